@@ -1,0 +1,65 @@
+/**
+ * The one wrapper every custom function runs through: it calls a core computation, maps core input errors to
+ * Excel errors (`#VALUE!`/`#N/A` with the core's message, `#NUM!` otherwise), and checks that what goes back to
+ * Excel is a valid value (a finite number, text, a boolean, or a rectangular 2-D array of those).
+ */
+import { type ModelErrorKind, isModelInputError } from '../src/shared/errors';
+
+/** A value Excel accepts back from a custom function. */
+export type ExcelScalar = number | string | boolean;
+export type ExcelResult = ExcelScalar | ExcelScalar[][];
+
+/** Excel caps custom error messages; longer ones are cut with an ellipsis. */
+const MAX_MESSAGE = 255;
+
+/** Builds a `CustomFunctions.Error` of `kind` with `message` (messages are kept only where Excel shows them). */
+export function excelError(kind: ModelErrorKind, message?: string): CustomFunctions.Error {
+  const code =
+    kind === 'notAvailable'
+      ? CustomFunctions.ErrorCode.notAvailable
+      : kind === 'value'
+        ? CustomFunctions.ErrorCode.invalidValue
+        : CustomFunctions.ErrorCode.invalidNumber;
+  if (kind === 'number' || message === undefined) return new CustomFunctions.Error(code);
+  const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+  return new CustomFunctions.Error(code, text);
+}
+
+/** Thrown by `checkResult` when a computation produced something Excel cannot show (NaN, Infinity, ragged). */
+class BadResult extends Error {}
+
+function checkScalar(v: unknown): ExcelScalar {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new BadResult('non-finite number');
+    return Object.is(v, -0) ? 0 : v;
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  throw new BadResult(`unsupported value of type ${typeof v}`);
+}
+
+/** Validates a result for Excel: blanks (`null`) in arrays become "", anything non-finite is refused. */
+export function checkResult(v: unknown): ExcelResult {
+  if (!Array.isArray(v)) return checkScalar(v);
+  if (v.length === 0) throw new BadResult('empty array');
+  const rows = v.map((r) => (Array.isArray(r) ? r : [r]));
+  const w = rows[0].length;
+  if (w === 0) throw new BadResult('empty row');
+  return rows.map((r) => {
+    if (r.length !== w) throw new BadResult('ragged array');
+    return r.map(checkScalar);
+  });
+}
+
+/**
+ * Runs `compute` and returns its result checked for Excel, or the Excel error that stands for what went wrong.
+ * Never throws.
+ */
+export function excelCall(compute: () => unknown): ExcelResult | CustomFunctions.Error {
+  try {
+    return checkResult(compute());
+  } catch (e) {
+    if (isModelInputError(e)) return excelError(e.kind, e.message);
+    return excelError('number');
+  }
+}

@@ -1,0 +1,15 @@
+/* eslint-env node */
+// Unit tests run in Node; files that need a DOM say so with a `@jest-environment jsdom` docblock.
+// The contract tests load the built dist/functions.js; globalSetup builds it when it is missing or stale.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  setupFiles: ['<rootDir>/test/support/setupCustomFunctions.ts'],
+  globalSetup: '<rootDir>/test/support/globalSetup.js',
+  testTimeout: 60000,
+};

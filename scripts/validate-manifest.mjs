@@ -1,0 +1,36 @@
+// Validates manifest.xml (or the file given) offline against Microsoft's XSD schemas in ../shared/manifest-schemas
+// (or MANIFEST_SCHEMAS), with xmllint compiled to WebAssembly (no system package needed). Exits 1 when invalid.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateXML } from 'xmllint-wasm';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const manifestPath = path.resolve(process.argv[2] || path.join(root, 'manifest.xml'));
+const schemaDir = path.resolve(process.env.MANIFEST_SCHEMAS || path.join(root, '..', 'shared', 'manifest-schemas'));
+
+if (!fs.existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'))) {
+  console.error(
+    `validate: no schemas in ${schemaDir} (set MANIFEST_SCHEMAS to the folder holding OfficeAppManifestV1_1.xsd)`,
+  );
+  process.exit(2);
+}
+const schemas = fs
+  .readdirSync(schemaDir)
+  .filter((f) => f.endsWith('.xsd'))
+  .sort((a, b) => (a === 'OfficeAppManifestV1_1.xsd' ? -1 : b === 'OfficeAppManifestV1_1.xsd' ? 1 : a.localeCompare(b)))
+  .map((f) => ({ fileName: f, contents: fs.readFileSync(path.join(schemaDir, f), 'utf8') }));
+
+const result = await validateXML({
+  xml: [{ fileName: path.basename(manifestPath), contents: fs.readFileSync(manifestPath, 'utf8') }],
+  schema: schemas[0],
+  preload: schemas.slice(1),
+});
+if (!result.valid) {
+  for (const e of result.errors) console.error(e.rawMessage ?? e.message ?? String(e));
+  console.error(`validate: ${path.relative(process.cwd(), manifestPath)} is NOT valid`);
+  process.exit(1);
+}
+console.log(
+  `validate: ${path.relative(process.cwd(), manifestPath) || manifestPath} is valid against ${schemas.length} schemas`,
+);

@@ -1,0 +1,33 @@
+/**
+ * Errors raised by the modeling core for bad input. They carry the Excel error kind they map to, so every
+ * layer above (custom functions, wizards) reports them the same way.
+ */
+
+/** The Excel error kinds the core can ask for: `#VALUE!`, `#N/A`, `#NUM!`. */
+export type ModelErrorKind = 'value' | 'notAvailable' | 'number';
+
+/** A bad input that the caller can fix; `message` names the argument (or cell) and what was expected. */
+export class ModelInputError extends Error {
+  readonly kind: ModelErrorKind;
+
+  constructor(message: string, kind: ModelErrorKind = 'value') {
+    super(message);
+    this.name = 'ModelInputError';
+    this.kind = kind;
+  }
+}
+
+/** Throws a `#VALUE!` input error with `message`. */
+export function invalid(message: string): never {
+  throw new ModelInputError(message, 'value');
+}
+
+/** Throws a `#N/A` input error (a lookup that failed) with `message`. */
+export function notFound(message: string): never {
+  throw new ModelInputError(message, 'notAvailable');
+}
+
+/** True when `e` is a `ModelInputError` (also across bundle copies, by name). */
+export function isModelInputError(e: unknown): e is ModelInputError {
+  return e instanceof ModelInputError || (e instanceof Error && e.name === 'ModelInputError' && 'kind' in e);
+}

@@ -1,0 +1,6 @@
+export * from './cells';
+export * from './coerce';
+export * from './dates';
+export * from './errors';
+export * from './money';
+export * from './table';

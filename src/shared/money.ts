@@ -1,0 +1,36 @@
+/**
+ * Money rounding policy: amounts are computed in full precision and rounded once, to the cent, at the payable
+ * amount, half away from zero like Excel's ROUND(x, 2). Never round inside tier sums.
+ */
+
+/**
+ * Rounds `x` to `digits` decimals, half away from zero, as Excel's ROUND does for values typed in a cell:
+ * 1.005 → 1.01 and 2.675 → 2.68 (binary floating point stores both just below the half; the value is first
+ * brought to 15 significant digits, Excel's display precision, so the decimal the user sees is what rounds).
+ */
+export function roundHalfAwayFromZero(x: number, digits = 2): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return 0;
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const at15 = Number(a.toPrecision(15));
+  const scaled = Number((at15 * 10 ** digits).toPrecision(15));
+  const r = Math.floor(scaled + 0.5) / 10 ** digits;
+  const out = sign * Number(r.toFixed(Math.max(0, digits)));
+  return out === 0 ? 0 : out;
+}
+
+/** Rounds an amount of money to the cent (half away from zero). */
+export function toCents(x: number): number {
+  return roundHalfAwayFromZero(x, 2);
+}
+
+/**
+ * Sum of amounts in integer cents (exact for amounts up to ±90 trillion): use it to add already-rounded lines so
+ * that a statement's lines and its total agree to the cent.
+ */
+export function sumCents(amounts: readonly number[]): number {
+  let cents = 0;
+  for (const a of amounts) cents += Math.round(a * 100);
+  return cents / 100;
+}

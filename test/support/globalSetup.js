@@ -1,0 +1,6 @@
+/* eslint-env node */
+const { ensureFunctionsBuilt } = require('./build');
+
+module.exports = async () => {
+  ensureFunctionsBuilt();
+};
