@@ -7,18 +7,30 @@ import process from 'node:process';
 
 const port = Number(process.env.npm_package_config_dev_server_port || 3000);
 const base = `https://localhost:${port}/`;
-const canSideload = (process.platform === 'win32' || process.platform === 'darwin') && !process.argv.includes('--no-excel');
+const canSideload =
+  (process.platform === 'win32' || process.platform === 'darwin') && !process.argv.includes('--no-excel');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 if (canSideload) {
   const child = spawn(
     npx,
-    ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--dev-server', 'npm run dev-server', '--dev-server-port', String(port)],
+    [
+      'office-addin-debugging',
+      'start',
+      'manifest.xml',
+      'desktop',
+      '--dev-server',
+      'npm run dev-server',
+      '--dev-server-port',
+      String(port),
+    ],
     { stdio: 'inherit', shell: process.platform === 'win32' },
   );
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log(`Desktop Excel cannot be sideloaded on ${process.platform}: serving the add-in and the stand-alone playground.`);
+  console.log(
+    `Desktop Excel cannot be sideloaded on ${process.platform}: serving the add-in and the stand-alone playground.`,
+  );
   const server = spawn(npx, ['webpack', 'serve', '--mode', 'development'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let announced = false;
   server.stdout.on('data', (chunk) => {
@@ -35,10 +47,16 @@ if (canSideload) {
         console.log('');
         console.log(`  Playground (no Excel needed):  ${base}playground.html`);
         console.log(`  Task pane page:                ${base}taskpane.html`);
-        console.log(`  Manifest to sideload:          ${base}manifest.xml  (Excel on the web: Insert > Add-ins > Upload My Add-in)`);
+        console.log(
+          `  Manifest to sideload:          ${base}manifest.xml  (Excel on the web: Insert > Add-ins > Upload My Add-in)`,
+        );
         console.log('');
-        console.log('  The HTTPS certificate comes from office-addin-dev-certs (~/.office-addin-dev-certs). To trust it,');
-        console.log('  run `npx office-addin-dev-certs install` once (it asks for admin rights), or accept the browser warning.');
+        console.log(
+          '  The HTTPS certificate comes from office-addin-dev-certs (~/.office-addin-dev-certs). To trust it,',
+        );
+        console.log(
+          '  run `npx office-addin-dev-certs install` once (it asks for admin rights), or accept the browser warning.',
+        );
         console.log('  Press Ctrl+C to stop.');
       } else {
         await new Promise((r) => setTimeout(r, 500));

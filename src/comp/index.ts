@@ -1,0 +1,2 @@
+// The comp domain of the modeling core.
+export {};

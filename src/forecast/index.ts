@@ -1,0 +1,2 @@
+// The forecast domain of the modeling core.
+export {};

@@ -1,0 +1,2 @@
+// The quota domain of the modeling core.
+export {};

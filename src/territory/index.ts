@@ -1,0 +1,2 @@
+// The territory domain of the modeling core.
+export {};

@@ -1,0 +1,3 @@
+import type { FunctionSample } from '../harness';
+
+export const samples: FunctionSample[] = [];
