@@ -1,0 +1,79 @@
+/**
+ * The workbook port: the only way wizards read from and write to a workbook. Implemented by the Excel adapter
+ * (Office.js) and by the in-memory adapter (playground, UI tests). Addresses are A1-style without the sheet
+ * ("B2", "B2:D10"); sheets are named separately.
+ */
+import type { CellValue, Grid } from '../../src/shared/cells';
+
+/** A block of cells read from the workbook: values, number formats and (where the cell has one) formulas. */
+export interface RangeData {
+  sheet: string;
+  /** The block's address on its sheet, e.g. "A1:C20". */
+  address: string;
+  values: Grid;
+  /** Number format codes, same shape as `values` ("General", "0.00%", "$#,##0.00", "yyyy-mm-dd"…). */
+  numberFormats: string[][];
+  /** Formulas, same shape as `values` ("" where the cell holds a constant). */
+  formulas: string[][];
+}
+
+/** A table of the workbook (an Excel table / ListObject). */
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  /** Address of the whole table including its header row. */
+  address: string;
+  columns: string[];
+  rowCount: number;
+}
+
+/** A cell to write: a constant, or a formula (text starting with "="). */
+export type WriteCell = CellValue | { formula: string };
+
+/** One block to write at `sheet!address` (top-left cell; the block's size comes from `cells`). */
+export interface BlockWrite {
+  sheet: string;
+  /** Top-left cell, e.g. "B2". */
+  at: string;
+  cells: WriteCell[][];
+  /** Optional number formats, same shape as `cells` (or a single row applied to every row). */
+  numberFormats?: string[][];
+}
+
+export interface ChartSpec {
+  sheet: string;
+  /** The data range on `sheet` (first row = series names, first column = categories). */
+  source: string;
+  type: 'line' | 'column' | 'bar' | 'columnClustered' | 'area' | 'xyScatter';
+  title: string;
+  /** Where to put the chart's top-left corner, e.g. "H2". */
+  at: string;
+  seriesBy?: 'columns' | 'rows';
+}
+
+/**
+ * Everything a wizard may write, validated and applied together: one batch, all or nothing.
+ * `newSheets` are created first; `tables` and `names` are created or replaced after the blocks are written.
+ */
+export interface WritePlan {
+  newSheets?: string[];
+  blocks?: BlockWrite[];
+  tables?: { name: string; sheet: string; address: string; replace?: boolean }[];
+  names?: { name: string; sheet: string; address: string }[];
+  charts?: ChartSpec[];
+}
+
+/** The port. Every method is async (Office.js is). */
+export interface WorkbookPort {
+  listSheets(): Promise<string[]>;
+  listTables(): Promise<TableInfo[]>;
+  /** The user's current selection (the playground: its selected cells). */
+  readSelection(): Promise<RangeData>;
+  readRange(sheet: string, address: string): Promise<RangeData>;
+  /** A named table's values (header row included). */
+  readTable(name: string): Promise<RangeData>;
+  /** The addresses within `sheet!address` whose cells are not empty (values or formulas); [] when all are empty. */
+  nonEmptyCells(sheet: string, address: string): Promise<string[]>;
+  /** Applies a whole plan in one batch; on failure nothing of the plan remains in the workbook. */
+  apply(plan: WritePlan): Promise<void>;
+}
