@@ -1,0 +1,492 @@
+/**
+ * The in-memory workbook: sheets of cells, a selection, tables, defined names and chart records. It implements
+ * the workbook port for the stand-alone playground and the UI tests, and offers synchronous accessors for a
+ * grid view (`getCell`, `setCell`, `setFormula`, `usedRange`, `subscribe`).
+ *
+ * Formula cells keep their formula text; their value stays `null` until a recalculator (set with
+ * `setRecalculator`, e.g. the playground's formula engine) computes it with `setComputedValue`. The
+ * recalculator runs after every change (`setCell`, `setFormula`, `apply`), before listeners are told.
+ *
+ * `apply(plan)` is all-or-nothing: it validates the whole plan, applies it to a copy (copy-on-write per sheet)
+ * and swaps the copy in only when every write succeeded.
+ */
+import type { CellValue } from '../../src/shared/cells';
+import { isBlank } from '../../src/shared/cells';
+import { invalid, notFound } from '../../src/shared/errors';
+import {
+  MAX_COLS,
+  blockRect,
+  formatCell,
+  formatRange,
+  parseCell,
+  parseRange,
+  rectContains,
+  rectsOverlap,
+  sheetNameProblem,
+  type Rect,
+} from './address';
+import { blockArea, blockFormat, isFormulaCell, validatePlanShape } from './plan';
+import type { ChartSpec, RangeData, TableInfo, WriteCell, WritePlan, WorkbookPort } from './port';
+
+/** One stored cell. */
+export interface MemoryCell {
+  value: CellValue;
+  /** Formula text starting with "=", when the cell holds a formula. */
+  formula?: string;
+  numberFormat?: string;
+}
+
+/** A table record: its name, sheet and address (header row included). */
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  address: string;
+}
+
+/** A defined name pointing at `sheet!address`. */
+export interface MemoryName {
+  name: string;
+  sheet: string;
+  address: string;
+}
+
+/** A chart record (the playground draws it; nothing is rendered here). */
+export interface MemoryChart extends ChartSpec {
+  id: number;
+}
+
+/** What changed: the sheets touched (empty for a selection change). */
+export interface WorkbookChange {
+  reason: 'setCell' | 'apply' | 'select' | 'addSheet' | 'recalc';
+  sheets: string[];
+}
+
+export type WorkbookListener = (change: WorkbookChange) => void;
+/** Recomputes formula cells after a change, writing results with `setComputedValue`. */
+export type Recalculator = (workbook: MemoryWorkbook, change: WorkbookChange) => void;
+
+/** Initial content: per sheet, a grid of constants or `{ formula }` cells written from A1. */
+export type MemorySheetsInit = Record<string, WriteCell[][]>;
+
+type SheetCells = Map<number, MemoryCell>;
+
+interface Sheet {
+  name: string;
+  cells: SheetCells;
+}
+
+interface State {
+  /** Sheets keyed by lower-case name, in creation order. */
+  sheets: Map<string, Sheet>;
+  /** Tables keyed by lower-case name. */
+  tables: Map<string, MemoryTable>;
+  /** Defined names keyed by lower-case name. */
+  names: Map<string, MemoryName>;
+  charts: MemoryChart[];
+}
+
+const key = (row: number, col: number): number => row * MAX_COLS + col;
+const rowOf = (k: number): number => Math.floor(k / MAX_COLS);
+const colOf = (k: number): number => k % MAX_COLS;
+
+function cellIsEmpty(c: MemoryCell | undefined): boolean {
+  return !c || (isBlank(c.value) && !c.formula);
+}
+
+/** An in-memory `WorkbookPort` with synchronous accessors for a grid UI. */
+export class MemoryWorkbook implements WorkbookPort {
+  private state: State = { sheets: new Map(), tables: new Map(), names: new Map(), charts: [] };
+  private selection: { sheet: string; address: string };
+  private listeners = new Set<WorkbookListener>();
+  private recalculator: Recalculator | undefined;
+  private nextChartId = 1;
+  /** Test hook: when set to N, the N-th cell write of the next `apply` throws (counted from 1). */
+  private failOnWrite: number | undefined;
+
+  constructor(init: MemorySheetsInit = { Sheet1: [] }) {
+    const entries = Object.entries(init);
+    if (entries.length === 0) entries.push(['Sheet1', []]);
+    for (const [name, grid] of entries) {
+      this.addSheetSilently(name);
+      this.writeGrid(name, 'A1', grid);
+    }
+    this.selection = { sheet: entries[0][0], address: 'A1' };
+  }
+
+  // ---- synchronous accessors (playground grid, tests) ----
+
+  /** Sheet names in order. */
+  sheetNames(): string[] {
+    return [...this.state.sheets.values()].map((s) => s.name);
+  }
+
+  /** The cell at `sheet!address` (a blank cell when nothing is stored there). */
+  getCell(sheet: string, address: string): MemoryCell {
+    const { row, col } = parseCell(address);
+    const c = this.sheet(sheet).cells.get(key(row, col));
+    return c ? { ...c } : { value: null };
+  }
+
+  /** Sets a constant (clears any formula, keeps the number format); recalculates and notifies. */
+  setCell(sheet: string, address: string, value: CellValue): void {
+    const s = this.sheet(sheet);
+    const { row, col } = parseCell(address);
+    const old = s.cells.get(key(row, col));
+    this.putCell(s.cells, row, col, { value, numberFormat: old?.numberFormat });
+    this.changed({ reason: 'setCell', sheets: [s.name] });
+  }
+
+  /** Sets a formula ("=..."); its value is `null` until the recalculator computes it. */
+  setFormula(sheet: string, address: string, formula: string): void {
+    if (!formula.startsWith('=')) invalid(`formula: "${formula}" must start with "=".`);
+    const s = this.sheet(sheet);
+    const { row, col } = parseCell(address);
+    const old = s.cells.get(key(row, col));
+    this.putCell(s.cells, row, col, { value: null, formula, numberFormat: old?.numberFormat });
+    this.changed({ reason: 'setCell', sheets: [s.name] });
+  }
+
+  /** Sets a number format on one cell (no recalculation; listeners are told). */
+  setNumberFormat(sheet: string, address: string, numberFormat: string): void {
+    const s = this.sheet(sheet);
+    const { row, col } = parseCell(address);
+    const old = s.cells.get(key(row, col));
+    s.cells.set(key(row, col), { ...(old ?? { value: null }), numberFormat });
+    this.emit({ reason: 'setCell', sheets: [s.name] });
+  }
+
+  /** For the recalculator: stores a formula cell's computed value without triggering another recalculation. */
+  setComputedValue(sheet: string, address: string, value: CellValue): void {
+    const s = this.sheet(sheet);
+    const { row, col } = parseCell(address);
+    const old = s.cells.get(key(row, col));
+    s.cells.set(key(row, col), { ...(old ?? {}), value });
+  }
+
+  /** Every formula cell, sheet by sheet, in row-major order (for the recalculator). */
+  formulaCells(): { sheet: string; address: string; formula: string }[] {
+    const out: { sheet: string; address: string; formula: string }[] = [];
+    for (const s of this.state.sheets.values()) {
+      const keys = [...s.cells.keys()].sort((a, b) => a - b);
+      for (const k of keys) {
+        const f = s.cells.get(k)?.formula;
+        if (f) out.push({ sheet: s.name, address: formatCell(rowOf(k), colOf(k)), formula: f });
+      }
+    }
+    return out;
+  }
+
+  /** The smallest range from A1 holding every non-empty cell of `sheet` ("A1" for an empty sheet). */
+  usedRange(sheet: string): string {
+    let bottom = 0;
+    let right = 0;
+    for (const [k, c] of this.sheet(sheet).cells) {
+      if (cellIsEmpty(c)) continue;
+      bottom = Math.max(bottom, rowOf(k));
+      right = Math.max(right, colOf(k));
+    }
+    return formatRange({ top: 0, left: 0, bottom, right });
+  }
+
+  /** Adds an empty sheet; throws when the name is invalid or taken. */
+  addSheet(name: string): void {
+    this.addSheetSilently(name);
+    this.emit({ reason: 'addSheet', sheets: [name] });
+  }
+
+  /** Moves the selection to `sheet!address`. */
+  select(sheet: string, address: string): void {
+    parseRange(address, 'selection');
+    this.selection = { sheet: this.sheet(sheet).name, address };
+    this.emit({ reason: 'select', sheets: [] });
+  }
+
+  /** The current selection. */
+  getSelection(): { sheet: string; address: string } {
+    return { ...this.selection };
+  }
+
+  /** Table records (copies). */
+  tables(): MemoryTable[] {
+    return [...this.state.tables.values()].map((t) => ({ ...t }));
+  }
+
+  /** Defined-name records (copies). */
+  names(): MemoryName[] {
+    return [...this.state.names.values()].map((n) => ({ ...n }));
+  }
+
+  /** Chart records (copies). */
+  charts(): MemoryChart[] {
+    return this.state.charts.map((c) => ({ ...c }));
+  }
+
+  /** Defines a table over existing cells (test and playground setup); same rules as a plan's table. */
+  addTable(name: string, sheet: string, address: string): void {
+    this.applyNow({ tables: [{ name, sheet, address }] });
+  }
+
+  /** Listens for changes; returns the function that stops listening. */
+  subscribe(listener: WorkbookListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Sets (or clears) the function that recomputes formula cells after each change, and runs it once. */
+  setRecalculator(fn: Recalculator | undefined): void {
+    this.recalculator = fn;
+    if (fn) this.changed({ reason: 'recalc', sheets: this.sheetNames() });
+  }
+
+  /** Test hook: the N-th cell write (from 1) of the next `apply` throws, after N-1 cells went to the copy. */
+  injectWriteFailure(n: number | undefined): void {
+    this.failOnWrite = n;
+  }
+
+  // ---- the port ----
+
+  listSheets(): Promise<string[]> {
+    return Promise.resolve(this.sheetNames());
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return Promise.resolve(
+      [...this.state.tables.values()].map((t) => {
+        const r = parseRange(t.address);
+        const header = this.readRect(t.sheet, r).values[0];
+        return {
+          name: t.name,
+          sheet: t.sheet,
+          address: t.address,
+          columns: header.map((h) => (isBlank(h) ? '' : String(h))),
+          rowCount: r.bottom - r.top,
+        };
+      }),
+    );
+  }
+
+  readSelection(): Promise<RangeData> {
+    return this.readRange(this.selection.sheet, this.selection.address);
+  }
+
+  readRange(sheet: string, address: string): Promise<RangeData> {
+    return this.attempt(() => this.readRect(sheet, parseRange(address)));
+  }
+
+  readTable(name: string): Promise<RangeData> {
+    return this.attempt(() => {
+      const t = this.state.tables.get(name.toLowerCase());
+      if (!t) notFound(`Table "${name}" does not exist in this workbook.`);
+      return this.readRect(t.sheet, parseRange(t.address));
+    });
+  }
+
+  nonEmptyCells(sheet: string, address: string): Promise<string[]> {
+    return this.attempt(() => {
+      const r = parseRange(address);
+      const s = this.state.sheets.get(sheet.toLowerCase());
+      if (!s) return [];
+      const keys = [...s.cells.keys()]
+        .filter((k) => {
+          const row = rowOf(k);
+          const col = colOf(k);
+          return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !cellIsEmpty(s.cells.get(k));
+        })
+        .sort((a, b) => a - b);
+      return keys.map((k) => formatCell(rowOf(k), colOf(k)));
+    });
+  }
+
+  apply(plan: WritePlan): Promise<void> {
+    return this.attempt(() => this.applyNow(plan));
+  }
+
+  // ---- internals ----
+
+  private attempt<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private applyNow(plan: WritePlan): void {
+    validatePlanShape(plan);
+    const next: State = {
+      sheets: new Map(this.state.sheets),
+      tables: new Map(this.state.tables),
+      names: new Map(this.state.names),
+      charts: [...this.state.charts],
+    };
+    const copied = new Set<string>();
+    const writable = (sheet: string, where: string): Sheet => {
+      const k = sheet.toLowerCase();
+      const s = next.sheets.get(k);
+      if (!s) notFound(`${where}: sheet "${sheet}" does not exist.`);
+      if (copied.has(k)) return s;
+      const copy = { name: s.name, cells: new Map(s.cells) };
+      next.sheets.set(k, copy);
+      copied.add(k);
+      return copy;
+    };
+    for (const name of plan.newSheets ?? []) {
+      const p = sheetNameProblem(name);
+      if (p) invalid(`New sheet: ${p}.`);
+      if (next.sheets.has(name.toLowerCase())) invalid(`New sheet: a sheet named "${name}" already exists.`);
+      next.sheets.set(name.toLowerCase(), { name, cells: new Map() });
+      copied.add(name.toLowerCase());
+    }
+    const touched = new Set<string>();
+    let writes = 0;
+    (plan.blocks ?? []).forEach((b, i) => {
+      const where = `Block ${i + 1} (${b.sheet}!${b.at})`;
+      const s = writable(b.sheet, where);
+      touched.add(s.name);
+      const rect = blockArea(b, where);
+      b.cells.forEach((row, r) =>
+        row.forEach((c, k) => {
+          writes += 1;
+          if (this.failOnWrite !== undefined && writes === this.failOnWrite) {
+            this.failOnWrite = undefined;
+            throw new Error(`Injected failure on write ${writes}.`);
+          }
+          const old = s.cells.get(key(rect.top + r, rect.left + k));
+          const numberFormat = blockFormat(b, r, k) ?? old?.numberFormat;
+          const cell: MemoryCell = isFormulaCell(c)
+            ? { value: null, formula: c.formula, numberFormat }
+            : { value: c, numberFormat };
+          this.putCell(s.cells, rect.top + r, rect.left + k, cell);
+        }),
+      );
+    });
+    for (const t of plan.tables ?? []) {
+      const where = `Table ${t.name}`;
+      const s = next.sheets.get(t.sheet.toLowerCase());
+      if (!s) notFound(`${where}: sheet "${t.sheet}" does not exist.`);
+      const k = t.name.toLowerCase();
+      const existing = next.tables.get(k);
+      if (existing && !t.replace) invalid(`${where}: a table with this name already exists (ask to replace it).`);
+      if (next.names.has(k)) invalid(`${where}: a named range already uses this name.`);
+      if (existing) next.tables.delete(k);
+      const rect = parseRange(t.address);
+      for (const other of next.tables.values()) {
+        if (other.sheet.toLowerCase() === s.name.toLowerCase() && rectsOverlap(parseRange(other.address), rect))
+          invalid(`${where}: ${t.address} overlaps table ${other.name} (${other.address}).`);
+      }
+      const header = this.rowValues(s.cells, rect.top, rect.left, rect.right);
+      const seen = new Set<string>();
+      header.forEach((h, i) => {
+        const col = formatCell(rect.top, rect.left + i);
+        if (isBlank(h)) invalid(`${where}: header cell ${col} is blank; every column needs a name.`);
+        const text = String(h).toLowerCase();
+        if (seen.has(text)) invalid(`${where}: header "${String(h)}" (cell ${col}) is used twice.`);
+        seen.add(text);
+      });
+      next.tables.set(k, { name: t.name, sheet: s.name, address: formatRange(rect) });
+    }
+    for (const n of plan.names ?? []) {
+      const s = next.sheets.get(n.sheet.toLowerCase());
+      if (!s) notFound(`Named range ${n.name}: sheet "${n.sheet}" does not exist.`);
+      if (next.tables.has(n.name.toLowerCase())) invalid(`Named range ${n.name}: a table already uses this name.`);
+      next.names.set(n.name.toLowerCase(), {
+        name: n.name,
+        sheet: s.name,
+        address: formatRange(parseRange(n.address)),
+      });
+    }
+    let chartId = this.nextChartId;
+    for (const c of plan.charts ?? []) {
+      const s = next.sheets.get(c.sheet.toLowerCase());
+      if (!s) notFound(`Chart "${c.title}": sheet "${c.sheet}" does not exist.`);
+      next.charts.push({ ...c, sheet: s.name, id: chartId++ });
+    }
+    this.failOnWrite = undefined;
+    this.nextChartId = chartId;
+    this.state = next;
+    for (const name of plan.newSheets ?? []) touched.add(name);
+    this.changed({ reason: 'apply', sheets: [...touched] });
+  }
+
+  private putCell(cells: SheetCells, row: number, col: number, cell: MemoryCell): void {
+    if (isBlank(cell.value) && !cell.formula && !cell.numberFormat) cells.delete(key(row, col));
+    else cells.set(key(row, col), cell);
+  }
+
+  private rowValues(cells: SheetCells, row: number, left: number, right: number): CellValue[] {
+    const out: CellValue[] = [];
+    for (let c = left; c <= right; c++) out.push(cells.get(key(row, c))?.value ?? null);
+    return out;
+  }
+
+  private readRect(sheet: string, r: Rect): RangeData {
+    const s = this.sheet(sheet);
+    const values: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    const formulas: string[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const v: CellValue[] = [];
+      const f: string[] = [];
+      const fo: string[] = [];
+      for (let col = r.left; col <= r.right; col++) {
+        const c = s.cells.get(key(row, col));
+        v.push(c?.value ?? null);
+        f.push(c?.numberFormat ?? 'General');
+        fo.push(c?.formula ?? '');
+      }
+      values.push(v);
+      numberFormats.push(f);
+      formulas.push(fo);
+    }
+    return { sheet: s.name, address: formatRange(r), values, numberFormats, formulas };
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.state.sheets.get(name.toLowerCase());
+    if (!s) notFound(`Sheet "${name}" does not exist in this workbook.`);
+    return s;
+  }
+
+  private addSheetSilently(name: string): void {
+    const p = sheetNameProblem(name);
+    if (p) invalid(`Sheet name: ${p}.`);
+    if (this.state.sheets.has(name.toLowerCase())) invalid(`Sheet name: "${name}" already exists.`);
+    this.state.sheets.set(name.toLowerCase(), { name, cells: new Map() });
+  }
+
+  private writeGrid(sheet: string, at: string, grid: WriteCell[][]): void {
+    const s = this.sheet(sheet);
+    const a = parseCell(at);
+    grid.forEach((row, r) =>
+      row.forEach((c, k) =>
+        this.putCell(
+          s.cells,
+          a.row + r,
+          a.col + k,
+          isFormulaCell(c) ? { value: null, formula: c.formula } : { value: c },
+        ),
+      ),
+    );
+  }
+
+  private changed(change: WorkbookChange): void {
+    this.recalculator?.(this, change);
+    this.emit(change);
+  }
+
+  private emit(change: WorkbookChange): void {
+    for (const l of [...this.listeners]) l(change);
+  }
+}
+
+/** True when `inner` (an address) lies inside `outer` (an address); both on the same sheet. */
+export function addressWithin(outer: string, inner: string): boolean {
+  return rectContains(parseRange(outer), parseRange(inner));
+}
+
+/** The address of a `rows × cols` block whose top-left is `at`. */
+export function blockAddress(at: string, rows: number, cols: number): string {
+  return formatRange(blockRect(parseCell(at), rows, cols));
+}

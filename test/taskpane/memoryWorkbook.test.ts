@@ -1,0 +1,230 @@
+import fc from 'fast-check';
+import {
+  columnIndex,
+  definedNameProblem,
+  formatCell,
+  formatRange,
+  parseRange,
+  qualified,
+  sheetNameProblem,
+  tryParseCell,
+  tryParseRange,
+} from '../../taskpane/workbook/address';
+import { MemoryWorkbook, type WorkbookChange } from '../../taskpane/workbook/memory';
+import type { WritePlan } from '../../taskpane/workbook/port';
+
+describe('A1 addresses', () => {
+  it('parses cells and ranges (0-based)', () => {
+    // "AA" = 26*1 + 1 = 27th column → index 26; "XFD" = 24*676 + 6*26 + 4 = 16384th column → index 16383
+    expect(columnIndex('A')).toBe(0);
+    expect(columnIndex('AA')).toBe(26);
+    expect(columnIndex('XFD')).toBe(16383);
+    expect(tryParseCell('$B$2')).toEqual({ row: 1, col: 1 });
+    expect(tryParseCell('XFE1')).toBeUndefined();
+    expect(tryParseCell('A0')).toBeUndefined();
+    expect(tryParseCell('A1048577')).toBeUndefined();
+    expect(tryParseRange('D10:B2')).toEqual({ top: 1, left: 1, bottom: 9, right: 3 });
+    expect(tryParseRange('A1:B2:C3')).toBeUndefined();
+    expect(() => parseRange('nope', 'target')).toThrow(/target: "nope" is not a range address/);
+  });
+
+  it('formats and round-trips any cell of the grid', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_048_575 }), fc.integer({ min: 0, max: 16_383 }), (row, col) => {
+        expect(tryParseCell(formatCell(row, col))).toEqual({ row, col });
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+    expect(formatRange({ top: 1, left: 1, bottom: 1, right: 1 })).toBe('B2');
+  });
+
+  it('applies Excel name rules and quotes sheet names in references', () => {
+    expect(sheetNameProblem('Plan')).toBeUndefined();
+    expect(sheetNameProblem('a/b')).toMatch(/contains/);
+    expect(sheetNameProblem('x'.repeat(32))).toMatch(/31/);
+    expect(definedNameProblem('CompPlan')).toBeUndefined();
+    expect(definedNameProblem('A1')).toMatch(/cell reference/);
+    expect(definedNameProblem('1abc')).toMatch(/must start/);
+    expect(definedNameProblem('has space')).toMatch(/must start/);
+    expect(qualified('Plan', 'A1:B2')).toBe('Plan!A1:B2');
+    expect(qualified("Q1 rep's", 'A1')).toBe("'Q1 rep''s'!A1");
+  });
+});
+
+describe('MemoryWorkbook', () => {
+  const seed = (): MemoryWorkbook =>
+    new MemoryWorkbook({
+      Data: [
+        ['Rep', 'Quota'],
+        ['Ann', 100],
+        ['Bob', 200],
+      ],
+    });
+
+  it('reads ranges with values, formats and formulas', async () => {
+    const wb = seed();
+    wb.setFormula('Data', 'B4', '=SUM(B2:B3)');
+    wb.setNumberFormat('Data', 'B2', '$#,##0');
+    const r = await wb.readRange('data', 'A1:B4');
+    expect(r.sheet).toBe('Data');
+    expect(r.values).toEqual([
+      ['Rep', 'Quota'],
+      ['Ann', 100],
+      ['Bob', 200],
+      [null, null],
+    ]);
+    expect(r.numberFormats[1][1]).toBe('$#,##0');
+    expect(r.numberFormats[0][0]).toBe('General');
+    expect(r.formulas[3][1]).toBe('=SUM(B2:B3)');
+    expect(wb.usedRange('Data')).toBe('A1:B4');
+  });
+
+  it('runs the recalculator after each change, before listeners', () => {
+    const wb = seed();
+    const order: string[] = [];
+    wb.setRecalculator((w) => {
+      order.push('recalc');
+      for (const f of w.formulaCells())
+        if (f.formula === '=B2*2')
+          w.setComputedValue(f.sheet, f.address, 2 * (w.getCell('Data', 'B2').value as number));
+    });
+    wb.subscribe((c: WorkbookChange) => order.push(c.reason));
+    order.length = 0;
+    wb.setFormula('Data', 'C2', '=B2*2');
+    expect(wb.getCell('Data', 'C2').value).toBe(200); // 2 × 100
+    wb.setCell('Data', 'B2', 150);
+    expect(wb.getCell('Data', 'C2').value).toBe(300); // 2 × 150
+    expect(order).toEqual(['recalc', 'setCell', 'recalc', 'setCell']);
+  });
+
+  it('reports non-empty cells (values or formulas) in a range', async () => {
+    const wb = seed();
+    wb.setFormula('Data', 'D5', '=1');
+    wb.setCell('Data', 'C3', '');
+    expect(await wb.nonEmptyCells('Data', 'B3:D5')).toEqual(['B3', 'D5']);
+    expect(await wb.nonEmptyCells('Data', 'E1:F9')).toEqual([]);
+    expect(await wb.nonEmptyCells('NoSuchSheet', 'A1')).toEqual([]);
+  });
+
+  it('applies a plan: new sheet, blocks with formats, table, name, chart', async () => {
+    const wb = seed();
+    const plan: WritePlan = {
+      newSheets: ['Out'],
+      blocks: [
+        {
+          sheet: 'Out',
+          at: 'B2',
+          cells: [
+            ['Tier', 'Rate'],
+            [1, 0.1],
+            [2, { formula: '=C3*2' }],
+          ],
+          numberFormats: [['General', '0.00%']],
+        },
+      ],
+      tables: [{ name: 'Tiers', sheet: 'Out', address: 'B2:C4' }],
+      names: [{ name: 'TopRate', sheet: 'Out', address: 'C4' }],
+      charts: [{ sheet: 'Out', source: 'B2:C4', type: 'line', title: 'Rates', at: 'E2' }],
+    };
+    await wb.apply(plan);
+    expect(wb.sheetNames()).toEqual(['Data', 'Out']);
+    expect(wb.getCell('Out', 'C3')).toEqual({ value: 0.1, numberFormat: '0.00%' });
+    expect(wb.getCell('Out', 'C4').formula).toBe('=C3*2');
+    expect(await wb.listTables()).toEqual([
+      { name: 'Tiers', sheet: 'Out', address: 'B2:C4', columns: ['Tier', 'Rate'], rowCount: 2 },
+    ]);
+    expect((await wb.readTable('tiers')).values[1]).toEqual([1, 0.1]);
+    expect(wb.names()).toEqual([{ name: 'TopRate', sheet: 'Out', address: 'C4' }]);
+    expect(wb.charts()).toHaveLength(1);
+    await expect(wb.readTable('Nope')).rejects.toThrow(/Table "Nope" does not exist/);
+  });
+
+  it('refuses a bad plan before writing anything', async () => {
+    const wb = seed();
+    const before = await wb.readRange('Data', 'A1:C4');
+    const bad: WritePlan[] = [
+      { blocks: [{ sheet: 'Data', at: 'A5', cells: [[1, 2], [3]] }] },
+      { blocks: [{ sheet: 'Data', at: 'A5', cells: [[Number.NaN]] }] },
+      { blocks: [{ sheet: 'Missing', at: 'A5', cells: [[1]] }] },
+      { newSheets: ['Data'] },
+      { blocks: [{ sheet: 'Data', at: 'A5', cells: [[{ formula: 'SUM(A1)' }]] }] },
+      { blocks: [{ sheet: 'Data', at: 'XFD1', cells: [[1, 2]] }] },
+      { tables: [{ name: 'T', sheet: 'Data', address: 'A1:C3' }] }, // C1 header blank
+      { tables: [{ name: 'A1', sheet: 'Data', address: 'A1:B3' }] },
+    ];
+    for (const plan of bad) await expect(wb.apply(plan)).rejects.toThrow();
+    expect(await wb.readRange('Data', 'A1:C4')).toEqual(before);
+    expect(wb.sheetNames()).toEqual(['Data']);
+    expect(wb.tables()).toEqual([]);
+  });
+
+  it('needs replace: true to redefine a table, and refuses overlapping tables', async () => {
+    const wb = seed();
+    wb.addTable('Roster', 'Data', 'A1:B3');
+    await expect(wb.apply({ tables: [{ name: 'Roster', sheet: 'Data', address: 'A1:B2' }] })).rejects.toThrow(
+      /already exists/,
+    );
+    await expect(wb.apply({ tables: [{ name: 'Other', sheet: 'Data', address: 'B1:B3' }] })).rejects.toThrow(
+      /overlaps/,
+    );
+    await wb.apply({ tables: [{ name: 'Roster', sheet: 'Data', address: 'A1:B2', replace: true }] });
+    expect(wb.tables()).toEqual([{ name: 'Roster', sheet: 'Data', address: 'A1:B2' }]);
+  });
+
+  it('is all-or-nothing: a failure on the N-th write leaves nothing half-written', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), async (n) => {
+        const wb = seed();
+        const events: WorkbookChange[] = [];
+        wb.subscribe((c) => events.push(c));
+        const before = await wb.readRange('Data', 'A1:D6');
+        // 2 blocks: 2×2 on a new sheet (writes 1-4) then 2×4 on Data (writes 5-12)
+        const plan: WritePlan = {
+          newSheets: ['New'],
+          blocks: [
+            {
+              sheet: 'New',
+              at: 'A1',
+              cells: [
+                ['a', 'b'],
+                [1, 2],
+              ],
+            },
+            {
+              sheet: 'Data',
+              at: 'A5',
+              cells: [
+                [9, 9, 9, 9],
+                [8, 8, 8, 8],
+              ],
+            },
+          ],
+          tables: [{ name: 'NewT', sheet: 'New', address: 'A1:B2' }],
+        };
+        wb.injectWriteFailure(n);
+        await expect(wb.apply(plan)).rejects.toThrow(`Injected failure on write ${n}`);
+        expect(await wb.readRange('Data', 'A1:D6')).toEqual(before);
+        expect(wb.sheetNames()).toEqual(['Data']);
+        expect(wb.tables()).toEqual([]);
+        expect(events).toEqual([]);
+        // the hook is one-shot: the same plan then applies in full
+        await wb.apply(plan);
+        expect(wb.getCell('Data', 'D6').value).toBe(8);
+        expect(wb.tables().map((t) => t.name)).toEqual(['NewT']);
+      }),
+      { seed: 11, numRuns: 12 },
+    );
+  });
+
+  it('reads the selection', async () => {
+    const wb = seed();
+    wb.select('Data', 'A2:B3');
+    const r = await wb.readSelection();
+    expect(r.address).toBe('A2:B3');
+    expect(r.values).toEqual([
+      ['Ann', 100],
+      ['Bob', 200],
+    ]);
+    expect(() => wb.select('Data', 'bad')).toThrow(/selection/);
+  });
+});
