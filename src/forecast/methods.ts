@@ -1,0 +1,139 @@
+/**
+ * One entry point for statistical forecasts: validates the inputs, fills missing values, resolves the season
+ * length (given, none, or detected) and runs the chosen method. `auto` is the combination (the mean of ETS,
+ * Theta and a damped trend), the most accurate default on the M1 and Tourism benchmarks (bench/results/forecast.md).
+ */
+import { invalid } from '../shared/errors';
+import { type IntervalForecast, forecastEts, fitEtsModel, selectEts } from './ets';
+import { MAX_HORIZON, MAX_SEASON, detectSeasonLength, fillMissing } from './series';
+import { linearForecast, naiveForecast, seasonalNaiveForecast } from './simple';
+import { seasonalAdjustment, thetaForecast } from './theta';
+
+/** The forecasting methods. */
+export const FORECAST_METHODS = ['auto', 'ets', 'theta', 'damped', 'combination', 'linear', 'naive', 'snaive'] as const;
+export type ForecastMethod = (typeof FORECAST_METHODS)[number];
+
+/** Options of `forecastSeries`. */
+export interface ForecastOptions {
+  /** Season length as in FORECAST.ETS: 1 or omitted = detect, 0 = none, n ≥ 2 = n periods per season. */
+  seasonality?: number;
+  /** Default `auto`. */
+  method?: ForecastMethod;
+  /** Prediction-interval level as a fraction in (0, 1), e.g. 0.95; no interval when omitted. */
+  level?: number;
+}
+
+/** A forecast: point forecasts and, when a level was asked for, the interval bounds. */
+export interface ForecastResult extends IntervalForecast {
+  /** The method that produced it (`auto` resolves to `combination`; too-short series fall back to `naive`). */
+  method: ForecastMethod;
+  /** Season length used (1 = none). */
+  seasonLength: number;
+  /** A description of the fitted model, e.g. "ETS(M,Ad,N)". */
+  model: string;
+}
+
+/** Damped trend: ETS(A,Ad,N) on the seasonally adjusted series (classical multiplicative, when seasonal), reseasonalised. */
+export function dampedForecast(
+  y: readonly number[],
+  m: number,
+  h: number,
+  level?: number,
+): IntervalForecast | undefined {
+  const adj = seasonalAdjustment(y, m);
+  const fit = fitEtsModel(adj.adjusted, 1, { error: 'A', trend: 'A', season: 'N', damped: true });
+  if (fit === undefined) return undefined;
+  const f = forecastEts(fit, h, level);
+  const k = adj.future(h);
+  const scale = (v: number[] | undefined) => v?.map((x, i) => x * k[i]);
+  return { mean: scale(f.mean) as number[], lower: scale(f.lower), upper: scale(f.upper), level: f.level };
+}
+
+/** The mean of several forecasts, bound by bound. */
+export function averageForecasts(parts: readonly IntervalForecast[], level?: number): IntervalForecast {
+  const h = parts[0].mean.length;
+  const avg = (get: (p: IntervalForecast) => number[] | undefined) =>
+    Array.from({ length: h }, (_, i) => parts.reduce((s, p) => s + (get(p) as number[])[i], 0) / parts.length);
+  const mean = avg((p) => p.mean);
+  if (level === undefined || parts.some((p) => p.lower === undefined)) return { mean };
+  return { mean, lower: avg((p) => p.lower), upper: avg((p) => p.upper), level };
+}
+
+/** Checks the horizon (whole number 1 … 10,000) and level (fraction in (0, 1)). */
+export function checkForecastArgs(horizon: number, level: number | undefined): void {
+  if (!Number.isInteger(horizon) || horizon < 1)
+    invalid(`horizon: expected a whole number of periods ≥ 1, got ${horizon}.`);
+  if (horizon > MAX_HORIZON) invalid(`horizon: at most ${MAX_HORIZON} periods, got ${horizon}.`);
+  if (level !== undefined && !(level > 0 && level < 1)) {
+    invalid(`confidence: expected a fraction between 0 and 1 (e.g. 0.95), got ${level}.`);
+  }
+}
+
+/** Resolves FORECAST.ETS's seasonality argument to a season length (1 = none). */
+export function resolveSeasonLength(y: readonly number[], seasonality: number | undefined): number {
+  if (seasonality === undefined || seasonality === 1) return detectSeasonLength(y);
+  if (!Number.isInteger(seasonality) || seasonality < 0) {
+    invalid(`seasonality: expected 0 (none), 1 (detect) or a whole number of periods ≥ 2, got ${seasonality}.`);
+  }
+  if (seasonality > MAX_SEASON) invalid(`seasonality: at most ${MAX_SEASON} periods, got ${seasonality}.`);
+  return seasonality === 0 ? 1 : seasonality;
+}
+
+/**
+ * Forecasts `horizon` periods after `history` (values in time order; `null` = missing, filled by linear
+ * interpolation). Units: forecasts are in the units of the history, one per period.
+ */
+export function forecastSeries(
+  history: readonly (number | null)[],
+  horizon: number,
+  options: ForecastOptions = {},
+): ForecastResult {
+  const level = options.level;
+  checkForecastArgs(horizon, level);
+  const y = fillMissing(history);
+  const m = resolveSeasonLength(y, options.seasonality);
+  const method = options.method ?? 'auto';
+  const h = horizon;
+  const done = (f: IntervalForecast, used: ForecastMethod, model: string): ForecastResult => ({
+    ...f,
+    method: used,
+    seasonLength: m,
+    model,
+  });
+  switch (method) {
+    case 'naive':
+      return done(naiveForecast(y, h, level), 'naive', 'naive');
+    case 'snaive':
+      if (y.length < m)
+        invalid(`seasonality: a season of ${m} periods needs at least ${m} values in history, got ${y.length}.`);
+      return done(seasonalNaiveForecast(y, m, h, level), 'snaive', `seasonal naive (m = ${m})`);
+    case 'linear':
+      return done(linearForecast(y, h, level), 'linear', 'linear trend');
+    default:
+      break;
+  }
+  if (y.length < 4) return done(naiveForecast(y, h, level), 'naive', 'naive (fewer than 4 values)');
+  switch (method) {
+    case 'ets': {
+      const fit = selectEts(y, m);
+      return done(forecastEts(fit, h, level), 'ets', fit.name);
+    }
+    case 'theta':
+      return done(thetaForecast(y, m, h, level), 'theta', 'Theta');
+    case 'damped': {
+      const f = dampedForecast(y, m, h, level);
+      return f ? done(f, 'damped', 'damped trend') : done(naiveForecast(y, h, level), 'naive', 'naive');
+    }
+    default: {
+      const fit = selectEts(y, m);
+      const parts: IntervalForecast[] = [forecastEts(fit, h, level), thetaForecast(y, m, h, level)];
+      const damped = dampedForecast(y, m, h, level);
+      if (damped) parts.push(damped);
+      return done(
+        averageForecasts(parts, level),
+        'combination',
+        `mean of ${fit.name}, Theta${damped ? ', damped trend' : ''}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The Nelder–Mead simplex minimiser, a line-by-line port of R's `nmmin` (src/appl/optim.c, used by `optim` and
+ * by forecast::ets through `etsNelderMead`), so that fits start and stop as R's do: initial step 10 % of the
+ * largest |parameter|, reflection 1, contraction 0.5, expansion 2, relative tolerance √ε.
+ */
+
+/** The result of a minimisation: the best point, its value and the number of function evaluations. */
+export interface MinimizeResult {
+  x: number[];
+  value: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+const BIG = 1.0e35;
+
+/** Minimises `f` from `start` by Nelder–Mead; non-finite values count as 1e35. Stops after `maxEvaluations`. */
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: readonly number[],
+  maxEvaluations = 2000,
+  relTol = Math.sqrt(Number.EPSILON),
+): MinimizeResult {
+  const n = start.length;
+  const alpha = 1;
+  const bet = 0.5;
+  const gamm = 2;
+  const b = [...start];
+  const evalAt = (x: number[]): number => {
+    const v = f(x);
+    return Number.isFinite(v) ? v : BIG;
+  };
+  let fv = f(b);
+  if (!Number.isFinite(fv)) return { x: b, value: Infinity, evaluations: 1, converged: false };
+  if (n === 0) return { x: b, value: fv, evaluations: 1, converged: true };
+  let funcount = 1;
+  const convtol = relTol * (Math.abs(fv) + relTol);
+  const n1 = n + 1;
+  const C = n + 2;
+  // P[i][j]: coordinate i of vertex j (i < n), P[n][j] its value; column C-1 holds the centroid.
+  const P = Array.from({ length: n1 }, () => new Array<number>(n + 2).fill(0));
+  P[n1 - 1][0] = fv;
+  for (let i = 0; i < n; i++) P[i][0] = b[i];
+  let L = 1;
+  let size = 0;
+  let step = 0;
+  for (let i = 0; i < n; i++) if (0.1 * Math.abs(b[i]) > step) step = 0.1 * Math.abs(b[i]);
+  if (step === 0) step = 0.1;
+  for (let j = 2; j <= n1; j++) {
+    for (let i = 0; i < n; i++) P[i][j - 1] = b[i];
+    let trystep = step;
+    while (P[j - 2][j - 1] === b[j - 2]) {
+      P[j - 2][j - 1] = b[j - 2] + trystep;
+      trystep *= 10;
+    }
+    size += trystep;
+  }
+  let oldsize = size;
+  let calcvert = true;
+  let failed = false;
+  let VL: number;
+  let VH: number;
+  let H: number;
+  for (;;) {
+    if (calcvert) {
+      for (let j = 0; j < n1; j++) {
+        if (j + 1 !== L) {
+          for (let i = 0; i < n; i++) b[i] = P[i][j];
+          fv = evalAt(b);
+          funcount++;
+          P[n1 - 1][j] = fv;
+        }
+      }
+      calcvert = false;
+    }
+    VL = P[n1 - 1][L - 1];
+    VH = VL;
+    H = L;
+    for (let j = 1; j <= n1; j++) {
+      if (j !== L) {
+        const v = P[n1 - 1][j - 1];
+        if (v < VL) {
+          L = j;
+          VL = v;
+        }
+        if (v > VH) {
+          H = j;
+          VH = v;
+        }
+      }
+    }
+    if (VH <= VL + convtol) break;
+    for (let i = 0; i < n; i++) {
+      let temp = -P[i][H - 1];
+      for (let j = 0; j < n1; j++) temp += P[i][j];
+      P[i][C - 1] = temp / n;
+    }
+    for (let i = 0; i < n; i++) b[i] = (1 + alpha) * P[i][C - 1] - alpha * P[i][H - 1];
+    fv = evalAt(b);
+    funcount++;
+    const VR = fv;
+    if (VR < VL) {
+      P[n1 - 1][C - 1] = fv;
+      for (let i = 0; i < n; i++) {
+        const t = gamm * b[i] + (1 - gamm) * P[i][C - 1];
+        P[i][C - 1] = b[i];
+        b[i] = t;
+      }
+      fv = evalAt(b);
+      funcount++;
+      if (fv < VR) {
+        for (let i = 0; i < n; i++) P[i][H - 1] = b[i];
+        P[n1 - 1][H - 1] = fv;
+      } else {
+        for (let i = 0; i < n; i++) P[i][H - 1] = P[i][C - 1];
+        P[n1 - 1][H - 1] = VR;
+      }
+    } else {
+      if (VR < VH) {
+        for (let i = 0; i < n; i++) P[i][H - 1] = b[i];
+        P[n1 - 1][H - 1] = VR;
+      }
+      for (let i = 0; i < n; i++) b[i] = (1 - bet) * P[i][H - 1] + bet * P[i][C - 1];
+      fv = evalAt(b);
+      funcount++;
+      if (fv < P[n1 - 1][H - 1]) {
+        for (let i = 0; i < n; i++) P[i][H - 1] = b[i];
+        P[n1 - 1][H - 1] = fv;
+      } else if (VR >= VH) {
+        calcvert = true;
+        size = 0;
+        for (let j = 0; j < n1; j++) {
+          if (j + 1 !== L) {
+            for (let i = 0; i < n; i++) {
+              P[i][j] = bet * (P[i][j] - P[i][L - 1]) + P[i][L - 1];
+              size += Math.abs(P[i][j] - P[i][L - 1]);
+            }
+          }
+        }
+        if (size < oldsize) oldsize = size;
+        else {
+          failed = true;
+          break;
+        }
+      }
+    }
+    if (funcount > maxEvaluations) break;
+  }
+  const x = new Array<number>(n);
+  for (let i = 0; i < n; i++) x[i] = P[i][L - 1];
+  return { x, value: P[n1 - 1][L - 1], evaluations: funcount, converged: !failed && funcount <= maxEvaluations };
+}
