@@ -1,4 +1,131 @@
 /**
- * Custom functions of the comp domain (SALESOPS namespace): thin wrappers over src/comp/.
+ * Custom functions of the comp domain (SALESOPS namespace): thin wrappers over src/comp/. Amounts come back to
+ * the cent (half away from zero), rounded once at the payable amount.
  */
-export {};
+import { excelCall } from './adapter';
+import {
+  optionalBoolean,
+  optionalChoice,
+  optionalNumber,
+  toNumber,
+  toNumberOrVector,
+  toNumberVector,
+} from '../src/shared/coerce';
+import { invalid } from '../src/shared/errors';
+import { toCents } from '../src/shared/money';
+import {
+  type CurveMethod,
+  checkProration,
+  checkTerms,
+  drawSchedule,
+  marginalAmount,
+  parseRateRange,
+  payoutAmount,
+  planStatement,
+  readActuals,
+  readPlanTable,
+  retroAmount,
+  statementGrid,
+} from '../src/comp';
+
+const COMMISSION_METHODS = ['marginal', 'retro', 'retroactive'] as const;
+const PAYOUT_METHODS = ['marginal', 'retro', 'retroactive', 'linear'] as const;
+
+/**
+ * Commission on an amount from a rate table: marginal (each slice of the amount at its tier's rate) or retro (the whole amount at the rate of the highest tier reached). Below the first lower bound the commission is 0.
+ * @customfunction COMMISSION
+ * @param amount The amount (currency) to pay commission on.
+ * @param tiers Two columns: lower bound (currency, ascending) and rate (fraction, 0.05 = 5%); one header row of text is skipped.
+ * @param [method] "marginal" (default) or "retro".
+ * @returns The commission, to the cent.
+ */
+export function commission(amount: any, tiers: any[][], method?: any): any {
+  return excelCall(() => {
+    const x = toNumber(amount, 'amount');
+    const table = parseRateRange(tiers, 'tiers');
+    const m = optionalChoice(method, 'method', COMMISSION_METHODS, 'marginal');
+    return toCents(m === 'marginal' ? marginalAmount(x, table) : retroAmount(x, table));
+  });
+}
+
+/**
+ * Payout on a target incentive from attainment and a payout curve, with an optional cap and threshold.
+ * @customfunction PAYOUT
+ * @param attainment Attainment as a fraction (1.05 = 105% of quota).
+ * @param target_incentive Target incentive at 100% attainment (currency per period).
+ * @param curve Two columns: attainment lower bound (fraction, ascending) and rate multiplier (or, for "linear", the payout as a fraction of target); one header row of text is skipped.
+ * @param [method] "marginal" (default), "retro" or "linear" (piecewise-linear through the curve's points).
+ * @param [cap] Maximum payout as a multiple of target_incentive (2 = 200%); default: no cap.
+ * @param [threshold] Attainment (fraction) below which the payout is 0; default: none.
+ * @returns The payout, to the cent.
+ */
+export function payout(
+  attainment: any,
+  target_incentive: any,
+  curve: any[][],
+  method?: any,
+  cap?: any,
+  threshold?: any,
+): any {
+  return excelCall(() => {
+    const a = toNumber(attainment, 'attainment');
+    const ti = toNumber(target_incentive, 'target_incentive');
+    if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
+    const table = parseRateRange(curve, 'curve', ['attainment lower bound', 'rate']);
+    const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
+    const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
+    const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
+    return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
+  });
+}
+
+/**
+ * Pays a draw period by period: spills one row per period with the amount paid and the outstanding draw balance after the period.
+ * @customfunction DRAW
+ * @param earned One column of earned incentive per period (currency; negative after a clawback).
+ * @param draw The draw per period: one number, or a column with one per period (currency, zero or more).
+ * @param [recoverable] TRUE (default): shortfalls become a balance recovered from later excess earnings; FALSE: pay the greater of earned and draw.
+ * @returns Rows of [paid, balance], to the cent.
+ */
+export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][] {
+  return excelCall(() => {
+    const e = toNumberVector(earned, 'earned');
+    if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
+    const d = toNumberOrVector(draw, 'draw', e.length);
+    const rec = optionalBoolean(recoverable, 'recoverable', true);
+    return drawSchedule(e, d, rec).map((p) => [p.paid, p.balance]);
+  }) as any[][];
+}
+
+/**
+ * Total payout of a multi-measure plan table for one rep and period: components, kickers and SPIFFs.
+ * @customfunction PLANPAYOUT
+ * @param plan The plan table, header row included (first header cell "Plan v1"; see the comp docs).
+ * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
+ * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
+ * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
+ * @returns The payout, to the cent.
+ */
+export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any {
+  return excelCall(() => statementOf(plan, actuals, measures, proration).total);
+}
+
+/**
+ * The statement of a plan payout, spilled as a table: component, measure, item, base, rate, amount, and a Total row; the amounts add up to the total exactly.
+ * @customfunction STATEMENT
+ * @param plan The plan table, header row included (first header cell "Plan v1"; see the comp docs).
+ * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
+ * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
+ * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
+ * @returns The statement lines with a header row and a Total row.
+ */
+export function statement(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any[][] {
+  return excelCall(() => statementGrid(statementOf(plan, actuals, measures, proration))) as any[][];
+}
+
+function statementOf(plan: any[][], actuals: any[][], measures: any, proration: any) {
+  const p = readPlanTable(plan, 'plan');
+  const values = readActuals(p, actuals, measures, 'actuals');
+  const f = checkProration(optionalNumber(proration, 'proration', 1));
+  return planStatement(p, values, { proration: f });
+}

@@ -1,0 +1,129 @@
+/**
+ * The multi-measure plan model. A plan pays a target incentive (currency per period) split by weights among
+ * components; each component measures one measure against its quota (attainment = actual / quota, a fraction)
+ * and pays through its own curve, threshold and cap (a multiple of the component's target incentive).
+ * Kickers multiply a component's (capped) payout when a hurdle measure's attainment reaches a hurdle. SPIFFs pay
+ * a fixed amount, or an amount per unit, on a measure's raw count, outside the weights and caps.
+ */
+import { invalid } from '../shared/errors';
+import { type PayoutCurve, checkTerms } from './curves';
+
+/** One component of a plan (e.g. 70 % bookings). */
+export interface PlanComponent {
+  readonly name: string;
+  /** The measure whose actual is compared with the quota. */
+  readonly measure: string;
+  /** Share of the plan's target incentive (fraction; the weights of a plan add up to 1). */
+  readonly weight: number;
+  /** Quota for the period, in the measure's units (> 0). */
+  readonly quota: number;
+  readonly curve: PayoutCurve;
+  /** Maximum payout as a multiple of the component's target incentive. */
+  readonly cap?: number;
+  /** Attainment (fraction) below which the component pays 0. */
+  readonly threshold?: number;
+}
+
+/** Multiplies `component`'s payout by `multiplier` when `measure`'s attainment is at least `hurdle`. */
+export interface Kicker {
+  readonly component: string;
+  readonly measure: string;
+  /** Attainment fraction to reach (e.g. 1 = 100 %). */
+  readonly hurdle: number;
+  readonly multiplier: number;
+  /** Quota of the hurdle measure; default: the quota of the plan component that measures it. */
+  readonly quota?: number;
+}
+
+/** A SPIFF: `fixed` pays `amount` once when the measure reaches `hurdle` units; `perUnit` pays `amount` per unit. */
+export interface Spiff {
+  readonly name: string;
+  readonly measure: string;
+  readonly kind: 'fixed' | 'perUnit';
+  /** Currency (fixed) or currency per unit (perUnit). */
+  readonly amount: number;
+  /** Units to reach before anything is paid (default 1 for fixed, 0 for per unit). */
+  readonly hurdle?: number;
+}
+
+/** A plan for one period. */
+export interface CompPlan {
+  readonly name?: string;
+  /** Target incentive at 100 % attainment, currency per period (before proration). */
+  readonly targetIncentive: number;
+  readonly components: readonly PlanComponent[];
+  readonly kickers: readonly Kicker[];
+  readonly spiffs: readonly Spiff[];
+}
+
+/** Measure names match case- and space-insensitively. */
+export function measureKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The plan's distinct measures in plan order: components, then kickers, then SPIFFs (first appearance). */
+export function planMeasures(plan: CompPlan): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (m: string) => {
+    const k = measureKey(m);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(m.trim());
+    }
+  };
+  plan.components.forEach((c) => add(c.measure));
+  plan.kickers.forEach((k) => add(k.measure));
+  plan.spiffs.forEach((s) => add(s.measure));
+  return out;
+}
+
+const WEIGHT_TOLERANCE = 1e-9;
+
+/**
+ * Checks a plan's consistency: target incentive ≥ 0, at least one component, unique component names, weights ≥ 0
+ * adding up to 1, quotas > 0, curves with at least one band, caps ≥ 0, kickers pointing at components with a
+ * quota for their hurdle measure, SPIFF amounts and hurdles finite. Returns the plan; throws naming the part.
+ */
+export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
+  if (!(Number.isFinite(plan.targetIncentive) && plan.targetIncentive >= 0)) {
+    invalid(`${arg}: the target incentive must be zero or more, got ${plan.targetIncentive}.`);
+  }
+  if (plan.components.length === 0) invalid(`${arg}: the plan has no components.`);
+  const names = new Set<string>();
+  let weights = 0;
+  for (const c of plan.components) {
+    const where = `${arg}: component "${c.name}"`;
+    if (measureKey(c.name) === '') invalid(`${arg}: a component has no name.`);
+    if (names.has(measureKey(c.name))) invalid(`${where} is defined twice.`);
+    names.add(measureKey(c.name));
+    if (measureKey(c.measure) === '') invalid(`${where}: the measure is missing.`);
+    if (!(Number.isFinite(c.weight) && c.weight >= 0)) invalid(`${where}: the weight must be zero or more.`);
+    if (!(Number.isFinite(c.quota) && c.quota > 0)) invalid(`${where}: the quota must be more than 0.`);
+    if (c.curve.table.lowers.length === 0) invalid(`${where}: the curve has no bands.`);
+    checkTerms(c, `${where}: cap`, `${where}: threshold`);
+    weights += c.weight;
+  }
+  if (Math.abs(weights - 1) > WEIGHT_TOLERANCE) {
+    invalid(`${arg}: the component weights add up to ${+weights.toPrecision(12)}; they must add up to 1 (100%).`);
+  }
+  for (const k of plan.kickers) {
+    const where = `${arg}: kicker on "${k.component}"`;
+    if (!names.has(measureKey(k.component))) invalid(`${where}: no component of that name.`);
+    if (!Number.isFinite(k.hurdle)) invalid(`${where}: the hurdle must be a finite attainment fraction.`);
+    if (!(Number.isFinite(k.multiplier) && k.multiplier >= 0))
+      invalid(`${where}: the multiplier must be zero or more.`);
+    if (k.quota !== undefined) {
+      if (!(Number.isFinite(k.quota) && k.quota > 0)) invalid(`${where}: the quota must be more than 0.`);
+    } else if (!plan.components.some((c) => measureKey(c.measure) === measureKey(k.measure))) {
+      invalid(`${where}: no component measures "${k.measure}"; give the kicker a quota.`);
+    }
+  }
+  for (const s of plan.spiffs) {
+    const where = `${arg}: SPIFF "${s.name}"`;
+    if (measureKey(s.measure) === '') invalid(`${where}: the measure is missing.`);
+    if (!Number.isFinite(s.amount)) invalid(`${where}: the amount must be a finite number.`);
+    if (s.hurdle !== undefined && !Number.isFinite(s.hurdle)) invalid(`${where}: the hurdle must be a finite number.`);
+  }
+  return plan;
+}

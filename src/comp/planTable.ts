@@ -1,0 +1,311 @@
+/**
+ * The PLAN TABLE: a multi-measure plan as a range, one header row then one record a row. The first header cell
+ * is the schema marker `Plan v1` (the layout version; a table of another version is rejected with a clear message,
+ * or migrated when a migration is registered in MIGRATIONS). Its column holds each row's type.
+ *
+ * Columns of version 1 (header names are case- and space-insensitive; Cap and Threshold may be left out):
+ *   Plan v1 | Component | Measure | Target incentive | Weight | Quota | Method | Bound | Rate | Cap | Threshold
+ *
+ * Row types (blank rows are skipped; unused cells of a row are left blank):
+ *   plan       Component = plan name (optional); Target incentive = currency per period (required, ≥ 0).
+ *   component  Component = name; Measure; Weight (fraction, weights add up to 1); Quota (> 0, measure units);
+ *              Method = marginal (default) | retro | linear; Cap (multiple of the component's target
+ *              incentive, optional); Threshold (attainment fraction, optional).
+ *   band       Component = the component it belongs to; Bound = attainment lower bound (fraction, ascending per
+ *              component); Rate = multiplier (marginal, retro) or payout fraction of target (linear points).
+ *   kicker     Component = the component whose payout is multiplied; Measure = the hurdle measure; Bound = hurdle
+ *              attainment (fraction); Rate = multiplier; Quota = quota of the hurdle measure (optional when a
+ *              component measures it).
+ *   spiff      Component = SPIFF name; Measure = the counted measure; Method = fixed | per unit;
+ *              Rate = amount (currency, or currency per unit); Bound = hurdle in units (optional).
+ */
+import { type CellValue, type Grid, asGrid, describeValue } from '../shared/cells';
+import { cellText, checkRectangular } from '../shared/coerce';
+import { invalid } from '../shared/errors';
+import {
+  type ColumnSpec,
+  type TableLayout,
+  type TableRecord,
+  locateColumns,
+  parseTable,
+  toGrid,
+} from '../shared/table';
+import { type CurveMethod, type PayoutCurve } from './curves';
+import { type CompPlan, type Kicker, type PlanComponent, type Spiff, measureKey, validatePlan } from './plan';
+import { rateTable } from './rates';
+
+/** The plan-table layout version this code writes and reads. */
+export const PLAN_TABLE_VERSION = 1;
+
+/** The schema marker of the current version, the first header cell. */
+export const PLAN_TABLE_MARKER = `Plan v${PLAN_TABLE_VERSION}`;
+
+/** Header of a version-1 plan table, in column order. */
+export const PLAN_TABLE_HEADER = [
+  PLAN_TABLE_MARKER,
+  'Component',
+  'Measure',
+  'Target incentive',
+  'Weight',
+  'Quota',
+  'Method',
+  'Bound',
+  'Rate',
+  'Cap',
+  'Threshold',
+] as const;
+
+const LAYOUT_V1 = {
+  type: { header: PLAN_TABLE_MARKER, kind: 'text', required: true },
+  component: { header: 'Component', kind: 'text' },
+  measure: { header: 'Measure', kind: 'text' },
+  targetIncentive: { header: 'Target incentive', kind: 'number', aliases: ['TI', 'Target'] },
+  weight: { header: 'Weight', kind: 'number' },
+  quota: { header: 'Quota', kind: 'number' },
+  method: { header: 'Method', kind: 'text' },
+  bound: { header: 'Bound', kind: 'number', aliases: ['Lower bound', 'Attainment', 'Hurdle'] },
+  rate: { header: 'Rate', kind: 'number', aliases: ['Multiplier', 'Amount'] },
+  cap: { header: 'Cap', kind: 'number' },
+  threshold: { header: 'Threshold', kind: 'number', aliases: ['Gate'] },
+} as const;
+
+/** Columns a version-1 header must have (Cap and Threshold may be left out). */
+const REQUIRED_COLUMNS: readonly (keyof typeof LAYOUT_V1)[] = [
+  'component',
+  'measure',
+  'targetIncentive',
+  'weight',
+  'quota',
+  'method',
+  'bound',
+  'rate',
+];
+
+type Row = TableRecord<typeof LAYOUT_V1>;
+
+/**
+ * Upgrades an older layout to the current one (grid in → grid out). None yet: version 1 is the first layout.
+ * When version 2 comes, register `1: (grid) => …` here so version-1 tables keep working.
+ */
+const MIGRATIONS: Readonly<Record<number, (grid: Grid) => Grid>> = {};
+
+/** The layout version named by a plan table's first header cell (`Plan v1` → 1), or an error naming cell A1. */
+export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number {
+  const grid = asGrid(range);
+  const first = grid.length > 0 && grid[0].length > 0 ? grid[0][0] : null;
+  const m = /^\s*plan\s*v\s*(\d+)\s*$/i.exec(typeof first === 'string' ? first : '');
+  if (!m) {
+    invalid(
+      `${arg}: the first header cell (row 1, column A) must be the schema marker "${PLAN_TABLE_MARKER}", got ${describeValue(first)}; select the whole plan table including its header row.`,
+    );
+  }
+  return Number(m[1]);
+}
+
+/** Reads a plan table (see the layout above) into a validated plan; errors name the row and column. */
+export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
+  let grid = asGrid(range);
+  checkRectangular(grid, arg);
+  let version = planTableVersion(grid, arg);
+  while (version !== PLAN_TABLE_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (version > PLAN_TABLE_VERSION || !migrate) {
+      invalid(
+        `${arg}: this plan table has layout version ${version} (cell A1 "${cellText(grid[0][0])}"), but this add-in reads version ${PLAN_TABLE_VERSION}; update the add-in, or rewrite the table with the comp wizard.`,
+      );
+    }
+    grid = migrate(grid);
+    version = planTableVersion(grid, arg);
+  }
+  const header = grid[0];
+  const colName = (key: keyof typeof LAYOUT_V1): string => {
+    const spec: ColumnSpec = LAYOUT_V1[key];
+    const wanted = [spec.header, ...(spec.aliases ?? [])];
+    const i = header.findIndex((h) => wanted.some((w) => measureKey(w) === measureKey(cellText(h))));
+    return i >= 0 ? cellText(header[i]) : LAYOUT_V1[key].header;
+  };
+  const at = (r: Row, key: keyof typeof LAYOUT_V1) => `${arg}: row ${r.row}, column "${colName(key)}"`;
+  const need = <T>(r: Row, key: keyof typeof LAYOUT_V1, v: T | undefined, what: string): T => {
+    if (v === undefined || v === '') invalid(`${at(r, key)}: ${what} is required on a ${r.type.toLowerCase()} row.`);
+    return v;
+  };
+
+  const requiredLayout: TableLayout = {};
+  for (const key of REQUIRED_COLUMNS) requiredLayout[key] = { ...LAYOUT_V1[key], required: true };
+  locateColumns(header, requiredLayout, arg);
+  const records = parseTable(grid, LAYOUT_V1, arg);
+  let name: string | undefined;
+  let targetIncentive: number | undefined;
+  let planRow: Row | undefined;
+  const comps: {
+    row: Row;
+    c: Omit<PlanComponent, 'curve'>;
+    method: CurveMethod;
+    bands: { lower: number; rate: number }[];
+  }[] = [];
+  const bandRows: Row[] = [];
+  const kickers: Kicker[] = [];
+  const spiffs: Spiff[] = [];
+
+  for (const r of records) {
+    const type = measureKey(r.type);
+    if (type === 'plan') {
+      if (planRow) invalid(`${at(r, 'type')}: a second plan row (the first is row ${planRow.row}); keep one.`);
+      planRow = r;
+      name = r.component || undefined;
+      targetIncentive = need(r, 'targetIncentive', r.targetIncentive, 'the target incentive');
+      if (targetIncentive < 0) invalid(`${at(r, 'targetIncentive')}: must be zero or more, got ${targetIncentive}.`);
+    } else if (type === 'component') {
+      const cname = need(r, 'component', r.component, 'a component name');
+      if (comps.some((x) => measureKey(x.c.name) === measureKey(cname))) {
+        invalid(`${at(r, 'component')}: component "${cname}" is defined twice.`);
+      }
+      const weight = need(r, 'weight', r.weight, 'the weight');
+      if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
+      const quota = need(r, 'quota', r.quota, 'the quota');
+      if (!(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
+      if (r.cap !== undefined && r.cap < 0) invalid(`${at(r, 'cap')}: must be zero or more, got ${r.cap}.`);
+      comps.push({
+        row: r,
+        c: {
+          name: cname,
+          measure: need(r, 'measure', r.measure, 'the measure'),
+          weight,
+          quota,
+          ...(r.cap !== undefined ? { cap: r.cap } : {}),
+          ...(r.threshold !== undefined ? { threshold: r.threshold } : {}),
+        },
+        method: curveMethod(r.method, at(r, 'method')),
+        bands: [],
+      });
+    } else if (type === 'band') {
+      bandRows.push(r);
+    } else if (type === 'kicker') {
+      const target = need(r, 'component', r.component, 'the component to multiply');
+      const multiplier = need(r, 'rate', r.rate, 'the multiplier');
+      if (multiplier < 0) invalid(`${at(r, 'rate')}: the multiplier must be zero or more, got ${multiplier}.`);
+      if (r.quota !== undefined && !(r.quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${r.quota}.`);
+      kickers.push({
+        component: target,
+        measure: need(r, 'measure', r.measure, 'the hurdle measure'),
+        hurdle: need(r, 'bound', r.bound, 'the hurdle attainment'),
+        multiplier,
+        ...(r.quota !== undefined ? { quota: r.quota } : {}),
+      });
+    } else if (type === 'spiff') {
+      const kind = measureKey(need(r, 'method', r.method, 'fixed or per unit'));
+      if (kind !== 'fixed' && kind !== 'per unit' && kind !== 'perunit') {
+        invalid(`${at(r, 'method')}: expected "fixed" or "per unit" for a SPIFF, got ${describeValue(r.method)}.`);
+      }
+      spiffs.push({
+        name: need(r, 'component', r.component, 'the SPIFF name'),
+        measure: need(r, 'measure', r.measure, 'the measure'),
+        kind: kind === 'fixed' ? 'fixed' : 'perUnit',
+        amount: need(r, 'rate', r.rate, 'the amount'),
+        ...(r.bound !== undefined ? { hurdle: r.bound } : {}),
+      });
+    } else {
+      invalid(
+        `${at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker or spiff.`,
+      );
+    }
+  }
+  for (const r of bandRows) {
+    const owner = comps.find((x) => measureKey(x.c.name) === measureKey(r.component ?? ''));
+    if (!owner) invalid(`${at(r, 'component')}: no component named ${describeValue(r.component ?? null)} in the plan.`);
+    const lower = need(r, 'bound', r.bound, 'the lower bound');
+    const rate = need(r, 'rate', r.rate, 'the rate');
+    const prev = owner.bands[owner.bands.length - 1];
+    if (prev && !(lower > prev.lower)) {
+      invalid(
+        `${at(r, 'bound')}: ${lower} is not above the previous bound ${prev.lower} of "${owner.c.name}"; sort its bands ascending.`,
+      );
+    }
+    owner.bands.push({ lower, rate });
+  }
+  if (!planRow) invalid(`${arg}: no plan row; add a row of type "plan" with the target incentive.`);
+  for (const x of comps) {
+    if (x.bands.length === 0) invalid(`${at(x.row, 'component')}: component "${x.c.name}" has no band rows.`);
+  }
+  for (const k of kickers) {
+    if (!comps.some((x) => measureKey(x.c.name) === measureKey(k.component))) {
+      const r = records.find((q) => measureKey(q.type) === 'kicker' && q.component === k.component)!;
+      invalid(`${at(r, 'component')}: no component named "${k.component}" in the plan.`);
+    }
+  }
+  const plan: CompPlan = {
+    ...(name !== undefined ? { name } : {}),
+    targetIncentive: targetIncentive!,
+    components: comps.map((x) => ({
+      ...x.c,
+      curve: { method: x.method, table: rateTable(x.bands, `${arg}: "${x.c.name}" bands`) },
+    })),
+    kickers,
+    spiffs,
+  };
+  return validatePlan(plan, arg);
+}
+
+function curveMethod(v: string | undefined, where: string): CurveMethod {
+  const s = measureKey(v ?? '');
+  if (s === '' || s === 'marginal') return 'marginal';
+  if (s === 'retro' || s === 'retroactive') return 'retro';
+  if (s === 'linear' || s === 'piecewise linear') return 'linear';
+  return invalid(`${where}: expected "marginal", "retro" or "linear", got ${describeValue(v ?? null)}.`);
+}
+
+/**
+ * Writes a plan as a version-1 plan table (header row + rows), the layout `readPlanTable` reads:
+ * the plan row, then each component followed by its bands, then kickers, then SPIFFs.
+ */
+export function writePlanTable(plan: CompPlan): Grid {
+  const rows: (CellValue | undefined)[][] = [];
+  //            type         component   measure     TI                    weight    quota     method    bound     rate      cap       threshold
+  rows.push(['plan', plan.name ?? null, null, plan.targetIncentive]);
+  for (const c of plan.components) {
+    rows.push([
+      'component',
+      c.name,
+      c.measure,
+      null,
+      c.weight,
+      c.quota,
+      c.curve.method,
+      null,
+      null,
+      c.cap,
+      c.threshold,
+    ]);
+    c.curve.table.lowers.forEach((lower, i) => {
+      rows.push(['band', c.name, null, null, null, null, null, lower, c.curve.table.rates[i]]);
+    });
+  }
+  for (const k of plan.kickers) {
+    rows.push(['kicker', k.component, k.measure, null, null, k.quota, null, k.hurdle, k.multiplier]);
+  }
+  for (const s of plan.spiffs) {
+    rows.push([
+      'spiff',
+      s.name,
+      s.measure,
+      null,
+      null,
+      null,
+      s.kind === 'fixed' ? 'fixed' : 'per unit',
+      s.hurdle,
+      s.amount,
+    ]);
+  }
+  return toGrid([...PLAN_TABLE_HEADER], rows);
+}
+
+/** A plan's curve, for building plans in code: `curve('marginal', [[0, 1], [1, 1.5]])` (bound, rate pairs). */
+export function curve(method: CurveMethod, bands: readonly (readonly [number, number])[]): PayoutCurve {
+  return {
+    method,
+    table: rateTable(
+      bands.map(([lower, rate]) => ({ lower, rate })),
+      'curve',
+    ),
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Rate tables: ascending lower bounds, each with a rate. A bound belongs to the tier it starts (lower bound ≤ x).
+ * The same shape serves commission tiers on an amount (bounds in currency, rates as fractions of the amount) and
+ * attainment bands of a payout curve (bounds as attainment fractions, rates as multipliers).
+ */
+import { type ArgValue, asGrid, describeValue, isBlank } from '../shared/cells';
+import { cellNumber, checkRectangular, withoutHeader } from '../shared/coerce';
+import { invalid } from '../shared/errors';
+
+/** One tier: it applies from `lower` (inclusive) up to the next tier's lower bound. */
+export interface RateTier {
+  readonly lower: number;
+  readonly rate: number;
+}
+
+/** A validated rate table: strictly ascending finite lower bounds, finite rates (parallel arrays). */
+export interface RateTable {
+  readonly lowers: readonly number[];
+  readonly rates: readonly number[];
+}
+
+/** One slice of a marginal calculation: the part of [lower, upper) that `x` covers, times the tier's rate. */
+export interface RateSlice {
+  /** 0-based tier index. */
+  readonly tier: number;
+  readonly lower: number;
+  /** The next tier's lower bound, or `Infinity` for the top tier. */
+  readonly upper: number;
+  /** Length of the covered part of the tier: min(x, upper) − lower. */
+  readonly base: number;
+  readonly rate: number;
+  /** base × rate, unrounded. */
+  readonly amount: number;
+}
+
+/**
+ * Builds a rate table from tiers, checking that bounds are finite and strictly ascending and rates finite.
+ * `arg` names the argument in messages; an empty list is a valid table that pays 0 everywhere.
+ */
+export function rateTable(tiers: readonly RateTier[], arg = 'tiers'): RateTable {
+  const lowers: number[] = [];
+  const rates: number[] = [];
+  tiers.forEach((t, i) => {
+    if (!Number.isFinite(t.lower)) invalid(`${arg}: tier ${i + 1}: the lower bound must be a finite number.`);
+    if (!Number.isFinite(t.rate)) invalid(`${arg}: tier ${i + 1}: the rate must be a finite number.`);
+    if (i > 0 && !(t.lower > lowers[i - 1])) {
+      invalid(
+        `${arg}: tier ${i + 1}: lower bound ${t.lower} is not above the previous bound ${lowers[i - 1]}; sort the tiers ascending with distinct bounds.`,
+      );
+    }
+    lowers.push(t.lower);
+    rates.push(t.rate);
+  });
+  return { lowers, rates };
+}
+
+/** The tiers of a table as `{ lower, rate }` records. */
+export function tiersOf(table: RateTable): RateTier[] {
+  return table.lowers.map((lower, i) => ({ lower, rate: table.rates[i] }));
+}
+
+/** Index of the tier containing `x` (the last with lower ≤ x), or −1 below the first bound. */
+export function tierIndex(x: number, table: RateTable): number {
+  const lowers = table.lowers;
+  let lo = 0;
+  let hi = lowers.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lowers[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Marginal (graduated) amount: Σ rate_i × length of [lower_i, x] inside tier i. Units: x's units × rate
+ * (currency × fraction = currency for commission). 0 at or below the first bound; continuous in x.
+ */
+export function marginalAmount(x: number, table: RateTable): number {
+  const lowers = table.lowers;
+  const rates = table.rates;
+  const n = lowers.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const lo = lowers[i];
+    if (x <= lo) break;
+    const hi = i + 1 < n ? lowers[i + 1] : Infinity;
+    sum += rates[i] * ((x < hi ? x : hi) - lo);
+  }
+  return sum;
+}
+
+/** Retroactive amount: the whole x at the rate of the tier containing x (0 below the first bound). */
+export function retroAmount(x: number, table: RateTable): number {
+  const i = tierIndex(x, table);
+  return i < 0 ? 0 : x * table.rates[i];
+}
+
+/** The slices a marginal calculation of `x` adds up (tiers x does not reach are left out). */
+export function marginalSlices(x: number, table: RateTable): RateSlice[] {
+  const out: RateSlice[] = [];
+  const n = table.lowers.length;
+  for (let i = 0; i < n; i++) {
+    const lower = table.lowers[i];
+    if (x <= lower) break;
+    const upper = i + 1 < n ? table.lowers[i + 1] : Infinity;
+    const base = Math.min(x, upper) - lower;
+    out.push({ tier: i, lower, upper, base, rate: table.rates[i], amount: base * table.rates[i] });
+  }
+  return out;
+}
+
+/**
+ * Reads a two-column range (lower bound, rate) into a rate table, as Excel passes it: one optional header row of
+ * text is skipped, entirely blank rows are skipped, anything else that is not a number is an error naming the
+ * cell (`tiers: row 3, column 2 (rate): expected a number, got "ten"`; rows counted within the range, header
+ * included). Bounds must be strictly ascending. `columns` names the two columns in messages.
+ */
+export function parseRateRange(
+  range: ArgValue,
+  arg: string,
+  columns: readonly [string, string] = ['lower bound', 'rate'],
+): RateTable {
+  const grid = asGrid(range);
+  checkRectangular(grid, arg);
+  const { header, rows } = withoutHeader(grid);
+  const width = grid.length > 0 ? grid[0].length : 0;
+  if (width !== 2 && grid.length > 0) {
+    invalid(`${arg}: expected two columns (${columns[0]}, ${columns[1]}), got ${width}.`);
+  }
+  const first = header ? 2 : 1;
+  const lowers: number[] = [];
+  const rates: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const a = row[0];
+    const b = row[1];
+    let lower: number;
+    let rate: number;
+    if (typeof a === 'number' && typeof b === 'number' && a - a === 0 && b - b === 0) {
+      lower = a;
+      rate = b;
+    } else {
+      if (isBlank(a) && isBlank(b)) continue;
+      lower = cellOf(a, arg, r + first, 1, columns[0]);
+      rate = cellOf(b, arg, r + first, 2, columns[1]);
+    }
+    const n = lowers.length;
+    if (n > 0 && !(lower > lowers[n - 1])) {
+      invalid(
+        `${arg}: row ${r + first}, column 1 (${columns[0]}): ${lower} is not above the previous bound ${lowers[n - 1]}; sort the rows ascending with distinct bounds.`,
+      );
+    }
+    lowers.push(lower);
+    rates.push(rate);
+  }
+  if (lowers.length === 0) {
+    invalid(`${arg}: no rows; expected rows of two numbers (${columns[0]}, ${columns[1]}).`);
+  }
+  return { lowers, rates };
+}
+
+function cellOf(v: unknown, arg: string, row: number, col: number, name: string): number {
+  const n = typeof v === 'boolean' ? undefined : cellNumber(v);
+  if (n === undefined) {
+    invalid(`${arg}: row ${row}, column ${col} (${name}): expected a number, got ${describeValue(v)}.`);
+  }
+  return n;
+}

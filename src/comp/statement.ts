@@ -1,0 +1,199 @@
+/**
+ * The plan calculator and its statement. Every payout explains itself line by line (component, item, base, rate,
+ * amount). Rounding policy: lines are computed unrounded; the payable total is rounded once, to the cent, half
+ * away from zero (money.ts); each line's shown amount is its exact amount rounded to the cent, with the few
+ * cents of rounding difference given to the lines with the largest remainders, so the shown lines add up to the
+ * total exactly.
+ */
+import { type Grid } from '../shared/cells';
+import { notFound } from '../shared/errors';
+import { toCents } from '../shared/money';
+import { payoutSteps } from './curves';
+import { type CompPlan, measureKey, validatePlan } from './plan';
+import { checkProration } from './proration';
+
+/** A rep's actuals for the period: measure name → value in the measure's units. */
+export type Actuals = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
+
+/** What a statement line is. */
+export type LineKind = 'band' | 'point' | 'gate' | 'cap' | 'kicker' | 'spiff';
+
+/** One line of a statement: `base × rate = exact` where both apply; `amount` is the reconciled, rounded amount. */
+export interface StatementLine {
+  readonly component: string;
+  readonly measure: string;
+  readonly kind: LineKind;
+  readonly item: string;
+  readonly base: number | null;
+  readonly rate: number | null;
+  /** Unrounded amount (currency). */
+  readonly exact: number;
+  /** Amount to the cent; the lines' amounts add up to the statement total exactly. */
+  readonly amount: number;
+}
+
+/** How one component was measured. */
+export interface ComponentResult {
+  readonly name: string;
+  readonly measure: string;
+  readonly actual: number;
+  /** Prorated quota. */
+  readonly quota: number;
+  /** actual / prorated quota (fraction). */
+  readonly attainment: number;
+  /** Prorated component target incentive (plan target incentive × weight × proration). */
+  readonly targetIncentive: number;
+  /** Unrounded payout of the component, kickers included. */
+  readonly payout: number;
+}
+
+/** A payout statement. */
+export interface Statement {
+  readonly lines: readonly StatementLine[];
+  readonly components: readonly ComponentResult[];
+  /** The payable amount, to the cent. */
+  readonly total: number;
+  /** Unrounded sum of the lines. */
+  readonly exactTotal: number;
+  readonly proration: number;
+}
+
+/** Options of a plan calculation. */
+export interface PayoutOptions {
+  /** Share of the period the rep is on the plan (0–1, see prorationFactor); scales target incentive and quotas. */
+  readonly proration?: number;
+}
+
+/** Looks a measure up in `actuals` (names match case- and space-insensitively); missing → #N/A. */
+export function actualOf(actuals: Actuals, measure: string, arg = 'actuals'): number {
+  const key = measureKey(measure);
+  let found: number | undefined;
+  let names: string[];
+  if (actuals instanceof Map) {
+    const m = actuals as ReadonlyMap<string, number>;
+    for (const [k, v] of m) if (measureKey(k) === key) found = v;
+    names = [...m.keys()];
+  } else {
+    const r = actuals as Readonly<Record<string, number>>;
+    for (const k of Object.keys(r)) if (measureKey(k) === key) found = r[k];
+    names = Object.keys(r);
+  }
+  if (found === undefined) {
+    notFound(`${arg}: no value for measure "${measure}" (found: ${names.join(', ') || 'none'}).`);
+  }
+  return found;
+}
+
+type Draft = Omit<StatementLine, 'amount'>;
+
+/**
+ * Computes a plan's payout for one rep and period, with its statement. `plan` is validated first; every measure
+ * the plan uses must be in `actuals` (#N/A otherwise).
+ */
+export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutOptions = {}): Statement {
+  validatePlan(plan);
+  const f = checkProration(options.proration ?? 1);
+  const drafts: Draft[] = [];
+  const components: ComponentResult[] = [];
+  const quotaOf = (measure: string): number | undefined =>
+    plan.components.find((c) => measureKey(c.measure) === measureKey(measure))?.quota;
+
+  for (const c of plan.components) {
+    const actual = actualOf(actuals, c.measure);
+    const quota = c.quota * f;
+    const ti = plan.targetIncentive * c.weight * f;
+    const attainment = quota > 0 ? actual / quota : 0;
+    let payout = 0;
+    for (const s of payoutSteps(attainment, ti, c.curve, c)) {
+      payout += s.amount;
+      drafts.push({ component: c.name, measure: c.measure, ...s, exact: s.amount });
+    }
+    for (const k of plan.kickers) {
+      if (measureKey(k.component) !== measureKey(c.name)) continue;
+      const kq = (k.quota ?? quotaOf(k.measure) ?? 0) * f;
+      const ka = kq > 0 ? actualOf(actuals, k.measure) / kq : 0;
+      if (ka < k.hurdle) continue;
+      const exact = payout * (k.multiplier - 1);
+      drafts.push({
+        component: c.name,
+        measure: k.measure,
+        kind: 'kicker',
+        item: `kicker ×${+k.multiplier.toPrecision(12)} (${k.measure} at ${+(ka * 100).toPrecision(12)}%)`,
+        base: payout,
+        rate: k.multiplier - 1,
+        exact,
+      });
+      payout += exact;
+    }
+    components.push({ name: c.name, measure: c.measure, actual, quota, attainment, targetIncentive: ti, payout });
+  }
+  for (const s of plan.spiffs) {
+    const units = actualOf(actuals, s.measure);
+    const hurdle = s.hurdle ?? (s.kind === 'fixed' ? 1 : 0);
+    if (units < hurdle) continue;
+    const fixed = s.kind === 'fixed';
+    drafts.push({
+      component: s.name,
+      measure: s.measure,
+      kind: 'spiff',
+      item: fixed ? 'SPIFF (fixed)' : 'SPIFF (per unit)',
+      base: fixed ? null : units,
+      rate: fixed ? null : s.amount,
+      exact: fixed ? s.amount : units * s.amount,
+    });
+  }
+  let exactTotal = 0;
+  for (const d of drafts) exactTotal += d.exact;
+  const total = toCents(exactTotal);
+  const cents = allocateCents(
+    drafts.map((d) => d.exact),
+    Math.round(total * 100),
+  );
+  return {
+    lines: drafts.map((d, i) => ({ ...d, amount: cents[i] / 100 })),
+    components,
+    total,
+    exactTotal,
+    proration: f,
+  };
+}
+
+/** The payable total of a plan for one rep and period (currency, to the cent). */
+export function planPayout(plan: CompPlan, actuals: Actuals, options: PayoutOptions = {}): number {
+  return planStatement(plan, actuals, options).total;
+}
+
+/**
+ * Rounds `exact` amounts to whole cents so that they add up to `totalCents` exactly: each is rounded half away
+ * from zero, then the difference is made up one cent at a time on the lines whose rounding moved them furthest
+ * from the direction needed (largest remainder). Returns integer cents.
+ */
+export function allocateCents(exact: readonly number[], totalCents: number): number[] {
+  const cents = exact.map((x) => Math.round(toCents(x) * 100));
+  let diff = totalCents - cents.reduce((a, b) => a + b, 0);
+  if (diff === 0 || exact.length === 0) return cents;
+  const step = diff > 0 ? 1 : -1;
+  // remainder in the direction of the step: how much the line lost (step +1) or gained (step −1) by rounding
+  const order = exact.map((x, i) => ({ i, r: (x * 100 - cents[i]) * step })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; diff !== 0; k = (k + 1) % order.length) {
+    cents[order[k].i] += step;
+    diff -= step;
+  }
+  return cents;
+}
+
+/** Column headers of a statement grid. */
+export const STATEMENT_HEADER = ['Component', 'Measure', 'Item', 'Base', 'Rate', 'Amount'] as const;
+
+/** A statement as a range: the header, one row per line, then a `Total` row whose amount is the lines' sum. */
+export function statementGrid(s: Statement): Grid {
+  const rows: Grid = [[...STATEMENT_HEADER]];
+  for (const l of s.lines) rows.push([l.component, l.measure, l.item, tidy(l.base), tidy(l.rate), l.amount]);
+  rows.push(['Total', null, null, null, null, s.total]);
+  return rows;
+}
+
+/** A base or rate for display: 12 significant digits, so 1399.9999999999998 shows as 1400. */
+function tidy(x: number | null): number | null {
+  return x === null ? null : +x.toPrecision(12);
+}
