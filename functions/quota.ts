@@ -1,4 +1,299 @@
 /**
- * Custom functions of the quota domain (SALESOPS namespace): thin wrappers over src/quota/.
+ * Custom functions of the quota domain (SALESOPS namespace): thin wrappers over src/quota/. Arguments are coerced
+ * with src/shared/coerce.ts; dates are Excel 1900 date serials; ramp steps, attrition and over-assignment are
+ * fractions (25% or 0.25). Spilled results are one row (months) or one column (reps).
  */
-export {};
+import { excelCall } from './adapter';
+import { isBlank, isGrid } from '../src/shared/cells';
+import {
+  optionalChoice,
+  optionalNumber,
+  toInteger,
+  toNumber,
+  toNumberOrVector,
+  toNumberSeries,
+  toNumberVector,
+  toVector,
+} from '../src/shared/coerce';
+import { invalid } from '../src/shared/errors';
+import {
+  type AllocationMethod,
+  type Rep,
+  type TenureConvention,
+  MAX_MONTHS,
+  TENURE_CONVENTIONS,
+  allocateQuota,
+  hiringPlan,
+  rampQuota,
+  rampSchedule,
+  spreadAnnual,
+  teamCapacity,
+} from '../src/quota';
+
+/** A ramp argument: omitted or all blank → no ramp; trailing blank cells end the schedule. */
+function rampArg(v: any): number[] {
+  if (isBlank(v)) return [];
+  const cells = isGrid(v) ? toVector(v, 'ramp') : [v];
+  let n = cells.length;
+  while (n > 0 && isBlank(cells[n - 1])) n--;
+  return toNumberVector(
+    cells.slice(0, n).map((c) => [c]),
+    'ramp',
+  );
+}
+
+/** A tenure convention argument ("calendar" when omitted). */
+function conventionArg(v: any): TenureConvention {
+  return optionalChoice(v, 'convention', TENURE_CONVENTIONS, 'calendar');
+}
+
+/** A horizon length argument: a whole number from 1 to MAX_MONTHS. */
+function monthsArg(v: any): number {
+  return toInteger(v, 'months', 1, MAX_MONTHS);
+}
+
+/** The roster of CAPACITY/RRE: quotas (one or a column), start dates and optional end dates (blank = active). */
+function rosterArgs(fullQuotas: any, startDates: any, endDates: any): Rep[] {
+  const starts = toNumberVector(startDates, 'start_dates');
+  if (starts.length === 0) invalid('start_dates: at least one start date is required.');
+  const quotas = toNumberOrVector(fullQuotas, 'full_quotas', starts.length);
+  const ends = isBlank(endDates) ? [] : toNumberSeries(endDates, 'end_dates');
+  if (ends.length > 0 && ends.length !== starts.length) {
+    invalid(`end_dates: expected ${starts.length} items (one per start date), got ${ends.length}.`);
+  }
+  return starts.map((start, i) => ({ fullQuota: quotas[i], start, end: ends[i] ?? undefined }));
+}
+
+/**
+ * The ramped quota of one rep for the calendar month that contains a date: full quota × ramp step × days employed ÷ days in the month.
+ * @customfunction RAMPQUOTA
+ * @param full_quota Fully ramped quota per calendar month (money, 0 or more).
+ * @param start_date The rep's first day (a date).
+ * @param month Any date in the calendar month to compute.
+ * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column, e.g. 25%, 50%, 75%); 100% after them. Omitted: no ramp.
+ * @param [end_date] The rep's last day employed (a date). Omitted: still active.
+ * @param [convention] Tenure months: "calendar" (default: month 1 = the start month), "next" (month 1 = the first full month) or "anniversary" (counted from the start date).
+ * @returns The quota for that month, rounded to the cent.
+ */
+export function rampQuotaFn(
+  full_quota: any,
+  start_date: any,
+  month: any,
+  ramp?: any[][],
+  end_date?: any,
+  convention?: any,
+): any {
+  return excelCall(() =>
+    rampQuota(
+      {
+        fullQuota: toNumber(full_quota, 'full_quota'),
+        start: toNumber(start_date, 'start_date'),
+        end: optionalNumber(end_date, 'end_date'),
+      },
+      toNumber(month, 'month'),
+      { ramp: rampArg(ramp), convention: conventionArg(convention) },
+    ),
+  );
+}
+
+/**
+ * One rep's ramped quota for consecutive calendar months, spilled as one row.
+ * @customfunction RAMPSCHEDULE
+ * @param full_quota Fully ramped quota per calendar month (money, 0 or more).
+ * @param start_date The rep's first day (a date).
+ * @param first_month Any date in the first calendar month of the row.
+ * @param months Number of months, 1 to 1200.
+ * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
+ * @param [end_date] The rep's last day employed (a date). Omitted: still active.
+ * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
+ * @returns One row of monthly quotas, rounded to the cent.
+ */
+export function rampScheduleFn(
+  full_quota: any,
+  start_date: any,
+  first_month: any,
+  months: any,
+  ramp?: any[][],
+  end_date?: any,
+  convention?: any,
+): any[][] {
+  return excelCall(() => [
+    rampSchedule(
+      {
+        fullQuota: toNumber(full_quota, 'full_quota'),
+        start: toNumber(start_date, 'start_date'),
+        end: optionalNumber(end_date, 'end_date'),
+      },
+      toNumber(first_month, 'first_month'),
+      monthsArg(months),
+      { ramp: rampArg(ramp), convention: conventionArg(convention) },
+    ),
+  ]) as any;
+}
+
+/**
+ * A team's ramped capacity per calendar month (the sum of each rep's RAMPQUOTA), spilled as one row.
+ * @customfunction CAPACITY
+ * @param full_quotas Fully ramped quota per month: one number for everyone, or a column with one per rep.
+ * @param start_dates Column of start dates, one per rep.
+ * @param first_month Any date in the first calendar month of the row.
+ * @param months Number of months, 1 to 1200.
+ * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
+ * @param [end_dates] Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.
+ * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
+ * @returns One row of monthly team capacity, to the cent.
+ */
+export function capacityFn(
+  full_quotas: any[][],
+  start_dates: any[][],
+  first_month: any,
+  months: any,
+  ramp?: any[][],
+  end_dates?: any[][],
+  convention?: any,
+): any[][] {
+  return excelCall(() => [
+    teamCapacity({
+      reps: rosterArgs(full_quotas, start_dates, end_dates),
+      firstMonth: toNumber(first_month, 'first_month'),
+      months: monthsArg(months),
+      ramp: rampArg(ramp),
+      convention: conventionArg(convention),
+    }).capacity,
+  ]) as any;
+}
+
+/**
+ * A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.
+ * @customfunction RRE
+ * @param start_dates Column of start dates, one per rep.
+ * @param first_month Any date in the first calendar month of the row.
+ * @param months Number of months, 1 to 1200.
+ * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
+ * @param [end_dates] Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.
+ * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
+ * @returns One row of ramped rep equivalents (reps, not money).
+ */
+export function rreFn(
+  start_dates: any[][],
+  first_month: any,
+  months: any,
+  ramp?: any[][],
+  end_dates?: any[][],
+  convention?: any,
+): any[][] {
+  return excelCall(() => [
+    teamCapacity({
+      reps: rosterArgs(1, start_dates, end_dates),
+      firstMonth: toNumber(first_month, 'first_month'),
+      months: monthsArg(months),
+      ramp: rampArg(ramp),
+      convention: conventionArg(convention),
+    }).rre,
+  ]) as any;
+}
+
+/**
+ * Hires (whole people) to start on the 1st of each month so that capacity meets the target every month, with the fewest total hires.
+ * @customfunction HIRES
+ * @param targets Row of monthly targets (money).
+ * @param capacity Row of the existing team's capacity per month, as long as targets (e.g. from CAPACITY).
+ * @param full_quota Fully ramped quota per month of one hire (money, more than 0).
+ * @param [ramp] Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down; 100% after them. Omitted: no ramp.
+ * @param [attrition] Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.
+ * @param [lead_time] Whole months before the first hire can start. Omitted: 0.
+ * @param [over_assignment] Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.
+ * @returns One row of hires per month (months that cannot be met because of lead time or ramp are skipped).
+ */
+export function hiresFn(
+  targets: any[][],
+  capacity: any[][],
+  full_quota: any,
+  ramp?: any[][],
+  attrition?: any,
+  lead_time?: any,
+  over_assignment?: any,
+): any[][] {
+  return excelCall(() => {
+    const lead = optionalNumber(lead_time, 'lead_time', 0);
+    return [
+      hiringPlan({
+        targets: toNumberVector(targets, 'targets'),
+        capacity: toNumberVector(capacity, 'capacity'),
+        fullQuota: toNumber(full_quota, 'full_quota'),
+        ramp: rampArg(ramp),
+        attrition: optionalNumber(attrition, 'attrition', 0),
+        leadTime: toInteger(lead, 'lead_time', 0, MAX_MONTHS),
+        overAssignment: optionalNumber(over_assignment, 'over_assignment', 0),
+      }).hires,
+    ];
+  }) as any;
+}
+
+/**
+ * An annual quota spread over months by seasonality weights that sum to 100%, in cents that add up to the annual quota; spilled as one row.
+ * @customfunction SEASONALQUOTA
+ * @param annual_quota The annual quota (money, 0 or more).
+ * @param weights Row or column of seasonality weights (fractions or percents) that sum to 1.
+ * @returns One row of amounts, one per weight.
+ */
+export function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
+  return excelCall(() => [
+    spreadAnnual(toNumber(annual_quota, 'annual_quota'), toNumberVector(weights, 'weights')),
+  ]) as any;
+}
+
+/**
+ * A team target split across reps (evenly, by weight or by prior-year share) scaled by each rep's ramped availability over the horizon; spilled as one column that adds up to the target.
+ * @customfunction ALLOCATEQUOTA
+ * @param target The team target for the horizon (money, 0 or more).
+ * @param start_dates Column of start dates, one per rep.
+ * @param first_month Any date in the first calendar month of the horizon.
+ * @param months Number of months in the horizon, 1 to 1200.
+ * @param [method] "even" (default), "weight" or "prior" (prior-year share).
+ * @param [basis] Column of weights (method "weight") or prior-year amounts (method "prior"), one per rep.
+ * @param [ramp] Fractions of full quota for tenure months 1, 2, …; 100% after them. Omitted: no ramp.
+ * @param [end_dates] Column of last days employed, one per rep; a blank cell = still active.
+ * @returns One column of amounts, one per rep, to the cent.
+ */
+export function allocateQuotaFn(
+  target: any,
+  start_dates: any[][],
+  first_month: any,
+  months: any,
+  method?: any,
+  basis?: any[][],
+  ramp?: any[][],
+  end_dates?: any[][],
+): any[][] {
+  return excelCall(() => {
+    const reps = rosterArgs(0, start_dates, end_dates);
+    const choice = optionalChoice(method, 'method', ['even', 'weight', 'prior'] as const, 'even');
+    const m: AllocationMethod = choice === 'prior' ? 'priorYear' : choice;
+    let values: number[] = [];
+    if (m !== 'even') {
+      if (isBlank(basis))
+        invalid(
+          `basis: method "${choice}" needs a column of ${choice === 'prior' ? 'prior-year amounts' : 'weights'}.`,
+        );
+      values = toNumberVector(basis, 'basis');
+      if (values.length !== reps.length) {
+        invalid(`basis: expected ${reps.length} items (one per start date), got ${values.length}.`);
+      }
+    }
+    const result = allocateQuota({
+      target: toNumber(target, 'target'),
+      reps: reps.map((r, i) => ({
+        start: r.start,
+        end: r.end,
+        weight: m === 'weight' ? values[i] : undefined,
+        priorYear: m === 'priorYear' ? values[i] : undefined,
+      })),
+      method: m,
+      firstMonth: toNumber(first_month, 'first_month'),
+      months: monthsArg(months),
+      ramp: rampArg(ramp),
+    });
+    return result.amounts.map((a) => [a]);
+  }) as any;
+}

@@ -61,7 +61,7 @@ export function allocateQuota(input: AllocationInput): Allocation {
   const teamRamp = checkRamp(input.ramp ?? []);
   const applyRamp = input.applyRamp ?? true;
   const availability = input.reps.map((rep, r) => {
-    const emp = employment(rep.start, rep.end, `rep ${r + 1}: start date`, `rep ${r + 1}: end date`);
+    const emp = employment(rep.start, rep.end, `start_dates: rep ${r + 1}`, `end_dates: rep ${r + 1}`);
     const ramp = rep.ramp ? checkRamp(rep.ramp, `rep ${r + 1}: ramp`) : teamRamp;
     let sum = 0;
     for (let i = 0; i < input.months; i++) sum += monthFraction(emp, first + i, ramp, input.convention);

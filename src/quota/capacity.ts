@@ -77,9 +77,9 @@ export function teamCapacity(input: CapacityInput): CapacityResult {
   const atRiskHeads = new Array<number>(months).fill(0);
 
   input.reps.forEach((rep, r) => {
-    const who = `rep ${r + 1}`;
-    const f = checkNonNegative(rep.fullQuota, `${who}: full quota`);
-    const emp: Employment = employment(rep.start, rep.end, `${who}: start date`, `${who}: end date`);
+    const who = `rep ${r + 1}`; // the rep's row in a roster (1-based)
+    const f = checkNonNegative(rep.fullQuota, `full_quotas: ${who}`);
+    const emp: Employment = employment(rep.start, rep.end, `start_dates: ${who}`, `end_dates: ${who}`);
     const ramp = rep.ramp ? checkRamp(rep.ramp, `${who}: ramp`) : teamRamp;
     const tenured = emp.startIndex < first;
     const cents = tenured ? tenuredCents : newCents;
