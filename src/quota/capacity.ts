@@ -8,6 +8,7 @@
  * first month is whole. Reps who start during the horizon (planned hires, backfills) are not attrited.
  * Backfill (optional): each expected departure at the end of plan month j is replaced by a hire who starts on
  * the 1st of plan month j + 1 + leadTime at the same full quota, on the backfill ramp (default: the team ramp).
+ * A replacement is a new hire with no end date, even when the rep it replaces had a planned end date.
  */
 import { invalid } from '../shared/errors';
 import { toCents } from '../shared/money';
