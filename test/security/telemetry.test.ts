@@ -11,7 +11,12 @@ function findCopies(dir: string, out: string[] = [], depth = 0): string[] {
     if (!e.isDirectory()) continue;
     const p = path.join(dir, e.name);
     if (e.name === 'office-addin-usage-data' && fs.existsSync(path.join(p, 'package.json'))) out.push(p);
-    else if (e.name === 'node_modules' || depth === 0 || e.name.startsWith('office-addin') || e.name.startsWith('custom-functions')) {
+    else if (
+      e.name === 'node_modules' ||
+      depth === 0 ||
+      e.name.startsWith('office-addin') ||
+      e.name.startsWith('custom-functions')
+    ) {
       findCopies(p, out, depth + 1);
     }
   }
@@ -27,7 +32,11 @@ test('office-addin-usage-data is installed (brought by the office-addin tools)',
 test.each(copies.map((c) => [path.relative(process.cwd(), c), c]))('%s never reports usage data', (_name, dir) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(dir);
-  const ud = new mod.OfficeAddinUsageData({ projectName: 'sales-ops-modeler', usageDataLevel: 'on', instrumentationKey: 'x' });
+  const ud = new mod.OfficeAddinUsageData({
+    projectName: 'sales-ops-modeler',
+    usageDataLevel: 'on',
+    instrumentationKey: 'x',
+  });
   ud.setUsageDataOn?.();
   expect(ud.isUsageDataOn()).toBe(false);
   expect(ud.getEventsSent()).toBe(0);
