@@ -202,22 +202,124 @@ export function etsFilter(
 }
 
 /**
+ * The likelihood criterion alone (as `etsFilter(...).lik`), without allocations: the seasonal states live in
+ * the ring buffer `ring` (length ≥ m). `state` holds [l, b?, s₁ … s_{m−1}] from `offset`; `lastSeason` is s_m.
+ * Used inside the optimiser, where it runs thousands of times per model.
+ */
+function etsLikelihood(
+  y: Float64Array,
+  spec: EtsSpec,
+  m: number,
+  state: readonly number[],
+  offset: number,
+  lastSeason: number,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phi: number,
+  ring: Float64Array,
+): number {
+  const n = y.length;
+  const trend = spec.trend === 'N' ? 0 : spec.trend === 'A' ? 1 : 2;
+  const season = spec.season === 'N' ? 0 : spec.season === 'A' ? 1 : 2;
+  const multErr = spec.error === 'M';
+  let l = state[offset];
+  let b = trend !== 0 ? state[offset + 1] : 0;
+  const so = offset + (trend !== 0 ? 2 : 1);
+  // ring[(pos − 1 − j) mod m] = s_{j+1}: the oldest (next season) is at pos.
+  let pos = 0;
+  if (season !== 0) {
+    for (let j = 0; j < m - 1; j++) ring[m - 1 - j] = state[so + j];
+    ring[0] = lastSeason;
+  }
+  const dampedPow = Math.abs(phi - 1) >= TOL;
+  const ba = beta / alpha;
+  let sse = 0;
+  // Σ log|f| as the log of a running product, renormalised before it leaves the double range.
+  let logf = 0;
+  let prod = 1;
+  for (let i = 0; i < n; i++) {
+    const yi = y[i];
+    let q: number;
+    let phib = 0;
+    if (trend === 0) q = l;
+    else if (trend === 1) {
+      phib = phi * b;
+      q = l + phib;
+    } else {
+      if (b < 0) return NaN;
+      phib = dampedPow ? Math.pow(b, phi) : b;
+      q = l * phib;
+    }
+    let sOld = 0;
+    let f = q;
+    let p = yi;
+    if (season === 1) {
+      sOld = ring[pos];
+      f = q + sOld;
+      p = yi - sOld;
+    } else if (season === 2) {
+      sOld = ring[pos];
+      f = q * sOld;
+      p = Math.abs(sOld) < TOL ? HUGEN : yi / sOld;
+    }
+    let e: number;
+    if (multErr) {
+      e = (yi - f) / (Math.abs(f) < TOL ? f + TOL : f);
+      prod *= Math.abs(f);
+      if (prod > 1e250 || prod < 1e-250) {
+        logf += Math.log(prod);
+        prod = 1;
+      }
+    } else e = yi - f;
+    sse += e * e;
+    const lNew = q + alpha * (p - q);
+    if (trend === 1) b = phib + ba * (lNew - l - phib);
+    else if (trend === 2) b = phib + ba * ((Math.abs(l) < TOL ? HUGEN : lNew / l) - phib);
+    if (season !== 0) {
+      const t = season === 1 ? yi - q : Math.abs(q) < TOL ? HUGEN : yi / q;
+      ring[pos] = sOld + gamma * (t - sOld);
+      pos = pos + 1 === m ? 0 : pos + 1;
+    }
+    l = lNew;
+  }
+  let lik = n * Math.log(sse);
+  if (multErr) lik += 2 * (logf + Math.log(prod));
+  return lik;
+}
+
+// Work buffers of the Schur–Cohn test (it runs inside the optimiser; no allocation per call).
+let scratchA = new Float64Array(32);
+let scratchB = new Float64Array(32);
+
+/**
  * True when all roots of the polynomial Σ c_k z^k (increasing order, c_last ≠ 0) have modulus ≤ 1 + 1e-10
  * (the Schur–Cohn test on p((1 + 1e-10)·z); R's `admissible` computes the roots with polyroot).
  */
 export function rootsWithinUnitCircle(coefficients: readonly number[]): boolean {
-  const r = 1 + 1e-10;
-  let a = coefficients.map((c, k) => c * Math.pow(r, k));
-  while (a.length > 1) {
-    const d = a.length - 1;
+  const len = coefficients.length;
+  if (scratchA.length < len) {
+    scratchA = new Float64Array(2 * len);
+    scratchB = new Float64Array(2 * len);
+  }
+  let a = scratchA;
+  let next = scratchB;
+  let scale = 1;
+  for (let k = 0; k < len; k++) {
+    a[k] = coefficients[k] * scale;
+    scale *= 1 + 1e-10;
+  }
+  for (let d = len - 1; d >= 1; d--) {
     const a0 = a[0];
     const ad = a[d];
     if (!(Math.abs(a0) < Math.abs(ad))) return false;
-    const next = new Array<number>(d);
     for (let k = 0; k < d; k++) next[k] = ad * a[k + 1] - a0 * a[d - 1 - k];
     // Rescale to keep the magnitudes near 1.
-    const scale = Math.abs(next[d - 1]) || 1;
-    a = next.map((v) => v / scale);
+    const norm = Math.abs(next[d - 1]) || 1;
+    for (let k = 0; k < d; k++) next[k] /= norm;
+    const t = a;
+    a = next;
+    next = t;
   }
   return true;
 }
@@ -416,15 +518,32 @@ export function fitEtsModel(
     }
     return { alpha, beta, gamma, phi, state };
   };
+  const iAlpha = names.indexOf('alpha');
+  const iBeta = names.indexOf('beta');
+  const iGamma = names.indexOf('gamma');
+  const iPhi = names.indexOf('phi');
+  const ring = new Float64Array(mm);
+  const yArr = Float64Array.from(y);
+  const seasonSum = spec.season === 'M' ? mm : 0;
   const objective = (par: number[]): number => {
-    const p = unpack(par);
-    if (!checkParams(p.alpha, p.beta, p.gamma, p.phi, lower, upper, mm)) return Infinity;
-    if (spec.season === 'M') {
-      for (let j = offsetSeason; j < p.state.length; j++) if (p.state[j] < 0) return Infinity;
+    const alpha = iAlpha >= 0 ? par[iAlpha] : (fixed.alpha as number);
+    const beta = spec.trend !== 'N' ? (iBeta >= 0 ? par[iBeta] : fixed.beta) : undefined;
+    const gamma = spec.season !== 'N' ? (iGamma >= 0 ? par[iGamma] : fixed.gamma) : undefined;
+    const phi = spec.damped ? (iPhi >= 0 ? par[iPhi] : fixed.phi) : undefined;
+    if (!checkParams(alpha, beta, gamma, phi, lower, upper, mm)) return Infinity;
+    let last = 0;
+    if (spec.season !== 'N') {
+      let sum = 0;
+      for (let j = nSmooth + offsetSeason; j < par.length; j++) {
+        sum += par[j];
+        if (spec.season === 'M' && par[j] < 0) return Infinity;
+      }
+      last = seasonSum - sum;
+      if (spec.season === 'M' && last < 0) return Infinity;
     }
-    const r = etsFilter(y, spec, mm, p.state, p.alpha, p.beta ?? 0, p.gamma ?? 0, p.phi ?? 1);
-    if (Number.isNaN(r.lik)) return Infinity;
-    return r.lik < -1e10 ? -1e10 : r.lik;
+    const lik = etsLikelihood(yArr, spec, mm, par, nSmooth, last, alpha, beta ?? 0, gamma ?? 0, phi ?? 1, ring);
+    if (Number.isNaN(lik)) return Infinity;
+    return lik < -1e10 ? -1e10 : lik;
   };
   {
     const p = unpack(par0);

@@ -1,0 +1,189 @@
+/**
+ * Forecast accuracy and speed against R's forecast package, in one command: `npm run bench forecast`.
+ *
+ * For each data set (M1, Tourism: JSON lines with train/test/horizon/frequency), runs bench/forecast/peer.R
+ * with Rscript (forecast(ets(x), h) and thetaf(x, h), 95 % intervals), then the project's methods on the same
+ * series, and prints sMAPE (%) and MASE per frequency and overall (means over series), 95 % interval coverage
+ * (share of test points inside), CPU time per series (user + system, both sides, so that other load on a shared
+ * machine does not count), and ratios to R.
+ *
+ * Environment: FORECAST_BENCH_DATA (default ../shared/datasets from the repo root), FORECAST_BENCH_SETS
+ * (default "m1,tourism"), FORECAST_BENCH_LIMIT (first N series of each set, for a quick run),
+ * FORECAST_BENCH_REUSE_R=1 (reuse bench/.out/forecast-r-<set>.jsonl from an earlier run of the same subset
+ * instead of running R again; the timing ratio then compares against that run).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { forecastSeries, type ForecastMethod } from '../src/forecast';
+
+interface Series {
+  id: string;
+  period: string;
+  frequency: number;
+  horizon: number;
+  train: number[];
+  test: number[];
+}
+interface PeerPart {
+  mean: number[];
+  lower: number[];
+  upper: number[];
+  seconds: number;
+  method?: string;
+}
+interface PeerRecord {
+  id: string;
+  ets: PeerPart;
+  theta: PeerPart;
+}
+interface Score {
+  smape: number;
+  mase: number;
+  inside: number;
+  points: number;
+  ms: number;
+}
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.resolve(root, process.env.FORECAST_BENCH_DATA ?? '../shared/datasets');
+const sets = (process.env.FORECAST_BENCH_SETS ?? 'm1,tourism').split(',').map((s) => s.trim());
+const limit = process.env.FORECAST_BENCH_LIMIT ? Number(process.env.FORECAST_BENCH_LIMIT) : Infinity;
+const outDir = path.join(root, 'bench', '.out');
+fs.mkdirSync(outDir, { recursive: true });
+
+const OURS: ForecastMethod[] = ['auto', 'ets', 'theta', 'damped', 'naive', 'snaive'];
+
+function score(s: Series, mean: number[], lower: number[] | undefined, upper: number[] | undefined, ms: number): Score {
+  const m = s.frequency;
+  let scale = 0;
+  for (let t = m; t < s.train.length; t++) scale += Math.abs(s.train[t] - s.train[t - m]);
+  scale /= s.train.length - m;
+  let smape = 0;
+  let mae = 0;
+  let inside = 0;
+  for (let i = 0; i < s.horizon; i++) {
+    const a = s.test[i];
+    const f = mean[i];
+    smape += (200 * Math.abs(a - f)) / (Math.abs(a) + Math.abs(f));
+    mae += Math.abs(a - f);
+    if (lower && upper && a >= lower[i] && a <= upper[i]) inside++;
+  }
+  return { smape: smape / s.horizon, mase: mae / s.horizon / scale, inside, points: lower ? s.horizon : 0, ms };
+}
+
+function summarise(scores: Score[]) {
+  const n = scores.length;
+  const points = scores.reduce((a, s) => a + s.points, 0);
+  return {
+    smape: scores.reduce((a, s) => a + s.smape, 0) / n,
+    mase: scores.reduce((a, s) => a + s.mase, 0) / n,
+    coverage: points ? scores.reduce((a, s) => a + s.inside, 0) / points : NaN,
+    ms: scores.reduce((a, s) => a + s.ms, 0) / n,
+  };
+}
+
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+
+for (const set of sets) {
+  const file = path.join(dataDir, `${set}.jsonl`);
+  const all = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Series);
+  const series = all.slice(0, Math.min(all.length, limit));
+  const peerFile = path.join(outDir, `forecast-r-${set}-${series.length}.jsonl`);
+  if (!(process.env.FORECAST_BENCH_REUSE_R === '1' && fs.existsSync(peerFile))) {
+    const t0 = performance.now();
+    const r = spawnSync(
+      'Rscript',
+      [path.join(root, 'bench', 'forecast', 'peer.R'), file, peerFile, String(series.length)],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    if (r.status !== 0)
+      throw new Error(`Rscript failed (status ${r.status}); is R with the forecast package installed?`);
+    console.log(
+      `R: ${series.length} series in ${((performance.now() - t0) / 1000).toFixed(1)} s (wall, incl. start-up)`,
+    );
+  }
+  const peer = fs
+    .readFileSync(peerFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as PeerRecord);
+  const byId = new Map(peer.map((p) => [p.id, p]));
+
+  const scores = new Map<string, Score[]>();
+  const add = (method: string, s: Series, sc: Score) => {
+    const k = `${method}|${s.period}`;
+    if (!scores.has(k)) scores.set(k, []);
+    scores.get(k)!.push(sc);
+  };
+  // Warm up the JIT on a few series so that per-series times are steady-state, as R's are after loading.
+  for (const s of series.slice(0, 5))
+    forecastSeries(s.train, s.horizon, {
+      seasonality: s.frequency === 1 ? 0 : s.frequency,
+      method: 'auto',
+      level: 0.95,
+    });
+  for (const s of series) {
+    const p = byId.get(s.id);
+    if (!p) throw new Error(`R output has no series ${s.id}`);
+    add('R ets', s, score(s, p.ets.mean, p.ets.lower, p.ets.upper, p.ets.seconds * 1000));
+    add('R thetaf', s, score(s, p.theta.mean, p.theta.lower, p.theta.upper, p.theta.seconds * 1000));
+    for (const method of OURS) {
+      const t0 = process.cpuUsage();
+      const f = forecastSeries(s.train, s.horizon, {
+        seasonality: s.frequency === 1 ? 0 : s.frequency,
+        method,
+        level: 0.95,
+      });
+      const dt = process.cpuUsage(t0);
+      const ms = (dt.user + dt.system) / 1000;
+      add(method, s, score(s, f.mean, f.lower, f.upper, ms));
+    }
+  }
+  const periods = [...new Set(series.map((s) => s.period))];
+  const methods = ['R ets', 'R thetaf', ...OURS];
+  const overall = (method: string) => summarise(periods.flatMap((p) => scores.get(`${method}|${p}`) ?? []));
+  const rEts = overall('R ets');
+  const rTheta = overall('R thetaf');
+  const head = [
+    'method',
+    ...periods.map((p) => `sMAPE ${p.toLowerCase()}`),
+    'sMAPE all',
+    ...periods.map((p) => `MASE ${p.toLowerCase()}`),
+    'MASE all',
+    '95% coverage',
+    'CPU ms/series',
+    'time vs R ets',
+    'sMAPE vs best R',
+    'MASE vs best R',
+  ];
+  const rows = methods.map((m) => {
+    const o = overall(m);
+    return [
+      m,
+      ...periods.map((p) => f2(summarise(scores.get(`${m}|${p}`)!).smape)),
+      f2(o.smape),
+      ...periods.map((p) => f3(summarise(scores.get(`${m}|${p}`)!).mase)),
+      f3(o.mase),
+      Number.isFinite(o.coverage) ? `${(100 * o.coverage).toFixed(1)}%` : '–',
+      o.ms.toFixed(2),
+      `${(rEts.ms / o.ms).toFixed(1)}× faster`,
+      f3(o.smape / Math.min(rEts.smape, rTheta.smape)),
+      f3(o.mase / Math.min(rEts.mase, rTheta.mase)),
+    ];
+  });
+  const counts = periods.map((p) => `${p.toLowerCase()} ${series.filter((s) => s.period === p).length}`).join(', ');
+  console.log(`\n### ${set} (${series.length} series: ${counts})\n`);
+  console.log(`| ${head.join(' | ')} |`);
+  console.log(`|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log('\nRatios below 1 in the last two columns mean more accurate than the better of R ets and R thetaf.');
+}
