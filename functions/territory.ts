@@ -1,4 +1,64 @@
 /**
  * Custom functions of the territory domain (SALESOPS namespace): thin wrappers over src/territory/.
+ * They import the heuristic and the range helpers only (not the exact solver), so functions.js stays free of the
+ * HiGHS WebAssembly runtime and every call is synchronous.
  */
-export {};
+import { excelCall } from './adapter';
+import { toInteger } from '../src/shared/coerce';
+import { solveHeuristic } from '../src/territory/heuristic';
+import { balanceReport } from '../src/territory/report';
+import {
+  balanceGrid,
+  omitted,
+  parseAssignment,
+  parseMetrics,
+  parseReps,
+  parseTerritoryRanges,
+} from '../src/territory/ranges';
+
+/**
+ * Assigns each account to a rep so that every rep's book is as close as possible to its target share of every metric, moving as few accounts as possible from their current owner. Spills one column of rep names, one per account row.
+ * @customfunction TERRITORY
+ * @param metrics Accounts in rows, one numeric column per metric (potential, workload…), all balanced with equal weight; a header row of names is optional.
+ * @param reps One column of rep names, or two columns: name and target share (shares are normalised; default equal).
+ * @param [current] One column of current owner names aligned with metrics (blank = unassigned).
+ * @param [locked] One column of TRUE/FALSE aligned with metrics; a locked account keeps its current owner.
+ * @param [max_moves] The most accounts whose owner may differ from current (omitted: no limit).
+ * @returns The assigned rep name for each account row (with a header cell when metrics has a header row).
+ */
+export function territory(
+  metrics: any[][],
+  reps: any[][],
+  current?: any[][],
+  locked?: any[][],
+  max_moves?: any,
+): any[][] {
+  return excelCall(() => {
+    const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
+    const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
+    const result = solveHeuristic(parsed.problem);
+    const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
+    return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
+  }) as any[][];
+}
+
+/**
+ * The balance report of an assignment: per rep, the account count, each metric's total and index vs target (100 = on target), and the rep's largest deviation; a last row with the largest deviations.
+ * @customfunction BALANCE
+ * @param assignment One column of rep names aligned with metrics (e.g. the result of SALESOPS.TERRITORY).
+ * @param metrics Accounts in rows, one numeric column per metric; a header row of names is optional.
+ * @param reps One column of rep names, or two columns: name and target share.
+ * @returns A header row, one row per rep (Rep, Accounts, per metric total and index, Deviation in index points), and a last row "Largest deviation".
+ */
+export function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
+  return excelCall(() => {
+    const m = parseMetrics(metrics);
+    const rr = parseReps(reps, m.hasHeader);
+    const asg = parseAssignment(assignment, m, rr);
+    const report = balanceReport(
+      { metrics: m.columns, metricNames: m.names, reps: rr.reps, firstRow: m.hasHeader ? 2 : 1 },
+      asg,
+    );
+    return balanceGrid(report);
+  }) as any[][];
+}

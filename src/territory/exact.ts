@@ -1,0 +1,339 @@
+/**
+ * The exact solver: territory balance as a mixed-integer program solved by HiGHS (the `highs` package: HiGHS
+ * compiled to WebAssembly; it runs in Node, browsers and Web Workers). It reports the best plan found and a proven
+ * lower bound on the largest deviation, so a heuristic plan can be judged against it.
+ *
+ * Model (n accounts, R reps, k metrics, T_m total of metric m, s_r share, t_rm = s_r·T_m, w_m weight):
+ *   binary x_ar = 1 when unlocked account a goes to eligible rep r (locked accounts are constants);
+ *   z ≥ 0, the largest weighted relative deviation (a fraction).
+ *   minimise  z + ε · (accounts moved)        ε = 1e-6 / (accounts with a current owner + 1): disruption only
+ *                                              breaks ties (its whole weight is below 1e-6 of z).
+ *   Σ_r x_ar = 1                                       each unlocked account has one rep
+ *   Σ_a v_am x_ar + L_rm − (t_rm / w_m) z ≤ t_rm       over target by at most z (L: locked accounts' total)
+ *   Σ_a v_am x_ar + L_rm + (t_rm / w_m) z ≥ t_rm       under target by at most z   (metrics with T_m > 0, w_m > 0)
+ *   min_r ≤ (locked count)_r + Σ_a x_ar ≤ max_r        account counts
+ *   Σ_{a has a current owner c_a} x_{a,c_a} ≥ (such accounts) − max moves     move budget (and the same weighted
+ *                                                       by the budget metric for a metric budget)
+ * Compactness is not modelled. The bound reported for z is HiGHS's dual bound minus the largest possible ε term.
+ *
+ * Limits, measured on this project's machine (see bench/results/territory.md): 500 accounts × 10 reps solves in
+ * seconds; 5,000 × 50 (250,000 binaries) is slow and stops at the time limit; 50,000 × 200 (10 million
+ * binaries) exceeds WebAssembly memory, so models above `maxVariables` are refused up front with status "gaveUp".
+ */
+import type { Highs, HighsCallbackMap, ModelData } from 'highs';
+import { compile, type Compiled, eligible } from './model';
+import { reportCompiled } from './report';
+import { now, solveCompiledHeuristic } from './heuristic';
+import type { ExactOptions, TerritoryProblem, TerritoryResult } from './types';
+
+/** Default cap on binary variables (see the file comment). */
+export const DEFAULT_MAX_VARIABLES = 200_000;
+
+let runtime: Promise<Highs> | undefined;
+
+/** Loads (once) the HiGHS WebAssembly runtime; in a browser pass `loader` to locate highs.wasm. */
+export function loadHighs(loader?: () => Promise<Highs>): Promise<Highs> {
+  if (loader !== undefined) return loader();
+  if (runtime === undefined) {
+    runtime = import('highs').then((m) => {
+      const load = (m as unknown as { default: (o?: object) => Promise<Highs> }).default;
+      return load({});
+    });
+    runtime.catch(() => (runtime = undefined));
+  }
+  return runtime;
+}
+
+/** Options of the exact solver, plus the HiGHS loader and a warm start. */
+export interface ExactRunOptions extends ExactOptions {
+  /** Supplies the HiGHS runtime (default: the `highs` package, loaded once). */
+  readonly loadHighs?: () => Promise<Highs>;
+  /** A start plan (rep index per account); default: the heuristic's plan. `null`: no start. */
+  readonly start?: ArrayLike<number> | null;
+}
+
+interface Built {
+  model: ModelData;
+  /** Column j ↔ (account, rep). */
+  colAccount: Int32Array;
+  colRep: Int32Array;
+  z: number;
+  epsilon: number;
+  withCurrent: number;
+}
+
+/** Builds the MIP in CSR form. Throws a RangeError when it has more binaries than `maxVariables`. */
+function build(c: Compiled, maxVariables: number): Built {
+  const { n, k, R } = c;
+  let nb = 0;
+  for (let a = 0; a < n; a++) {
+    if (c.locked[a]) continue;
+    for (let r = 0; r < R; r++) if (eligible(c, a, r)) nb++;
+  }
+  if (nb > maxVariables)
+    throw new RangeError(
+      `the model has ${nb.toLocaleString('en-US')} binary variables, over the limit of ${maxVariables.toLocaleString('en-US')} for HiGHS in WebAssembly here; use the heuristic`,
+    );
+  const colAccount = new Int32Array(nb);
+  const colRep = new Int32Array(nb);
+  const firstCol = new Int32Array(n + 1);
+  let j = 0;
+  for (let a = 0; a < n; a++) {
+    firstCol[a] = j;
+    if (c.locked[a]) continue;
+    for (let r = 0; r < R; r++)
+      if (eligible(c, a, r)) {
+        colAccount[j] = a;
+        colRep[j] = r;
+        j++;
+      }
+  }
+  firstCol[n] = j;
+  const z = nb;
+  const numCols = nb + 1;
+  let withCurrent = 0;
+  for (let a = 0; a < n; a++) if (c.cur[a] >= 0 && !c.locked[a]) withCurrent++;
+  const epsilon = 1e-6 / (withCurrent + 1);
+
+  // Locked totals and counts.
+  const lockedX = new Float64Array(R * k);
+  const lockedCnt = new Int32Array(R);
+  for (let a = 0; a < n; a++)
+    if (c.locked[a]) {
+      const r = c.cur[a];
+      lockedCnt[r]++;
+      for (let m = 0; m < k; m++) lockedX[r * k + m] += c.v[a * k + m];
+    }
+
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const endRow = (lo: number, hi: number): void => {
+    rowLower.push(lo);
+    rowUpper.push(hi);
+    starts.push(indices.length);
+  };
+  // Each unlocked account has one rep.
+  for (let a = 0; a < n; a++) {
+    if (c.locked[a]) continue;
+    for (let q = firstCol[a]; q < firstCol[a + 1]; q++) {
+      indices.push(q);
+      values.push(1);
+    }
+    endRow(1, 1);
+  }
+  // Columns of each rep.
+  const repCols: number[][] = Array.from({ length: R }, () => []);
+  for (let q = 0; q < nb; q++) repCols[colRep[q]].push(q);
+  for (let r = 0; r < R; r++) {
+    for (let m = 0; m < k; m++) {
+      if (c.w[m] <= 0) continue;
+      const t = c.target[r * k + m];
+      const rhs = t - lockedX[r * k + m];
+      for (const sign of [-1, 1]) {
+        for (const q of repCols[r]) {
+          const val = c.v[colAccount[q] * k + m];
+          if (val !== 0) {
+            indices.push(q);
+            values.push(val);
+          }
+        }
+        indices.push(z);
+        values.push((sign * t) / c.w[m]);
+        if (sign < 0) endRow(-Infinity, rhs);
+        else endRow(rhs, Infinity);
+      }
+    }
+    if (c.minCount[r] > 0 || c.maxCount[r] < n) {
+      for (const q of repCols[r]) {
+        indices.push(q);
+        values.push(1);
+      }
+      endRow(c.minCount[r] - lockedCnt[r], c.maxCount[r] - lockedCnt[r]);
+    }
+  }
+  // Move budgets: Σ x_{a,cur} ≥ (accounts with an owner) − budget.
+  const stayCol = (a: number): number => {
+    for (let q = firstCol[a]; q < firstCol[a + 1]; q++) if (colRep[q] === c.cur[a]) return q;
+    return -1;
+  };
+  if (c.maxMoves !== Infinity || c.budgetMetric >= 0) {
+    let count = 0;
+    let amount = 0;
+    const cols: number[] = [];
+    for (let a = 0; a < n; a++) {
+      if (c.locked[a] || c.cur[a] < 0) continue;
+      count++;
+      if (c.budgetMetric >= 0) amount += c.v[a * k + c.budgetMetric];
+      cols.push(a);
+    }
+    if (c.maxMoves !== Infinity) {
+      for (const a of cols) {
+        const q = stayCol(a);
+        if (q >= 0) {
+          indices.push(q);
+          values.push(1);
+        }
+      }
+      endRow(count - c.maxMoves, Infinity);
+    }
+    if (c.budgetMetric >= 0) {
+      for (const a of cols) {
+        const q = stayCol(a);
+        const val = c.v[a * k + c.budgetMetric];
+        if (q >= 0 && val !== 0) {
+          indices.push(q);
+          values.push(val);
+        }
+      }
+      endRow(amount - c.maxMovedMetric, Infinity);
+    }
+  }
+  const colCost = new Float64Array(numCols);
+  colCost[z] = 1;
+  let offset = 0;
+  for (let a = 0; a < n; a++) {
+    if (c.locked[a] || c.cur[a] < 0) continue;
+    offset += epsilon;
+    const q = stayCol(a);
+    if (q >= 0) colCost[q] = -epsilon;
+  }
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols).fill(1);
+  colUpper[z] = Infinity;
+  const integrality = new Int32Array(numCols).fill(1);
+  integrality[z] = 0;
+  const numRows = rowLower.length;
+  const model: ModelData = {
+    numCols,
+    numRows,
+    offset,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower,
+    rowUpper,
+    integrality,
+    matrix: { format: 'csr', numRows, numCols, starts, indices, values },
+  };
+  return { model, colAccount, colRep, z, epsilon, withCurrent };
+}
+
+/** Solves a compiled problem exactly (within `timeLimit`); never throws for solver trouble (status "gaveUp"). */
+export async function solveCompiledExact(c: Compiled, opts: ExactRunOptions = {}): Promise<TerritoryResult> {
+  const t0 = now();
+  const seconds = (): number => (now() - t0) / 1000;
+  const gaveUp = (message: string): TerritoryResult => ({
+    assignment: new Int32Array(0),
+    report: undefined,
+    solver: 'exact',
+    status: 'gaveUp',
+    message,
+    seconds: seconds(),
+  });
+  let built: Built;
+  try {
+    built = build(c, opts.maxVariables ?? DEFAULT_MAX_VARIABLES);
+  } catch (e) {
+    if (e instanceof RangeError) return gaveUp(`Exact solver not run: ${e.message}.`);
+    throw e;
+  }
+  let start: ArrayLike<number> | undefined;
+  if (opts.start === undefined) start = solveCompiledHeuristic(c, { signal: opts.signal }).assignment;
+  else if (opts.start !== null) start = opts.start;
+  let highs: Highs;
+  try {
+    highs = await loadHighs(opts.loadHighs);
+  } catch (e) {
+    return gaveUp(
+      `Exact solver unavailable: HiGHS could not be loaded (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+  const { model, colAccount, colRep, z, epsilon, withCurrent } = built;
+  try {
+    return highs.withModel(model, (hm) => {
+      hm.options.set({ time_limit: opts.timeLimit ?? 30, output_flag: false, mip_rel_gap: 1e-6 });
+      if (start !== undefined) {
+        const col = new Float64Array(model.numCols);
+        for (let q = 0; q < z; q++) col[q] = start[colAccount[q]] === colRep[q] ? 1 : 0;
+        const dev = reportCompiled(c, start).largestDeviation;
+        col[z] = dev * (1 + 1e-9) + 1e-12;
+        try {
+          hm.setSolution({ colValue: col });
+        } catch {
+          // A start HiGHS rejects is only a lost head start.
+        }
+      }
+      const callbacks: HighsCallbackMap = {
+        [highs.constants.callbackType.mipInterrupt]: (ev) => {
+          if (opts.signal?.aborted) ev.interrupt();
+          return undefined;
+        },
+        [highs.constants.callbackType.mipLogging]: (ev) => {
+          const d = ev.data;
+          opts.onProgress?.({
+            phase: 'exact',
+            fraction: d.mip_gap !== undefined && Number.isFinite(d.mip_gap) ? Math.max(0, 1 - d.mip_gap) : 0,
+            largestDeviation: d.mip_primal_bound,
+            bound: d.mip_dual_bound,
+          });
+          return undefined;
+        },
+      };
+      const run = hm.run(opts.onProgress !== undefined || opts.signal !== undefined ? callbacks : undefined);
+      const S = highs.constants.modelStatus;
+      const status = run.modelStatus;
+      if (status === S.infeasible)
+        return {
+          ...gaveUp(
+            'The constraints cannot all be met (HiGHS proved the model infeasible): relax the move budget, counts or locks.',
+          ),
+          status: 'gaveUp' as const,
+        };
+      const primalStatus = Number(hm.info.get('primal_solution_status'));
+      const dualBound = Number(hm.info.get('mip_dual_bound'));
+      const bound = Number.isFinite(dualBound) ? Math.max(0, dualBound - epsilon * withCurrent) : undefined;
+      if (primalStatus < 2) {
+        const why = status === S.timeLimit ? 'time limit reached with no plan' : `HiGHS status ${status}`;
+        return { ...gaveUp(`Exact solver found no plan: ${why}.`), bound };
+      }
+      const x = hm.getSolution().colValue;
+      const assignment = new Int32Array(c.n);
+      for (let a = 0; a < c.n; a++) if (c.locked[a]) assignment[a] = c.cur[a];
+      for (let q = 0; q < z; q++) if (x[q] > 0.5) assignment[colAccount[q]] = colRep[q];
+      const report = reportCompiled(c, assignment);
+      const interrupted = status === S.interrupted;
+      return {
+        assignment,
+        report,
+        solver: 'exact' as const,
+        status:
+          status === S.optimal ? ('optimal' as const) : interrupted ? ('cancelled' as const) : ('feasible' as const),
+        bound,
+        message:
+          status === S.optimal
+            ? undefined
+            : status === S.timeLimit
+              ? 'Time limit reached: the plan is the best found; the bound shows how far from optimal it can be.'
+              : `HiGHS stopped with status ${status}.`,
+        seconds: seconds(),
+      };
+    });
+  } catch (e) {
+    // An abort inside WebAssembly (out of memory on large models) leaves the runtime unusable: reload next time.
+    runtime = undefined;
+    return gaveUp(
+      `Exact solver gave up: HiGHS failed (${e instanceof Error ? e.message : String(e)}); the model is probably too large for WebAssembly memory. Use the heuristic.`,
+    );
+  }
+}
+
+/**
+ * Solves `problem` with the exact MIP (asynchronous: HiGHS loads on first use). Invalid input throws a
+ * `ModelInputError`; solver limits never throw — the result's status says "gaveUp" with a message instead.
+ */
+export async function solveExact(problem: TerritoryProblem, opts: ExactRunOptions = {}): Promise<TerritoryResult> {
+  return solveCompiledExact(compile(problem), opts);
+}

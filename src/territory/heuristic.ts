@@ -1,0 +1,653 @@
+/**
+ * The fast deterministic heuristic for territory balance.
+ *
+ * 1. Construction: locked accounts stay with their owner; other accounts keep an eligible current owner (no
+ *    disruption to start with); the rest go largest-first to the eligible rep with room whose fill after taking
+ *    the account is lowest (max over metrics of weight × total / target). Reps below their minimum count then
+ *    receive the accounts that hurt balance least. Without a current plan or budget, a second start is built
+ *    from scratch (every unlocked account placed largest-first), and small problems get seeded random restarts.
+ * 2. Balance: local search on the worst rep (largest weighted relative deviation; ties → lowest index). The
+ *    best single move out of or into it, else the best swap with another rep, is applied when the larger
+ *    deviation of the two reps involved falls strictly below the current worst; so the largest deviation never
+ *    rises and every step takes the worst rep off the top. It stops when the worst rep cannot improve.
+ *    Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
+ * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
+ *    largest deviation reached.
+ * 4. Compactness (with coordinates): an account moves to a nearer eligible rep when that neither exceeds the
+ *    largest deviation nor adds a move.
+ *
+ * Data structures: typed arrays for values, totals and targets (incremental totals: a move costs O(k)); one
+ * member list per rep with O(1) removal; deviations of the two reps involved are recomputed in O(k).
+ * Deterministic: stable orders, ties broken by index, restarts driven by a seeded PRNG.
+ */
+import { invalid } from '../shared/errors';
+import { type Compiled, accountDistance, compile, eligible, repDeviation } from './model';
+import { reportCompiled } from './report';
+import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
+
+/** A seeded PRNG (mulberry32) giving numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Milliseconds from a monotonic clock where the host has one (Node, browsers, workers), else the wall clock. */
+export function now(): number {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return perf !== undefined ? perf.now() : Date.now();
+}
+
+/** Relative tolerance under which a deviation counts as "no better". */
+const EPS = 1e-12;
+
+class Cancelled extends Error {}
+
+/** The mutable state of one search: a plan with incremental totals, counts, deviations and budget use. */
+class Plan {
+  readonly asg: Int32Array;
+  readonly x: Float64Array;
+  readonly cnt: Int32Array;
+  readonly dev: Float64Array;
+  readonly members: number[][];
+  readonly pos: Int32Array;
+  moves = 0;
+  movedMetric = 0;
+  /** Per rep: bumped on every change of its members (keys the sorted-members cache). */
+  readonly version: Int32Array;
+  private readonly sortedCache: (
+    { version: number; metric: number; sorted: number[]; vals: Float64Array } | undefined
+  )[];
+  /** Scratch space of one number per rep. */
+  readonly scratch: Float64Array;
+
+  constructor(readonly c: Compiled) {
+    this.asg = new Int32Array(c.n).fill(-1);
+    this.x = new Float64Array(c.R * c.k);
+    this.cnt = new Int32Array(c.R);
+    this.dev = new Float64Array(c.R);
+    this.members = Array.from({ length: c.R }, () => []);
+    this.pos = new Int32Array(c.n);
+    this.scratch = new Float64Array(c.R);
+    this.version = new Int32Array(c.R);
+    this.sortedCache = new Array<undefined>(c.R).fill(undefined);
+  }
+
+  /** The unlocked members of rep `r` sorted by metric `m` (ties by index), with their values; cached per version. */
+  sortedMembers(r: number, m: number): { sorted: number[]; vals: Float64Array } {
+    const hit = this.sortedCache[r];
+    if (hit !== undefined && hit.version === this.version[r] && hit.metric === m) return hit;
+    const c = this.c;
+    const k = c.k;
+    const sorted = this.members[r].filter((b) => !c.locked[b]);
+    sorted.sort((p, q) => c.v[p * k + m] - c.v[q * k + m] || p - q);
+    const vals = new Float64Array(sorted.length);
+    for (let j = 0; j < sorted.length; j++) vals[j] = c.v[sorted[j] * k + m];
+    const entry = { version: this.version[r], metric: m, sorted, vals };
+    this.sortedCache[r] = entry;
+    return entry;
+  }
+
+  /** True when account `a` may go to rep `r` (kept local: a hot path). */
+  ok(a: number, r: number): boolean {
+    const kk = this.c.key[a];
+    return kk < 0 || this.c.elig[kk * this.c.R + r] === 1;
+  }
+
+  /** Change in accounts moved if `a` goes from `from` (−1: unassigned) to `to`. */
+  moveDelta(a: number, from: number, to: number): number {
+    const cu = this.c.cur[a];
+    if (cu < 0) return 0;
+    return (to !== cu ? 1 : 0) - (from >= 0 && from !== cu ? 1 : 0);
+  }
+
+  /** True when the budgets allow changes of `dMoves` accounts and `dMetric` of the budget metric. */
+  budgetOk(dMoves: number, dMetric: number): boolean {
+    return (
+      (dMoves <= 0 || this.moves + dMoves <= this.c.maxMoves) &&
+      (dMetric <= 0 || this.movedMetric + dMetric <= this.c.maxMovedMetric)
+    );
+  }
+
+  metricDelta(a: number, dMoves: number): number {
+    return this.c.budgetMetric >= 0 ? dMoves * this.c.v[a * this.c.k + this.c.budgetMetric] : 0;
+  }
+
+  /** Puts `a` (unassigned or assigned) with rep `to`, updating totals, counts, members, deviations and budgets. */
+  place(a: number, to: number): void {
+    const c = this.c;
+    const k = c.k;
+    const from = this.asg[a];
+    const dm = this.moveDelta(a, from, to);
+    this.moves += dm;
+    this.movedMetric += this.metricDelta(a, dm);
+    if (from >= 0) {
+      for (let m = 0; m < k; m++) this.x[from * k + m] -= c.v[a * k + m];
+      this.cnt[from]--;
+      this.version[from]++;
+      const list = this.members[from];
+      const p = this.pos[a];
+      const last = list[list.length - 1];
+      list[p] = last;
+      this.pos[last] = p;
+      list.pop();
+      this.dev[from] = repDeviation(c, this.x, from, -1, 0);
+    }
+    for (let m = 0; m < k; m++) this.x[to * k + m] += c.v[a * k + m];
+    this.cnt[to]++;
+    this.version[to]++;
+    this.pos[a] = this.members[to].length;
+    this.members[to].push(a);
+    this.asg[a] = to;
+    this.dev[to] = repDeviation(c, this.x, to, -1, 0);
+  }
+
+  worst(): number {
+    let r = 0;
+    for (let q = 1; q < this.c.R; q++) if (this.dev[q] > this.dev[r]) r = q;
+    return r;
+  }
+
+  /** Deviation of rep `r` after removing account `out` (−1 none) and adding account `inn` (−1 none). */
+  devSwap(r: number, out: number, inn: number): number {
+    const c = this.c;
+    const k = c.k;
+    const base = r * k;
+    let d = 0;
+    for (let m = 0; m < k; m++) {
+      const t = this.x[base + m] - (out >= 0 ? c.v[out * k + m] : 0) + (inn >= 0 ? c.v[inn * k + m] : 0);
+      const e = Math.abs(t - c.target[base + m]) * c.invTarget[base + m] * c.w[m];
+      if (e > d) d = e;
+    }
+    return d;
+  }
+
+  /** Lexicographic key of the plan: largest deviation, then moves, then distance (computed on demand). */
+  largest(): number {
+    let d = 0;
+    for (let r = 0; r < this.c.R; r++) if (this.dev[r] > d) d = this.dev[r];
+    return d;
+  }
+}
+
+/** Size of an account for largest-first ordering: Σ weight × value / metric total. */
+function sizes(c: Compiled): Float64Array {
+  const s = new Float64Array(c.n);
+  for (let a = 0; a < c.n; a++) {
+    let t = 0;
+    for (let m = 0; m < c.k; m++) if (c.total[m] > 0) t += (c.w[m] * c.v[a * c.k + m]) / c.total[m];
+    s[a] = t;
+  }
+  return s;
+}
+
+/**
+ * Builds a start plan. `fromScratch`: every unlocked account is placed anew (only when no budget applies);
+ * otherwise accounts keep an eligible current owner. `noise` (with `rng`) perturbs the largest-first order.
+ */
+function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | undefined): Plan {
+  const plan = new Plan(c);
+  const pending: number[] = [];
+  for (let a = 0; a < c.n; a++) {
+    const cu = c.cur[a];
+    if (c.locked[a]) {
+      if (plan.cnt[cu] >= c.maxCount[cu])
+        invalid(`locked: "${c.names[cu]}" has more locked accounts than its maximum of ${c.maxCount[cu]}.`);
+      plan.place(a, cu);
+    }
+  }
+  for (let a = 0; a < c.n; a++) {
+    if (c.locked[a]) continue;
+    const cu = c.cur[a];
+    if (!fromScratch && cu >= 0 && eligible(c, a, cu) && plan.cnt[cu] < c.maxCount[cu]) plan.place(a, cu);
+    else pending.push(a);
+  }
+  const size = sizes(c);
+  const key = new Float64Array(c.n);
+  for (const a of pending) key[a] = rng ? size[a] * (0.5 + rng()) : size[a];
+  pending.sort((p, q) => key[q] - key[p] || p - q);
+  for (const a of pending) {
+    let best = -1;
+    let bestFill = Infinity;
+    for (let r = 0; r < c.R; r++) {
+      if (plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
+      const fill = fillAfter(plan, r, a);
+      if (fill < bestFill) {
+        bestFill = fill;
+        best = r;
+      }
+    }
+    if (best < 0) invalid(`constraints: ${c.label(a)} has no eligible rep with room under its maximum count.`);
+    const dm = plan.moveDelta(a, -1, best);
+    if (!plan.budgetOk(dm, plan.metricDelta(a, dm)))
+      invalid(
+        `max_moves: ${c.label(a)} must leave its current owner (not eligible or over the maximum count) but the move budget is used up; raise the budget.`,
+      );
+    plan.place(a, best);
+  }
+  repairMinimums(plan);
+  return plan;
+}
+
+/**
+ * Fill of rep `r` after adding account `a`: max over metrics of weight × total / target; with no weighted metric
+ * (all totals 0) the account count over the share, so accounts still spread evenly.
+ */
+function fillAfter(plan: Plan, r: number, a: number): number {
+  const c = plan.c;
+  const k = c.k;
+  let f = 0;
+  let any = false;
+  for (let m = 0; m < k; m++) {
+    if (c.w[m] === 0) continue;
+    any = true;
+    const t = (plan.x[r * k + m] + c.v[a * k + m]) * c.invTarget[r * k + m] * c.w[m];
+    if (t > f) f = t;
+  }
+  return any ? f : (plan.cnt[r] + 1) / c.share[r];
+}
+
+/** Gives reps below their minimum count the accounts that hurt balance least; infeasible → error. */
+function repairMinimums(plan: Plan): void {
+  const c = plan.c;
+  for (let r = 0; r < c.R; r++) {
+    while (plan.cnt[r] < c.minCount[r]) {
+      let best = -1;
+      let bestScore = Infinity;
+      for (let a = 0; a < c.n; a++) {
+        const from = plan.asg[a];
+        if (from === r || c.locked[a] || plan.cnt[from] <= c.minCount[from] || !plan.ok(a, r)) continue;
+        const dm = plan.moveDelta(a, from, r);
+        if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
+        const s = Math.max(plan.devSwap(r, -1, a), plan.devSwap(from, a, -1)) + (dm > 0 ? 1e-9 : 0);
+        if (s < bestScore) {
+          bestScore = s;
+          best = a;
+        }
+      }
+      if (best < 0)
+        invalid(
+          `constraints: "${c.names[r]}" needs at least ${c.minCount[r]} accounts but only ${plan.cnt[r]} can be given (eligibility, locks, other minimums or the move budget).`,
+        );
+      plan.place(best, r);
+    }
+  }
+}
+
+interface Ctx {
+  readonly opts: HeuristicOptions;
+  readonly start: number;
+  steps: number;
+  lastReport: number;
+}
+
+function checkCancel(ctx: Ctx): void {
+  if (ctx.opts.signal?.aborted) throw new Cancelled();
+}
+
+function progress(ctx: Ctx, p: TerritoryProgress): void {
+  if (ctx.opts.onProgress === undefined) return;
+  const t = now();
+  if (t - ctx.lastReport < 50 && p.fraction < 1) return;
+  ctx.lastReport = t;
+  ctx.opts.onProgress(p);
+}
+
+/** Reps other than `r` ordered most complementary first (signed deviation vectors pointing opposite ways). */
+function partners(plan: Plan, r: number): number[] {
+  const c = plan.c;
+  const { k, R } = c;
+  const comp = plan.scratch;
+  for (let q = 0; q < R; q++) {
+    let s = 0;
+    for (let m = 0; m < k; m++) {
+      const iq = q * k + m;
+      const ir = r * k + m;
+      s +=
+        (plan.x[iq] - c.target[iq]) * c.invTarget[iq] * c.w[m] * (plan.x[ir] - c.target[ir]) * c.invTarget[ir] * c.w[m];
+    }
+    comp[q] = s;
+  }
+  const order: number[] = [];
+  for (let q = 0; q < R; q++) if (q !== r) order.push(q);
+  order.sort((p, q) => comp[p] - comp[q] || p - q);
+  return order;
+}
+
+/** The best improving change found so far on the worst rep. */
+interface Best {
+  score: number;
+  a: number;
+  to: number;
+  b: number;
+  budget: number;
+}
+
+/**
+ * Best single move between the worst rep `r` and the reps in `reps` (out of r and into r) whose larger deviation
+ * of the two reps beats `best.score`.
+ */
+function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best, limit: number): void {
+  const c = plan.c;
+  const mine = plan.members[r];
+  if (plan.cnt[r] > c.minCount[r]) {
+    for (let i = 0; i < mine.length; i++) {
+      const a = mine[i];
+      if (c.locked[a]) continue;
+      const d1 = plan.devSwap(r, a, -1);
+      if (d1 >= best.score + EPS) continue;
+      for (let j = 0; j < reps.length; j++) {
+        const r2 = reps[j];
+        if (plan.cnt[r2] >= c.maxCount[r2] || !plan.ok(a, r2)) continue;
+        const dm = plan.moveDelta(a, r, r2);
+        if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
+        const d2 = plan.devSwap(r2, -1, a);
+        consider(best, d1 > d2 ? d1 : d2, dm, a, r2, -1, limit);
+      }
+    }
+  }
+  if (plan.cnt[r] < c.maxCount[r]) {
+    for (let j = 0; j < reps.length; j++) {
+      const from = reps[j];
+      if (plan.cnt[from] <= c.minCount[from]) continue;
+      const theirs = plan.members[from];
+      for (let i = 0; i < theirs.length; i++) {
+        const a = theirs[i];
+        if (c.locked[a] || !plan.ok(a, r)) continue;
+        const d1 = plan.devSwap(r, -1, a);
+        if (d1 >= best.score + EPS) continue;
+        const dm = plan.moveDelta(a, from, r);
+        if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
+        const d2 = plan.devSwap(from, a, -1);
+        consider(best, d1 > d2 ? d1 : d2, dm, a, r, -1, limit);
+      }
+    }
+  }
+}
+
+/** Evaluates swapping a (in r) with b (in r2) and offers it to `best`. */
+function trySwap(plan: Plan, r: number, r2: number, a: number, b: number, best: Best, limit: number): void {
+  const c = plan.c;
+  if (c.locked[b] || !plan.ok(b, r)) return;
+  const d1 = plan.devSwap(r, a, b);
+  if (d1 >= best.score + EPS) return;
+  const dmA = plan.moveDelta(a, r, r2);
+  const dmB = plan.moveDelta(b, r2, r);
+  if (!plan.budgetOk(dmA + dmB, plan.metricDelta(a, dmA) + plan.metricDelta(b, dmB))) return;
+  const d2 = plan.devSwap(r2, b, a);
+  consider(best, d1 > d2 ? d1 : d2, dmA + dmB, a, r2, b, limit);
+}
+
+/** Pairs examined per rep pair beyond which swaps are searched in a window instead of exhaustively. */
+const SWAP_EXHAUSTIVE = 4096;
+/** Half-width of the swap window (accounts of the partner rep nearest the ideal exchange). */
+const SWAP_WINDOW = 16;
+
+/**
+ * Best swap a (in r) ↔ b (in a rep of `reps`, in order), stopping after `workCap` pairs or, with `firstPartner`,
+ * after the first partner rep that offers an improving swap. Small rep pairs are searched
+ * exhaustively; large ones in a window: the partner's accounts sorted by the metric on which r is worst, and for
+ * each a, the accounts nearest a's value plus the ideal exchange that would even out both reps on that metric.
+ */
+function searchSwaps(
+  plan: Plan,
+  r: number,
+  reps: readonly number[],
+  best: Best,
+  limit: number,
+  workCap: number,
+  firstPartner: boolean,
+): void {
+  const c = plan.c;
+  const k = c.k;
+  const mine = plan.members[r];
+  // The metric on which r is worst.
+  let mw = 0;
+  let dw = -1;
+  for (let m = 0; m < k; m++) {
+    const i = r * k + m;
+    const d = Math.abs(plan.x[i] - c.target[i]) * c.invTarget[i] * c.w[m];
+    if (d > dw) {
+      dw = d;
+      mw = m;
+    }
+  }
+  let work = 0;
+  for (const r2 of reps) {
+    const theirs = plan.members[r2];
+    if (mine.length * theirs.length <= SWAP_EXHAUSTIVE) {
+      for (let i = 0; i < mine.length; i++) {
+        const a = mine[i];
+        if (c.locked[a] || !plan.ok(a, r2)) continue;
+        for (let j = 0; j < theirs.length; j++) trySwap(plan, r, r2, a, theirs[j], best, limit);
+      }
+      work += mine.length * theirs.length;
+    } else {
+      const ir = r * k + mw;
+      const i2 = r2 * k + mw;
+      const er = plan.x[ir] - c.target[ir];
+      const e2 = plan.x[i2] - c.target[i2];
+      // Ideal exchange δ = v_b − v_a evening out both reps' relative deviation on metric mw.
+      const delta = (e2 * c.target[ir] - er * c.target[i2]) / (c.target[ir] + c.target[i2] || 1);
+      const { sorted, vals } = plan.sortedMembers(r2, mw);
+      for (let i = 0; i < mine.length; i++) {
+        const a = mine[i];
+        if (c.locked[a] || !plan.ok(a, r2)) continue;
+        const want = c.v[a * k + mw] + delta;
+        let lo = 0;
+        let hi = vals.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (vals[mid] < want) lo = mid + 1;
+          else hi = mid;
+        }
+        const from = Math.max(0, lo - SWAP_WINDOW);
+        const to = Math.min(vals.length, lo + SWAP_WINDOW);
+        for (let j = from; j < to; j++) trySwap(plan, r, r2, a, sorted[j], best, limit);
+        work += to - from + 8;
+      }
+    }
+    if (work > workCap || (firstPartner && best.a >= 0)) break;
+  }
+}
+
+/** Takes a candidate when it scores lower (ties within EPS: the one spending less budget). */
+function consider(best: Best, s: number, dm: number, a: number, to: number, b: number, limit: number): void {
+  if (s < best.score - EPS || (s <= best.score + EPS && s < limit && dm < best.budget)) {
+    best.score = s;
+    best.a = a;
+    best.to = to;
+    best.b = b;
+    best.budget = dm;
+  }
+}
+
+/** Reps searched first on each step; the full set is searched only when these give nothing. */
+const SHORTLIST = 12;
+
+/**
+ * One balance step on the worst rep; false when it cannot improve. Moves, then swaps, with the shortlist of the
+ * most complementary reps first; then moves and swaps with the other reps (swaps up to a work cap).
+ */
+function improveWorst(plan: Plan, swapWorkCap: number): boolean {
+  const r = plan.worst();
+  const D = plan.dev[r];
+  if (D <= EPS) return false;
+  const limit = D * (1 - 1e-9) - EPS;
+  const best: Best = { score: limit, a: -1, to: -1, b: -1, budget: Infinity };
+  const order = partners(plan, r);
+  const short = order.length > SHORTLIST ? order.slice(0, SHORTLIST) : order;
+  searchMoves(plan, r, short, best, limit);
+  if (best.a < 0) searchSwaps(plan, r, short, best, limit, swapWorkCap, true);
+  if (best.a < 0 && short.length < order.length) {
+    const rest = order.slice(SHORTLIST);
+    searchMoves(plan, r, rest, best, limit);
+    if (best.a < 0) searchSwaps(plan, r, rest, best, limit, swapWorkCap, true);
+  }
+  if (best.a < 0) return false;
+  const from = plan.asg[best.a];
+  plan.place(best.a, best.to);
+  if (best.b >= 0) plan.place(best.b, from);
+  return true;
+}
+
+/** Balance phase: improve the worst rep until it cannot improve or the step cap is reached. */
+function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracTo: number): void {
+  const c = plan.c;
+  const swapWorkCap = Math.max(200_000, 4 * c.n);
+  let steps = 0;
+  const d0 = plan.largest();
+  while (steps < maxSteps) {
+    if ((steps & 15) === 0) {
+      checkCancel(ctx);
+      const d = plan.largest();
+      progress(ctx, {
+        phase: 'balance',
+        fraction: fracFrom + (fracTo - fracFrom) * (d0 > 0 ? Math.min(1, 1 - d / d0) : 1),
+        largestDeviation: d,
+      });
+    }
+    if (!improveWorst(plan, swapWorkCap)) break;
+    steps++;
+  }
+  ctx.steps += steps;
+}
+
+/** Disruption phase: moved accounts go back to their current owner when the largest deviation allows. */
+function reduceDisruption(plan: Plan, ctx: Ctx): void {
+  const c = plan.c;
+  const D = plan.largest() * (1 + 1e-12) + EPS;
+  for (let pass = 0; pass < 3; pass++) {
+    checkCancel(ctx);
+    let changed = false;
+    for (let a = 0; a < c.n; a++) {
+      const cu = c.cur[a];
+      const from = plan.asg[a];
+      if (cu < 0 || from === cu || c.locked[a] || !plan.ok(a, cu)) continue;
+      if (plan.cnt[from] <= c.minCount[from] || plan.cnt[cu] >= c.maxCount[cu]) continue;
+      if (plan.devSwap(from, a, -1) > D || plan.devSwap(cu, -1, a) > D) continue;
+      plan.place(a, cu);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+}
+
+/** Compactness phase: accounts move to a nearer eligible rep when balance and disruption allow. */
+function improveCompactness(plan: Plan, ctx: Ctx): void {
+  const c = plan.c;
+  if (c.geo === undefined) return;
+  const D = plan.largest() * (1 + 1e-12) + EPS;
+  for (let a = 0; a < c.n; a++) {
+    if ((a & 1023) === 0) checkCancel(ctx);
+    const from = plan.asg[a];
+    if (c.locked[a] || plan.cnt[from] <= c.minCount[from]) continue;
+    let best = -1;
+    let bestDist = accountDistance(c, a, from);
+    for (let r = 0; r < c.R; r++) {
+      if (r === from || plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
+      if (plan.moveDelta(a, from, r) > 0) continue;
+      const d = accountDistance(c, a, r);
+      if (d < bestDist - 1e-9 && plan.devSwap(r, -1, a) <= D && plan.devSwap(from, a, -1) <= D) {
+        best = r;
+        bestDist = d;
+      }
+    }
+    if (best >= 0) plan.place(a, best);
+  }
+}
+
+function totalDistance(plan: Plan): number {
+  const c = plan.c;
+  if (c.geo === undefined) return 0;
+  let s = 0;
+  for (let a = 0; a < c.n; a++) s += accountDistance(c, a, plan.asg[a]);
+  return s;
+}
+
+/** True when plan `p` is lexicographically better than `q` (deviation, then moves, then distance). */
+function better(p: Plan, q: Plan): boolean {
+  const dp = p.largest();
+  const dq = q.largest();
+  if (Math.abs(dp - dq) > 1e-12 * Math.max(1, dq)) return dp < dq;
+  if (p.moves !== q.moves) return p.moves < q.moves;
+  return totalDistance(p) < totalDistance(q) - 1e-9;
+}
+
+/** Applies `count` random feasible moves to `plan` (a seeded perturbation for restarts under a budget). */
+function perturb(plan: Plan, rng: () => number, count: number): void {
+  const c = plan.c;
+  for (let t = 0; t < count * 4 && count > 0; t++) {
+    const a = Math.floor(rng() * c.n);
+    const to = Math.floor(rng() * c.R);
+    const from = plan.asg[a];
+    if (to === from || c.locked[a] || !plan.ok(a, to)) continue;
+    if (plan.cnt[from] <= c.minCount[from] || plan.cnt[to] >= c.maxCount[to]) continue;
+    const dm = plan.moveDelta(a, from, to);
+    if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
+    plan.place(a, to);
+    count--;
+  }
+}
+
+/** Runs the heuristic on a compiled problem. */
+export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
+  const ctx: Ctx = { opts, start: now(), steps: 0, lastReport: -Infinity };
+  const size = c.n * c.R;
+  const restarts = opts.restarts ?? (size <= 5_000 ? 30 : size <= 50_000 ? 5 : 0);
+  const maxSteps = opts.maxSteps ?? 40 * c.n + 1000;
+  const unbudgeted = c.maxMoves === Infinity && c.budgetMetric < 0;
+  const hasCurrent = c.cur.some((r) => r >= 0);
+  const rng = mulberry32(opts.seed ?? 1);
+  let best: Plan | undefined;
+  let status: TerritoryResult['status'] = 'feasible';
+  const starts = 1 + (unbudgeted && hasCurrent ? 1 : 0) + restarts;
+  try {
+    for (let s = 0; s < starts; s++) {
+      checkCancel(ctx);
+      progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
+      let plan: Plan;
+      if (s === 0) plan = construct(c, !hasCurrent, undefined);
+      else if (s === 1 && unbudgeted && hasCurrent) plan = construct(c, true, undefined);
+      else if (unbudgeted) plan = construct(c, true, rng);
+      else {
+        plan = construct(c, false, undefined);
+        const room = Math.min(c.maxMoves === Infinity ? c.n : c.maxMoves, c.n) - plan.moves;
+        perturb(plan, rng, Math.max(1, Math.floor(room / 2)));
+      }
+      if (best === undefined) best = plan;
+      balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+      if (best === plan || better(plan, best)) best = plan;
+    }
+    progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
+    reduceDisruption(best!, ctx);
+    improveCompactness(best!, ctx);
+  } catch (e) {
+    if (!(e instanceof Cancelled)) throw e;
+    status = 'cancelled';
+    if (best === undefined) best = construct(c, !hasCurrent, undefined);
+  }
+  const plan = best!;
+  progress(ctx, { phase: 'compactness', fraction: 1, largestDeviation: plan.largest() });
+  return {
+    assignment: plan.asg,
+    report: reportCompiled(c, plan.asg),
+    solver: 'heuristic',
+    status,
+    steps: ctx.steps,
+    seconds: (now() - ctx.start) / 1000,
+  };
+}
+
+/**
+ * Balances `problem` with the fast heuristic (synchronous). The plan keeps every constraint; an infeasible
+ * constraint set throws a `ModelInputError` naming the constraint.
+ */
+export function solveHeuristic(problem: TerritoryProblem, opts: HeuristicOptions = {}): TerritoryResult {
+  return solveCompiledHeuristic(compile(problem), opts);
+}
