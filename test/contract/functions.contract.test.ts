@@ -34,6 +34,11 @@ describe('dist/functions.js registers exactly the functions of dist/functions.js
     expect(built.duplicates).toEqual([]);
   });
 
+  test('negative control: a bundle with one association removed is caught', () => {
+    const stripped = loadBuiltFunctions((code) => code.replace(/CustomFunctions\.associate\("[A-Z0-9.]+",/, 'void(0,'));
+    expect(stripped.associations.size).toBe(ids.length - 1);
+  });
+
   test('ids are unique and upper case', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Z][A-Z0-9.]*$/);

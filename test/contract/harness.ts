@@ -33,10 +33,12 @@ export function readMetadata(): { functions: FunctionMeta[] } {
 }
 
 /** Evaluates dist/functions.js in a fresh context with only `CustomFunctions` added; returns the recorder. */
-export function loadBuiltFunctions(): CustomFunctionsStub & { context: vm.Context } {
+export function loadBuiltFunctions(
+  transform: (code: string) => string = (c) => c,
+): CustomFunctionsStub & { context: vm.Context } {
   const stub = createCustomFunctionsStub();
   const context = vm.createContext({ CustomFunctions: stub });
-  const code = fs.readFileSync(path.join(ROOT, 'dist', 'functions.js'), 'utf8');
+  const code = transform(fs.readFileSync(path.join(ROOT, 'dist', 'functions.js'), 'utf8'));
   vm.runInContext(code, context, { filename: 'functions.js', timeout: 10_000 });
   return { ...stub, context };
 }
