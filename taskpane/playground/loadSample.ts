@@ -1,0 +1,38 @@
+/**
+ * Loads the sample workbook (sample/workbook.ts) into a `MemoryWorkbook`: values, formulas, number formats and
+ * tables, with the playground's formula engine attached so every formula is computed.
+ */
+import type { WriteCell } from '../workbook/port';
+import { formatCell } from '../workbook/address';
+import { MemoryWorkbook } from '../workbook/memory';
+import type { SampleSheet } from '../../sample/workbook';
+import { FormulaEngine } from './engine';
+import { salesOpsFunctions } from './registry';
+
+/** The workbook and the engine that computes it. */
+export interface LoadedSample {
+  workbook: MemoryWorkbook;
+  engine: FormulaEngine;
+}
+
+/** Builds a `MemoryWorkbook` from `sheets` and computes it with a new engine. */
+export function loadSample(sheets: SampleSheet[]): LoadedSample {
+  const init: Record<string, WriteCell[][]> = {};
+  for (const s of sheets) {
+    init[s.name] = s.rows.map((row) =>
+      row.map((c): WriteCell => (c === null ? null : c.formula ? { formula: c.formula } : (c.value ?? null))),
+    );
+  }
+  const workbook = new MemoryWorkbook(init);
+  for (const s of sheets) {
+    s.rows.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (c?.numberFormat) workbook.setNumberFormat(s.name, formatCell(r, col), c.numberFormat);
+      }),
+    );
+    for (const t of s.tables) workbook.addTable(t.name, s.name, t.address);
+  }
+  const engine = new FormulaEngine(salesOpsFunctions());
+  engine.attach(workbook);
+  return { workbook, engine };
+}

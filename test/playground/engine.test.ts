@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { MemoryWorkbook } from '../../taskpane/workbook/memory';
+import { FormulaEngine, type CustomFunctionImpl } from '../../taskpane/playground/engine';
+import { salesOpsFunctions } from '../../taskpane/playground/registry';
+
+function setup(init: ConstructorParameters<typeof MemoryWorkbook>[0], extra: Record<string, CustomFunctionImpl> = {}) {
+  const wb = new MemoryWorkbook(init);
+  const engine = new FormulaEngine({ ...salesOpsFunctions(), ...extra });
+  engine.attach(wb);
+  const val = (sheet: string, a: string) => wb.getCell(sheet, a).value;
+  return { wb, engine, val };
+}
+
+describe('FormulaEngine', () => {
+  it('computes standard formulas and recomputes only the dependents of an edited cell', () => {
+    const { wb, engine, val } = setup({
+      S: [
+        [2, { formula: '=A1*3' }, { formula: '=SUM(A1:B1)' }],
+        [10, { formula: '=A2+1' }, null],
+      ],
+    });
+    // B1 = 2*3 = 6; C1 = 2+6 = 8; B2 = 10+1 = 11
+    expect([val('S', 'B1'), val('S', 'C1'), val('S', 'B2')]).toEqual([6, 8, 11]);
+    expect(engine.lastEvaluations).toBe(3);
+    wb.setCell('S', 'A1', 5);
+    // B1 = 5*3 = 15; C1 = 5+15 = 20; B2 (not a dependent of A1) is not recomputed
+    expect([val('S', 'B1'), val('S', 'C1'), val('S', 'B2')]).toEqual([15, 20, 11]);
+    expect(engine.lastEvaluations).toBe(2);
+  });
+
+  it('follows references across sheets, including quoted sheet names', () => {
+    const { wb, val } = setup({
+      'Comp Plan': [[0.5]],
+      Out: [[{ formula: "='Comp Plan'!A1*200" }]],
+    });
+    expect(val('Out', 'A1')).toBe(100); // 0.5 * 200
+    wb.setCell('Comp Plan', 'A1', 0.25);
+    expect(val('Out', 'A1')).toBe(50); // 0.25 * 200
+  });
+
+  it('calls SALESOPS functions with ranges: PAYOUT on a two-band marginal curve with cap and threshold', () => {
+    const { wb, val } = setup({
+      S: [
+        [0, 1, 1.2, { formula: '=SALESOPS.PAYOUT(C1,21000,A1:B2,"marginal",2,0.5)' }],
+        [1, 2, null, null],
+      ],
+    });
+    // 21,000 × (1.0 × 1.0 + 2.0 × 0.2) = 21,000 × 1.4 = 29,400
+    expect(val('S', 'D1')).toBeCloseTo(29400, 9);
+    wb.setCell('S', 'C1', 0.4);
+    // below the 0.5 threshold: 0
+    expect(val('S', 'D1')).toBe(0);
+    wb.setCell('S', 'C1', 3);
+    // 21,000 × (1 + 2 × 2) = 105,000, capped at 2 × 21,000 = 42,000
+    expect(val('S', 'D1')).toBeCloseTo(42000, 9);
+  });
+
+  it('shows a core input error as #VALUE! with its message, and propagates it to dependents', () => {
+    const { wb, engine, val } = setup({
+      S: [['ten', { formula: '=SALESOPS.ROUNDMONEY(A1)' }, { formula: '=B1+1' }]],
+    });
+    expect(val('S', 'B1')).toBe('#VALUE!');
+    expect(engine.errorAt('S', 'B1')?.message).toMatch(/amount/);
+    expect(engine.errorAt('S', 'C1')?.code).toBe('#VALUE!');
+    wb.setCell('S', 'A1', 2.675);
+    expect(val('S', 'B1')).toBe(2.68); // ROUND half away from zero: 2.675 → 2.68
+    expect(val('S', 'C1')).toBe(3.68);
+    expect(engine.errorAt('S', 'C1')).toBeUndefined();
+  });
+
+  it('spills arrays, lets formulas read the spill, and reports #SPILL! when blocked', () => {
+    const { wb, engine, val } = setup(
+      { S: [[{ formula: '=T.GRID(A3)' }, null, { formula: '=SUM(A1:B2)' }], [null, null, null], [1]] },
+      {
+        'T.GRID': (k: unknown) => [
+          [k, 2 * Number(k)],
+          [3 * Number(k), 4 * Number(k)],
+        ],
+      },
+    );
+    // k = 1: [[1, 2], [3, 4]] → SUM = 10
+    expect([val('S', 'A1'), val('S', 'B1'), val('S', 'A2'), val('S', 'B2'), val('S', 'C1')]).toEqual([1, 2, 3, 4, 10]);
+    expect(engine.spillFormulaAt('S', 'B2')).toEqual({ anchor: 'A1', formula: '=T.GRID(A3)' });
+    wb.setCell('S', 'A3', 2);
+    // k = 2: 2 + 4 + 6 + 8 = 20
+    expect(val('S', 'C1')).toBe(20);
+    wb.setCell('S', 'B2', 'x');
+    expect(val('S', 'A1')).toBe('#SPILL!');
+    wb.setCell('S', 'B2', null);
+    expect(val('S', 'A1')).toBe(2);
+    expect(val('S', 'C1')).toBe(20);
+  });
+
+  it('reports a circular reference as #REF! and never hangs', () => {
+    const { val } = setup({ S: [[{ formula: '=B1+1' }, { formula: '=A1+1' }, { formula: '=SUM(A1:C1)' }]] });
+    expect(val('S', 'A1')).toBe('#REF!');
+    expect(val('S', 'C1')).toBe('#REF!');
+  });
+
+  it('reports unknown functions as #NAME? and unreadable formulas as an error', () => {
+    const { val } = setup({ S: [[{ formula: '=SALESOPS.NOSUCH(1)' }, { formula: '=SUM(1))' }]] });
+    expect(val('S', 'A1')).toBe('#NAME?');
+    expect(val('S', 'B1')).toBe('#ERROR!');
+  });
+
+  it('provides MAX, MIN and MEDIAN (declared but empty in fast-formula-parser)', () => {
+    const { val } = setup({
+      S: [
+        [3, { formula: '=MAX(A1:A4)' }, { formula: '=MIN(A1:A4)' }, { formula: '=MEDIAN(A1:A4)' }],
+        [-2],
+        ['text'],
+        [8],
+      ],
+    });
+    // numbers 3, -2, 8 (text ignored): max 8, min -2, median 3
+    expect([val('S', 'B1'), val('S', 'C1'), val('S', 'D1')]).toEqual([8, -2, 3]);
+  });
+
+  it('incremental recomputation equals a fresh computation after any sequence of edits (property)', () => {
+    // A chain of formulas over inputs in column A: B_i = A_i * 2 + B_{i-1}; C1 = SUM(B1:B6); D1 = MAX(A1:A6)
+    const n = 6;
+    const init = () => {
+      const rows: ({ formula: string } | number | null)[][] = [];
+      for (let i = 1; i <= n; i++) {
+        rows.push([
+          i,
+          { formula: i === 1 ? '=A1*2' : `=A${i}*2+B${i - 1}` },
+          i === 1 ? { formula: `=SUM(B1:B${n})` } : null,
+          i === 1 ? { formula: `=MAX(A1:A${n})` } : null,
+        ]);
+      }
+      return { S: rows };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: n }), fc.integer({ min: -1000, max: 1000 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (edits) => {
+          const live = setup(init());
+          for (const [row, value] of edits) live.wb.setCell('S', `A${row}`, value);
+          const fresh = new MemoryWorkbook(init());
+          for (const [row, value] of edits) fresh.setCell('S', `A${row}`, value);
+          new FormulaEngine({}).attach(fresh);
+          // D1 = MAX of the inputs, by hand from the edit list
+          const inputs = Array.from({ length: n }, (_, i) => i + 1);
+          for (const [row, value] of edits) inputs[row - 1] = value;
+          expect(live.wb.getCell('S', 'D1').value).toBe(Math.max(...inputs));
+          for (let i = 1; i <= n; i++) {
+            for (const col of ['B', 'C', 'D']) {
+              expect(live.wb.getCell('S', `${col}${i}`).value).toBe(fresh.getCell('S', `${col}${i}`).value);
+            }
+          }
+        },
+      ),
+      { seed: 42, numRuns: 25 },
+    );
+  });
+});
