@@ -6,7 +6,7 @@
  * total exactly.
  */
 import { type Grid } from '../shared/cells';
-import { notFound } from '../shared/errors';
+import { invalid, notFound } from '../shared/errors';
 import { toCents } from '../shared/money';
 import { payoutSteps } from './curves';
 import { type CompPlan, measureKey, validatePlan } from './plan';
@@ -103,6 +103,11 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
     const quota = c.quota * f;
     const ti = plan.targetIncentive * c.weight * f;
     const attainment = quota > 0 ? actual / quota : 0;
+    if (!Number.isFinite(attainment)) {
+      invalid(
+        `actuals: the attainment of "${c.name}" (${actual} / ${quota}) is not a finite number; check the quota and proration.`,
+      );
+    }
     let payout = 0;
     for (const s of payoutSteps(attainment, ti, c.curve, c)) {
       payout += s.amount;
@@ -171,6 +176,7 @@ export function planPayout(plan: CompPlan, actuals: Actuals, options: PayoutOpti
 export function allocateCents(exact: readonly number[], totalCents: number): number[] {
   const cents = exact.map((x) => Math.round(toCents(x) * 100));
   let diff = totalCents - cents.reduce((a, b) => a + b, 0);
+  if (!Number.isSafeInteger(diff)) invalid('statement: an amount is not a finite number of cents.');
   if (diff === 0 || exact.length === 0) return cents;
   const step = diff > 0 ? 1 : -1;
   // remainder in the direction of the step: how much the line lost (step +1) or gained (step −1) by rounding

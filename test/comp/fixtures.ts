@@ -1,0 +1,43 @@
+/** Shared plan fixtures for the comp tests (hand-worked values are in the tests that use them). */
+import type { Grid } from '../../src/shared/cells';
+
+export const HEADER = [
+  'Plan v1',
+  'Component',
+  'Measure',
+  'Target incentive',
+  'Weight',
+  'Quota',
+  'Method',
+  'Bound',
+  'Rate',
+  'Cap',
+  'Threshold',
+];
+
+const row = (...cells: (string | number | null)[]) => [...cells, ...new Array<null>(11 - cells.length).fill(null)];
+
+/**
+ * An account executive's quarter: target incentive 10,000.
+ * - Bookings (70 % → 7,000 of target), quota 1,000,000, marginal: rate 1 up to 100 %, 1.5 above; cap 2× its
+ *   target (14,000); threshold 50 %.
+ * - Logos (30 % → 3,000), "New logos" quota 10, retro at rate 1.
+ * - Kicker: Bookings × 1.1 when New logos reach 100 % of their quota.
+ * - SPIFF: 250 per multi-year deal.
+ */
+export const AE_PLAN: Grid = [
+  HEADER,
+  row('plan', 'AE 2026', null, 10000),
+  row('component', 'Bookings', 'Bookings', null, 0.7, 1000000, 'marginal', null, null, 2, 0.5),
+  row('band', 'Bookings', null, null, null, null, null, 0, 1),
+  row('band', 'Bookings', null, null, null, null, null, 1, 1.5),
+  row('component', 'Logos', 'New logos', null, 0.3, 10, 'retro'),
+  row('band', 'Logos', null, null, null, null, null, 0, 1),
+  row('kicker', 'Bookings', 'New logos', null, null, null, null, 1, 1.1),
+  row('spiff', 'Multi-year', 'Multi-year deals', null, null, null, 'per unit', null, 250),
+];
+
+/** A copy of AE_PLAN with cell (row r, column c), both 0-based, replaced. */
+export function withCell(r: number, c: number, v: string | number | boolean | null): Grid {
+  return AE_PLAN.map((cells, i) => (i === r ? cells.map((x, j) => (j === c ? v : x)) : [...cells]));
+}

@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { marginalAmount, marginalSlices, parseRateRange, rateTable, retroAmount, tierIndex } from '../../src/comp';
+import { ModelInputError } from '../../src/shared/errors';
+
+// Three tiers: 5 % from 0, 8 % from 100,000, 10 % from 250,000.
+const T = rateTable([
+  { lower: 0, rate: 0.05 },
+  { lower: 100_000, rate: 0.08 },
+  { lower: 250_000, rate: 0.1 },
+]);
+
+const messageOf = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ModelInputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('marginal commission', () => {
+  test('each slice at its tier rate', () => {
+    // 100,000 × 0.05 + 150,000 × 0.08 + 50,000 × 0.10 = 5,000 + 12,000 + 5,000 = 22,000
+    expect(marginalAmount(300_000, T)).toBeCloseTo(22_000, 9);
+    // 60,000 × 0.05 = 3,000
+    expect(marginalAmount(60_000, T)).toBeCloseTo(3_000, 9);
+  });
+
+  test('exactly at a bound: the upper tier starts there but holds nothing yet', () => {
+    // 100,000 × 0.05 = 5,000 ; 100,000 × 0.05 + 150,000 × 0.08 = 17,000
+    expect(marginalAmount(100_000, T)).toBeCloseTo(5_000, 9);
+    expect(marginalAmount(250_000, T)).toBeCloseTo(17_000, 9);
+  });
+
+  test('zero and negative amounts (net returns) earn 0: below the first bound nothing is paid', () => {
+    expect(marginalAmount(0, T)).toBe(0);
+    expect(marginalAmount(-5_000, T)).toBe(0);
+  });
+
+  test('first bound above zero: nothing below it, only the part above it counts', () => {
+    const t = rateTable([{ lower: 50_000, rate: 0.1 }]);
+    expect(marginalAmount(40_000, t)).toBe(0);
+    // (60,000 − 50,000) × 0.10 = 1,000
+    expect(marginalAmount(60_000, t)).toBeCloseTo(1_000, 9);
+  });
+
+  test('empty tiers pay nothing', () => {
+    const t = rateTable([]);
+    expect(marginalAmount(1_000, t)).toBe(0);
+    expect(retroAmount(1_000, t)).toBe(0);
+  });
+
+  test('the slices add up to the amount', () => {
+    const s = marginalSlices(300_000, T);
+    expect(s.map((x) => x.base)).toEqual([100_000, 150_000, 50_000]);
+    expect(s.map((x) => x.rate)).toEqual([0.05, 0.08, 0.1]);
+    expect(s[2].upper).toBe(Infinity);
+    expect(s.reduce((a, x) => a + x.amount, 0)).toBeCloseTo(22_000, 9);
+  });
+});
+
+describe('retroactive commission', () => {
+  test('the whole amount at the rate of the highest tier reached', () => {
+    // 300,000 × 0.10 = 30,000 (the classic: far more than the marginal 22,000)
+    expect(retroAmount(300_000, T)).toBeCloseTo(30_000, 9);
+    // 99,999.99 × 0.05 = 4,999.9995
+    expect(retroAmount(99_999.99, T)).toBeCloseTo(4_999.9995, 9);
+  });
+
+  test('a bound belongs to the upper tier', () => {
+    // 100,000 × 0.08 = 8,000
+    expect(retroAmount(100_000, T)).toBeCloseTo(8_000, 9);
+    expect(tierIndex(100_000, T)).toBe(1);
+    expect(tierIndex(-1, T)).toBe(-1);
+  });
+
+  test('zero and negative amounts earn 0', () => {
+    expect(retroAmount(0, T)).toBe(0);
+    expect(retroAmount(-1_000, T)).toBe(0);
+  });
+});
+
+describe('rate tables are validated', () => {
+  test('unsorted or repeated bounds', () => {
+    expect(
+      messageOf(() =>
+        rateTable([
+          { lower: 100, rate: 0.1 },
+          { lower: 100, rate: 0.2 },
+        ]),
+      ),
+    ).toMatch(/tiers: tier 2: lower bound 100 is not above the previous bound 100/);
+  });
+
+  test('non-finite rate', () => {
+    expect(messageOf(() => rateTable([{ lower: 0, rate: NaN }]))).toMatch(/tier 1: the rate/);
+  });
+});
+
+describe('parseRateRange: tiers as Excel passes them', () => {
+  test('skips one header row of text and blank rows; reads "5%" text as 0.05', () => {
+    const t = parseRateRange(
+      [
+        ['Lower bound', 'Rate'],
+        [0, '5%'],
+        [null, null],
+        ['100,000', 0.08],
+      ],
+      'tiers',
+    );
+    expect(t).toEqual({ lowers: [0, 100_000], rates: [0.05, 0.08] });
+  });
+
+  test('errors name the cell, counting the header as row 1', () => {
+    expect(
+      messageOf(() =>
+        parseRateRange(
+          [
+            ['Lower', 'Rate'],
+            [0, 0.05],
+            [100, 'ten'],
+          ],
+          'tiers',
+        ),
+      ),
+    ).toBe('tiers: row 3, column 2 (rate): expected a number, got "ten".');
+    expect(messageOf(() => parseRateRange([[0, true]], 'tiers'))).toBe(
+      'tiers: row 1, column 2 (rate): expected a number, got TRUE.',
+    );
+    expect(messageOf(() => parseRateRange([[0, null]], 'tiers'))).toMatch(/row 1, column 2 \(rate\): .*blank/);
+  });
+
+  test('unsorted bounds name the row', () => {
+    expect(
+      messageOf(() =>
+        parseRateRange(
+          [
+            [100, 0.1],
+            [50, 0.2],
+          ],
+          'tiers',
+        ),
+      ),
+    ).toMatch(/^tiers: row 2, column 1 \(lower bound\): 50 is not above the previous bound 100/);
+  });
+
+  test('wrong shape, header only, empty', () => {
+    expect(messageOf(() => parseRateRange([[0, 0.1, 3]], 'tiers'))).toMatch(/expected two columns/);
+    expect(messageOf(() => parseRateRange([['Lower', 'Rate']], 'tiers'))).toMatch(/tiers: no rows/);
+    expect(messageOf(() => parseRateRange([], 'tiers'))).toMatch(/tiers: no rows/);
+    expect(messageOf(() => parseRateRange(5, 'tiers'))).toMatch(/expected two columns/);
+    expect(messageOf(() => parseRateRange([[0, 0.1], [1]], 'tiers'))).toMatch(/not rectangular/);
+  });
+});
+
+// ---- properties -------------------------------------------------------------------------------------------------
+
+/** Tables with distinct ascending bounds from 0 up and non-negative rates (`ascending`: rates sorted too). */
+const tableArb = (ascending: boolean) =>
+  fc
+    .uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 6 })
+    .chain((bounds) =>
+      fc.tuple(
+        fc.constant([...bounds].sort((a, b) => a - b)),
+        fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: bounds.length, maxLength: bounds.length }),
+      ),
+    )
+    .map(([lowers, rates]) =>
+      rateTable(lowers.map((lower, i) => ({ lower, rate: (ascending ? [...rates].sort((a, b) => a - b) : rates)[i] }))),
+    );
+const amountArb = fc.double({ min: -100_000, max: 2_000_000, noNaN: true });
+
+describe('properties', () => {
+  test('marginal commission is non-decreasing in the amount (non-negative rates)', () => {
+    fc.assert(
+      fc.property(tableArb(false), amountArb, amountArb, (t, a, b) => {
+        const [x, y] = a <= b ? [a, b] : [b, a];
+        return marginalAmount(x, t) <= marginalAmount(y, t) + 1e-9 * Math.max(1, Math.abs(marginalAmount(y, t)));
+      }),
+      { seed: 301, numRuns: 500 },
+    );
+  });
+
+  test('marginal commission is continuous: a change of δ moves it by at most max rate × δ (also across bounds)', () => {
+    fc.assert(
+      fc.property(tableArb(false), amountArb, fc.double({ min: 0, max: 100, noNaN: true }), fc.nat(5), (t, x, d, k) => {
+        const maxRate = Math.max(...t.rates);
+        // also probe just below a bound
+        const at = k < t.lowers.length ? t.lowers[k] - d : x;
+        const gap = Math.abs(marginalAmount(at + d, t) - marginalAmount(at, t));
+        return gap <= maxRate * d + 1e-6;
+      }),
+      { seed: 302, numRuns: 500 },
+    );
+  });
+
+  test('retro ≥ marginal when rates ascend (amounts ≥ 0, bounds ≥ 0)', () => {
+    fc.assert(
+      fc.property(tableArb(true), fc.double({ min: 0, max: 2_000_000, noNaN: true }), (t, x) => {
+        return retroAmount(x, t) >= marginalAmount(x, t) - 1e-9 * Math.max(1, x);
+      }),
+      { seed: 303, numRuns: 500 },
+    );
+  });
+});
