@@ -142,3 +142,14 @@ export function definedNameProblem(name: string): string | undefined {
     return `"${name}" looks like a cell reference`;
   return undefined;
 }
+
+/** Splits "Sheet!A1:B2" or "'My sheet'!A1" into sheet and address; a bare address gets `defaultSheet`. */
+export function splitQualified(text: string, defaultSheet?: string): { sheet: string; address: string } | undefined {
+  const t = text.trim();
+  const bang = t.lastIndexOf('!');
+  let sheet = bang >= 0 ? t.slice(0, bang).trim() : defaultSheet;
+  const address = (bang >= 0 ? t.slice(bang + 1) : t).trim().replace(/\$/g, '').toUpperCase();
+  if (sheet === undefined || sheet === '' || !tryParseRange(address)) return undefined;
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address };
+}

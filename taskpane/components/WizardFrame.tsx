@@ -1,0 +1,59 @@
+import * as React from 'react';
+import { Button, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  steps: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  step: { color: tokens.colorNeutralForeground3 },
+  current: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface WizardFrameProps {
+  title: string;
+  steps: readonly string[];
+  /** Index of the step shown. */
+  current: number;
+  children: React.ReactNode;
+  onBack?: () => void;
+  onNext?: () => void;
+  nextLabel?: string;
+  nextDisabled?: boolean;
+}
+
+/** A wizard's frame: its title, the numbered steps (the current one marked for screen readers), Back/Next. */
+export function WizardFrame(props: WizardFrameProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-label={props.title}>
+      <Subtitle2 as="h2">{props.title}</Subtitle2>
+      <ol className={styles.steps} aria-label="Steps">
+        {props.steps.map((s, i) => (
+          <li
+            key={s}
+            className={mergeClasses(styles.step, i === props.current && styles.current)}
+            aria-current={i === props.current ? 'step' : undefined}
+          >
+            <Text size={200}>{`${i + 1}. ${s}`}</Text>
+          </li>
+        ))}
+      </ol>
+      {props.children}
+      <div className={styles.nav}>
+        {props.onBack && props.current > 0 ? <Button onClick={props.onBack}>Back</Button> : null}
+        {props.onNext ? (
+          <Button appearance="primary" onClick={props.onNext} disabled={props.nextDisabled}>
+            {props.nextLabel ?? 'Next'}
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

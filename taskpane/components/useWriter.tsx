@@ -1,0 +1,51 @@
+import * as React from 'react';
+import type { WorkbookPort, WritePlan } from '../workbook/port';
+import { writePlan, type OverwriteConflict } from '../workbook/transaction';
+import { ConfirmOverwriteDialog } from './ConfirmOverwriteDialog';
+import { errorMessage } from './errorMessage';
+
+export type WriteStatus =
+  | { kind: 'idle' }
+  | { kind: 'writing' }
+  | { kind: 'written'; summary: string }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
+
+/**
+ * Writes a plan through the one transaction path, asking in a dialog before overwriting non-empty cells.
+ * Returns `write(plan, summary)`, the status, and the dialog element to render.
+ */
+export function useWriter(port: WorkbookPort): {
+  write: (plan: WritePlan, summary: string) => Promise<void>;
+  status: WriteStatus;
+  dialog: React.JSX.Element;
+} {
+  const [status, setStatus] = React.useState<WriteStatus>({ kind: 'idle' });
+  const [pending, setPending] = React.useState<{ conflicts: OverwriteConflict[]; answer: (b: boolean) => void }>();
+  const write = React.useCallback(
+    async (plan: WritePlan, summary: string) => {
+      setStatus({ kind: 'writing' });
+      try {
+        const out = await writePlan(
+          port,
+          plan,
+          (conflicts) => new Promise<boolean>((answer) => setPending({ conflicts, answer })),
+        );
+        setStatus(out.status === 'written' ? { kind: 'written', summary } : { kind: 'cancelled' });
+      } catch (e) {
+        setStatus({ kind: 'error', message: errorMessage(e) });
+      }
+    },
+    [port],
+  );
+  const dialog = (
+    <ConfirmOverwriteDialog
+      conflicts={pending?.conflicts}
+      onAnswer={(b) => {
+        pending?.answer(b);
+        setPending(undefined);
+      }}
+    />
+  );
+  return { write, status, dialog };
+}

@@ -1,0 +1,180 @@
+import * as React from 'react';
+import { Body1, Radio, RadioGroup, Field, Text } from '@fluentui/react-components';
+import { LinePreview } from '../../components/ChartPreview';
+import { DataTable } from '../../components/DataTable';
+import { SourcePicker } from '../../components/SourcePicker';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
+import { WizardFrame } from '../../components/WizardFrame';
+import { serialToDate } from '../../../src/shared/dates';
+import { money } from '../fields';
+import { useWizardStyles } from '../styles';
+import type { WizardProps } from '../types';
+import { QUOTA_STEPS, useQuotaWizard } from './useQuotaWizard';
+
+const monthLabel = (serial: number): string => {
+  const d = serialToDate(serial);
+  return `${d.year}-${String(d.month).padStart(2, '0')}`;
+};
+
+/** Quota and capacity: roster → options → capacity vs target and hires → write the monthly quota schedule. */
+export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
+  const w = useQuotaWizard(port);
+  const styles = useWizardStyles();
+  const { form, errors, result } = w;
+  return (
+    <WizardFrame
+      title="Quota and capacity"
+      steps={QUOTA_STEPS}
+      current={w.step}
+      onBack={w.back}
+      onNext={() => void w.next()}
+      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
+      nextDisabled={w.busy || w.writer.status.kind === 'writing'}
+    >
+      <div className={styles.form}>
+        {w.step === 0 ? (
+          <>
+            <Body1>
+              The roster needs a header row with Rep, Full quota (per month), Start date and, optionally, End date.
+            </Body1>
+            <SourcePicker
+              port={port}
+              label="Roster"
+              value={form.roster}
+              onChange={(v) => w.update('roster', v)}
+              error={errors.roster}
+            />
+          </>
+        ) : null}
+        {w.step === 1 ? (
+          <>
+            <Text>{`${w.reps.length} reps read from the roster.`}</Text>
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <TextField
+                  label="First month"
+                  placeholder="2026-01"
+                  value={form.firstMonth}
+                  onChange={(v) => w.update('firstMonth', v)}
+                  error={errors.firstMonth}
+                  hint="YYYY-MM"
+                />
+              </div>
+              <div className={styles.half}>
+                <TextField
+                  label="Months"
+                  value={form.months}
+                  onChange={(v) => w.update('months', v)}
+                  error={errors.months}
+                />
+              </div>
+            </div>
+            <TextField
+              label="Ramp (fractions by tenure month)"
+              value={form.ramp}
+              onChange={(v) => w.update('ramp', v)}
+              error={errors.ramp}
+              hint="e.g. 0.25, 0.5, 0.75 — then 100%; empty: no ramp"
+            />
+            <Field label="Target by month">
+              <RadioGroup
+                layout="horizontal"
+                value={form.targetMode}
+                onChange={(_, d) => w.update('targetMode', d.value === 'range' ? 'range' : 'flat')}
+              >
+                <Radio value="flat" label="Same every month" />
+                <Radio value="range" label="From a range" />
+              </RadioGroup>
+            </Field>
+            {form.targetMode === 'flat' ? (
+              <TextField
+                label="Monthly target"
+                value={form.flatTarget}
+                onChange={(v) => w.update('flatTarget', v)}
+                error={errors.flatTarget}
+              />
+            ) : (
+              <SourcePicker
+                port={port}
+                label="Targets"
+                allowTables={false}
+                value={form.targetRange}
+                onChange={(v) => w.update('targetRange', v)}
+                error={errors.targetRange}
+              />
+            )}
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <TextField
+                  label="Monthly attrition"
+                  value={form.attrition}
+                  onChange={(v) => w.update('attrition', v)}
+                  error={errors.attrition}
+                  hint="e.g. 2% of the tenured team"
+                />
+              </div>
+              <div className={styles.half}>
+                <TextField
+                  label="Hiring lead time (months)"
+                  value={form.leadTime}
+                  onChange={(v) => w.update('leadTime', v)}
+                  error={errors.leadTime}
+                />
+              </div>
+            </div>
+          </>
+        ) : null}
+        {w.step === 2 && result ? (
+          <>
+            <LinePreview
+              title="Capacity vs target"
+              series={[
+                { legend: 'Target', points: result.targets.map((y, x) => ({ x: x + 1, y })) },
+                { legend: 'Expected capacity', points: result.expected.map((y, x) => ({ x: x + 1, y })) },
+                { legend: 'Capacity with hires', points: result.capacityWithHires.map((y, x) => ({ x: x + 1, y })) },
+              ]}
+            />
+            <Text weight="semibold">{`Hires needed: ${result.totalHires} (new hires carry the roster's average full quota).`}</Text>
+            {result.unmet.length > 0 ? (
+              <Text role="note">{`${result.unmet.length} month(s) cannot be met by hiring (lead time or ramp): ${result.unmet
+                .map((u) => monthLabel(result.monthSerials[u.month]))
+                .join(', ')}.`}</Text>
+            ) : null}
+            <DataTable
+              caption="Capacity and hires by month"
+              header={['Month', 'Target', 'Capacity', 'Hires']}
+              rows={result.monthSerials.map((m, i) => [
+                monthLabel(m),
+                money(result.targets[i]),
+                money(result.expected[i]),
+                String(result.hires[i]),
+              ])}
+            />
+          </>
+        ) : null}
+        {w.step === 3 ? (
+          <>
+            <TextField
+              label="New sheet name"
+              value={form.sheetName}
+              onChange={(v) => w.update('sheetName', v)}
+              error={errors.sheetName}
+            />
+            <Field label="Write quotas as">
+              <RadioGroup
+                value={form.output}
+                onChange={(_, d) => w.update('output', d.value === 'values' ? 'values' : 'formulas')}
+              >
+                <Radio value="formulas" label="SALESOPS.RAMPSCHEDULE formulas (update with the roster)" />
+                <Radio value="values" label="Values" />
+              </RadioGroup>
+            </Field>
+            <StatusMessage status={w.writer.status} />
+          </>
+        ) : null}
+      </div>
+      {w.writer.dialog}
+    </WizardFrame>
+  );
+}

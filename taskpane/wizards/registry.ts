@@ -1,0 +1,15 @@
+import type { WizardComponent } from './types';
+import { CompWizard } from './comp/CompWizard';
+import { ForecastWizard } from './forecast/ForecastWizard';
+import { QuotaWizard } from './quota/QuotaWizard';
+import { TerritoryWizard } from './territory/TerritoryWizard';
+
+export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast';
+
+/** The wizards the task pane offers, in tab order. */
+export const WIZARDS: readonly { id: WizardId; label: string; component: WizardComponent }[] = [
+  { id: 'comp', label: 'Comp plan', component: CompWizard },
+  { id: 'territory', label: 'Territory', component: TerritoryWizard },
+  { id: 'quota', label: 'Quota', component: QuotaWizard },
+  { id: 'forecast', label: 'Forecast', component: ForecastWizard },
+];

@@ -1,0 +1,13 @@
+import * as React from 'react';
+import { Body1 } from '@fluentui/react-components';
+import { WizardFrame } from '../../components/WizardFrame';
+import type { WizardProps } from '../types';
+
+/** Territory carve wizard: waits for its domain core (src/territory) to land. */
+export function TerritoryWizard(_props: WizardProps): React.JSX.Element {
+  return (
+    <WizardFrame title="Territory carve" steps={['Input', 'Options', 'Preview', 'Write']} current={0}>
+      <Body1>This wizard is not available yet: its modeling core is still being built.</Body1>
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,333 @@
+/**
+ * The Excel adapter: the workbook port over Office.js. Each method is one `Excel.run` batch with one
+ * `context.sync()` per logical step (look up → snapshot → write), and writes are queued and sent together.
+ *
+ * Rollback. Office.js has no transactions: when the write `sync` fails, the commands queued before the failing
+ * one have already run. `apply` therefore snapshots, before writing, everything the plan will change and, on
+ * failure, restores it in a second batch:
+ * - cells of every block on an existing sheet: formulas/constants and number formats are restored;
+ * - sheets the plan added are deleted; tables it added are converted back to ranges; a table it replaced is
+ *   re-created with its old name and address; named ranges it added are deleted, replaced ones re-pointed;
+ *   charts it added (charts not in the snapshot of the sheet's chart names) are deleted.
+ * What cannot be rolled back: other cell formatting a table style applied (fonts, fills, borders), a replaced
+ * table's style, totals row and filters, the formatting of a deleted chart, Excel's undo history (writes
+ * through Office.js clear it) and recalculation side effects (volatile functions have recalculated). If the
+ * rollback itself fails (e.g. the workbook was closed or protected in between), the error says so.
+ */
+import type { CellValue } from '../../src/shared/cells';
+import { invalid, notFound } from '../../src/shared/errors';
+import { formatCell, formatRange, parseRange, tryParseRange } from './address';
+import { blockArea, isFormulaCell, validatePlanShape } from './plan';
+import type { BlockWrite, ChartSpec, RangeData, TableInfo, WorkbookPort, WritePlan } from './port';
+
+/** `Excel.run`, injectable for tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+const CHART_TYPES: Record<ChartSpec['type'], string> = {
+  line: 'Line',
+  column: 'ColumnClustered',
+  columnClustered: 'ColumnClustered',
+  bar: 'BarClustered',
+  area: 'Area',
+  xyScatter: 'XYScatterLines',
+};
+
+/** "Sheet1!A1:B2" or "'My sheet'!A1" → "A1:B2" (Excel returns qualified addresses). */
+export function localAddress(address: string): string {
+  const bang = address.lastIndexOf('!');
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+/** An Excel cell value as the port's `CellValue`: "" (blank) → null. */
+function fromExcel(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  return JSON.stringify(v) ?? null;
+}
+
+/** What to put in `range.formulas` for a cell: formula text, a number/boolean, or text forced to stay text. */
+export function toExcelFormula(c: BlockWrite['cells'][number][number]): string | number | boolean {
+  if (isFormulaCell(c)) return c.formula;
+  if (c === null || c === '') return '';
+  // An apostrophe keeps text as text ("001", "1/2", "=x" are not parsed as numbers, dates or formulas).
+  if (typeof c === 'string') return `'${c}`;
+  return c;
+}
+
+/** The formulas/constants grid that restores a snapshot (formulas as text, constants with text kept as text). */
+function restoreGrid(formulas: unknown[][], values: unknown[][]): (string | number | boolean)[][] {
+  return formulas.map((row, r) =>
+    row.map((f, c) => {
+      if (typeof f === 'string' && f.startsWith('=')) return f;
+      const v = values[r][c];
+      if (typeof v === 'number' || typeof v === 'boolean') return v;
+      return typeof v === 'string' && v !== '' ? `'${v}` : '';
+    }),
+  );
+}
+
+function toRangeData(sheet: string, range: Excel.Range): RangeData {
+  return {
+    sheet,
+    address: localAddress(range.address),
+    values: range.values.map((row) => row.map(fromExcel)),
+    numberFormats: range.numberFormat.map((row) => row.map((f) => (typeof f === 'string' ? f : 'General'))),
+    formulas: (range.formulas as unknown[][]).map((row) =>
+      row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : '')),
+    ),
+  };
+}
+
+function expandFormats(b: BlockWrite, rows: number): string[][] | undefined {
+  const f = b.numberFormats;
+  if (!f || f.length === 0) return undefined;
+  return f.length === 1 ? Array.from({ length: rows }, () => [...f[0]]) : f;
+}
+
+interface Snapshot {
+  sheet: string;
+  address: string;
+  range: Excel.Range;
+}
+
+/** The workbook port over Office.js. */
+export class ExcelWorkbook implements WorkbookPort {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  listSheets(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load('items/name');
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return this.run(async (ctx) => {
+      const tables = ctx.workbook.tables.load('items/name');
+      await ctx.sync();
+      const details = tables.items.map((t) => ({
+        name: t.name,
+        range: t.getRange().load('address,rowCount'),
+        header: t.getHeaderRowRange().load('values'),
+        sheet: t.worksheet.load('name'),
+      }));
+      await ctx.sync();
+      return details.map((d) => ({
+        name: d.name,
+        sheet: d.sheet.name,
+        address: localAddress(d.range.address),
+        columns: (d.header.values[0] ?? []).map((h) => String(h)),
+        rowCount: d.range.rowCount - 1,
+      }));
+    });
+  }
+
+  readSelection(): Promise<RangeData> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange().load('address,values,numberFormat,formulas');
+      const sheet = range.worksheet.load('name');
+      await ctx.sync();
+      return toRangeData(sheet.name, range);
+    });
+  }
+
+  readRange(sheet: string, address: string): Promise<RangeData> {
+    const a = formatRange(parseRange(address));
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load('name');
+      const range = ws.getRange(a).load('address,values,numberFormat,formulas');
+      await ctx.sync();
+      if (ws.isNullObject) notFound(`Sheet "${sheet}" does not exist in this workbook.`);
+      return toRangeData(ws.name, range);
+    });
+  }
+
+  readTable(name: string): Promise<RangeData> {
+    return this.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItemOrNullObject(name);
+      await ctx.sync();
+      if (table.isNullObject) notFound(`Table "${name}" does not exist in this workbook.`);
+      const range = table.getRange().load('address,values,numberFormat,formulas');
+      const sheet = table.worksheet.load('name');
+      await ctx.sync();
+      return toRangeData(sheet.name, range);
+    });
+  }
+
+  nonEmptyCells(sheet: string, address: string): Promise<string[]> {
+    const r = parseRange(address);
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      await ctx.sync();
+      if (ws.isNullObject) return [];
+      const range = ws.getRange(formatRange(r)).load('values,formulas');
+      await ctx.sync();
+      const out: string[] = [];
+      range.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const f: unknown = (range.formulas as unknown[][])[i][j];
+          if (fromExcel(v) !== null || (typeof f === 'string' && f.startsWith('=')))
+            out.push(formatCell(r.top + i, r.left + j));
+        }),
+      );
+      return out;
+    });
+  }
+
+  apply(plan: WritePlan): Promise<void> {
+    validatePlanShape(plan);
+    return this.run(async (ctx) => {
+      // Step 1: what exists (one sync), and every check that needs it — before anything is written.
+      const wb = ctx.workbook;
+      const sheets = wb.worksheets.load('items/name');
+      const tables = wb.tables.load('items/name');
+      const names = wb.names.load('items/name');
+      await ctx.sync();
+      const sheetNames = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
+      const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+      const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
+      const newSheets = plan.newSheets ?? [];
+      for (const s of newSheets) {
+        if (sheetNames.has(s.toLowerCase())) invalid(`New sheet: a sheet named "${s}" already exists.`);
+      }
+      const exists = (s: string): boolean =>
+        sheetNames.has(s.toLowerCase()) || newSheets.some((n) => n.toLowerCase() === s.toLowerCase());
+      for (const s of [...(plan.blocks ?? []), ...(plan.tables ?? []), ...(plan.names ?? []), ...(plan.charts ?? [])])
+        if (!exists(s.sheet)) notFound(`Sheet "${s.sheet}" does not exist in this workbook.`);
+      for (const t of plan.tables ?? []) {
+        if (tableNames.has(t.name.toLowerCase()) && !t.replace)
+          invalid(`Table ${t.name}: a table with this name already exists (ask to replace it).`);
+        if (definedNames.has(t.name.toLowerCase())) invalid(`Table ${t.name}: a named range already uses this name.`);
+      }
+      for (const n of plan.names ?? [])
+        if (tableNames.has(n.name.toLowerCase())) invalid(`Named range ${n.name}: a table already uses this name.`);
+
+      // Step 2: snapshot what the plan will change on existing sheets (one sync), for the rollback.
+      const isExisting = (s: string): boolean => sheetNames.has(s.toLowerCase());
+      const snapshots: Snapshot[] = (plan.blocks ?? [])
+        .map((b, i) => ({ b, a: formatRange(blockArea(b, `Block ${i + 1}`)) }))
+        .filter(({ b }) => isExisting(b.sheet))
+        .map(({ b, a }) => ({
+          sheet: b.sheet,
+          address: a,
+          range: wb.worksheets.getItem(b.sheet).getRange(a).load('values,formulas,numberFormat'),
+        }));
+      const replacedTables = (plan.tables ?? [])
+        .filter((t) => tableNames.has(t.name.toLowerCase()))
+        .map((t) => {
+          const table = wb.tables.getItem(t.name);
+          return { name: t.name, range: table.getRange().load('address'), sheet: table.worksheet.load('name') };
+        });
+      const replacedNames = (plan.names ?? [])
+        .filter((n) => definedNames.has(n.name.toLowerCase()))
+        .map((n) => ({ name: n.name, item: wb.names.getItem(n.name).load('formula') }));
+      const chartSheets = [...new Set((plan.charts ?? []).map((c) => c.sheet).filter(isExisting))];
+      const chartsBefore = chartSheets.map((s) => ({
+        sheet: s,
+        charts: wb.worksheets.getItem(s).charts.load('items/name'),
+      }));
+      await ctx.sync();
+      const before = {
+        snapshots: snapshots.map((s) => ({
+          sheet: s.sheet,
+          address: s.address,
+          grid: restoreGrid(s.range.formulas as unknown[][], s.range.values as unknown[][]),
+          numberFormat: s.range.numberFormat as unknown[][],
+        })),
+        tables: replacedTables.map((t) => ({
+          name: t.name,
+          sheet: t.sheet.name,
+          address: localAddress(t.range.address),
+        })),
+        names: replacedNames.map((n) => ({ name: n.name, formula: String(n.item.formula) })),
+        charts: chartsBefore.map((c) => ({ sheet: c.sheet, names: new Set(c.charts.items.map((x) => x.name)) })),
+      };
+
+      // Step 3: queue every write, then one sync.
+      try {
+        for (const s of newSheets) wb.worksheets.add(s);
+        for (const [i, b] of (plan.blocks ?? []).entries()) {
+          const rect = blockArea(b, `Block ${i + 1}`);
+          const range = wb.worksheets.getItem(b.sheet).getRange(formatRange(rect));
+          range.formulas = b.cells.map((row) => row.map(toExcelFormula));
+          const formats = expandFormats(b, b.cells.length);
+          if (formats) range.numberFormat = formats;
+        }
+        for (const t of plan.tables ?? []) {
+          if (tableNames.has(t.name.toLowerCase())) wb.tables.getItem(t.name).convertToRange();
+          const table = wb.worksheets.getItem(t.sheet).tables.add(formatRange(parseRange(t.address)), true);
+          table.name = t.name;
+        }
+        for (const n of plan.names ?? []) {
+          if (definedNames.has(n.name.toLowerCase())) wb.names.getItem(n.name).delete();
+          wb.names.add(n.name, wb.worksheets.getItem(n.sheet).getRange(formatRange(parseRange(n.address))));
+        }
+        for (const c of plan.charts ?? []) {
+          const ws = wb.worksheets.getItem(c.sheet);
+          const chart = ws.charts.add(
+            CHART_TYPES[c.type] as Excel.ChartType,
+            ws.getRange(formatRange(parseRange(c.source))),
+            c.seriesBy === 'rows' ? 'Rows' : 'Columns',
+          );
+          chart.title.text = c.title;
+          chart.setPosition(c.at);
+        }
+        await ctx.sync();
+      } catch (e) {
+        const cause = e instanceof Error ? e.message : String(e);
+        try {
+          await this.rollback(plan, before);
+        } catch (r) {
+          throw new Error(
+            `Writing to the workbook failed (${cause}) and undoing the partial write also failed ` +
+              `(${r instanceof Error ? r.message : String(r)}); check the sheets named in the plan.`,
+          );
+        }
+        throw new Error(`Writing to the workbook failed (${cause}); nothing was changed.`);
+      }
+    });
+  }
+
+  /** Undoes a partly applied plan from its snapshot (see the module comment for what can and cannot be undone). */
+  private rollback(
+    plan: WritePlan,
+    before: {
+      snapshots: { sheet: string; address: string; grid: (string | number | boolean)[][]; numberFormat: unknown[][] }[];
+      tables: { name: string; sheet: string; address: string }[];
+      names: { name: string; formula: string }[];
+      charts: { sheet: string; names: Set<string> }[];
+    },
+  ): Promise<void> {
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const added = {
+        tables: (plan.tables ?? []).map((t) => wb.tables.getItemOrNullObject(t.name)),
+        names: (plan.names ?? []).map((n) => wb.names.getItemOrNullObject(n.name)),
+        sheets: (plan.newSheets ?? []).map((s) => wb.worksheets.getItemOrNullObject(s)),
+        charts: before.charts.map((c) => ({ ...c, list: wb.worksheets.getItem(c.sheet).charts.load('items/name') })),
+      };
+      await ctx.sync();
+      for (const t of added.tables) if (!t.isNullObject) t.convertToRange();
+      for (const n of added.names) if (!n.isNullObject) n.delete();
+      for (const c of added.charts) for (const ch of c.list.items) if (!c.names.has(ch.name)) ch.delete();
+      for (const s of before.snapshots) {
+        const range = wb.worksheets.getItem(s.sheet).getRange(s.address);
+        range.formulas = s.grid;
+        range.numberFormat = s.numberFormat;
+      }
+      for (const t of before.tables) {
+        const table = wb.worksheets.getItem(t.sheet).tables.add(t.address, true);
+        table.name = t.name;
+      }
+      for (const n of before.names) wb.names.add(n.name, n.formula);
+      for (const s of added.sheets) if (!s.isNullObject) s.delete();
+      await ctx.sync();
+    });
+  }
+}
+
+/** True when `address` is an A1 range (used by callers that accept user-typed targets). */
+export function isRangeAddress(address: string): boolean {
+  return tryParseRange(address) !== undefined;
+}
