@@ -15,7 +15,8 @@ import { toCents } from '../shared/money';
 import { checkFraction, checkHorizon, checkNonNegative, monthOfSerial } from './limits';
 import { type RampSchedule, checkRamp, rampFraction } from './ramp';
 import { type Rep } from './schedule';
-import { type Employment, type TenureConvention, employment, monthFraction } from './tenure';
+import { type Employment, type TenureConvention, employment, fractionInMonth, monthLengths } from './tenure';
+import { centsOf } from './cents';
 
 /** Backfill of attrition: a replacement starts `leadTime` whole months after the month of the departure. */
 export interface BackfillOptions {
@@ -77,6 +78,7 @@ export function teamCapacity(input: CapacityInput): CapacityResult {
   const atRiskQuota = new Array<number>(months).fill(0);
   const atRiskHeads = new Array<number>(months).fill(0);
 
+  const dims = monthLengths(first, months);
   input.reps.forEach((rep, r) => {
     const who = `rep ${r + 1}`; // the rep's row in a roster (1-based)
     const f = checkNonNegative(rep.fullQuota, `full_quotas: ${who}`);
@@ -87,8 +89,8 @@ export function teamCapacity(input: CapacityInput): CapacityResult {
     const rre = tenured ? tenuredRre : newRre;
     const last = Math.min(months - 1, emp.endIndex - first);
     for (let i = Math.max(0, emp.startIndex - first); i <= last; i++) {
-      const frac = monthFraction(emp, first + i, ramp, convention);
-      cents[i] += Math.round(toCents(f * frac) * 100);
+      const frac = fractionInMonth(emp, first + i, dims[i], ramp, convention);
+      cents[i] += centsOf(f * frac);
       rre[i] += frac;
       if (tenured && emp.endIndex > first + i) {
         atRiskQuota[i] += f;

@@ -6,7 +6,14 @@
 import { toCents } from '../shared/money';
 import { checkHorizon, checkNonNegative, monthOfSerial } from './limits';
 import { type RampSchedule, checkRamp } from './ramp';
-import { type Employment, type TenureConvention, employment, monthFraction } from './tenure';
+import {
+  type Employment,
+  type TenureConvention,
+  employment,
+  fractionInMonth,
+  monthFraction,
+  monthLengths,
+} from './tenure';
 
 /** A rep as the quota kernels see it. Dates are Excel 1900 serials; `end` is the last day employed. */
 export interface Rep {
@@ -61,7 +68,9 @@ export function scheduleOf(
   months: number,
   convention: TenureConvention,
 ): number[] {
+  const dims = monthLengths(first, months);
   const out = new Array<number>(months);
-  for (let i = 0; i < months; i++) out[i] = toCents(fullQuota * monthFraction(emp, first + i, ramp, convention));
+  for (let i = 0; i < months; i++)
+    out[i] = toCents(fullQuota * fractionInMonth(emp, first + i, dims[i], ramp, convention));
   return out;
 }

@@ -71,7 +71,18 @@ export function monthFraction(
 ): number {
   if (month < emp.startIndex || month > emp.endIndex) return 0;
   const { year, month: m } = monthFromIndex(month);
-  const dim = daysInMonth(year, m);
+  return fractionInMonth(emp, month, daysInMonth(year, m), ramp, convention);
+}
+
+/** `monthFraction` when the caller already knows `dim`, the number of days in calendar month `month`. */
+export function fractionInMonth(
+  emp: Employment,
+  month: number,
+  dim: number,
+  ramp: RampSchedule,
+  convention: TenureConvention,
+): number {
+  if (month < emp.startIndex || month > emp.endIndex) return 0;
   const first = month === emp.startIndex ? emp.startDay : 1;
   const last = month === emp.endIndex ? Math.min(emp.endDay, dim) : dim;
   if (last < first) return 0;
@@ -93,4 +104,14 @@ export function monthFraction(
       return (rampFraction(ramp, k - 1) * before + rampFraction(ramp, k) * from) / dim;
     }
   }
+}
+
+/** Days in each of `months` calendar months from month index `first`. */
+export function monthLengths(first: number, months: number): number[] {
+  const out = new Array<number>(months);
+  for (let i = 0; i < months; i++) {
+    const { year, month } = monthFromIndex(first + i);
+    out[i] = daysInMonth(year, month);
+  }
+  return out;
 }

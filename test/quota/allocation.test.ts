@@ -2,7 +2,8 @@
  * Seasonality spread, quarterly roll-ups and top-down allocation: hand-worked cases and reconciliation to the cent.
  */
 import fc from 'fast-check';
-import { sumCents } from '../../src/shared/money';
+import { sumCents, toCents } from '../../src/shared/money';
+import { centsOf } from '../../src/quota/cents';
 import { allocateQuota, quarterlyRollup, spreadAnnual, splitCents } from '../../src/quota';
 import { serial } from './helpers';
 
@@ -143,5 +144,32 @@ describe('top-down allocation', () => {
       ),
       { seed: 22, numRuns: 300 },
     );
+  });
+});
+
+describe('centsOf (the fast rounding in the capacity loop)', () => {
+  test('property: equals toCents × 100 (Excel ROUND to 2 digits), including half-cent ties', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+          // Quarter and eighth cents: exact binary half-cent ties and their neighbours.
+          fc.integer({ min: -4e9, max: 4e9 }).map((n) => n / 800),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
+          fc
+            .integer({ min: 0, max: 1e7 })
+            .chain((c) => fc.constantFrom(0.25, 0.5, 0.75, 15 / 31, 10.5 / 29).map((f) => (c / 100) * f)),
+        ),
+        (x) => {
+          expect(centsOf(x)).toBe(Math.round(toCents(x) * 100));
+        },
+      ),
+      { seed: 23, numRuns: 5000 },
+    );
+  });
+
+  test('known ties: 1.005 → 101 cents, 2.675 → 268, −0.125 → −13', () => {
+    // 1.005 and 2.675 are stored just below the half; Excel (and toCents) round the decimal the user typed.
+    expect([centsOf(1.005), centsOf(2.675), centsOf(-0.125)]).toEqual([101, 268, -13]);
   });
 });
