@@ -76,6 +76,8 @@ class Plan {
     this.scratch = new Float64Array(c.R);
     this.version = new Int32Array(c.R);
     this.sortedCache = new Array<undefined>(c.R).fill(undefined);
+    // An empty rep is 100 % under target on every metric with a total.
+    for (let r = 0; r < c.R; r++) this.dev[r] = repDeviation(c, this.x, r, -1, 0);
   }
 
   /** The unlocked members of rep `r` sorted by metric `m` (ties by index), with their values; cached per version. */
@@ -188,9 +190,10 @@ function sizes(c: Compiled): Float64Array {
 
 /**
  * Builds a start plan. `fromScratch`: every unlocked account is placed anew (only when no budget applies);
- * otherwise accounts keep an eligible current owner. `noise` (with `rng`) perturbs the largest-first order.
+ * otherwise accounts keep an eligible current owner. With `rng` the largest-first order is perturbed, and with
+ * `randomPlace` each account goes to a random eligible rep with room instead of the least filled one.
  */
-function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | undefined): Plan {
+function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | undefined, randomPlace = false): Plan {
   const plan = new Plan(c);
   const pending: number[] = [];
   for (let a = 0; a < c.n; a++) {
@@ -216,7 +219,7 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
     let bestFill = Infinity;
     for (let r = 0; r < c.R; r++) {
       if (plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
-      const fill = fillAfter(plan, r, a);
+      const fill = randomPlace && rng ? rng() : fillAfter(plan, r, a);
       if (fill < bestFill) {
         bestFill = fill;
         best = r;
@@ -319,20 +322,90 @@ function partners(plan: Plan, r: number): number[] {
   return order;
 }
 
-/** The best improving change found so far on the worst rep. */
+/**
+ * The best improving change found so far for the focus rep. Candidates are ranked by the largest deviation over all
+ * reps after the change (`global`), then by the larger deviation of the two reps involved (`pair`), then by the
+ * budget they spend; only changes whose `pair` is below the focus rep's deviation (`limit`) qualify, so the sorted
+ * vector of rep deviations falls lexicographically at every step (the search cannot cycle).
+ */
 interface Best {
-  score: number;
+  global: number;
+  pair: number;
   a: number;
   to: number;
   b: number;
   budget: number;
+  readonly limit: number;
+  /** The three largest deviations and their reps (to get the largest outside the two reps involved). */
+  readonly topRep: Int32Array;
+  readonly topDev: Float64Array;
+}
+
+function newBest(plan: Plan, limit: number): Best {
+  const topRep = new Int32Array(3).fill(-1);
+  const topDev = new Float64Array(3);
+  for (let q = 0; q < plan.c.R; q++) {
+    const d = plan.dev[q];
+    for (let i = 0; i < 3; i++) {
+      if (topRep[i] < 0 || d > topDev[i]) {
+        for (let j = 2; j > i; j--) {
+          topRep[j] = topRep[j - 1];
+          topDev[j] = topDev[j - 1];
+        }
+        topRep[i] = q;
+        topDev[i] = d;
+        break;
+      }
+    }
+  }
+  return { global: Infinity, pair: limit, a: -1, to: -1, b: -1, budget: Infinity, limit, topRep, topDev };
+}
+
+/** Offers a change between reps `r` and `r2` whose deviations become `d1` and `d2`. */
+function consider(
+  best: Best,
+  r: number,
+  r2: number,
+  d1: number,
+  d2: number,
+  dm: number,
+  a: number,
+  to: number,
+  b: number,
+): void {
+  const pair = d1 > d2 ? d1 : d2;
+  if (pair >= best.limit) return;
+  let other = 0;
+  for (let i = 0; i < 3; i++) {
+    const q = best.topRep[i];
+    if (q >= 0 && q !== r && q !== r2) {
+      other = best.topDev[i];
+      break;
+    }
+  }
+  const g = pair > other ? pair : other;
+  const better =
+    g < best.global - EPS ||
+    (g <= best.global + EPS && (pair < best.pair - EPS || (pair <= best.pair + EPS && dm < best.budget)));
+  if (!better) return;
+  best.global = g;
+  best.pair = pair;
+  best.a = a;
+  best.to = to;
+  best.b = b;
+  best.budget = dm;
+}
+
+/** Bound for pruning: a candidate whose focus-rep deviation reaches it cannot win. */
+function pruneAt(best: Best): number {
+  return (best.global < best.limit ? best.global : best.limit) + EPS;
 }
 
 /**
  * Best single move between the worst rep `r` and the reps in `reps` (out of r and into r) whose larger deviation
  * of the two reps beats `best.score`.
  */
-function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best, limit: number): void {
+function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best): void {
   const c = plan.c;
   const mine = plan.members[r];
   if (plan.cnt[r] > c.minCount[r]) {
@@ -340,14 +413,14 @@ function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best,
       const a = mine[i];
       if (c.locked[a]) continue;
       const d1 = plan.devSwap(r, a, -1);
-      if (d1 >= best.score + EPS) continue;
+      if (d1 >= pruneAt(best)) continue;
       for (let j = 0; j < reps.length; j++) {
         const r2 = reps[j];
         if (plan.cnt[r2] >= c.maxCount[r2] || !plan.ok(a, r2)) continue;
         const dm = plan.moveDelta(a, r, r2);
         if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
         const d2 = plan.devSwap(r2, -1, a);
-        consider(best, d1 > d2 ? d1 : d2, dm, a, r2, -1, limit);
+        consider(best, r, r2, d1, d2, dm, a, r2, -1);
       }
     }
   }
@@ -360,27 +433,27 @@ function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best,
         const a = theirs[i];
         if (c.locked[a] || !plan.ok(a, r)) continue;
         const d1 = plan.devSwap(r, -1, a);
-        if (d1 >= best.score + EPS) continue;
+        if (d1 >= pruneAt(best)) continue;
         const dm = plan.moveDelta(a, from, r);
         if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
         const d2 = plan.devSwap(from, a, -1);
-        consider(best, d1 > d2 ? d1 : d2, dm, a, r, -1, limit);
+        consider(best, r, from, d1, d2, dm, a, r, -1);
       }
     }
   }
 }
 
 /** Evaluates swapping a (in r) with b (in r2) and offers it to `best`. */
-function trySwap(plan: Plan, r: number, r2: number, a: number, b: number, best: Best, limit: number): void {
+function trySwap(plan: Plan, r: number, r2: number, a: number, b: number, best: Best): void {
   const c = plan.c;
   if (c.locked[b] || !plan.ok(b, r)) return;
   const d1 = plan.devSwap(r, a, b);
-  if (d1 >= best.score + EPS) return;
+  if (d1 >= pruneAt(best)) return;
   const dmA = plan.moveDelta(a, r, r2);
   const dmB = plan.moveDelta(b, r2, r);
   if (!plan.budgetOk(dmA + dmB, plan.metricDelta(a, dmA) + plan.metricDelta(b, dmB))) return;
   const d2 = plan.devSwap(r2, b, a);
-  consider(best, d1 > d2 ? d1 : d2, dmA + dmB, a, r2, b, limit);
+  consider(best, r, r2, d1, d2, dmA + dmB, a, r2, b);
 }
 
 /** Pairs examined per rep pair beyond which swaps are searched in a window instead of exhaustively. */
@@ -399,7 +472,6 @@ function searchSwaps(
   r: number,
   reps: readonly number[],
   best: Best,
-  limit: number,
   workCap: number,
   firstPartner: boolean,
 ): void {
@@ -424,7 +496,7 @@ function searchSwaps(
       for (let i = 0; i < mine.length; i++) {
         const a = mine[i];
         if (c.locked[a] || !plan.ok(a, r2)) continue;
-        for (let j = 0; j < theirs.length; j++) trySwap(plan, r, r2, a, theirs[j], best, limit);
+        for (let j = 0; j < theirs.length; j++) trySwap(plan, r, r2, a, theirs[j], best);
       }
       work += mine.length * theirs.length;
     } else {
@@ -448,7 +520,7 @@ function searchSwaps(
         }
         const from = Math.max(0, lo - SWAP_WINDOW);
         const to = Math.min(vals.length, lo + SWAP_WINDOW);
-        for (let j = from; j < to; j++) trySwap(plan, r, r2, a, sorted[j], best, limit);
+        for (let j = from; j < to; j++) trySwap(plan, r, r2, a, sorted[j], best);
         work += to - from + 8;
       }
     }
@@ -456,50 +528,52 @@ function searchSwaps(
   }
 }
 
-/** Takes a candidate when it scores lower (ties within EPS: the one spending less budget). */
-function consider(best: Best, s: number, dm: number, a: number, to: number, b: number, limit: number): void {
-  if (s < best.score - EPS || (s <= best.score + EPS && s < limit && dm < best.budget)) {
-    best.score = s;
-    best.a = a;
-    best.to = to;
-    best.b = b;
-    best.budget = dm;
-  }
-}
-
 /** Reps searched first on each step; the full set is searched only when these give nothing. */
 const SHORTLIST = 12;
 
-/**
- * One balance step on the worst rep; false when it cannot improve. Moves, then swaps, with the shortlist of the
- * most complementary reps first; then moves and swaps with the other reps (swaps up to a work cap).
- */
-function improveWorst(plan: Plan, swapWorkCap: number): boolean {
-  const r = plan.worst();
-  const D = plan.dev[r];
-  if (D <= EPS) return false;
-  const limit = D * (1 - 1e-9) - EPS;
-  const best: Best = { score: limit, a: -1, to: -1, b: -1, budget: Infinity };
+/** Searches moves and swaps between `r` and other reps, shortlist of complementary reps first. */
+function searchFocus(plan: Plan, r: number, best: Best, swapWorkCap: number): void {
   const order = partners(plan, r);
   const short = order.length > SHORTLIST ? order.slice(0, SHORTLIST) : order;
-  searchMoves(plan, r, short, best, limit);
-  if (best.a < 0) searchSwaps(plan, r, short, best, limit, swapWorkCap, true);
+  searchMoves(plan, r, short, best);
+  if (best.a < 0) searchSwaps(plan, r, short, best, swapWorkCap, true);
   if (best.a < 0 && short.length < order.length) {
     const rest = order.slice(SHORTLIST);
-    searchMoves(plan, r, rest, best, limit);
-    if (best.a < 0) searchSwaps(plan, r, rest, best, limit, swapWorkCap, true);
+    searchMoves(plan, r, rest, best);
+    if (best.a < 0) searchSwaps(plan, r, rest, best, swapWorkCap, true);
   }
-  if (best.a < 0) return false;
-  const from = plan.asg[best.a];
-  plan.place(best.a, best.to);
-  if (best.b >= 0) plan.place(best.b, from);
-  return true;
+}
+
+/**
+ * One balance step; false when no rep can improve. The focus is the worst rep; when it cannot improve, the next
+ * worst reps in turn (up to `maxFocus` of them), so that the sorted deviations keep falling (leximax descent) and
+ * a later step may free the worst rep.
+ */
+function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number): boolean {
+  const R = plan.c.R;
+  const order = Array.from({ length: R }, (_, q) => q);
+  order.sort((p, q) => plan.dev[q] - plan.dev[p] || p - q);
+  for (let f = 0; f < Math.min(maxFocus, R); f++) {
+    const r = order[f];
+    const D = plan.dev[r];
+    if (D <= EPS) return false;
+    const best = newBest(plan, D * (1 - 1e-9) - EPS);
+    searchFocus(plan, r, best, swapWorkCap);
+    if (best.a < 0) continue;
+    const from = plan.asg[best.a];
+    plan.place(best.a, best.to);
+    if (best.b >= 0) plan.place(best.b, from);
+    return true;
+  }
+  return false;
 }
 
 /** Balance phase: improve the worst rep until it cannot improve or the step cap is reached. */
 function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracTo: number): void {
   const c = plan.c;
   const swapWorkCap = Math.max(200_000, 4 * c.n);
+  // Reps tried as focus when the worst is stuck: all of them on small problems, a few on large ones.
+  const maxFocus = c.n * c.R <= 50_000 ? c.R : 3;
   let steps = 0;
   const d0 = plan.largest();
   while (steps < maxSteps) {
@@ -512,10 +586,81 @@ function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracT
         largestDeviation: d,
       });
     }
-    if (!improveWorst(plan, swapWorkCap)) break;
+    if (!improveWorst(plan, swapWorkCap, maxFocus)) break;
     steps++;
   }
   ctx.steps += steps;
+}
+
+/** Problems with at most this many (account, other rep) pairs get the two-move neighbourhood (`deepen`). */
+const DEEPEN_LIMIT = 300;
+
+/** Deviations sorted from largest to smallest (the leximax key of a plan). */
+function sortedDevs(plan: Plan, out: Float64Array): Float64Array {
+  out.set(plan.dev);
+  out.sort();
+  out.reverse();
+  return out;
+}
+
+/** −1 when key `p` is lexicographically smaller (better) than `q` beyond EPS, 1 when larger, 0 when equal. */
+function compareKeys(p: Float64Array, q: Float64Array): number {
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] < q[i] - EPS) return -1;
+    if (p[i] > q[i] + EPS) return 1;
+  }
+  return 0;
+}
+
+/** True when `a` may move from its rep to `to` now (lock, eligibility, counts, budgets). */
+function canMove(plan: Plan, a: number, to: number): boolean {
+  const c = plan.c;
+  const from = plan.asg[a];
+  if (to === from || c.locked[a] || !plan.ok(a, to)) return false;
+  if (plan.cnt[from] <= c.minCount[from] || plan.cnt[to] >= c.maxCount[to]) return false;
+  const dm = plan.moveDelta(a, from, to);
+  return plan.budgetOk(dm, plan.metricDelta(a, dm));
+}
+
+/**
+ * Small problems only: the best change of one or two accounts (any reps: moves, swaps, chains over three reps)
+ * that lowers the sorted deviation vector; false when none does. O((accounts × reps)²) per call.
+ */
+function deepen(plan: Plan): boolean {
+  const c = plan.c;
+  const { n, R } = c;
+  const cur = sortedDevs(plan, new Float64Array(R));
+  const bestKey = Float64Array.from(cur);
+  const tmp = new Float64Array(R);
+  let best: [number, number, number, number] | undefined;
+  for (let a = 0; a < n; a++) {
+    const fromA = plan.asg[a];
+    for (let r1 = 0; r1 < R; r1++) {
+      if (!canMove(plan, a, r1)) continue;
+      plan.place(a, r1);
+      if (compareKeys(sortedDevs(plan, tmp), bestKey) < 0) {
+        bestKey.set(tmp);
+        best = [a, r1, -1, -1];
+      }
+      for (let b = a + 1; b < n; b++) {
+        const fromB = plan.asg[b];
+        for (let r2 = 0; r2 < R; r2++) {
+          if (!canMove(plan, b, r2)) continue;
+          plan.place(b, r2);
+          if (compareKeys(sortedDevs(plan, tmp), bestKey) < 0) {
+            bestKey.set(tmp);
+            best = [a, r1, b, r2];
+          }
+          plan.place(b, fromB);
+        }
+      }
+      plan.place(a, fromA);
+    }
+  }
+  if (best === undefined) return false;
+  plan.place(best[0], best[1]);
+  if (best[2] >= 0) plan.place(best[2], best[3]);
+  return true;
 }
 
 /** Disruption phase: moved accounts go back to their current owner when the largest deviation allows. */
@@ -601,8 +746,8 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const size = c.n * c.R;
   const restarts = opts.restarts ?? (size <= 5_000 ? 30 : size <= 50_000 ? 5 : 0);
   const maxSteps = opts.maxSteps ?? 40 * c.n + 1000;
-  const unbudgeted = c.maxMoves === Infinity && c.budgetMetric < 0;
   const hasCurrent = c.cur.some((r) => r >= 0);
+  const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;
   const rng = mulberry32(opts.seed ?? 1);
   let best: Plan | undefined;
   let status: TerritoryResult['status'] = 'feasible';
@@ -614,7 +759,7 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
       let plan: Plan;
       if (s === 0) plan = construct(c, !hasCurrent, undefined);
       else if (s === 1 && unbudgeted && hasCurrent) plan = construct(c, true, undefined);
-      else if (unbudgeted) plan = construct(c, true, rng);
+      else if (unbudgeted) plan = construct(c, true, rng, s % 2 === 0);
       else {
         plan = construct(c, false, undefined);
         const room = Math.min(c.maxMoves === Infinity ? c.n : c.maxMoves, c.n) - plan.moves;
@@ -622,6 +767,12 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
       }
       if (best === undefined) best = plan;
       balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+      if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
+        for (let d = 0; d < 4 * c.n && deepen(plan); d++) {
+          checkCancel(ctx);
+          balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+        }
+      }
       if (best === plan || better(plan, best)) best = plan;
     }
     progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });

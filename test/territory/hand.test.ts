@@ -70,6 +70,29 @@ describe('six accounts, two reps, one metric', () => {
   });
 });
 
+describe('an empty rep is 100 % under target', () => {
+  test('with one move allowed, the empty rep gets the account that minimises the largest deviation (22/31)', () => {
+    // Potential 1102, 342, 477, 871, 727, 589 (total 4108, target 1027); workload 30, 19, 21, 22, 23, 9 (total 124,
+    // target 31). R1 has nothing (deviation 1); accounts 3–5 are locked. Unlocked: a1 (R2), a2 (R4), a6 (R3).
+    // One move: a1 → R1 leaves R2 empty (1); a2 → R1 leaves R3 at 2187 (1160/1027 = 1.13); no move: 1.13;
+    // a6 → R1: R1 589 (0.426) and 9 (22/31 = 0.710), R3 1598 (0.556) and 45 (0.452), R2 0.073/0.032,
+    // R4 819 (0.203) and 40 (0.290) → largest 22/31. (A bug once ignored the empty rep and sent a6 to R4.)
+    const p: TerritoryProblem = {
+      metrics: [
+        [1102, 342, 477, 871, 727, 589],
+        [30, 19, 21, 22, 23, 9],
+      ],
+      reps: [{ name: 'R1' }, { name: 'R2' }, { name: 'R3' }, { name: 'R4' }],
+      current: [1, 3, 3, 2, 2, 2],
+      locked: [false, false, true, true, true, false],
+      moveBudget: { maxAccounts: 1 },
+    };
+    const res = solveHeuristic(p);
+    expect(Array.from(res.assignment)).toEqual([1, 3, 3, 2, 2, 0]);
+    expect(res.report!.largestDeviation).toBeCloseTo(22 / 31, 12);
+  });
+});
+
 describe('unequal shares', () => {
   test('shares 2 : 1 give targets 120 and 60, reached exactly', () => {
     // Accounts 60, 30, 30, 30, 30: total 180; Ann's share 2/3 → 120, Bob's 1/3 → 60.
