@@ -242,6 +242,8 @@ export class ExcelWorkbook implements WorkbookPort {
         })),
         names: replacedNames.map((n) => ({ name: n.name, formula: String(n.item.formula) })),
         charts: chartsBefore.map((c) => ({ sheet: c.sheet, names: new Set(c.charts.items.map((x) => x.name)) })),
+        tableNames,
+        definedNames,
       };
 
       // Step 3: queue every write, then one sync.
@@ -297,19 +299,22 @@ export class ExcelWorkbook implements WorkbookPort {
       tables: { name: string; sheet: string; address: string }[];
       names: { name: string; formula: string }[];
       charts: { sheet: string; names: Set<string> }[];
+      tableNames: Set<string>;
+      definedNames: Set<string>;
     },
   ): Promise<void> {
     return this.run(async (ctx) => {
       const wb = ctx.workbook;
       const added = {
-        tables: (plan.tables ?? []).map((t) => wb.tables.getItemOrNullObject(t.name)),
-        names: (plan.names ?? []).map((n) => wb.names.getItemOrNullObject(n.name)),
+        // Everything not there before: a table whose rename did not run still has Excel's default name.
+        tables: wb.tables.load('items/name'),
+        names: wb.names.load('items/name'),
         sheets: (plan.newSheets ?? []).map((s) => wb.worksheets.getItemOrNullObject(s)),
         charts: before.charts.map((c) => ({ ...c, list: wb.worksheets.getItem(c.sheet).charts.load('items/name') })),
       };
       await ctx.sync();
-      for (const t of added.tables) if (!t.isNullObject) t.convertToRange();
-      for (const n of added.names) if (!n.isNullObject) n.delete();
+      for (const t of added.tables.items) if (!before.tableNames.has(t.name.toLowerCase())) t.convertToRange();
+      for (const n of added.names.items) if (!before.definedNames.has(n.name.toLowerCase())) n.delete();
       for (const c of added.charts) for (const ch of c.list.items) if (!c.names.has(ch.name)) ch.delete();
       for (const s of before.snapshots) {
         const range = wb.worksheets.getItem(s.sheet).getRange(s.address);

@@ -1,0 +1,308 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- setters in object literals need the fake itself */
+/**
+ * A small fake of the Excel object model for the adapter tests. Ranges are `office-addin-mock` objects, so a
+ * property read before `load` + `sync` returns the mock's error text instead of data (the tests would see it).
+ * Writes (property assignments and method calls) are queued and run at `context.sync()`, as in Office.js; a
+ * failure can be injected on the N-th sync after K of its queued commands ran (Office.js runs the commands
+ * before a failing one).
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { formatCell, parseRange } from '../../../taskpane/workbook/address';
+import type { ExcelRun } from '../../../taskpane/workbook/excel';
+
+interface Cell {
+  v: string | number | boolean;
+  f?: string;
+  nf?: string;
+}
+
+export interface FakeState {
+  sheets: { name: string; cells: Map<string, Cell> }[];
+  tables: { name: string; sheet: string; address: string }[];
+  names: { name: string; ref: string }[];
+  charts: { sheet: string; name: string; type: string; source: string; title?: string; at?: string }[];
+}
+
+type Op = () => void;
+
+export class FakeExcel {
+  state: FakeState = { sheets: [], tables: [], names: [], charts: [] };
+  syncs = 0;
+  runs = 0;
+  /** Inject: the `failOnSync`-th sync (counted over the fake's life) throws after `opsBeforeFailure` commands. */
+  failOnSync: number | undefined;
+  opsBeforeFailure = 0;
+  private queue: Op[] = [];
+  private mocks: OfficeMockObject[] = [];
+  private after: (() => void)[] = [];
+  private syncing = false;
+  private chartSeq = 0;
+
+  constructor(sheets: Record<string, (string | number | boolean | null)[][]>) {
+    for (const [name, grid] of Object.entries(sheets)) {
+      const cells = new Map<string, Cell>();
+      grid.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== '') cells.set(formatCell(r, c), { v });
+        }),
+      );
+      this.state.sheets.push({ name, cells });
+    }
+  }
+
+  /** The `Excel.run` to give the adapter. */
+  run: ExcelRun = async (batch) => {
+    this.runs += 1;
+    const ctx = this.context();
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+
+  cell(sheet: string, address: string): Cell | undefined {
+    return this.sheet(sheet)?.cells.get(address);
+  }
+
+  sheet(name: string) {
+    return this.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private context() {
+    const sync = async (): Promise<void> => {
+      this.syncs += 1;
+      const ops = this.queue;
+      this.queue = [];
+      if (this.failOnSync === this.syncs) {
+        ops.slice(0, this.opsBeforeFailure).forEach((op) => op());
+        this.mocks = [];
+        throw new Error('InvalidArgument: injected failure');
+      }
+      ops.forEach((op) => op());
+      this.syncing = true;
+      for (const m of this.mocks) await m.sync();
+      this.syncing = false;
+      this.mocks = [];
+      this.after.forEach((f) => f());
+      this.after = [];
+    };
+    return { workbook: this.workbook(), sync };
+  }
+
+  /** A loadable plain object: `load` is a no-op that returns it, data is filled at the next sync by `fill`. */
+  private loadable<T extends object>(obj: T, fill?: (o: T) => void): T & { load: () => T } {
+    const o = obj as T & { load: () => T };
+    o.load = () => {
+      if (fill) this.after.push(() => fill(o));
+      return o;
+    };
+    return o;
+  }
+
+  private collection<T extends { name: string }>(list: () => T[]) {
+    return this.loadable({ items: [] as T[] }, (o) => {
+      o.items = list();
+    });
+  }
+
+  private workbook() {
+    const self = this;
+    return {
+      worksheets: Object.assign(
+        this.collection(() => this.state.sheets.map((s) => this.worksheet(s.name))),
+        {
+          getItem: (name: string) => this.worksheet(name),
+          getItemOrNullObject: (name: string) => this.worksheet(name, true),
+          add: (name: string) => this.queue.push(() => this.state.sheets.push({ name, cells: new Map() })),
+        },
+      ),
+      tables: Object.assign(
+        this.collection(() => this.state.tables.map((t) => this.table(t.name))),
+        {
+          getItem: (name: string) => this.table(name),
+          getItemOrNullObject: (name: string) => this.table(name, true),
+        },
+      ),
+      names: Object.assign(
+        this.collection(() => this.state.names.map((n) => this.namedItem(n.name))),
+        {
+          getItem: (name: string) => this.namedItem(name),
+          getItemOrNullObject: (name: string) => this.namedItem(name, true),
+          add: (name: string, ref: unknown) =>
+            this.queue.push(() =>
+              self.state.names.push({ name, ref: typeof ref === 'string' ? ref : (ref as { ref: string }).ref }),
+            ),
+        },
+      ),
+      getSelectedRange: () => this.range(this.state.sheets[0].name, 'A1:B2'),
+    };
+  }
+
+  private worksheet(name: string, orNull = false) {
+    const exists = (): boolean => this.sheet(name) !== undefined;
+    const ws = {
+      name,
+      isNullObject: orNull && !exists(),
+      load: () => ws,
+      getRange: (address: string) => this.range(name, address),
+      delete: () =>
+        this.queue.push(() => {
+          // deleting a sheet deletes its tables and charts, as in Excel
+          this.state.sheets = this.state.sheets.filter((s) => s.name.toLowerCase() !== name.toLowerCase());
+          this.state.tables = this.state.tables.filter((t) => t.sheet.toLowerCase() !== name.toLowerCase());
+          this.state.charts = this.state.charts.filter((c) => c.sheet.toLowerCase() !== name.toLowerCase());
+        }),
+      tables: {
+        add: (address: string) => {
+          const rec = { name: `Table${this.state.tables.length + 1}`, sheet: name, address };
+          this.queue.push(() => this.state.tables.push(rec));
+          return {
+            set name(v: string) {
+              self.queue.push(() => {
+                rec.name = v;
+              });
+            },
+          };
+        },
+      },
+      charts: Object.assign(
+        this.collection(() =>
+          this.state.charts
+            .filter((c) => c.sheet === name)
+            .map((c) => ({ name: c.name, delete: () => this.queue.push(() => this.removeChart(c.name)) })),
+        ),
+        {
+          add: (type: string, source: { ref: string }, _seriesBy: string) => {
+            const rec = {
+              sheet: name,
+              name: `Chart ${++this.chartSeq}`,
+              type,
+              source: source.ref,
+            } as FakeState['charts'][number];
+            this.queue.push(() => this.state.charts.push(rec));
+            return {
+              title: {
+                set text(v: string) {
+                  self.queue.push(() => {
+                    rec.title = v;
+                  });
+                },
+              },
+              setPosition: (at: string) => this.queue.push(() => (rec.at = at)),
+            };
+          },
+        },
+      ),
+    };
+    const self = this;
+    return ws;
+  }
+
+  private removeChart(name: string): void {
+    this.state.charts = this.state.charts.filter((c) => c.name !== name);
+  }
+
+  private table(name: string, orNull = false) {
+    const rec = () => this.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    const t = rec();
+    return {
+      name,
+      isNullObject: orNull && !t,
+      load: function () {
+        return this;
+      },
+      getRange: () => this.range(t?.sheet ?? '', t?.address ?? 'A1'),
+      getHeaderRowRange: () => {
+        const r = parseRange(t?.address ?? 'A1');
+        return this.range(t?.sheet ?? '', `${formatCell(r.top, r.left)}:${formatCell(r.top, r.right)}`);
+      },
+      worksheet: {
+        name: t?.sheet ?? '',
+        load: function () {
+          return this;
+        },
+      },
+      convertToRange: () =>
+        this.queue.push(() => {
+          this.state.tables = this.state.tables.filter((x) => x.name.toLowerCase() !== name.toLowerCase());
+        }),
+    };
+  }
+
+  private namedItem(name: string, orNull = false) {
+    const n = this.state.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return {
+      name,
+      formula: n ? `=${n.ref}` : '',
+      isNullObject: orNull && !n,
+      load: function () {
+        return this;
+      },
+      delete: () =>
+        this.queue.push(() => {
+          this.state.names = this.state.names.filter((x) => x.name.toLowerCase() !== name.toLowerCase());
+        }),
+    };
+  }
+
+  /** A range: an office-addin-mock object holding the current cells; writes are queued commands. */
+  private range(sheet: string, address: string) {
+    const r = parseRange(address);
+    const s = this.sheet(sheet);
+    const grid = <T>(f: (c: Cell | undefined) => T): T[][] =>
+      Array.from({ length: r.bottom - r.top + 1 }, (_, i) =>
+        Array.from({ length: r.right - r.left + 1 }, (_, j) => f(s?.cells.get(formatCell(r.top + i, r.left + j)))),
+      );
+    const mock = new OfficeMockObject({
+      address: `${sheet}!${address}`,
+      values: grid((c) => c?.v ?? ''),
+      formulas: grid((c) => c?.f ?? c?.v ?? ''),
+      numberFormat: grid((c) => c?.nf ?? 'General'),
+      rowCount: r.bottom - r.top + 1,
+    }) as OfficeMockObject & Record<string, unknown>;
+    (mock as Record<string, unknown>).worksheet = {
+      name: sheet,
+      load: function () {
+        return this;
+      },
+    };
+    (mock as Record<string, unknown>).ref = `${sheet}!${address}`;
+    this.mocks.push(mock);
+    const self = this;
+    for (const prop of ['formulas', 'numberFormat'] as const) {
+      let stored: unknown = mock[prop];
+      Object.defineProperty(mock, prop, {
+        get: () => stored,
+        set: (v: unknown) => {
+          stored = v;
+          if (!self.syncing && Array.isArray(v))
+            self.queue.push(() => self.writeGrid(sheet, address, prop, v as unknown[][]));
+        },
+      });
+    }
+    return mock;
+  }
+
+  private writeGrid(sheet: string, address: string, prop: 'formulas' | 'numberFormat', g: unknown[][]): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`ItemNotFound: ${sheet}`);
+    const r = parseRange(address);
+    g.forEach((row, i) =>
+      row.forEach((x, j) => {
+        const a = formatCell(r.top + i, r.left + j);
+        const old = s.cells.get(a);
+        if (prop === 'numberFormat') {
+          // "General" on a blank cell is Excel's default: the cell stays empty
+          if (String(x) === 'General' && (!old || (old.v === '' && !old.f))) s.cells.delete(a);
+          else if (String(x) === 'General' && old) s.cells.set(a, { v: old.v, ...(old.f ? { f: old.f } : {}) });
+          else s.cells.set(a, { ...(old ?? { v: '' }), nf: String(x) });
+          return;
+        }
+        const nf = old?.nf;
+        if (typeof x === 'string' && x.startsWith('=')) s.cells.set(a, { v: '', f: x, nf });
+        else if (typeof x === 'string' && x.startsWith("'")) s.cells.set(a, { v: x.slice(1), nf });
+        else if (x === '' || x === null) {
+          if (nf) s.cells.set(a, { v: '', nf });
+          else s.cells.delete(a);
+        } else s.cells.set(a, { v: x as number | boolean, nf });
+      }),
+    );
+  }
+}
