@@ -20,6 +20,9 @@ const ACTUALS = [
   ['Ann', 1_200_000, 12, 2],
 ];
 
+/** An omitted optional range argument: Excel passes null (the TS signature says `any[][] | undefined`). */
+const OMITTED = null as unknown as any[][];
+
 const expectError = (v: unknown, code: string, includes: string) => {
   expect(isExcelError(v, code)).toBe(true);
   expect((v as { message?: string }).message ?? '').toContain(includes);
@@ -142,23 +145,23 @@ describe('SALESOPS.DRAW', () => {
 describe('SALESOPS.PLANPAYOUT and SALESOPS.STATEMENT', () => {
   test('a plan table and a rep row are enough', () => {
     // 7,000 + 2,100 + 910 (kicker) + 3,600 + 500 = 14,110 (see plan.test.ts)
-    expect(planPayout(AE_PLAN, ACTUALS, null, null)).toBe(14_110);
+    expect(planPayout(AE_PLAN, ACTUALS, OMITTED, null)).toBe(14_110);
     // bare row + names, prorated to half: 9,105 (see plan.test.ts)
     expect(planPayout(AE_PLAN, [[600_000, 12, 2]], [['Bookings', 'New logos', 'Multi-year deals']], 0.5)).toBe(9_105);
   });
 
   test('the statement spills header, lines and total; lines add up to the total', () => {
-    const s = statement(AE_PLAN, ACTUALS, null, null);
+    const s = statement(AE_PLAN, ACTUALS, OMITTED, null);
     expect(s[0]).toEqual(['Component', 'Measure', 'Item', 'Base', 'Rate', 'Amount']);
     expect(s[s.length - 1]).toEqual(['Total', '', '', '', '', 14_110]);
     expect(s.slice(1, -1).map((r) => r[5])).toEqual([7_000, 2_100, 910, 3_600, 500]);
   });
 
   test('#N/A for a measure with no actual, #VALUE! for a bad plan or proration', () => {
-    expectError(planPayout(AE_PLAN, [['Bookings'], [5]], null, null), '#N/A', 'no value for measure "New logos"');
-    expectError(statement(AE_PLAN, [['Bookings'], [5]], null, null), '#N/A', 'New logos');
-    expectError(planPayout(withCell(3, 8, 'ten'), ACTUALS, null, null), '#VALUE!', 'plan: row 4, column "Rate"');
-    expectError(planPayout(AE_PLAN, ACTUALS, null, 2), '#VALUE!', 'proration');
-    expectError(planPayout(AE_PLAN.slice(1), ACTUALS, null, null), '#VALUE!', 'schema marker');
+    expectError(planPayout(AE_PLAN, [['Bookings'], [5]], OMITTED, null), '#N/A', 'no value for measure "New logos"');
+    expectError(statement(AE_PLAN, [['Bookings'], [5]], OMITTED, null), '#N/A', 'New logos');
+    expectError(planPayout(withCell(3, 8, 'ten'), ACTUALS, OMITTED, null), '#VALUE!', 'plan: row 4, column "Rate"');
+    expectError(planPayout(AE_PLAN, ACTUALS, OMITTED, 2), '#VALUE!', 'proration');
+    expectError(planPayout(AE_PLAN.slice(1), ACTUALS, OMITTED, null), '#VALUE!', 'schema marker');
   });
 });
