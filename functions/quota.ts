@@ -18,6 +18,7 @@ import {
 import { invalid } from '../src/shared/errors';
 import {
   type AllocationMethod,
+  type HiringInput,
   type Rep,
   type TenureConvention,
   MAX_MONTHS,
@@ -214,19 +215,58 @@ export function hiresFn(
   lead_time?: any,
   over_assignment?: any,
 ): any[][] {
+  return excelCall(() => [
+    hiringPlan(hiringArgs(targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment)).hires,
+  ]) as any;
+}
+
+/** The hiring-plan input of HIRES and HIRESGAP from Excel arguments. */
+function hiringArgs(
+  targets: any,
+  capacity: any,
+  full_quota: any,
+  ramp: any,
+  attrition: any,
+  lead_time: any,
+  over_assignment: any,
+): HiringInput {
+  return {
+    targets: toNumberVector(targets, 'targets'),
+    capacity: toNumberVector(capacity, 'capacity'),
+    fullQuota: toNumber(full_quota, 'full_quota'),
+    ramp: rampArg(ramp),
+    attrition: optionalNumber(attrition, 'attrition', 0),
+    leadTime: toInteger(optionalNumber(lead_time, 'lead_time', 0), 'lead_time', 0, MAX_MONTHS),
+    overAssignment: optionalNumber(over_assignment, 'over_assignment', 0),
+  };
+}
+
+/**
+ * The shortfall left in each month by the HIRES plan: 0 where the target is met, otherwise the amount no hiring plan can cover because of the lead time or the ramp; spilled as one row.
+ * @customfunction HIRESGAP
+ * @param targets Row of monthly targets (money).
+ * @param capacity Row of the existing team's capacity per month, as long as targets.
+ * @param full_quota Fully ramped quota per month of one hire (money, more than 0).
+ * @param [ramp] Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down. Omitted: no ramp.
+ * @param [attrition] Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.
+ * @param [lead_time] Whole months before the first hire can start. Omitted: 0.
+ * @param [over_assignment] Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.
+ * @returns One row of shortfalls (money, to the cent).
+ */
+export function hiresGapFn(
+  targets: any[][],
+  capacity: any[][],
+  full_quota: any,
+  ramp?: any[][],
+  attrition?: any,
+  lead_time?: any,
+  over_assignment?: any,
+): any[][] {
   return excelCall(() => {
-    const lead = optionalNumber(lead_time, 'lead_time', 0);
-    return [
-      hiringPlan({
-        targets: toNumberVector(targets, 'targets'),
-        capacity: toNumberVector(capacity, 'capacity'),
-        fullQuota: toNumber(full_quota, 'full_quota'),
-        ramp: rampArg(ramp),
-        attrition: optionalNumber(attrition, 'attrition', 0),
-        leadTime: toInteger(lead, 'lead_time', 0, MAX_MONTHS),
-        overAssignment: optionalNumber(over_assignment, 'over_assignment', 0),
-      }).hires,
-    ];
+    const plan = hiringPlan(hiringArgs(targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment));
+    const gap = new Array<number>(plan.hires.length).fill(0);
+    for (const u of plan.unmet) gap[u.month] = u.shortfall;
+    return [gap];
   }) as any;
 }
 

@@ -8,7 +8,7 @@ import { serial } from './helpers';
 // Excel passes omitted optional arguments as null and may pass a scalar where a range is declared: call the
 // wrappers with Excel's loose argument types.
 type ExcelFn = (...args: unknown[]) => unknown;
-const { allocateQuotaFn, capacityFn, hiresFn, rampQuotaFn, rampScheduleFn, rreFn, seasonalQuotaFn } =
+const { allocateQuotaFn, capacityFn, hiresFn, hiresGapFn, rampQuotaFn, rampScheduleFn, rreFn, seasonalQuotaFn } =
   quotaFunctions as unknown as Record<string, ExcelFn>;
 
 const JAN_1 = serial('2024-01-01');
@@ -131,6 +131,24 @@ describe('HIRES', () => {
     expectValueError(hiresFn([[1]], [[1]], 1, null, 1.5, null, null), 'attrition');
     expectValueError(hiresFn([[1]], [[1]], 1, null, null, -1, null), 'lead_time');
     expectValueError(hiresFn([[1]], [[1]], 0, null, null, null, null), 'full_quota');
+  });
+});
+
+describe('HIRESGAP', () => {
+  test('what no plan can cover: lead time and a zero first ramp step', () => {
+    // Ramp 0, 0.5, 1; lead time 1; targets 150 a month against 100. Month 1 inside the lead time: 50 left.
+    // Month 2: a month-2 hire is at step 0: 50 left. Month 3: a month-2 hire carries 0.5 × 100 = 50: met.
+    expect(hiresGapFn([[150, 150, 150, 150]], [[100, 100, 100, 100]], 100, [[0, 0.5]], null, 1, null)).toEqual([
+      [50, 50, 0, 0],
+    ]);
+    expect(hiresFn([[150, 150, 150, 150]], [[100, 100, 100, 100]], 100, [[0, 0.5]], null, 1, null)).toEqual([
+      [0, 1, 0, 0],
+    ]);
+  });
+
+  test('a lead time beyond the horizon: no hires, every short month left', () => {
+    expect(hiresFn([[150, 150]], [[100, 200]], 100, null, null, 5, null)).toEqual([[0, 0]]);
+    expect(hiresGapFn([[150, 150]], [[100, 200]], 100, null, null, 5, null)).toEqual([[50, 0]]);
   });
 });
 

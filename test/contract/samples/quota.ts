@@ -79,6 +79,20 @@ export const samples: FunctionSample[] = [
     args: [[[10000, 10000]], [[10000, 10000, 10000]], 10000, null, null, null, null],
     expect: { error: '#VALUE!', messageIncludes: 'capacity' },
   },
+  // Lead time 1: month 1 is 100 short and no hire can start before month 2 → shortfall 100 left; month 2 is met
+  // by one hire of 100 (no ramp) → 0.
+  {
+    id: 'HIRESGAP',
+    what: 'a shortfall inside the lead time is left',
+    args: [[[200, 200]], [[100, 100]], 100, null, null, 1, null],
+    expect: [[100, 0]],
+  },
+  {
+    id: 'HIRESGAP',
+    what: 'a ramp that steps down',
+    args: [[[200, 200]], [[100, 100]], 100, [[1, 0.5]], null, null, null],
+    expect: { error: '#VALUE!', messageIncludes: 'ramp' },
+  },
   // 100 by thirds: 3333 cents each = 9999, the 1 cent left goes to the first (ties to the earlier).
   {
     id: 'SEASONALQUOTA',
