@@ -86,7 +86,8 @@ export function resolveSeasonLength(y: readonly number[], seasonality: number | 
 
 /**
  * Forecasts `horizon` periods after `history` (values in time order; `null` = missing, filled by linear
- * interpolation). Units: forecasts are in the units of the history, one per period.
+ * interpolation; leading and trailing blanks are dropped, so the forecast starts after the last value).
+ * Units: forecasts are in the units of the history, one per period.
  */
 export function forecastSeries(
   history: readonly (number | null)[],
@@ -95,7 +96,11 @@ export function forecastSeries(
 ): ForecastResult {
   const level = options.level;
   checkForecastArgs(horizon, level);
-  const y = fillMissing(history);
+  let first = 0;
+  let last = history.length;
+  while (first < last && history[first] === null) first++;
+  while (last > first && history[last - 1] === null) last--;
+  const y = fillMissing(history.slice(first, last));
   const m = resolveSeasonLength(y, options.seasonality);
   const method = options.method ?? 'auto';
   const h = horizon;
