@@ -2,6 +2,7 @@
  * Ramped quota of one rep: hand-worked cases for each tenure convention, partial months, leap years, end dates.
  * Notation: F = full quota per month; ramp R = [0.25, 0.5, 0.75] then 1 unless said otherwise.
  */
+import fc from 'fast-check';
 import { ModelInputError } from '../../src/shared/errors';
 import { rampQuota, rampSchedule, MAX_MONTHS } from '../../src/quota';
 import { serial } from './helpers';
@@ -142,5 +143,34 @@ describe('bad input is a ModelInputError naming the argument', () => {
   ])('%s', (_what, call, message) => {
     expect(call).toThrow(ModelInputError);
     expect(call).toThrow(message);
+  });
+});
+
+describe('conventions agree where they should', () => {
+  test('property: for a start on the 1st, all three conventions give the same schedule', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1990, max: 2060 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 6 }),
+        fc.integer({ min: -3, max: 3 }),
+        (year, month, steps, offset) => {
+          const start = serial(`${year}-${String(month).padStart(2, '0')}-01`);
+          const ramp = steps.map((p) => p / 100);
+          const first = start + offset * 30;
+          const rep = { fullQuota: 9876.54, start };
+          const cal = rampSchedule(rep, first, 10, { ramp });
+          expect(rampSchedule(rep, first, 10, { ramp, convention: 'next' })).toEqual(cal);
+          expect(rampSchedule(rep, first, 10, { ramp, convention: 'anniversary' })).toEqual(cal);
+        },
+      ),
+      { seed: 31, numRuns: 300 },
+    );
+  });
+
+  test("Excel's fictitious 1900-02-29: February 1900 has 29 days", () => {
+    // Serial 46 = 1900-02-15 (serial 32 = 1900-02-01). Employed Feb 15..29 = 15 of 29 days: 1000 × 15/29
+    // = 517.2414 → 517.24.
+    expect(rampQuota({ fullQuota: 1000, start: 46 }, 32)).toBe(517.24);
   });
 });
