@@ -1,13 +1,110 @@
 import * as React from 'react';
-import { Body1 } from '@fluentui/react-components';
+import { Body1, Checkbox, Field, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { PLAN_TABLE_HEADER } from '../../../src/comp';
+import { LinePreview } from '../../components/ChartPreview';
+import { DataTable } from '../../components/DataTable';
+import { GridEditor } from '../../components/GridEditor';
+import { SourcePicker } from '../../components/SourcePicker';
+import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
+import { money, percent } from '../fields';
+import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import { TEMPLATES } from './model';
+import type { CompTemplateId } from './types';
+import { COMP_STEPS, useCompWizard } from './useCompWizard';
 
-/** Comp plan wizard: waits for its domain core (src/comp) to land. */
-export function CompWizard(_props: WizardProps): React.JSX.Element {
+/** Comp plan: template → tiers grid → payout curve and what-if → plan table (+ PLANPAYOUT column). */
+export function CompWizard({ port }: WizardProps): React.JSX.Element {
+  const w = useCompWizard(port);
+  const styles = useWizardStyles();
+  const { form, errors, preview } = w;
   return (
-    <WizardFrame title="Comp plan" steps={['Input', 'Options', 'Preview', 'Write']} current={0}>
-      <Body1>This wizard is not available yet: its modeling core is still being built.</Body1>
+    <WizardFrame
+      title="Comp plan"
+      steps={COMP_STEPS}
+      current={w.step}
+      onBack={w.back}
+      onNext={() => void w.next()}
+      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
+      nextDisabled={w.busy || w.writer.status.kind === 'writing'}
+    >
+      <div className={styles.form}>
+        {w.step === 0 ? (
+          <Field label="Start from a template">
+            <RadioGroup value={form.template} onChange={(_, d) => w.chooseTemplate(d.value as CompTemplateId)}>
+              {(Object.keys(TEMPLATES) as CompTemplateId[]).map((k) => (
+                <Radio key={k} value={k} label={TEMPLATES[k].label} />
+              ))}
+            </RadioGroup>
+          </Field>
+        ) : null}
+        {w.step === 1 ? (
+          <>
+            <Body1>
+              Edit the plan table: a plan row (target incentive per period), one row per component (weight, quota,
+              method, cap, threshold) and its bands (attainment bound, rate multiplier). Fractions: 1.5 = 150 %.
+            </Body1>
+            <GridEditor
+              caption="Plan table"
+              columns={[...PLAN_TABLE_HEADER]}
+              rows={form.rows}
+              onChange={(rows) => w.update('rows', rows)}
+            />
+            {errors.rows ? <ErrorMessage message={errors.rows} /> : null}
+            <SourcePicker
+              port={port}
+              label="Roster (optional: header row of measure names, one rep a row)"
+              value={form.roster}
+              onChange={(v) => w.update('roster', v)}
+              error={errors.roster}
+            />
+            <TextField
+              label="Reps (for the cost of plan without a roster)"
+              value={form.repCount}
+              onChange={(v) => w.update('repCount', v)}
+              error={errors.repCount}
+            />
+          </>
+        ) : null}
+        {w.step === 2 && preview ? (
+          <>
+            <LinePreview
+              title="Payout by attainment (%)"
+              series={[{ legend: 'Payout per rep', points: preview.curve }]}
+            />
+            <DataTable
+              caption="What-if"
+              header={['Attainment', 'Payout per rep', `Cost for ${preview.reps} reps`]}
+              rows={preview.whatIf.map((x) => [percent(x.attainment, 0), money(x.payoutPerRep), money(x.cost)])}
+            />
+            {preview.rosterCost !== undefined ? (
+              <Text weight="semibold">{`Cost of plan at the roster's actuals: ${money(preview.rosterCost)}`}</Text>
+            ) : null}
+          </>
+        ) : null}
+        {w.step === 3 ? (
+          <>
+            <TextField
+              label="New sheet name"
+              value={form.sheetName}
+              onChange={(v) => w.update('sheetName', v)}
+              error={errors.sheetName}
+            />
+            <TextField label="Table name" value={form.tableName} onChange={(v) => w.update('tableName', v)} />
+            {w.roster ? (
+              <Checkbox
+                checked={form.writePayoutColumn}
+                onChange={(_, d) => w.update('writePayoutColumn', d.checked === true)}
+                label="Add a Payout column of SALESOPS.PLANPAYOUT formulas next to the roster"
+              />
+            ) : null}
+            <StatusMessage status={w.writer.status} />
+          </>
+        ) : null}
+      </div>
+      {w.writer.dialog}
     </WizardFrame>
   );
 }

@@ -1,0 +1,173 @@
+/**
+ * The comp wizard's model: plan templates, the plan grid ⇄ the comp core's plan table (src/comp), the payout
+ * curve and what-if figures, and the write plan. Pure (no React).
+ */
+import type { CellValue, Grid } from '../../../src/shared/cells';
+import { invalid } from '../../../src/shared/errors';
+import { toCents } from '../../../src/shared/money';
+import {
+  type CompPlan,
+  PLAN_TABLE_HEADER,
+  curve,
+  measureKey,
+  planMeasures,
+  planPayout,
+  readActuals,
+  readPlanTable,
+  writePlanTable,
+} from '../../../src/comp';
+import { formatCell, formatRange, parseRange, qualified } from '../../workbook/address';
+import type { BlockWrite, RangeData, WriteCell, WritePlan } from '../../workbook/port';
+import type { CompTemplateId, WhatIf } from './types';
+
+/** Starting plans. Amounts are currency per period; weights, bounds, caps and thresholds are fractions/multiples. */
+export const TEMPLATES: Record<CompTemplateId, { label: string; plan: CompPlan }> = {
+  accelerator: {
+    label: 'Single measure with accelerator',
+    plan: {
+      name: 'AE plan',
+      targetIncentive: 10000,
+      components: [
+        {
+          name: 'Bookings',
+          measure: 'Bookings',
+          weight: 1,
+          quota: 100000,
+          curve: curve('marginal', [
+            [0, 1],
+            [1, 2],
+          ]),
+          cap: 3,
+        },
+      ],
+      kickers: [],
+      spiffs: [],
+    },
+  },
+  multiMeasure: {
+    label: 'Multi-measure with weights, threshold and cap',
+    plan: {
+      name: 'AE plan',
+      targetIncentive: 10000,
+      components: [
+        {
+          name: 'Bookings',
+          measure: 'Bookings',
+          weight: 0.7,
+          quota: 100000,
+          curve: curve('marginal', [
+            [0, 1],
+            [1, 1.5],
+          ]),
+          cap: 2,
+          threshold: 0.5,
+        },
+        {
+          name: 'New logos',
+          measure: 'New logos',
+          weight: 0.3,
+          quota: 10,
+          curve: curve('marginal', [
+            [0, 1],
+            [1, 2],
+          ]),
+          cap: 2,
+        },
+      ],
+      kickers: [],
+      spiffs: [],
+    },
+  },
+};
+
+/** A plan as editable text rows (the plan table below its header). */
+export function planToRows(plan: CompPlan): string[][] {
+  const grid = writePlanTable(plan);
+  return grid
+    .slice(1)
+    .map((r) => PLAN_TABLE_HEADER.map((_, i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]))));
+}
+
+/** The plan table grid (header + rows) from the edited rows: blank text cells become blank cells. */
+export function rowsToGrid(rows: string[][]): Grid {
+  return [[...PLAN_TABLE_HEADER], ...rows.map((r) => r.map((c): CellValue => (c.trim() === '' ? null : c.trim())))];
+}
+
+/** Reads the edited plan through the comp core (its errors name the row and column of the grid). */
+export function parsePlan(rows: string[][]): CompPlan {
+  return readPlanTable(rowsToGrid(rows), 'Plan');
+}
+
+/** Every measure at `attainment` of its component's quota; measures without a component (SPIFFs) at 0. */
+export function actualsAt(plan: CompPlan, attainment: number): Map<string, number> {
+  const m = new Map<string, number>(planMeasures(plan).map((x) => [measureKey(x), 0]));
+  for (const c of plan.components) m.set(measureKey(c.measure), attainment * c.quota);
+  return m;
+}
+
+/** The payout curve: payout (currency, to the cent) with every measure at 0 %, 5 %, …, 200 % of quota. */
+export function payoutCurve(plan: CompPlan): { x: number; y: number }[] {
+  return Array.from({ length: 41 }, (_, i) => {
+    const a = i / 20;
+    return { x: Math.round(a * 100), y: planPayout(plan, actualsAt(plan, a)) };
+  });
+}
+
+/** Payout per rep and cost for `reps` reps at 50 %, 100 % and 150 % attainment (cost summed in cents). */
+export function whatIf(plan: CompPlan, reps: number): WhatIf[] {
+  return [0.5, 1, 1.5].map((a) => {
+    const p = planPayout(plan, actualsAt(plan, a));
+    return { attainment: a, payoutPerRep: p, cost: toCents(p * reps) };
+  });
+}
+
+/** Cost of plan at the roster's actuals: the sum of each rep's payout (header row of measure names, one rep a row). */
+export function rosterCost(plan: CompPlan, roster: RangeData): { reps: number; cost: number } {
+  const [header, ...rows] = roster.values;
+  const body = rows.filter((r) => r.some((c) => c !== null && c !== ''));
+  if (body.length === 0) invalid('Roster: no reps below the header row.');
+  let cents = 0;
+  body.forEach((r, i) => {
+    try {
+      cents += Math.round(planPayout(plan, readActuals(plan, [header, r])) * 100);
+    } catch (e) {
+      invalid(`Roster row ${i + 2}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  return { reps: body.length, cost: cents / 100 };
+}
+
+/**
+ * The write: the plan table (header + rows) at A1 of a new sheet as the named Excel table `tableName`; with a
+ * roster, a "Payout" column right of it: `=SALESOPS.PLANPAYOUT(<plan range>, <rep row>, <roster header>)`.
+ */
+export function buildCompPlan(
+  plan: CompPlan,
+  sheet: string,
+  tableName: string,
+  roster: RangeData | undefined,
+): WritePlan {
+  const grid = writePlanTable(plan);
+  const width = PLAN_TABLE_HEADER.length;
+  const cells: WriteCell[][] = grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+  const planAddress = formatRange({ top: 0, left: 0, bottom: cells.length - 1, right: width - 1 });
+  const blocks: BlockWrite[] = [{ sheet, at: 'A1', cells }];
+  if (roster) {
+    const r = parseRange(roster.address);
+    const abs = (row: number, col: number) => `$${formatCell(row, col).replace(/(\d+)$/, '$$$1')}`;
+    const planRef = qualified(sheet, `${abs(0, 0)}:${abs(cells.length - 1, width - 1)}`);
+    const headerRef = qualified(roster.sheet, `${abs(r.top, r.left)}:${abs(r.top, r.right)}`);
+    const column: WriteCell[][] = [['Payout']];
+    for (let row = r.top + 1; row <= r.bottom; row++) {
+      const repRow = qualified(roster.sheet, `${formatCell(row, r.left)}:${formatCell(row, r.right)}`);
+      column.push([{ formula: `=SALESOPS.PLANPAYOUT(${planRef},${repRow},${headerRef})` }]);
+    }
+    blocks.push({
+      sheet: roster.sheet,
+      at: formatCell(r.top, r.right + 1),
+      cells: column,
+      numberFormats: [['#,##0.00']],
+    });
+  }
+  return { newSheets: [sheet], blocks, tables: [{ name: tableName, sheet, address: planAddress }] };
+}

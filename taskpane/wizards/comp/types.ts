@@ -1,0 +1,24 @@
+import type { SourceChoice } from '../../components/source';
+
+export type CompTemplateId = 'accelerator' | 'multiMeasure';
+
+/** The comp wizard's form. The plan itself is edited as the plan-table grid (text cells, header excluded). */
+export interface CompForm {
+  template: CompTemplateId;
+  /** Plan-table rows below the header (`PLAN_TABLE_HEADER`), as typed. */
+  rows: string[][];
+  /** Optional roster for the cost of plan and the payout column: header row of measure names, one rep a row. */
+  roster: SourceChoice;
+  repCount: string;
+  sheetName: string;
+  tableName: string;
+  writePayoutColumn: boolean;
+}
+
+/** One line of the what-if table. */
+export interface WhatIf {
+  attainment: number;
+  payoutPerRep: number;
+  /** payoutPerRep × reps. */
+  cost: number;
+}

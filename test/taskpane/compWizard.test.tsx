@@ -1,0 +1,114 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import './support/dom';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { MemoryWorkbook } from '../../taskpane/workbook/memory';
+import { CompWizard } from '../../taskpane/wizards/comp/CompWizard';
+
+jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMock'));
+
+function setup() {
+  const wb = new MemoryWorkbook({
+    Roster: [
+      ['Rep', 'Bookings'],
+      ['Ann', 120000],
+      ['Bob', 80000],
+    ],
+  });
+  const user = userEvent.setup({ delay: null });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <CompWizard port={wb} />
+    </FluentProvider>,
+  );
+  return { wb, user };
+}
+
+const next = (user: ReturnType<typeof userEvent.setup>, name = 'Next') =>
+  user.click(screen.getByRole('button', { name }));
+
+describe('Comp plan wizard', () => {
+  it('names the grid cell of a bad tier', async () => {
+    const { user } = setup();
+    await next(user); // template: single measure with accelerator
+    fireEvent.change(screen.getByRole('textbox', { name: 'Row 3 Rate' }), { target: { value: 'ten' } });
+    await next(user);
+    expect(await screen.findByText(/Plan: row 4, column "Rate": expected a number, got "ten"/)).toBeInTheDocument();
+  });
+
+  it('previews the what-if and the roster cost, then writes the plan table and a PLANPAYOUT column', async () => {
+    const { wb, user } = setup();
+    await next(user);
+    fireEvent.change(screen.getByRole('textbox', { name: /Roster \(optional.*range/ }), {
+      target: { value: 'Roster!A1:B3' },
+    });
+    await next(user);
+    // TI 10,000, quota 100,000, marginal bands 0→×1, 100%→×2, cap 3×TI:
+    //  50%: 10,000 × 0.5 = 5,000;  100%: 10,000;  150%: 10,000 × (1 + 2 × 0.5) = 20,000 (2 reps: ×2)
+    const table = await screen.findByRole('table', { name: 'What-if' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows.slice(1)).toEqual(['50%5,000.0010,000.00', '100%10,000.0020,000.00', '150%20,000.0040,000.00']);
+    // Ann 120,000 → 10,000 × (1 + 2 × 0.2) = 14,000; Bob 80,000 → 8,000; total 22,000
+    expect(screen.getByText("Cost of plan at the roster's actuals: 22,000.00")).toBeInTheDocument();
+    // the curve reaches the cap at 200%: 10,000 × (1 + 2 × 1) = 30,000 = 3 × TI
+    expect(screen.getByTestId('line-chart').textContent).toMatch(/ 30000$/);
+    await next(user, 'Continue');
+    expect(await screen.findByRole('checkbox', { name: /Payout column/ })).toBeChecked();
+    await next(user, 'Write to workbook');
+    expect(
+      await screen.findByText(/Wrote plan table CompPlan to sheet "Comp plan" and a payout column/),
+    ).toBeInTheDocument();
+    const t = (await wb.readTable('CompPlan')).values;
+    expect(t[0]).toEqual([
+      'Plan v1',
+      'Component',
+      'Measure',
+      'Target incentive',
+      'Weight',
+      'Quota',
+      'Method',
+      'Bound',
+      'Rate',
+      'Cap',
+      'Threshold',
+    ]);
+    expect(t[1].slice(0, 4)).toEqual(['plan', 'AE plan', null, 10000]);
+    expect(wb.tables()).toEqual([{ name: 'CompPlan', sheet: 'Comp plan', address: 'A1:K5' }]);
+    expect(wb.getCell('Roster', 'C1').value).toBe('Payout');
+    expect(wb.getCell('Roster', 'C2').formula).toBe(
+      "=SALESOPS.PLANPAYOUT('Comp plan'!$A$1:$K$5,Roster!A2:B2,Roster!$A$1:$B$1)",
+    );
+    expect(wb.getCell('Roster', 'C3').formula).toBe(
+      "=SALESOPS.PLANPAYOUT('Comp plan'!$A$1:$K$5,Roster!A3:B3,Roster!$A$1:$B$1)",
+    );
+  });
+
+  it('asks before overwriting the roster column and writes nothing when cancelled', async () => {
+    const { wb, user } = setup();
+    wb.setCell('Roster', 'C2', 'keep me');
+    await next(user);
+    fireEvent.change(screen.getByRole('textbox', { name: /Roster \(optional.*range/ }), {
+      target: { value: 'Roster!A1:B3' },
+    });
+    await next(user);
+    await next(user, 'Continue');
+    await next(user, 'Write to workbook');
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/Roster!C1:C3: 1 non-empty cell \(C2\)/)).toBeInTheDocument();
+    // jsdom cannot run the dialog's enter animation, so its buttons count as hidden to the role query
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
+    expect(await screen.findByText('Nothing was written.')).toBeInTheDocument();
+    expect(wb.getCell('Roster', 'C2').value).toBe('keep me');
+    expect(wb.sheetNames()).toEqual(['Roster']);
+    await next(user, 'Write to workbook');
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Overwrite', hidden: true }),
+    );
+    await screen.findByText(/Wrote plan table CompPlan/);
+    expect(wb.getCell('Roster', 'C2').formula).toMatch(/^=SALESOPS.PLANPAYOUT\(/);
+  });
+});
