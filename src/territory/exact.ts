@@ -7,7 +7,8 @@
  *   binary x_ar = 1 when unlocked account a goes to eligible rep r (locked accounts are constants);
  *   z ≥ 0, the largest weighted relative deviation (a fraction).
  *   minimise  z + ε · (accounts moved)        ε = 1e-6 / (accounts with a current owner + 1): disruption only
- *                                              breaks ties (its whole weight is below 1e-6 of z).
+ *                                              breaks ties (all moves together weigh under 1e-6 of z); the
+ *                                              objective is passed scaled by 1/ε so moves count in whole units.
  *   Σ_r x_ar = 1                                       each unlocked account has one rep
  *   Σ_a v_am x_ar + L_rm − (t_rm / w_m) z ≤ t_rm       over target by at most z (L: locked accounts' total)
  *   Σ_a v_am x_ar + L_rm + (t_rm / w_m) z ≥ t_rm       under target by at most z   (metrics with T_m > 0, w_m > 0)
@@ -191,14 +192,15 @@ function build(c: Compiled, maxVariables: number): Built {
       endRow(amount - c.maxMovedMetric, Infinity);
     }
   }
+  // Objective scaled by 1/ε so that moves count in whole units: z / ε + moves (HiGHS resolves half a move).
   const colCost = new Float64Array(numCols);
-  colCost[z] = 1;
+  colCost[z] = 1 / epsilon;
   let offset = 0;
   for (let a = 0; a < n; a++) {
     if (c.locked[a] || c.cur[a] < 0) continue;
-    offset += epsilon;
+    offset += 1;
     const q = stayCol(a);
-    if (q >= 0) colCost[q] = -epsilon;
+    if (q >= 0) colCost[q] = -1;
   }
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(1);
@@ -254,7 +256,12 @@ export async function solveCompiledExact(c: Compiled, opts: ExactRunOptions = {}
   const { model, colAccount, colRep, z, epsilon, withCurrent } = built;
   try {
     return highs.withModel(model, (hm) => {
-      hm.options.set({ time_limit: opts.timeLimit ?? 30, output_flag: false, mip_rel_gap: 1e-6 });
+      hm.options.set({
+        time_limit: opts.timeLimit ?? 30,
+        output_flag: false,
+        mip_rel_gap: 0,
+        mip_abs_gap: 0.5,
+      });
       if (start !== undefined) {
         const col = new Float64Array(model.numCols);
         for (let q = 0; q < z; q++) col[q] = start[colAccount[q]] === colRep[q] ? 1 : 0;
@@ -294,7 +301,8 @@ export async function solveCompiledExact(c: Compiled, opts: ExactRunOptions = {}
         };
       const primalStatus = Number(hm.info.get('primal_solution_status'));
       const dualBound = Number(hm.info.get('mip_dual_bound'));
-      const bound = Number.isFinite(dualBound) ? Math.max(0, dualBound - epsilon * withCurrent) : undefined;
+      // dualBound ≤ z/ε + moves for every plan, and moves ≤ withCurrent, so z ≥ ε × (dualBound − withCurrent).
+      const bound = Number.isFinite(dualBound) ? Math.max(0, epsilon * (dualBound - withCurrent)) : undefined;
       if (primalStatus < 2) {
         const why = status === S.timeLimit ? 'time limit reached with no plan' : `HiGHS status ${status}`;
         return { ...gaveUp(`Exact solver found no plan: ${why}.`), bound };

@@ -744,7 +744,7 @@ function perturb(plan: Plan, rng: () => number, count: number): void {
 export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
   const ctx: Ctx = { opts, start: now(), steps: 0, lastReport: -Infinity };
   const size = c.n * c.R;
-  const restarts = opts.restarts ?? (size <= 5_000 ? 30 : size <= 50_000 ? 5 : 0);
+  const restarts = opts.restarts ?? (size <= 200 ? 100 : size <= 5_000 ? 30 : size <= 50_000 ? 5 : 0);
   const maxSteps = opts.maxSteps ?? 40 * c.n + 1000;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;

@@ -1,0 +1,146 @@
+/**
+ * Invariants of the territory heuristic on random small problems (fast-check, fixed seeds): every plan keeps every
+ * constraint (locks, eligibility, counts, move budgets) or the input is rejected with a ModelInputError; the same
+ * input gives the same plan; the report adds up; the plan is never less balanced than the current one.
+ */
+import fc from 'fast-check';
+import { isModelInputError } from '../../src/shared/errors';
+import { type TerritoryProblem, balanceReport, solveHeuristic, violations } from '../../src/territory';
+
+const problemArb: fc.Arbitrary<TerritoryProblem> = fc
+  .record({
+    n: fc.integer({ min: 1, max: 24 }),
+    R: fc.integer({ min: 1, max: 5 }),
+    k: fc.integer({ min: 1, max: 3 }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    withCurrent: fc.boolean(),
+    withLocks: fc.boolean(),
+    withKeys: fc.boolean(),
+    withCounts: fc.boolean(),
+    budget: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+    metricBudget: fc.option(fc.double({ min: 0, max: 0.5, noNaN: true }), { nil: undefined }),
+    shares: fc.boolean(),
+  })
+  .map((o) => {
+    // A small deterministic stream from the seed, so one record gives one problem.
+    let s = o.seed;
+    const next = (mod: number): number => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s % mod;
+    };
+    const metrics = Array.from({ length: o.k }, () =>
+      Array.from({ length: o.n }, () => (next(5) === 0 ? 0 : next(1000))),
+    );
+    const current = o.withCurrent ? Array.from({ length: o.n }, () => (next(4) === 0 ? -1 : next(o.R))) : undefined;
+    const locked = current && o.withLocks ? current.map((c) => c >= 0 && next(4) === 0) : undefined;
+    const keys = ['north', 'south'];
+    const accountKeys = o.withKeys
+      ? Array.from({ length: o.n }, () => (next(2) === 0 ? null : keys[next(2)]))
+      : undefined;
+    const reps = Array.from({ length: o.R }, (_, r) => ({
+      name: `Rep ${r + 1}`,
+      share: o.shares ? 1 + next(3) : undefined,
+      keys: o.withKeys && r > 0 ? [keys[next(2)]] : undefined,
+      minAccounts: o.withCounts ? next(2) : undefined,
+      maxAccounts: o.withCounts ? Math.ceil(o.n / o.R) + next(3) : undefined,
+    }));
+    return {
+      metrics,
+      reps,
+      current,
+      locked,
+      accountKeys,
+      moveBudget:
+        o.budget !== undefined || o.metricBudget !== undefined
+          ? {
+              maxAccounts: o.budget,
+              maxMetricFraction: o.metricBudget !== undefined ? { metric: 0, fraction: o.metricBudget } : undefined,
+            }
+          : undefined,
+    } satisfies TerritoryProblem;
+  });
+
+/** Solves, or returns undefined when the input is rejected as bad or infeasible (and fails on any other error). */
+function trySolve(p: TerritoryProblem, restarts?: number) {
+  try {
+    return solveHeuristic(p, { restarts });
+  } catch (e) {
+    if (!isModelInputError(e)) throw e;
+    return undefined;
+  }
+}
+
+describe('territory heuristic invariants', () => {
+  test('every plan keeps locks, eligibility, min/max counts and the move budgets', () => {
+    let solved = 0;
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const res = trySolve(p, 2);
+        if (res === undefined) return;
+        solved++;
+        expect(violations(p, res.assignment)).toEqual([]);
+        if (p.locked && p.current) p.locked.forEach((l, a) => l && expect(res.assignment[a]).toBe(p.current![a]));
+        const budget = p.moveBudget?.maxAccounts;
+        if (budget !== undefined) expect(res.report!.accountsMoved).toBeLessThanOrEqual(budget);
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+    // Most generated problems are feasible: the property is not vacuous.
+    expect(solved).toBeGreaterThan(150);
+  });
+
+  test('the same input gives the same plan', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const a = trySolve(p);
+        const b = trySolve(p);
+        expect(a === undefined).toBe(b === undefined);
+        if (a && b) expect(Array.from(a.assignment)).toEqual(Array.from(b.assignment));
+      }),
+      { seed: 7, numRuns: 40 },
+    );
+  });
+
+  test('the report adds up: totals are the metric totals, counts the accounts', () => {
+    fc.assert(
+      fc.property(problemArb, (p) => {
+        const res = trySolve(p, 0);
+        if (res === undefined) return;
+        const r = res.report!;
+        expect(r.reps.reduce((s, x) => s + x.accounts, 0)).toBe(p.metrics[0].length);
+        p.metrics.forEach((col, m) => {
+          const total = Array.from(col).reduce((s, v) => s + v, 0);
+          expect(r.reps.reduce((s, x) => s + x.totals[m], 0)).toBeCloseTo(total, 6);
+          for (const rb of r.reps)
+            expect(rb.index[m]).toBeCloseTo(total > 0 ? (100 * rb.totals[m]) / rb.targets[m] : 100, 9);
+        });
+        expect(r.largestDeviation).toBeCloseTo(Math.max(...r.reps.flatMap((x) => x.deviation)), 12);
+      }),
+      { seed: 99, numRuns: 150 },
+    );
+  });
+
+  test('never less balanced than the current plan when that plan is complete and feasible', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(problemArb, (q) => {
+        if (!q.current) return;
+        // Give unassigned accounts an owner (rep 1) so the current plan is complete.
+        const p = { ...q, current: q.current.map((c) => (c < 0 ? 0 : c)) };
+        let start: string[];
+        try {
+          start = violations(p, p.current);
+        } catch {
+          return;
+        }
+        if (start.length > 0) return;
+        const res = trySolve(p, 2);
+        if (res === undefined) return;
+        compared++;
+        expect(res.report!.largestDeviation).toBeLessThanOrEqual(balanceReport(p, p.current).largestDeviation + 1e-12);
+      }),
+      { seed: 3, numRuns: 200 },
+    );
+    expect(compared).toBeGreaterThan(15);
+  });
+});
