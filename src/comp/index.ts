@@ -18,6 +18,7 @@
  *   `marginalAmount(amount, table)` / `retroAmount(amount, table)` with `rateTable([{ lower, rate }])`.
  * - Periods: `drawSchedule(earned, draw, recoverable)`, `applyClawbacks(earned, clawbacks)`.
  */
+export * from './cents';
 export * from './rates';
 export * from './curves';
 export * from './plan';

@@ -4,7 +4,7 @@
  * attainment bands of a payout curve (bounds as attainment fractions, rates as multipliers).
  */
 import { type ArgValue, asGrid, describeValue, isBlank } from '../shared/cells';
-import { cellNumber, checkRectangular, withoutHeader } from '../shared/coerce';
+import { cellNumber, checkRectangular, isTextHeaderRow, withoutHeader } from '../shared/coerce';
 import { invalid } from '../shared/errors';
 
 /** One tier: it applies from `lower` (inclusive) up to the next tier's lower bound. */
@@ -124,6 +124,8 @@ export function parseRateRange(
   arg: string,
   columns: readonly [string, string] = ['lower bound', 'rate'],
 ): RateTable {
+  const fast = numericPairs(range);
+  if (fast) return fast;
   const grid = asGrid(range);
   checkRectangular(grid, arg);
   const { header, rows } = withoutHeader(grid);
@@ -159,6 +161,33 @@ export function parseRateRange(
   }
   if (lowers.length === 0) {
     invalid(`${arg}: no rows; expected rows of two numbers (${columns[0]}, ${columns[1]}).`);
+  }
+  return { lowers, rates };
+}
+
+/**
+ * The common case, quickly: every row is two finite numbers with strictly ascending bounds, after an optional
+ * header row of text (which `withoutHeader` would drop, as the rows below it hold numbers). `undefined` when
+ * anything else is there; the general path then reads (or rejects) the range.
+ */
+function numericPairs(range: ArgValue): RateTable | undefined {
+  if (!Array.isArray(range) || range.length === 0) return undefined;
+  const first = range[0];
+  if (!Array.isArray(first) || first.length !== 2) return undefined;
+  const start = typeof first[0] === 'number' ? 0 : isTextHeaderRow(first) ? 1 : -1;
+  if (start < 0 || range.length <= start) return undefined;
+  const n = range.length - start;
+  const lowers = new Array<number>(n);
+  const rates = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const row = range[i + start];
+    if (!Array.isArray(row) || row.length !== 2) return undefined;
+    const a = row[0];
+    const b = row[1];
+    if (typeof a !== 'number' || typeof b !== 'number' || a - a !== 0 || b - b !== 0) return undefined;
+    if (i > 0 && !(a > lowers[i - 1])) return undefined;
+    lowers[i] = a;
+    rates[i] = b;
   }
   return { lowers, rates };
 }

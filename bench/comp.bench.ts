@@ -1,0 +1,141 @@
+/**
+ * `npm run bench comp`: commission payouts per second for 1,000,000 rep-periods (one amount each, three marginal
+ * tiers: 5 % from 0, 8 % from 100,000, 10 % from 250,000), as a ratio to a hand-inlined plain JS loop computing
+ * the same tiers (the floor, measured in the same run). Each variant runs 5 times after a warm-up; the median
+ * is reported. Checksums make sure every variant computed the same commissions.
+ */
+import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
+
+import { commission, payout } from '../functions/comp';
+import { curve, marginalAmount, payableCents, payoutAmount, rateTable } from '../src/comp';
+import { toCents } from '../src/shared/money';
+
+const N = 1_000_000;
+const RUNS = 5;
+
+// Seeded amounts (LCG), 0 … 400,000 to the cent; attainments 0 … 2.
+let seed = 12345;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const amounts = Float64Array.from({ length: N }, () => Math.round(rand() * 40_000_000) / 100);
+const attainments = Float64Array.from(amounts, (a) => a / 200_000);
+
+const TIERS_GRID = [
+  ['Lower bound', 'Rate'],
+  [0, 0.05],
+  [100_000, 0.08],
+  [250_000, 0.1],
+];
+const TABLE = rateTable([
+  { lower: 0, rate: 0.05 },
+  { lower: 100_000, rate: 0.08 },
+  { lower: 250_000, rate: 0.1 },
+]);
+const CURVE_GRID = [
+  ['Attainment', 'Multiplier'],
+  [0, 0.5],
+  [0.5, 1],
+  [1, 2],
+];
+const CURVE = curve('marginal', [
+  [0, 0.5],
+  [0.5, 1],
+  [1, 2],
+]);
+
+/** The floor: the tiers written out by hand, no tables, no validation, no rounding. */
+function floor(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) {
+    const x = amounts[i];
+    let c = 0;
+    if (x > 0) c += 0.05 * (x < 100_000 ? x : 100_000);
+    if (x > 100_000) c += 0.08 * ((x < 250_000 ? x : 250_000) - 100_000);
+    if (x > 250_000) c += 0.1 * (x - 250_000);
+    sum += c;
+  }
+  return sum;
+}
+
+function coreMarginal(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += marginalAmount(amounts[i], TABLE);
+  return sum;
+}
+
+function coreMarginalToCents(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += toCents(marginalAmount(amounts[i], TABLE));
+  return sum;
+}
+
+/** What the comp functions do: payableCents, toCents's fast path with identical results (src/comp/cents.ts). */
+function coreMarginalCents(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += payableCents(marginalAmount(amounts[i], TABLE));
+  return sum;
+}
+
+/** What Excel does: one COMMISSION call per cell, each with the tier range as a 2-D array (parsed every call). */
+function adapterCommission(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += commission(amounts[i], TIERS_GRID, null) as number;
+  return sum;
+}
+
+function corePayout(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += payoutAmount(attainments[i], 10_000, CURVE);
+  return sum;
+}
+
+function adapterPayout(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += payout(attainments[i], 10_000, CURVE_GRID, null, null, null) as number;
+  return sum;
+}
+
+function measure(fn: () => number): { ms: number; sum: number } {
+  fn(); // warm-up
+  const times: number[] = [];
+  let sum = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = process.hrtime.bigint();
+    sum = fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[RUNS >> 1], sum };
+}
+
+const variants: [string, () => number][] = [
+  ['floor: hand-inlined JS loop (3 tiers)', floor],
+  ['core: marginalAmount', coreMarginal],
+  ['core: marginalAmount + payableCents', coreMarginalCents],
+  ['adapter: SALESOPS.COMMISSION', adapterCommission],
+  ['core: marginalAmount + toCents (money.ts)', coreMarginalToCents],
+  ['core: payoutAmount (3-band curve)', corePayout],
+  ['adapter: SALESOPS.PAYOUT', adapterPayout],
+];
+
+const results = variants.map(([name, fn]) => ({ name, ...measure(fn) }));
+const base = results[0];
+console.log(`comp bench: ${N.toLocaleString('en-US')} rep-periods, median of ${RUNS} runs, node ${process.version}`);
+console.log('| variant | ms | payouts/s | × floor | checksum |');
+console.log('|---|---:|---:|---:|---:|');
+for (const r of results) {
+  const perSec = Math.round((N / r.ms) * 1000).toLocaleString('en-US');
+  console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${perSec} | ${(r.ms / base.ms).toFixed(2)} | ${r.sum.toFixed(2)} |`);
+}
+// The commission variants must agree: exact sums to 1e-6 relative, rounded ones to half a cent a payout.
+const sums = results.map((r) => r.sum);
+const ok =
+  Math.abs(sums[1] - sums[0]) <= 1e-6 * sums[0] &&
+  Math.abs(sums[2] - sums[0]) <= 0.005 * N &&
+  Math.abs(sums[3] - sums[2]) < 1e-3 &&
+  Math.abs(sums[4] - sums[2]) < 1e-3 &&
+  Math.abs(sums[6] - sums[5]) <= 0.005 * N;
+if (!ok) {
+  console.error('checksums disagree: the variants did not compute the same payouts');
+  process.exit(1);
+}
