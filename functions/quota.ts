@@ -58,7 +58,8 @@ function rosterArgs(fullQuotas: any, startDates: any, endDates: any): Rep[] {
   const starts = toNumberVector(startDates, 'start_dates');
   if (starts.length === 0) invalid('start_dates: at least one start date is required.');
   const quotas = toNumberOrVector(fullQuotas, 'full_quotas', starts.length);
-  const ends = isBlank(endDates) ? [] : toNumberSeries(endDates, 'end_dates');
+  // A blank end date means still active; some Excel builds pass blank cells as 0, which is never a date.
+  const ends = isBlank(endDates) ? [] : toNumberSeries(endDates, 'end_dates').map((e) => (e === 0 ? null : e));
   if (ends.length > 0 && ends.length !== starts.length) {
     invalid(`end_dates: expected ${starts.length} items (one per start date), got ${ends.length}.`);
   }

@@ -79,6 +79,10 @@ describe('CAPACITY and RRE', () => {
     expect(got).toEqual([[5000, 12068.97, 8000]]);
   });
 
+  test('a blank end date passed as 0 or "" (some Excel builds) means still active', () => {
+    expect(capacityFn(100, [[JAN_1], [JAN_1]], JAN_1, 2, null, [[0], ['']], null)).toEqual([[200, 200]]);
+  });
+
   test('one quota for everyone', () => {
     expect(capacityFn(100, [[JAN_1], [JAN_1]], JAN_1, 2, null, null, null)).toEqual([[200, 200]]);
   });
