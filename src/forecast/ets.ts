@@ -776,14 +776,15 @@ function class3(fit: EtsFit, h: number): { mu: number[]; variance: number[] } {
   const { spec, m, params, finalState: x, sigma2: s2 } = fit;
   const k = spec.trend === 'N' ? 1 : 2;
   const phi = spec.damped ? (params.phi as number) : 1;
-  const H1 = new Float64Array(k).fill(1);
+  // With a damped trend the mean is (l + φb)·s and the growth b' = φb + β(l + φb)ε, so H1 = [1, φ] and
+  // F1, G1 carry φ in their second column; R's class3 uses [1, 1] there (its means ignore φ for one step).
+  const H1 = k === 1 ? Float64Array.of(1) : Float64Array.of(1, phi);
   const H2 = new Float64Array(m);
   H2[m - 1] = 1;
-  const F1 = k === 1 ? Float64Array.of(1) : Float64Array.of(1, 1, 0, phi);
+  const F1 = k === 1 ? Float64Array.of(1) : Float64Array.of(1, phi, 0, phi);
+  const beta = params.beta as number;
   const G1 =
-    k === 1
-      ? Float64Array.of(params.alpha)
-      : Float64Array.of(params.alpha, params.alpha, params.beta as number, params.beta as number);
+    k === 1 ? Float64Array.of(params.alpha) : Float64Array.of(params.alpha, params.alpha * phi, beta, beta * phi);
   const F2 = new Float64Array(m * m);
   F2[m - 1] = 1;
   for (let i = 1; i < m; i++) F2[i * m + (i - 1)] = 1;
