@@ -210,3 +210,14 @@ describe('the plan uses the fewest hires (brute force on small cases)', () => {
     );
   });
 });
+
+describe('why a ramp that steps down is refused', () => {
+  test('with ramp 1, 0 (then 1) hiring in the earliest month can never meet month 2, one later hire can', () => {
+    // Target 100 in month 2 only, F = 100. A month-1 hire carries ramp(2) = 0 in month 2, so no number of
+    // earliest-month hires meets it; a month-2 hire carries ramp(1) = 1 → 100. Brute force finds that 1 hire.
+    const targets = [0, 100];
+    const capacity = [0, 0];
+    expect(bruteForce(targets, capacity, 100, [1, 0], 0, 3).min).toBe(1);
+    expect(() => hiringPlan({ targets, capacity, fullQuota: 100, ramp: [1, 0] })).toThrow('never steps down');
+  });
+});
