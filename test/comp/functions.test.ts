@@ -40,6 +40,10 @@ describe('SALESOPS.COMMISSION', () => {
     expect(commission('$300,000', TIERS, '')).toBe(22_000);
   });
 
+  test('blank rows as Excel passes them (null or "") are skipped', () => {
+    expect(commission(300_000, [...TIERS, ['', ''], [null, null]], null)).toBe(22_000);
+  });
+
   test('zero, negative, below the first bound', () => {
     expect(commission(0, TIERS, null)).toBe(0);
     expect(commission(-10_000, TIERS, null)).toBe(0);
