@@ -10,6 +10,8 @@
  * - `reps` with two columns (name, share) has a header when its first row is all text (the share cell is not a
  *   number). `reps` with one column follows `metrics`: its first row is skipped when `metrics` has a header row.
  * - Entirely blank rows at the end of `reps` are ignored.
+ * Blank cells may arrive as null, "" or 0 (some Excel builds): in name columns a 0 counts as blank unless a rep is
+ * called "0"; in `locked` 0 is FALSE; in `metrics` a blank is an error but 0 is a value.
  */
 import { type ArgValue, type CellValue, type Grid, asGrid, describeValue, isBlank } from '../shared/cells';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
@@ -65,7 +67,7 @@ export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange 
   if (w > 2) invalid(`reps: expected one column (names) or two (name, share), got ${w} columns.`);
   const hasHeader = w === 2 ? isTextHeaderRow(g[0]) : metricsHasHeader;
   let last = g.length - 1;
-  while (last >= 0 && g[last].every(isBlank)) last--;
+  while (last >= 0 && g[last].every(blankish)) last--;
   const out: RepSpec[] = [];
   const index = new Map<string, number>();
   for (let i = hasHeader ? 1 : 0; i <= last; i++) {
@@ -91,6 +93,11 @@ export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange 
   return { reps: out, index };
 }
 
+/** A blank cell as Excel may pass it inside a range: null, "" or (in some builds) 0. */
+function blankish(v: CellValue): boolean {
+  return isBlank(v) || v === 0;
+}
+
 /** One column aligned with `metrics` (same height; first row skipped when metrics has a header). */
 function alignedColumn(v: ArgValue, arg: string, m: MetricsRange): CellValue[] {
   const g: Grid = asGrid(v);
@@ -108,8 +115,10 @@ function repColumn(v: ArgValue, arg: string, m: MetricsRange, reps: RepsRange, b
   const cells = alignedColumn(v, arg, m);
   const out = new Int32Array(cells.length);
   const first = m.hasHeader ? 2 : 1;
+  // Some Excel builds pass blank cells as 0: a 0 is blank unless a rep is called "0".
+  const zeroIsBlank = !reps.index.has('0');
   for (let i = 0; i < cells.length; i++) {
-    const name = cellText(cells[i]);
+    const name = cells[i] === 0 && zeroIsBlank ? '' : cellText(cells[i]);
     if (name === '') {
       if (!blankOk) invalid(`${arg}: row ${i + first} is blank; every account needs a rep.`);
       out[i] = -1;

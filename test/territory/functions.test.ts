@@ -64,6 +64,20 @@ describe('SALESOPS.TERRITORY', () => {
     expect(territory(metrics, reps, current, locked, 0)).toEqual(current);
   });
 
+  test('blank cells passed as "" or 0 (some Excel builds) are blanks in current and trailing reps rows', () => {
+    // 40, 30, 20, 10: total 100, targets 50 | 50; the only even splits are {40, 10} | {30, 20}. Accounts 1–3 are
+    // unassigned (0, "", null), account 4 (10) is Bob's. Ann {30, 20} | Bob {40, 10} is even with no move; the
+    // other even split moves account 4. So: Bob, Ann, Ann, Bob. The reps rows 0 and "" are ignored.
+    const out = territory(
+      [[40], [30], [20], [10]],
+      [['Ann'], ['Bob'], [0], ['']],
+      [[0], [''], [null], ['Bob']],
+      null as any,
+      null,
+    );
+    expect(out).toEqual([['Bob'], ['Ann'], ['Ann'], ['Bob']]);
+  });
+
   test('is deterministic across calls', () => {
     const metrics = Array.from({ length: 60 }, (_, i) => [(i * 7919) % 97, (i * 31) % 13]);
     const reps = [['A'], ['B'], ['C'], ['D']];
