@@ -17,6 +17,7 @@
  * - Single curves: `payoutAmount(attainment, targetIncentive, curve, { cap, threshold })`; commission tiers:
  *   `marginalAmount(amount, table)` / `retroAmount(amount, table)` with `rateTable([{ lower, rate }])`.
  * - Periods: `drawSchedule(earned, draw, recoverable)`, `applyClawbacks(earned, clawbacks)`.
+ * - Rounding a payable yourself: `payableCents(x)` (identical to money.ts's toCents, faster).
  */
 export * from './cents';
 export * from './rates';

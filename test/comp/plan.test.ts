@@ -68,8 +68,8 @@ describe('a multi-measure plan (AE_PLAN in fixtures.ts)', () => {
   });
 
   test('exactly at the cap and exactly at the kicker hurdle', () => {
-    // Bookings at the cap: 7,000 + 7,000 × (a − 1) × 1.5 = 14,000 → a = 1 + 2/3 → bookings 1,666,666.67 (≈)
-    // use a = 5/3 exactly via quota 3,000,000 in a copy; simpler: 5,000,000/3
+    // Bookings at exactly the cap: 7,000 + 7,000 × (a − 1) × 1.5 = 14,000 → a − 1 = 2/3 → a = 5/3,
+    // i.e. bookings 1,000,000 × 5/3 = 5,000,000 / 3
     const s = planStatement(plan, { Bookings: 5_000_000 / 3, 'New logos': 10, 'Multi-year deals': 0 });
     // capped at 14,000 (floating error aside); kicker at exactly 100 %: × 1.1 → 15,400; Logos 3,000 × 1 = 3,000
     expect(s.total).toBe(18_400);
