@@ -1,13 +1,169 @@
 import * as React from 'react';
-import { Body1 } from '@fluentui/react-components';
+import { Body1, Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { FORECAST_METHODS, type ForecastMethod } from '../../../src/forecast';
+import { LinePreview, type LineSeries } from '../../components/ChartPreview';
+import { DataTable } from '../../components/DataTable';
+import { SourcePicker } from '../../components/SourcePicker';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
+import { money, percent } from '../fields';
+import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import type { ForecastPreview } from './types';
+import { FORECAST_STEPS, useForecastWizard } from './useForecastWizard';
 
-/** Forecast wizard: waits for its domain core (src/forecast) to land. */
-export function ForecastWizard(_props: WizardProps): React.JSX.Element {
+function chartSeries(p: ForecastPreview): LineSeries[] {
+  const n = p.history.length;
+  const at = (ys: number[]) => ys.map((y, i) => ({ x: n + i + 1, y }));
+  const series: LineSeries[] = [
+    { legend: 'Actual', points: p.history.flatMap((y, i) => (y === null ? [] : [{ x: i + 1, y }])) },
+    { legend: 'Forecast', points: at(p.mean) },
+  ];
+  if (p.lower && p.upper)
+    series.push({ legend: 'Lower', points: at(p.lower) }, { legend: 'Upper', points: at(p.upper) });
+  return series;
+}
+
+/** Forecast: history → horizon, method, confidence → forecast with interval and backtest → write (formulas or values). */
+export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
+  const w = useForecastWizard(port);
+  const styles = useWizardStyles();
+  const { form, errors, preview } = w;
   return (
-    <WizardFrame title="Forecast" steps={['Input', 'Options', 'Preview', 'Write']} current={0}>
-      <Body1>This wizard is not available yet: its modeling core is still being built.</Body1>
+    <WizardFrame
+      title="Forecast"
+      steps={FORECAST_STEPS}
+      current={w.step}
+      onBack={w.back}
+      onNext={() => void w.next()}
+      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
+      nextDisabled={w.busy || w.writer.status.kind === 'writing'}
+    >
+      <div className={styles.form}>
+        {w.step === 0 ? (
+          <>
+            <Body1>
+              Pick one column or row of past values in time order (a header cell is skipped; blanks are missing values).
+            </Body1>
+            <SourcePicker
+              port={port}
+              label="History"
+              allowTables={false}
+              value={form.history}
+              onChange={(v) => w.update('history', v)}
+              error={errors.history}
+            />
+          </>
+        ) : null}
+        {w.step === 1 && w.data ? (
+          <>
+            <Text>{`${w.data.values.length} periods of history.`}</Text>
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <TextField
+                  label="Horizon (periods)"
+                  value={form.horizon}
+                  onChange={(v) => w.update('horizon', v)}
+                  error={errors.horizon}
+                />
+              </div>
+              <div className={styles.half}>
+                <Field
+                  label="Method"
+                  validationState={errors.method ? 'error' : 'none'}
+                  validationMessage={errors.method}
+                >
+                  <Select value={form.method} onChange={(_, d) => w.update('method', d.value as ForecastMethod)}>
+                    {FORECAST_METHODS.map((m) => (
+                      <option key={m} value={m}>
+                        {m}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+            </div>
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <TextField
+                  label="Seasonality"
+                  value={form.seasonality}
+                  onChange={(v) => w.update('seasonality', v)}
+                  error={errors.seasonality}
+                  hint="blank = detect, 0 = none, 12 = monthly"
+                />
+              </div>
+              <div className={styles.half}>
+                <TextField
+                  label="Confidence"
+                  value={form.confidence}
+                  onChange={(v) => w.update('confidence', v)}
+                  error={errors.confidence}
+                  hint="e.g. 0.95; blank = no interval"
+                />
+              </div>
+            </div>
+            <TextField
+              label="Backtest points"
+              value={form.backtest}
+              onChange={(v) => w.update('backtest', v)}
+              error={errors.backtest}
+              hint="the last points held out to measure accuracy"
+            />
+          </>
+        ) : null}
+        {w.step === 2 && preview ? (
+          <>
+            <LinePreview title="Forecast" series={chartSeries(preview)} />
+            <Text>{`Model: ${preview.model}; season length ${preview.seasonLength}.`}</Text>
+            {preview.backtest ? (
+              <DataTable
+                caption={`Backtest on the last ${preview.backtest.points} points`}
+                header={['Measure', 'Value']}
+                rows={[
+                  ['MAE', money(preview.backtest.mae)],
+                  ['sMAPE', percent(preview.backtest.smape)],
+                  ['MAPE', preview.backtest.mape === undefined ? 'n/a' : percent(preview.backtest.mape)],
+                  ['MASE', preview.backtest.mase === undefined ? 'n/a' : preview.backtest.mase.toFixed(3)],
+                ]}
+              />
+            ) : (
+              <Text>No backtest (no points held out, or a held-out point is blank).</Text>
+            )}
+            <DataTable
+              caption="Forecast"
+              header={preview.lower ? ['Period', 'Forecast', 'Lower', 'Upper'] : ['Period', 'Forecast']}
+              rows={preview.mean.map((m, i) => [
+                String(preview.history.length + i + 1),
+                money(m),
+                ...(preview.lower && preview.upper ? [money(preview.lower[i]), money(preview.upper[i])] : []),
+              ])}
+            />
+          </>
+        ) : null}
+        {w.step === 3 ? (
+          <>
+            <TextField
+              label="New sheet name"
+              value={form.sheetName}
+              onChange={(v) => w.update('sheetName', v)}
+              error={errors.sheetName}
+            />
+            <Field label="Write the forecast as">
+              <RadioGroup
+                value={form.output}
+                onChange={(_, d) => w.update('output', d.value === 'values' ? 'values' : 'formulas')}
+              >
+                <Radio value="formulas" label="A SALESOPS.FORECAST formula (updates with the history)" />
+                <Radio value="values" label="Values" />
+              </RadioGroup>
+            </Field>
+            <StatusMessage status={w.writer.status} />
+          </>
+        ) : null}
+      </div>
+      {w.writer.dialog}
     </WizardFrame>
   );
 }
