@@ -74,6 +74,8 @@ export class FormulaEngine {
   private wb: MemoryWorkbook | undefined;
   /** How many formula evaluations the last recalculation ran (for tests and the status bar). */
   lastEvaluations = 0;
+  /** How long the last recalculation took, in milliseconds. */
+  lastMilliseconds = 0;
 
   constructor(functions: Record<string, CustomFunctionImpl>) {
     installCustomFunctionsShim();
@@ -129,6 +131,15 @@ export class FormulaEngine {
   recalculate(wb: MemoryWorkbook, change: WorkbookChange): void {
     this.wb = wb;
     this.lastEvaluations = 0;
+    const started = Date.now();
+    try {
+      this.recalculateNow(wb, change);
+    } finally {
+      this.lastMilliseconds = Date.now() - started;
+    }
+  }
+
+  private recalculateNow(wb: MemoryWorkbook, change: WorkbookChange): void {
     const first = this.nodes.size === 0 && this.constants.size === 0;
     const sheets = first || change.reason === 'recalc' ? wb.sheetNames() : change.sheets;
     const changed: SheetRect[] = [];

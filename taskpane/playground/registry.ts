@@ -16,7 +16,7 @@ import type { CustomFunctionImpl } from './engine';
 export const FUNCTION_MODULES: Record<string, Record<string, unknown>> = { general, comp, quota, territory, forecast };
 
 /** Exports whose custom-function name is not the derived one: export name → NAME. */
-export const ALIASES: Record<string, string> = {};
+export const ALIASES: Record<string, string> = { accuracyMeasures: 'ACCURACY' };
 
 /** Exports of the function modules that are not custom functions. */
 const NOT_FUNCTIONS = new Set<string>(['default']);

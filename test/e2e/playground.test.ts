@@ -1,0 +1,91 @@
+/**
+ * The playground in headless Chromium: the sample workbook loads, a quota edit recomputes the payout to the
+ * hand-computed value, and the page is captured to docs/playground.png.
+ */
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT, ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+
+jest.setTimeout(900_000);
+
+describe('playground in Chromium', () => {
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    findChromium(); // fails here, with how to install it, when there is no browser
+    ensurePagesBuilt();
+    server = await serveDist();
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${server.url}playground.html`);
+    await page
+      .getByRole('tablist', { name: 'Sheets' })
+      .getByRole('tab', { name: 'Payouts' })
+      .waitFor({ timeout: 120_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const cell = (a: string) => page.locator(`[data-address="${a}"]`);
+  const sheetTab = (name: string) =>
+    page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name, exact: true });
+
+  it('loads the sample company with every sheet and no page errors', async () => {
+    for (const name of ['README', 'Reps', 'Accounts', 'Payouts', 'Capacity', 'Forecast', 'Territory']) {
+      await sheetTab(name).waitFor();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('recomputes the payout when a quota is edited (hand-computed)', async () => {
+    await sheetTab('Payouts').click();
+    // R001: bookings $998,140 on a $1,120,000 quota → 998,140 × 0.05 = 49,907.00; new logos 5/6 × 24,000 = 20,000
+    await expect(cell('L2').textContent()).resolves.toBe('$69,907.00');
+    await cell('L2').click();
+    await expect(page.getByLabel('Formula bar').inputValue()).resolves.toBe('=SALESOPS.ROUNDMONEY(J2+K2)');
+
+    await cell('C2').click();
+    await page.keyboard.type('800000');
+    await page.keyboard.press('Enter');
+    // Attainment 998,140 / 800,000 = 1.247675 → 56,000 × (1 + 2 × 0.247675) = 83,739.60; + 20,000 = 103,739.60
+    await page.waitForFunction(
+      () => document.querySelector('[data-address="L2"]')?.textContent === '$103,739.60',
+      undefined,
+      { timeout: 30_000 },
+    );
+    await expect(cell('J2').textContent()).resolves.toBe('$83,739.60');
+    await expect(cell('C2').textContent()).resolves.toBe('$800,000');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a formula error as #VALUE! with the function’s message', async () => {
+    await cell('C3').click();
+    await page.keyboard.type('ten');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-address="J3"]')?.textContent === '#VALUE!');
+    await cell('C3').click();
+    await page.keyboard.type('1120000');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-address="J3"]')?.textContent !== '#VALUE!');
+  });
+
+  it('saves a screenshot for the README (docs/playground.png)', async () => {
+    await sheetTab('Payouts').click();
+    await page.getByRole('grid').evaluate((el) => {
+      el.scrollLeft = 0;
+      el.scrollTop = 0;
+    });
+    await cell('J2').click();
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'playground.png') });
+  });
+});
