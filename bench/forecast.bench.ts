@@ -8,9 +8,11 @@
  * machine does not count), and ratios to R.
  *
  * Environment: FORECAST_BENCH_DATA (default ../shared/datasets from the repo root), FORECAST_BENCH_SETS
- * (default "m1,tourism"), FORECAST_BENCH_LIMIT (first N series of each set, for a quick run),
- * FORECAST_BENCH_REUSE_R=1 (reuse bench/.out/forecast-r-<set>.jsonl from an earlier run of the same subset
- * instead of running R again; the timing ratio then compares against that run).
+ * (default "m1,tourism"), FORECAST_BENCH_STRIDE (every k-th series, a subset with every frequency in
+ * proportion), FORECAST_BENCH_LIMIT (at most N series of each set after the stride), FORECAST_BENCH_FRESH_R=1.
+ * R's results (forecasts and CPU seconds per series) are cached by series id in bench/.out/forecast-r-<set>.jsonl:
+ * R runs only on series missing from the cache (R's ets over all 2,312 series takes an hour of CPU), unless
+ * FORECAST_BENCH_FRESH_R=1 empties the cache first. R's ets is deterministic, so cached forecasts are R's.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -94,28 +96,36 @@ for (const set of sets) {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Series);
-  const series = all.slice(0, Math.min(all.length, limit));
-  const peerFile = path.join(outDir, `forecast-r-${set}-${series.length}.jsonl`);
-  if (!(process.env.FORECAST_BENCH_REUSE_R === '1' && fs.existsSync(peerFile))) {
+  const stride = Number(process.env.FORECAST_BENCH_STRIDE ?? 1);
+  const series = all.filter((_, i) => i % stride === 0).slice(0, limit);
+  const peerFile = path.join(outDir, `forecast-r-${set}.jsonl`);
+  if (process.env.FORECAST_BENCH_FRESH_R === '1' && fs.existsSync(peerFile)) fs.unlinkSync(peerFile);
+  const readPeer = () =>
+    fs.existsSync(peerFile)
+      ? fs
+          .readFileSync(peerFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim().endsWith('}'))
+          .map((l) => JSON.parse(l) as PeerRecord)
+      : [];
+  const cached = new Set(readPeer().map((p) => p.id));
+  const missing = series.filter((s) => !cached.has(s.id));
+  if (missing.length > 0) {
+    const input = path.join(outDir, `forecast-r-${set}-input.jsonl`);
+    const output = path.join(outDir, `forecast-r-${set}-new.jsonl`);
+    fs.writeFileSync(input, missing.map((s) => JSON.stringify(s)).join('\n') + '\n');
     const t0 = performance.now();
-    const r = spawnSync(
-      'Rscript',
-      [path.join(root, 'bench', 'forecast', 'peer.R'), file, peerFile, String(series.length)],
-      {
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
+    const r = spawnSync('Rscript', [path.join(root, 'bench', 'forecast', 'peer.R'), input, output], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (r.status !== 0)
       throw new Error(`Rscript failed (status ${r.status}); is R with the forecast package installed?`);
+    fs.appendFileSync(peerFile, fs.readFileSync(output, 'utf8'));
     console.log(
-      `R: ${series.length} series in ${((performance.now() - t0) / 1000).toFixed(1)} s (wall, incl. start-up)`,
+      `R: ${missing.length} series in ${((performance.now() - t0) / 1000).toFixed(1)} s (wall, incl. start-up)`,
     );
   }
-  const peer = fs
-    .readFileSync(peerFile, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as PeerRecord);
+  const peer = readPeer();
   const byId = new Map(peer.map((p) => [p.id, p]));
 
   const scores = new Map<string, Score[]>();
@@ -181,7 +191,7 @@ for (const set of sets) {
     ];
   });
   const counts = periods.map((p) => `${p.toLowerCase()} ${series.filter((s) => s.period === p).length}`).join(', ');
-  console.log(`\n### ${set} (${series.length} series: ${counts})\n`);
+  console.log(`\n### ${set} (${series.length} series${stride > 1 ? `, every ${stride}th` : ''}: ${counts})\n`);
   console.log(`| ${head.join(' | ')} |`);
   console.log(`|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
