@@ -9,16 +9,16 @@
  * why it gave up). Ratios are against the floor measured in the same run. The machine is shared: CPU time is the
  * steadier figure; wall time includes waiting for the CPU.
  *
- * Options: `--highs-seconds=N` (default 30), `--no-highs`.
+ * Options (environment, since `npm run bench` passes no arguments): TERRITORY_HIGHS_SECONDS=N (default 30),
+ * TERRITORY_HIGHS=0 to skip HiGHS.
  */
 import { randomInstance } from './territory/instances';
 import { solveHeuristic } from '../src/territory/heuristic';
 import { solveExact } from '../src/territory/exact';
 import type { TerritoryProblem } from '../src/territory/types';
 
-const args = process.argv.slice(2);
-const highsSeconds = Number(args.find((a) => a.startsWith('--highs-seconds='))?.split('=')[1] ?? 30);
-const runHighs = !args.includes('--no-highs');
+const highsSeconds = Number(process.env.TERRITORY_HIGHS_SECONDS ?? 30);
+const runHighs = process.env.TERRITORY_HIGHS !== '0';
 
 const sizes: [number, number][] = [
   [500, 10],

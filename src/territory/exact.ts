@@ -17,9 +17,13 @@
  *                                                       by the budget metric for a metric budget)
  * Compactness is not modelled. The bound reported for z is HiGHS's dual bound minus the largest possible ε term.
  *
- * Limits, measured on this project's machine (see bench/results/territory.md): 500 accounts × 10 reps solves in
- * seconds; 5,000 × 50 (250,000 binaries) is slow and stops at the time limit; 50,000 × 200 (10 million
- * binaries) exceeds WebAssembly memory, so models above `maxVariables` are refused up front with status "gaveUp".
+ * Limits, measured on this project's machine (bench/results/territory.md; 30 s time limit): tiny models (≤ ~15
+ * accounts × 4 reps) are proven optimal in under 2 s; 500 × 10 (4,000 binaries) and 5,000 × 50 (201,200)
+ * stop at the time limit with the warm start as incumbent and a bound of 0 (the LP relaxation balances
+ * fractionally, so only branching can raise the bound); 12,500 × 100 (1 million binaries, ~1 GB resident) gets
+ * no bound at all in 30 s; 50,000 × 200 (8 million binaries) aborts inside WebAssembly after ~77 s at 3.3 GB.
+ * So models above `maxVariables` (default 500,000) are refused up front with status "gaveUp", and an abort is
+ * caught and reported the same way.
  */
 import type { Highs, HighsCallbackMap, ModelData } from 'highs';
 import { compile, type Compiled, eligible } from './model';
@@ -28,7 +32,7 @@ import { now, solveCompiledHeuristic } from './heuristic';
 import type { ExactOptions, TerritoryProblem, TerritoryResult } from './types';
 
 /** Default cap on binary variables (see the file comment). */
-export const DEFAULT_MAX_VARIABLES = 200_000;
+export const DEFAULT_MAX_VARIABLES = 500_000;
 
 let runtime: Promise<Highs> | undefined;
 

@@ -5,11 +5,18 @@
  *    disruption to start with); the rest go largest-first to the eligible rep with room whose fill after taking
  *    the account is lowest (max over metrics of weight × total / target). Reps below their minimum count then
  *    receive the accounts that hurt balance least. Without a current plan or budget, a second start is built
- *    from scratch (every unlocked account placed largest-first), and small problems get seeded random restarts.
- * 2. Balance: local search on the worst rep (largest weighted relative deviation; ties → lowest index). The
- *    best single move out of or into it, else the best swap with another rep, is applied when the larger
- *    deviation of the two reps involved falls strictly below the current worst; so the largest deviation never
- *    rises and every step takes the worst rep off the top. It stops when the worst rep cannot improve.
+ *    from scratch (every unlocked account placed largest-first). Seeded restarts (many on small problems, none
+ *    above 50,000 account × rep pairs) perturb the order or place accounts at random (unbudgeted) or apply
+ *    random moves within half the budget (budgeted); the best plan by (deviation, moves, distance) wins.
+ * 2. Balance: local search focused on the worst rep (largest weighted relative deviation; ties → lowest index).
+ *    Moves out of or into it, then swaps, are searched with a shortlist of the most complementary reps first
+ *    (deviation vectors pointing the opposite way), then with all reps; large rep pairs are swapped through a
+ *    window of the partner's accounts sorted by the metric that is worst. A change qualifies when the larger
+ *    deviation of the two reps involved falls strictly below the focus rep's, and the best one is taken by the
+ *    largest deviation over all reps afterwards, then by the pair's, then by budget spent. So the sorted deviation
+ *    vector falls lexicographically at every step (no cycling, the largest deviation never rises). When the worst
+ *    rep is stuck the next worst reps become the focus in turn (all of them on small problems, three on large).
+ *    Small problems (≤ 300 account × other-rep pairs) also search every change of one or two accounts.
  *    Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
  *    largest deviation reached.
@@ -169,7 +176,7 @@ class Plan {
     return d;
   }
 
-  /** Lexicographic key of the plan: largest deviation, then moves, then distance (computed on demand). */
+  /** The plan's largest deviation (a fraction). */
   largest(): number {
     let d = 0;
     for (let r = 0; r < this.c.R; r++) if (this.dev[r] > d) d = this.dev[r];
@@ -744,7 +751,9 @@ function perturb(plan: Plan, rng: () => number, count: number): void {
 export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
   const ctx: Ctx = { opts, start: now(), steps: 0, lastReport: -Infinity };
   const size = c.n * c.R;
-  const restarts = opts.restarts ?? (size <= 200 ? 100 : size <= 5_000 ? 30 : size <= 50_000 ? 5 : 0);
+  // Restarts pay off where accounts are coarse (few per rep); large books are fine-grained already.
+  const restarts =
+    opts.restarts ?? (size <= 200 ? 100 : size <= 1_000 ? 30 : size <= 5_000 ? 10 : size <= 50_000 ? 3 : 0);
   const maxSteps = opts.maxSteps ?? 40 * c.n + 1000;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;

@@ -114,7 +114,7 @@ export interface HeuristicOptions extends SolveOptions {
 export interface ExactOptions extends SolveOptions {
   /** Wall-clock limit for HiGHS in seconds (default 30). */
   readonly timeLimit?: number;
-  /** Models with more binary variables than this are refused up front (default 200,000; see the bench notes). */
+  /** Models with more binary variables than this are refused up front (default 500,000; see exact.ts). */
   readonly maxVariables?: number;
 }
 
