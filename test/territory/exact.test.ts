@@ -37,6 +37,36 @@ describe('exact solver', () => {
     expect(res.report!.largestDeviation).toBeCloseTo(10 / 90, 9);
   });
 
+  test('keeps eligibility, min/max counts and a metric budget, and agrees with the hand-worked optimum', async () => {
+    // hand.test.ts: 90, 10, 10, 10, 10, 10 (target 70); Ann ≥ 4 accounts, Bob ≤ 2 → best Bob {90}: 2/7.
+    const counts: TerritoryProblem = {
+      metrics: [[90, 10, 10, 10, 10, 10]],
+      reps: [
+        { name: 'Ann', minAccounts: 4 },
+        { name: 'Bob', maxAccounts: 2 },
+      ],
+    };
+    const a = await solveExact(counts, { start: null, timeLimit: 20 });
+    expect(a.status).toBe('optimal');
+    expect(violations(counts, a.assignment)).toEqual([]);
+    expect(a.report!.largestDeviation).toBeCloseTo(2 / 7, 9);
+    // 40, 30, 20, 10 with the 40 keyed "east" and Bob covering only "west": {40, 10} | {30, 20}, deviation 0.
+    const keys: TerritoryProblem = {
+      metrics: [[40, 30, 20, 10]],
+      reps: [{ name: 'Ann' }, { name: 'Bob', keys: ['west'] }],
+      accountKeys: ['East', null, null, null],
+    };
+    const b = await solveExact(keys, { start: null, timeLimit: 20 });
+    expect(b.assignment[0]).toBe(0);
+    expect(b.report!.largestDeviation).toBeCloseTo(0, 9);
+    // Six-account case with at most 10 % of potential (18) moving: nothing of Ann's (50, 40, 30) may move; moving
+    // one of Bob's to Ann only adds to her surplus, so the optimum keeps the plan: deviation 30/90 = 1/3.
+    const budget = { ...six, moveBudget: { maxMetricFraction: { metric: 0, fraction: 0.1 } } };
+    const c = await solveExact(budget, { start: null, timeLimit: 20 });
+    expect(violations(budget, c.assignment)).toEqual([]);
+    expect(c.report!.largestDeviation).toBeCloseTo(1 / 3, 9);
+  });
+
   test('refuses a model over maxVariables with a clear message instead of failing', async () => {
     const res = await solveExact(six, { maxVariables: 10 });
     expect(res.status).toBe('gaveUp');
@@ -90,6 +120,7 @@ describe('heuristic vs the proven optimum on small random instances', () => {
       const e = await solveExact(p, { timeLimit: 5, start: null });
       // The bound is a true lower bound for every plan, the heuristic's included.
       if (e.bound !== undefined) expect(h.report!.largestDeviation).toBeGreaterThanOrEqual(e.bound - 1e-6);
+      if (e.assignment.length > 0) expect(violations(p, e.assignment)).toEqual([]);
       if (e.status !== 'optimal') continue;
       proven++;
       const gap = h.report!.largestDeviation - e.report!.largestDeviation;
