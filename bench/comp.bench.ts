@@ -8,7 +8,7 @@ import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
 import { commission, payout } from '../functions/comp';
-import { curve, marginalAmount, payableCents, payoutAmount, rateTable } from '../src/comp';
+import { curve, marginalAmount, payoutAmount, rateTable } from '../src/comp';
 import { toCents } from '../src/shared/money';
 
 const N = 1_000_000;
@@ -69,10 +69,10 @@ function coreMarginalToCents(): number {
   return sum;
 }
 
-/** What the comp functions do: payableCents, toCents's fast path with identical results (src/comp/cents.ts). */
+/** What the comp functions do: toCents (src/shared/money.ts, with its fast path). */
 function coreMarginalCents(): number {
   let sum = 0;
-  for (let i = 0; i < N; i++) sum += payableCents(marginalAmount(amounts[i], TABLE));
+  for (let i = 0; i < N; i++) sum += toCents(marginalAmount(amounts[i], TABLE));
   return sum;
 }
 
@@ -111,7 +111,7 @@ function measure(fn: () => number): { ms: number; sum: number } {
 const variants: [string, () => number][] = [
   ['floor: hand-inlined JS loop (3 tiers)', floor],
   ['core: marginalAmount', coreMarginal],
-  ['core: marginalAmount + payableCents', coreMarginalCents],
+  ['core: marginalAmount + toCents', coreMarginalCents],
   ['adapter: SALESOPS.COMMISSION', adapterCommission],
   ['core: marginalAmount + toCents (money.ts)', coreMarginalToCents],
   ['core: payoutAmount (3-band curve)', corePayout],

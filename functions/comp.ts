@@ -12,6 +12,7 @@ import {
   toNumberVector,
 } from '../src/shared/coerce';
 import { invalid } from '../src/shared/errors';
+import { toCents } from '../src/shared/money';
 import {
   type CurveMethod,
   checkProration,
@@ -19,7 +20,6 @@ import {
   drawSchedule,
   marginalAmount,
   parseRateRange,
-  payableCents,
   payoutAmount,
   planStatement,
   readActuals,
@@ -44,7 +44,7 @@ export function commission(amount: any, tiers: any[][], method?: any): any {
     const x = toNumber(amount, 'amount');
     const table = parseRateRange(tiers, 'tiers');
     const m = optionalChoice(method, 'method', COMMISSION_METHODS, 'marginal');
-    return payableCents(m === 'marginal' ? marginalAmount(x, table) : retroAmount(x, table));
+    return toCents(m === 'marginal' ? marginalAmount(x, table) : retroAmount(x, table));
   });
 }
 
@@ -75,7 +75,7 @@ export function payout(
     const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
     const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
     const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
-    return payableCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
+    return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
   });
 }
 

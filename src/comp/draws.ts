@@ -3,7 +3,7 @@
  * (they are payables, e.g. results of PAYOUT) and computed in whole cents, so paid amounts and balances reconcile
  * exactly: Σ paid = Σ earned + Σ (draw advanced) − Σ recovered, and the last balance is what is still owed back.
  */
-import { payableCents as toCents } from './cents';
+import { toCents } from '../shared/money';
 import { invalid } from '../shared/errors';
 
 /** One period of a draw schedule (currency). */

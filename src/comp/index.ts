@@ -17,9 +17,8 @@
  * - Single curves: `payoutAmount(attainment, targetIncentive, curve, { cap, threshold })`; commission tiers:
  *   `marginalAmount(amount, table)` / `retroAmount(amount, table)` with `rateTable([{ lower, rate }])`.
  * - Periods: `drawSchedule(earned, draw, recoverable)`, `applyClawbacks(earned, clawbacks)`.
- * - Rounding a payable yourself: `payableCents(x)` (identical to money.ts's toCents, faster).
+ * - Rounding a payable yourself: `toCents(x)` from src/shared/money.ts.
  */
-export * from './cents';
 export * from './rates';
 export * from './curves';
 export * from './plan';

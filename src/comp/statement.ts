@@ -7,7 +7,7 @@
  */
 import { type Grid } from '../shared/cells';
 import { invalid, notFound } from '../shared/errors';
-import { payableCents as toCents } from './cents';
+import { toCents } from '../shared/money';
 import { payoutSteps } from './curves';
 import { type CompPlan, measureKey, validatePlan } from './plan';
 import { checkProration } from './proration';

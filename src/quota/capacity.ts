@@ -16,7 +16,7 @@ import { checkFraction, checkHorizon, checkNonNegative, monthOfSerial } from './
 import { type RampSchedule, checkRamp, rampFraction } from './ramp';
 import { type Rep } from './schedule';
 import { type Employment, type TenureConvention, employment, fractionInMonth, monthLengths } from './tenure';
-import { centsOf } from './cents';
+import { centsOf } from '../shared/money';
 
 /** Backfill of attrition: a replacement starts `leadTime` whole months after the month of the departure. */
 export interface BackfillOptions {

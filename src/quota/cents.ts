@@ -4,7 +4,6 @@
  * parts with the largest remainders, ties to the earlier part).
  */
 import { invalid } from '../shared/errors';
-import { toCents } from '../shared/money';
 
 /**
  * Splits `amount` (money, ≥ 0, rounded to the cent first) in proportion to `weights` (≥ 0, not all 0): parts in
@@ -26,18 +25,4 @@ export function splitCents(amount: number, weights: readonly number[], arg = 'we
     }
   }
   return floors.map((c) => c / 100);
-}
-
-/**
- * `toCents(x) × 100` as an integer number of cents, fast: away from a half cent, Excel's ROUND to 2 digits is
- * plain rounding of x × 100, so only values within 0.001 cent of a half (or beyond 10^12 cents) take the exact
- * (slower) path of `toCents`. Used in the per-rep, per-month loops; a property test checks it equals toCents.
- */
-export function centsOf(x: number): number {
-  const y = x * 100;
-  if (Math.abs(y) < 1e12) {
-    const frac = y - Math.floor(y);
-    if (Math.abs(frac - 0.5) > 1e-3) return Math.round(y) + 0; // + 0 turns −0 into 0
-  }
-  return Math.round(toCents(x) * 100) + 0;
 }
