@@ -56,6 +56,8 @@ export function parseMetrics(metrics: ArgValue): MetricsRange {
 export interface RepsRange {
   readonly reps: RepSpec[];
   readonly index: Map<string, number>;
+  /** The first row's name when it was skipped as a header (for a clearer message if it was a rep after all). */
+  readonly skippedHeader?: string;
 }
 
 /** Parses `reps`: one column of names, or two columns (name, target share > 0; shares are normalised). */
@@ -90,7 +92,7 @@ export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange 
     out.push(share === undefined ? { name } : { name, share });
   }
   if (out.length === 0) invalid('reps: no rep names found.');
-  return { reps: out, index };
+  return { reps: out, index, skippedHeader: hasHeader ? cellText(g[0][0]) : undefined };
 }
 
 /** A blank cell as Excel may pass it inside a range: null, "" or (in some builds) 0. */
@@ -125,7 +127,13 @@ function repColumn(v: ArgValue, arg: string, m: MetricsRange, reps: RepsRange, b
       continue;
     }
     const r = reps.index.get(name.toLowerCase());
-    if (r === undefined) invalid(`${arg}: row ${i + first}: "${name}" is not a rep listed in reps.`);
+    if (r === undefined) {
+      const hint =
+        reps.skippedHeader !== undefined && reps.skippedHeader.toLowerCase() === name.toLowerCase()
+          ? ` (the first row of reps was read as a header because metrics has one: add a header row to reps)`
+          : '';
+      invalid(`${arg}: row ${i + first}: "${name}" is not a rep listed in reps${hint}.`);
+    }
     out[i] = r;
   }
   return out;

@@ -78,6 +78,15 @@ describe('SALESOPS.TERRITORY', () => {
     expect(out).toEqual([['Bob'], ['Ann'], ['Ann'], ['Bob']]);
   });
 
+  test('a one-column reps range without a header under a metrics header: the message explains the rule', () => {
+    const e = err(
+      territory([['Potential'], [5], [7]], [['Ann'], ['Bob']], [['Owner'], ['Ann'], ['Bob']], null as any, null),
+    );
+    expect(e.message).toContain(
+      'current: row 2: "Ann" is not a rep listed in reps (the first row of reps was read as a header',
+    );
+  });
+
   test('is deterministic across calls', () => {
     const metrics = Array.from({ length: 60 }, (_, i) => [(i * 7919) % 97, (i * 31) % 13]);
     const reps = [['A'], ['B'], ['C'], ['D']];
