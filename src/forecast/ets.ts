@@ -554,7 +554,8 @@ export function fitEtsModel(
   const opt = nelderMead(objective, par0, options.maxEvaluations ?? 2000);
   const p = unpack(opt.x);
   const r = etsFilter(y, spec, mm, p.state, p.alpha, p.beta ?? 0, p.gamma ?? 0, p.phi ?? 1);
-  if (Number.isNaN(r.lik) || !Number.isFinite(r.lik)) return undefined;
+  // A perfect fit (Σe² = 0) has criterion −∞, which R keeps (its AICc is −∞ and wins); NaN or +∞ is a failure.
+  if (Number.isNaN(r.lik) || r.lik === Infinity) return undefined;
   const np = par0.length + 1;
   const aic = r.lik + 2 * np;
   const bic = r.lik + Math.log(n) * np;
@@ -645,9 +646,14 @@ export function selectEts(y: readonly number[], m: number, options: EtsSelectOpt
   for (const spec of models) {
     if (spec.season !== 'N' && !(m > 1 && y.length > m && m <= MAX_ETS_SEASON)) continue;
     const fit = fitEtsModel(y, m, spec);
-    if (fit && Number.isFinite(fit.aicc) && (best === undefined || fit.aicc < best.aicc)) best = fit;
+    if (fit && !Number.isNaN(fit.aicc) && fit.aicc < Infinity && (best === undefined || fit.aicc < best.aicc))
+      best = fit;
   }
-  if (best === undefined) invalid(`history: no exponential smoothing model can be fitted to ${y.length} values.`);
+  if (best === undefined) {
+    invalid(
+      `history: no exponential smoothing model can be fitted to ${y.length} values; give more history or use another method.`,
+    );
+  }
   return best;
 }
 

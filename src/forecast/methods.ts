@@ -4,7 +4,7 @@
  * Theta, a damped trend and (for seasonal data) the seasonal naive forecast, with the envelope of their
  * intervals; it is the most accurate default on the M1 and Tourism benchmarks (bench/results/forecast.md).
  */
-import { invalid } from '../shared/errors';
+import { invalid, isModelInputError } from '../shared/errors';
 import { type IntervalForecast, forecastEts, fitEtsModel, selectEts } from './ets';
 import { MAX_HORIZON, MAX_SEASON, detectSeasonLength, fillMissing } from './series';
 import { linearForecast, naiveForecast, seasonalNaiveForecast } from './simple';
@@ -62,6 +62,16 @@ export function combineForecasts(parts: readonly IntervalForecast[], level?: num
   const lower = Array.from({ length: h }, (_, i) => Math.min(...parts.map((p) => (p.lower as number[])[i])));
   const upper = Array.from({ length: h }, (_, i) => Math.max(...parts.map((p) => (p.upper as number[])[i])));
   return { mean, lower, upper, level };
+}
+
+/** The value of `compute`, or `undefined` when it reports bad input (a model that cannot be fitted). */
+function tryOrUndefined<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch (e) {
+    if (isModelInputError(e)) return undefined;
+    throw e;
+  }
 }
 
 /** Checks the horizon (whole number 1 … 10,000) and level (fraction in (0, 1)). */
@@ -135,13 +145,20 @@ export function forecastSeries(
       return f ? done(f, 'damped', 'damped trend') : done(naiveForecast(y, h, level), 'naive', 'naive');
     }
     default: {
-      const fit = selectEts(y, m);
-      const parts: IntervalForecast[] = [forecastEts(fit, h, level), thetaForecast(y, m, h, level)];
+      // Every member that can be fitted takes part (ETS may have no admissible model on a tiny series).
+      const fit = tryOrUndefined(() => selectEts(y, m));
+      const parts: IntervalForecast[] = [thetaForecast(y, m, h, level)];
+      if (fit) parts.unshift(forecastEts(fit, h, level));
       const damped = dampedForecast(y, m, h, level);
       if (damped) parts.push(damped);
       const seasonal = m > 1 && y.length >= m;
       if (seasonal) parts.push(seasonalNaiveForecast(y, m, h, level));
-      const names = [fit.name, 'Theta', ...(damped ? ['damped trend'] : []), ...(seasonal ? ['seasonal naive'] : [])];
+      const names = [
+        ...(fit ? [fit.name] : []),
+        'Theta',
+        ...(damped ? ['damped trend'] : []),
+        ...(seasonal ? ['seasonal naive'] : []),
+      ];
       return done(combineForecasts(parts, level), 'combination', `mean of ${names.join(', ')}`);
     }
   }
