@@ -1,13 +1,209 @@
 import * as React from 'react';
-import { Body1 } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { BarPreview } from '../../components/ChartPreview';
+import { DataTable } from '../../components/DataTable';
+import { SourcePicker } from '../../components/SourcePicker';
+import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
+import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
+import { percent } from '../fields';
+import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import { TERRITORY_STEPS, useTerritoryWizard } from './useTerritoryWizard';
 
-/** Territory carve wizard: waits for its domain core (src/territory) to land. */
-export function TerritoryWizard(_props: WizardProps): React.JSX.Element {
+function ColumnSelect(props: {
+  label: string;
+  value: string;
+  columns: string[];
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   return (
-    <WizardFrame title="Territory carve" steps={['Input', 'Options', 'Preview', 'Write']} current={0}>
-      <Body1>This wizard is not available yet: its modeling core is still being built.</Body1>
+    <Field label={props.label} validationState={props.error ? 'error' : 'none'} validationMessage={props.error}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
+        <option value="">(none)</option>
+        {props.columns.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** Territory carve: accounts and reps → columns and options → solve (worker, progress, Cancel) → write owners + report. */
+export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
+  const w = useTerritoryWizard(port);
+  const styles = useWizardStyles();
+  const { form, errors, run } = w;
+  return (
+    <WizardFrame
+      title="Territory carve"
+      steps={TERRITORY_STEPS}
+      current={w.step}
+      onBack={w.running ? undefined : w.back}
+      onNext={() => void w.next()}
+      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : w.step === 1 ? 'Run' : 'Next'}
+      nextDisabled={w.busy || w.running || w.writer.status.kind === 'writing'}
+    >
+      <div className={styles.form}>
+        {w.step === 0 ? (
+          <>
+            <Body1>
+              Accounts: a header row, then one account a row. Reps: a header row, then names (and an optional target
+              share).
+            </Body1>
+            <SourcePicker
+              port={port}
+              label="Accounts"
+              value={form.accounts}
+              onChange={(v) => w.update('accounts', v)}
+              error={errors.accounts}
+            />
+            <SourcePicker
+              port={port}
+              label="Reps"
+              value={form.reps}
+              onChange={(v) => w.update('reps', v)}
+              error={errors.reps}
+            />
+          </>
+        ) : null}
+        {w.step === 1 ? (
+          <>
+            {/* a group, not a Field: a Field would give every checkbox the same id */}
+            <div
+              role="group"
+              aria-labelledby="territory-metrics-label"
+              aria-describedby={errors.metrics ? 'territory-metrics-error' : undefined}
+            >
+              <Text id="territory-metrics-label" weight="semibold">
+                Metrics to balance
+              </Text>
+              <div className={styles.row}>
+                {w.columns.map((c) => (
+                  <Checkbox
+                    key={c}
+                    label={c}
+                    checked={form.metrics.includes(c)}
+                    onChange={(_, d) =>
+                      w.update(
+                        'metrics',
+                        d.checked === true ? [...form.metrics, c] : form.metrics.filter((m) => m !== c),
+                      )
+                    }
+                  />
+                ))}
+              </div>
+              {errors.metrics ? (
+                <Text id="territory-metrics-error" role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+                  {errors.metrics}
+                </Text>
+              ) : null}
+            </div>
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <ColumnSelect
+                  label="Current owner"
+                  value={form.owner}
+                  columns={w.columns}
+                  onChange={(v) => w.update('owner', v)}
+                  error={errors.owner}
+                />
+              </div>
+              <div className={styles.half}>
+                <ColumnSelect
+                  label="Lock"
+                  value={form.lock}
+                  columns={w.columns}
+                  onChange={(v) => w.update('lock', v)}
+                  error={errors.lock}
+                />
+              </div>
+            </div>
+            <TextField
+              label="Most accounts moved"
+              value={form.maxMoves}
+              onChange={(v) => w.update('maxMoves', v)}
+              error={errors.maxMoves}
+              hint="blank = no limit"
+            />
+            <Field label="Solver">
+              <RadioGroup
+                layout="horizontal"
+                value={form.solver}
+                onChange={(_, d) => w.update('solver', d.value === 'exact' ? 'exact' : 'heuristic')}
+              >
+                <Radio value="heuristic" label="Fast (heuristic)" />
+                <Radio value="exact" label="Exact (small problems)" />
+              </RadioGroup>
+            </Field>
+            {errors.reps ? <ErrorMessage message={errors.reps} /> : null}
+            {w.running ? (
+              <>
+                <Field
+                  label="Solving"
+                  validationMessage={
+                    w.progress ? `${w.progress.phase} ${Math.round(w.progress.fraction * 100)}%` : 'starting'
+                  }
+                  validationState="none"
+                >
+                  <ProgressBar value={w.progress?.fraction} max={1} />
+                </Field>
+                <Button onClick={w.cancel}>Cancel</Button>
+              </>
+            ) : null}
+            {w.note ? <Text role="status">{w.note}</Text> : null}
+          </>
+        ) : null}
+        {w.step === 2 && run ? (
+          <>
+            <BarPreview
+              title={`${run.report.metricNames[0]} index vs target (100) by rep`}
+              groups={run.report.reps.map((r, i) => ({
+                name: r.name,
+                bars: [
+                  ...(run.before ? [{ legend: 'Before', value: run.before.reps[i].index[0] }] : []),
+                  { legend: 'After', value: r.index[0] },
+                ],
+              }))}
+            />
+            <Text weight="semibold">{`Accounts moved: ${run.report.accountsMoved}. Largest deviation: ${percent(run.report.largestDeviation)}${
+              run.before ? ` (was ${percent(run.before.largestDeviation)})` : ''
+            }.`}</Text>
+            <DataTable
+              caption="Balance by rep"
+              header={['Rep', 'Accounts', ...run.report.metricNames.map((m) => `${m} index`)]}
+              rows={run.report.reps.map((r) => [r.name, String(r.accounts), ...r.index.map((x) => x.toFixed(1))])}
+            />
+          </>
+        ) : null}
+        {w.step === 3 ? (
+          <>
+            <TextField
+              label="Report sheet name"
+              value={form.reportSheet}
+              onChange={(v) => w.update('reportSheet', v)}
+              error={errors.reportSheet}
+            />
+            <Text>A “New owner” column is written right of the accounts range.</Text>
+            <StatusMessage status={w.writer.status} />
+          </>
+        ) : null}
+      </div>
+      {w.writer.dialog}
     </WizardFrame>
   );
 }
