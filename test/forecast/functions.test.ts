@@ -3,6 +3,8 @@ import { accuracyMeasures, forecast, pipeline } from '../../functions/forecast';
 
 const col = (...v: (number | string | null)[]) => v.map((x) => [x]);
 const isError = (v: unknown) => v instanceof CustomFunctions.Error;
+/** An omitted optional range argument: Excel passes null. */
+const NONE = null as unknown as any[][];
 
 describe('SALESOPS.FORECAST', () => {
   test('one column of point forecasts, or three with confidence', () => {
@@ -53,16 +55,16 @@ describe('SALESOPS.PIPELINE', () => {
   ];
   test('weighted total; trailing blank rows of a whole-column selection are ignored', () => {
     // 1000·0.1 + 2000·0.8 = 1700.
-    expect(pipeline(col(1000, 2000, null, null), col('Qualify', 'Commit', null, null), table, null, null, null)).toBe(
+    expect(pipeline(col(1000, 2000, null, null), col('Qualify', 'Commit', null, null), table, NONE, null, null)).toBe(
       1700,
     );
   });
   test('window needs close dates', () => {
-    const r = pipeline(col(1000), col('Qualify'), table, null, 45000, null) as CustomFunctions.Error;
+    const r = pipeline(col(1000), col('Qualify'), table, NONE, 45000, null) as CustomFunctions.Error;
     expect(r.message).toContain('close_dates');
   });
   test('unknown stage is #N/A', () => {
-    const r = pipeline(col(1000), col('Won'), table, null, null, null) as CustomFunctions.Error;
+    const r = pipeline(col(1000), col('Won'), table, NONE, null, null) as CustomFunctions.Error;
     expect(r.code).toBe(CustomFunctions.ErrorCode.notAvailable);
     expect(r.message).toContain('Won');
   });
@@ -70,7 +72,7 @@ describe('SALESOPS.PIPELINE', () => {
 
 describe('SALESOPS.ACCURACY', () => {
   test('five measures; MASE needs history', () => {
-    const r = accuracyMeasures(col(10, 20), col(12, 18), null, null);
+    const r = accuracyMeasures(col(10, 20), col(12, 18), NONE, null);
     expect(r.map((row) => row[0])).toEqual(['MAE', 'RMSE', 'MAPE', 'sMAPE', 'MASE']);
     expect(r[0][1]).toBe(2);
     expect(r[4][1]).toContain('needs history');
