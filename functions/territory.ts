@@ -4,6 +4,7 @@
  * HiGHS WebAssembly runtime and every call is synchronous.
  */
 import { excelCall } from './adapter';
+import { ResultCache } from './resultCache';
 import { toInteger } from '../src/shared/coerce';
 import { solveHeuristic } from '../src/territory/heuristic';
 import { balanceReport } from '../src/territory/report';
@@ -15,6 +16,9 @@ import {
   parseReps,
   parseTerritoryRanges,
 } from '../src/territory/ranges';
+
+/** TERRITORY is expensive (a local search over every account): unchanged arguments return the stored result. */
+export const territoryCache = new ResultCache(8);
 
 /**
  * Assigns each account to a rep so that every rep's book is as close as possible to its target share of every metric, moving as few accounts as possible from their current owner. Spills one column of rep names, one per account row.
@@ -33,7 +37,7 @@ export function territory(
   locked?: any[][],
   max_moves?: any,
 ): any[][] {
-  return excelCall(() => {
+  return territoryCache.call([metrics, reps, current, locked, max_moves], () => {
     const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
     const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
     const result = solveHeuristic(parsed.problem);

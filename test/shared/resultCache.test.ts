@@ -48,3 +48,30 @@ describe('ResultCache', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('ResultCache never mixes up inputs', () => {
+  test('a caller mutating its array after the call does not change what is considered equal', () => {
+    const cache = new ResultCache();
+    const range = [[1], [2]];
+    expect(cache.call([range], () => 'first')).toBe('first');
+    range[1][0] = 5; // the stored copy still says 2
+    expect(cache.call([range], () => 'second')).toBe('second');
+  });
+
+  test('null and an omitted argument are the same input; 0 and blank are not', () => {
+    const cache = new ResultCache();
+    expect(cache.call([1, null], () => 'a')).toBe('a');
+    expect(cache.call([1, undefined], () => 'b')).toBe('a');
+    expect(cache.call([1, 0], () => 'c')).toBe('c');
+    expect(cache.call([[[1.5]]], () => 'd')).toBe('d');
+    expect(cache.call([[[1.25]]], () => 'e')).toBe('e');
+  });
+
+  test('a forced hash collision is caught by the cell-by-cell check', () => {
+    const cache = new ResultCache();
+    const spy = jest.spyOn(ResultCache, 'keyOf').mockReturnValue(7);
+    expect(cache.call(['x'], () => 'x')).toBe('x');
+    expect(cache.call(['y'], () => 'y')).toBe('y');
+    spy.mockRestore();
+  });
+});
