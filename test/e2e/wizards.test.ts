@@ -1,0 +1,121 @@
+/**
+ * Each task-pane wizard end to end in headless Chromium, on the playground's sample workbook: pick the input
+ * range, set options, preview, write; the output appears as a new sheet computed by the playground's engine.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+
+jest.setTimeout(900_000);
+
+describe('wizards in the playground (Chromium)', () => {
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  let pane: Locator;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    findChromium();
+    ensurePagesBuilt();
+    server = await serveDist();
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(`${server.url}playground.html`);
+    await sheetTab('Payouts').waitFor({ timeout: 120_000 });
+    pane = page.getByRole('complementary', { name: 'Task pane' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const sheetTab = (name: string) =>
+    page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name, exact: true });
+  const cellText = (a: string) => page.locator(`[data-address="${a}"]`).textContent();
+  const wizard = (name: string) => pane.getByRole('tablist', { name: 'Wizards' }).getByRole('tab', { name });
+  const button = (name: string) => pane.getByRole('button', { name, exact: true });
+  const box = (name: RegExp) => pane.getByRole('textbox', { name });
+
+  it('Quota: reads the Reps roster, writes RAMPSCHEDULE formulas that the playground computes', async () => {
+    await wizard('Quota').click();
+    await box(/^Roster/).fill('Reps!A1:K41');
+    await button('Next').click();
+    await pane.getByText('40 reps read from the roster.').waitFor();
+    await box(/^First month/).fill('2026-01');
+    await box(/^Months/).fill('12');
+    await box(/^Ramp/).fill('0.5');
+    await box(/^Monthly target/).fill('3300000');
+    await button('Next').click();
+    await pane.getByText(/^Hires needed: \d+/).waitFor();
+    await button('Continue').click();
+    await button('Write to workbook').click();
+    await pane.getByText(/Wrote the quota plan for 40 reps to sheet "Quota plan"/).waitFor();
+    await sheetTab('Quota plan').waitFor();
+    await sheetTab('Quota plan').click();
+    // First roster row: R001 Farid Lopez, started 2023, fully ramped: 1,120,000 / 12 = 93,333.33 every month
+    await expect(cellText('A10')).resolves.toBe('Farid Lopez');
+    await expect(cellText('B10')).resolves.toMatch(/^\$?93,333\.33$/);
+    await expect(cellText('M10')).resolves.toMatch(/^\$?93,333\.33$/);
+    await page
+      .getByRole('figure', { name: /^Chart / })
+      .first()
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('Forecast: forecasts the Bookings total with a SALESOPS.FORECAST formula on a new sheet', async () => {
+    await wizard('Forecast').click();
+    await box(/^History/).fill('Bookings!F1:F37');
+    await button('Next').click();
+    await pane.getByText('36 periods of history.').waitFor();
+    await box(/^Horizon/).fill('12');
+    await button('Next').click();
+    await pane.getByRole('table', { name: 'Forecast' }).waitFor();
+    await button('Continue').click();
+    await button('Write to workbook').click();
+    await pane.getByText(/Wrote the forecast to sheet "Forecast 2"/).waitFor();
+    await sheetTab('Forecast 2').click();
+    // History copied by reference: the first actual is Bookings!F2 (the sum of January 2023's four regions)
+    const jan2023 = await page.evaluate(() => document.querySelector('[data-address="B2"]')?.textContent ?? '');
+    expect(jan2023.replace(/[$,]/g, '')).toMatch(/^\d+(\.\d+)?$/);
+    // The forecast anchor (after 36 history rows) holds a number computed by SALESOPS.FORECAST, not an error.
+    const first = (await cellText('C38')) ?? '';
+    expect(first).not.toMatch(/^#/);
+    expect(Number(first.replace(/[$,]/g, ''))).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('Territory: balances the 3,000 accounts over the reps who stay, within the move budget', async () => {
+    await wizard('Territory').click();
+    await box(/^Accounts/).fill('Accounts!A1:J3001');
+    await box(/^Reps/).fill('Territory!E1:E38');
+    await button('Next').click();
+    await pane.getByRole('checkbox', { name: 'Potential' }).check();
+    await pane.getByRole('combobox', { name: 'Current owner' }).selectOption('Current owner');
+    await box(/^Most accounts moved/).fill('300');
+    await button('Run').click();
+    const summary = pane.getByText(/^Accounts moved: \d+\. Largest deviation/);
+    await summary.waitFor({ timeout: 120_000 });
+    const moved = Number(/Accounts moved: (\d+)/.exec((await summary.textContent()) ?? '')![1]);
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThanOrEqual(300);
+    await button('Continue').click();
+    await button('Write to workbook').click();
+    await pane.getByText(/Wrote the new owners/).waitFor();
+    await sheetTab('Territory balance').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('Comp plan: writes the plan table to a new sheet', async () => {
+    await wizard('Comp plan').click();
+    await button('Next').click(); // template: single measure with accelerator
+    await button('Next').click(); // tiers as proposed, no roster
+    await button('Continue').click();
+    await button('Write to workbook').click();
+    await pane.getByText(/Wrote plan table \w+ to sheet "Comp plan/).waitFor();
+    await sheetTab('Comp plan').waitFor();
+    expect(problems).toEqual([]);
+  });
+});
