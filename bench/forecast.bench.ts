@@ -191,7 +191,7 @@ for (const set of sets) {
     ];
   });
   const counts = periods.map((p) => `${p.toLowerCase()} ${series.filter((s) => s.period === p).length}`).join(', ');
-  console.log(`\n### ${set} (${series.length} series${stride > 1 ? `, every ${stride}th` : ''}: ${counts})\n`);
+  console.log(`\n### ${set} (${series.length} series${stride > 1 ? `, 1 in ${stride}` : ''}: ${counts})\n`);
   console.log(`| ${head.join(' | ')} |`);
   console.log(`|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
