@@ -3,6 +3,7 @@
 // taskpane.html (the shared-runtime page: task pane + functions), playground.html (stand-alone, no Excel),
 // manifest.xml (URLs rewritten for production) and the icons.
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -26,7 +27,12 @@ module.exports = async (env = {}, argv = {}) => {
   const common = {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // The HiGHS runtime (territory's exact solver) imports node:* modules only when it runs under Node; in the
+    // browser bundles those imports resolve to nothing.
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      fallback: { module: false, fs: false, path: false, url: false, crypto: false },
+    },
     module: {
       rules: [tsRule, { test: /\.(png|svg)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } }],
     },
@@ -60,6 +66,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: false },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (r) => {
+        r.request = r.request.replace(/^node:/, '');
+      }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './taskpane/taskpane.html',

@@ -2,6 +2,7 @@
  * Custom functions of the forecast domain (SALESOPS namespace): thin wrappers over src/forecast/.
  */
 import { excelCall } from './adapter';
+import { ResultCache } from './resultCache';
 import { type ArgValue, isBlank, describeValue } from '../src/shared/cells';
 import {
   cellNumber,
@@ -29,6 +30,9 @@ import {
   weightedPipeline,
 } from '../src/forecast';
 
+/** FORECAST fits a family of models: unchanged arguments return the stored result (an unrelated recalculation). */
+export const forecastCache = new ResultCache(16);
+
 /**
  * Forecasts the next periods of a series: ETS, Theta, linear trend, naive or seasonal naive, or (auto) their best combination.
  * @customfunction FORECAST
@@ -40,7 +44,7 @@ import {
  * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
  */
 export function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
-  return excelCall(() => {
+  return forecastCache.call([history, horizon, seasonality, method, confidence], () => {
     const values = toNumberSeries(history, 'history');
     if (values.length > MAX_HISTORY) invalid(`history: at most ${MAX_HISTORY} values, got ${values.length}.`);
     const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
