@@ -3,7 +3,7 @@
  * Excel recalculates a volatile or dirty workbook by calling every function again; when TERRITORY's or FORECAST's
  * arguments did not change, the call returns the stored result. Measured in the same run:
  *   - first call (a miss: parse + solve), repeated call with equal arguments (a hit: serialize + look up),
- *   - the floor: serializing the arguments alone (what a hit must at least do).
+ *   - the floor: hashing the arguments alone (what a hit must at least do).
  * Each figure is the median of 5 runs.
  */
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
@@ -82,7 +82,7 @@ if (typeof fx.forecast === 'function' && fx.forecastCache instanceof ResultCache
 
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(1));
 console.log(
-  '| function | first call (ms) | repeated call, cached (ms) | floor: serialize args (ms) | speed-up | hit / floor |',
+  '| function | first call (ms) | repeated call, cached (ms) | floor: hash the arguments (ms) | speed-up | hit / floor |',
 );
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of rows) {

@@ -2,7 +2,7 @@
  * One entry point for statistical forecasts: validates the inputs, fills missing values, resolves the season
  * length (given, none, or detected) and runs the chosen method. `auto` is the combination: the mean of ETS,
  * Theta, a damped trend and (for seasonal data) the seasonal naive forecast, with the envelope of their
- * intervals; it is the most accurate default on the M1 and Tourism benchmarks (bench/results/forecast.md).
+ * intervals; it is the most accurate default on the M1 and Tourism benchmarks (bench/RESULTS.md).
  */
 import { invalid, isModelInputError } from '../shared/errors';
 import { type IntervalForecast, forecastEts, fitEtsModel, selectEts } from './ets';

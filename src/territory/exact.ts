@@ -17,7 +17,7 @@
  *                                                       by the budget metric for a metric budget)
  * Compactness is not modelled. The bound reported for z is HiGHS's dual bound minus the largest possible ε term.
  *
- * Limits, measured on this project's machine (bench/results/territory.md; 30 s time limit): tiny models (≤ ~15
+ * Limits, measured on this project's machine (bench/RESULTS.md; 30 s time limit): tiny models (≤ ~15
  * accounts × 4 reps) are proven optimal in under 2 s; 500 × 10 (4,000 binaries) and 5,000 × 50 (201,200)
  * stop at the time limit with the warm start as incumbent and a bound of 0 (the LP relaxation balances
  * fractionally, so only branching can raise the bound); 12,500 × 100 (1 million binaries, ~1 GB resident) gets
