@@ -51,14 +51,17 @@ export function ensurePagesBuilt(): void {
   const sources = ['src', 'functions', 'taskpane', 'sample', 'webpack.config.js', 'package.json'];
   const stale = sources.some((s) => newest(path.join(ROOT, s)) > built);
   if (!stale) return;
-  execFileSync(
-    process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'pages'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'pages'],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  } catch {
+    throw new Error(
+      "Building the pages failed (`npx webpack --mode production --config-name pages`; webpack's errors are above).",
+    );
+  }
 }
 
 const TYPES: Record<string, string> = {
