@@ -2,6 +2,7 @@
  * The playground in headless Chromium: the sample workbook loads, a quota edit recomputes the payout to the
  * hand-computed value, and the page is captured to docs/playground.png.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ROOT, ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
@@ -79,13 +80,18 @@ describe('playground in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-address="J3"]')?.textContent !== '#VALUE!');
   });
 
-  it('saves a screenshot for the README (docs/playground.png)', async () => {
+  // The screenshot goes to test-results/; UPDATE_SCREENSHOT=1 also refreshes the README's docs/playground.png.
+  it('saves a screenshot of the playground (docs/playground.png with UPDATE_SCREENSHOT=1)', async () => {
     await sheetTab('Payouts').click();
     await page.getByRole('grid').evaluate((el) => {
       el.scrollLeft = 0;
       el.scrollTop = 0;
     });
     await cell('J2').click();
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'playground.png') });
+    const shot = path.join(ROOT, 'test-results', 'playground.png');
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await page.screenshot({ path: shot });
+    expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
+    if (process.env.UPDATE_SCREENSHOT === '1') fs.copyFileSync(shot, path.join(ROOT, 'docs', 'playground.png'));
   });
 });
