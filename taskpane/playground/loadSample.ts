@@ -36,3 +36,12 @@ export function loadSample(sheets: SampleSheet[]): LoadedSample {
   engine.attach(workbook);
   return { workbook, engine };
 }
+
+/** Every sheet's values (inputs and computed results), for comparing two computations of the same workbook. */
+export async function workbookSnapshot(workbook: MemoryWorkbook): Promise<Record<string, unknown[][]>> {
+  const out: Record<string, unknown[][]> = {};
+  for (const sheet of workbook.sheetNames()) {
+    out[sheet] = (await workbook.readRange(sheet, workbook.usedRange(sheet))).values;
+  }
+  return out;
+}
