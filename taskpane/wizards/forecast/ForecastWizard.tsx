@@ -1,12 +1,12 @@
 import * as React from 'react';
-import { Body1, Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
+import { Body1, Field, Select, Text } from '@fluentui/react-components';
 import { FORECAST_METHODS, type ForecastMethod } from '../../../src/forecast';
 import { LinePreview, type LineSeries } from '../../components/ChartPreview';
 import { DataTable } from '../../components/DataTable';
 import { SourcePicker } from '../../components/SourcePicker';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
+import { WriteOptions } from '../../components/WriteOptions';
 import { money, percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
@@ -144,22 +144,16 @@ export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {w.step === 3 ? (
           <>
-            <TextField
-              label="New sheet name"
-              value={form.sheetName}
-              onChange={(v) => w.update('sheetName', v)}
-              error={errors.sheetName}
+            <WriteOptions
+              sheetName={form.sheetName}
+              onSheetName={(v) => w.update('sheetName', v)}
+              sheetError={errors.sheetName}
+              output={form.output}
+              onOutput={(v) => w.update('output', v)}
+              outputLabel="Write the forecast as"
+              formulasLabel="A SALESOPS.FORECAST formula (updates with the history)"
+              status={w.writer.status}
             />
-            <Field label="Write the forecast as">
-              <RadioGroup
-                value={form.output}
-                onChange={(_, d) => w.update('output', d.value === 'values' ? 'values' : 'formulas')}
-              >
-                <Radio value="formulas" label="A SALESOPS.FORECAST formula (updates with the history)" />
-                <Radio value="values" label="Values" />
-              </RadioGroup>
-            </Field>
-            <StatusMessage status={w.writer.status} />
           </>
         ) : null}
       </div>

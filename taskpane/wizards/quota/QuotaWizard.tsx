@@ -3,9 +3,9 @@ import { Body1, Radio, RadioGroup, Field, Text } from '@fluentui/react-component
 import { LinePreview } from '../../components/ChartPreview';
 import { DataTable } from '../../components/DataTable';
 import { SourcePicker } from '../../components/SourcePicker';
-import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
+import { WriteOptions } from '../../components/WriteOptions';
 import { serialToDate } from '../../../src/shared/dates';
 import { money } from '../fields';
 import { useWizardStyles } from '../styles';
@@ -155,22 +155,16 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {w.step === 3 ? (
           <>
-            <TextField
-              label="New sheet name"
-              value={form.sheetName}
-              onChange={(v) => w.update('sheetName', v)}
-              error={errors.sheetName}
+            <WriteOptions
+              sheetName={form.sheetName}
+              onSheetName={(v) => w.update('sheetName', v)}
+              sheetError={errors.sheetName}
+              output={form.output}
+              onOutput={(v) => w.update('output', v)}
+              outputLabel="Write quotas as"
+              formulasLabel="SALESOPS.RAMPSCHEDULE formulas (update with the roster)"
+              status={w.writer.status}
             />
-            <Field label="Write quotas as">
-              <RadioGroup
-                value={form.output}
-                onChange={(_, d) => w.update('output', d.value === 'values' ? 'values' : 'formulas')}
-              >
-                <Radio value="formulas" label="SALESOPS.RAMPSCHEDULE formulas (update with the roster)" />
-                <Radio value="values" label="Values" />
-              </RadioGroup>
-            </Field>
-            <StatusMessage status={w.writer.status} />
           </>
         ) : null}
       </div>
