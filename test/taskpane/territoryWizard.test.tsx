@@ -38,11 +38,6 @@ async function toOptions(user: ReturnType<typeof userEvent.setup>) {
   fireEvent.change(screen.getByRole('textbox', { name: /Accounts range/ }), { target: { value: 'Accounts!A1:C5' } });
   fireEvent.change(screen.getByRole('textbox', { name: /Reps range/ }), { target: { value: 'Reps!A1:A3' } });
   await next(user);
-  console.log(
-    screen
-      .queryAllByRole('checkbox', { hidden: true })
-      .map((c) => c.outerHTML + ' NAME=' + (c.getAttribute('aria-labelledby') ?? '')),
-  );
   await screen.findByRole('checkbox', { name: 'Potential' });
 }
 
