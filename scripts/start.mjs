@@ -48,7 +48,7 @@ if (canSideload) {
         console.log(`  Playground (no Excel needed):  ${base}playground.html`);
         console.log(`  Task pane page:                ${base}taskpane.html`);
         console.log(
-          `  Manifest to sideload:          ${base}manifest.xml  (Excel on the web: Insert > Add-ins > Upload My Add-in)`,
+          `  Manifest to sideload:          ${base}manifest.xml  (Excel on the web: Home > Add-ins > More Add-ins > Upload My Add-in)`,
         );
         console.log('');
         console.log(
