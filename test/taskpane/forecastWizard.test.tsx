@@ -98,3 +98,132 @@ describe('Forecast wizard', () => {
     expect(wb.getCell('Forecast', 'C8')).toEqual({ value: null, numberFormat: '#,##0.00' }); // left for the spill
   });
 });
+
+describe('Forecast wizard, pipeline mode', () => {
+  // Serials: 46023 = 2026-01-01, 46054 = 2026-02-01, 46113 = 2026-04-01.
+  const OPPS = [
+    ['Deal', 'Amount', 'Stage', 'Close', 'Category'],
+    ['Acme', 1000, 'Prospect', 46023, 'Pipeline'],
+    ['Bolt', 2000, 'Negotiation', 46054, 'Commit'],
+    ['Cray', 500, 'Won', 46113, 'Closed'],
+  ];
+  const STAGES = [
+    ['Stage', 'Probability'],
+    ['Prospect', 0.1],
+    ['Negotiation', 0.6],
+    ['Won', 1],
+  ];
+
+  function setupPipeline(opps = OPPS) {
+    const wb = new MemoryWorkbook({ Opps: opps, Stages: STAGES });
+    const user = userEvent.setup({ delay: null });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ForecastWizard port={wb} />
+      </FluentProvider>,
+    );
+    return { wb, user };
+  }
+
+  async function toColumns(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(screen.getByRole('radio', { name: 'Pipeline (opportunity table)' }));
+    fill(/Opportunities range/, 'Opps!A1:E4');
+    fill(/Stage probabilities range/, 'Stages!A1:B4');
+    await next(user);
+    await screen.findByText('3 rows of opportunities; 3 stages.');
+  }
+
+  it('validates the picks next to their fields', async () => {
+    const { user } = setupPipeline();
+    await user.click(screen.getByRole('radio', { name: 'Pipeline (opportunity table)' }));
+    await next(user);
+    expect(await screen.findAllByText('Enter a range such as Data!A1:D20, or use the selection.')).toHaveLength(2);
+    fill(/Opportunities range/, 'Opps!A1:E4');
+    fill(/Stage probabilities range/, 'Stages!A1:B4');
+    await next(user);
+    await screen.findByText('3 rows of opportunities; 3 stages.');
+    // the columns are guessed from the headers
+    expect(screen.getByRole('combobox', { name: 'Amount column' })).toHaveValue('Amount');
+    expect(screen.getByRole('combobox', { name: 'Stage column' })).toHaveValue('Stage');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Close-date column' }), { target: { value: '' } });
+    fill(/Close from/, '2026-02-30');
+    fill(/Close to/, '2026-01-31');
+    await next(user);
+    expect(await screen.findByText('From: 2026-02-30 is not a date.')).toBeInTheDocument();
+    fill(/Close from/, '2026-02-01');
+    await next(user);
+    expect(await screen.findByText('To must be on or after From.')).toBeInTheDocument();
+    fill(/Close to/, '2026-03-01');
+    await next(user);
+    expect(await screen.findByText('Choose the close-date column to use a close-date window.')).toBeInTheDocument();
+  });
+
+  it('previews the weighted pipeline and the category roll-up, and writes values', async () => {
+    const { wb, user } = setupPipeline();
+    await toColumns(user);
+    await next(user);
+    // By hand: 1000 × 0.1 + 2000 × 0.6 + 500 × 1 = 100 + 1,200 + 500 = 1,800.00
+    expect(await screen.findByText('Weighted pipeline: 1,800.00')).toBeInTheDocument();
+    expect(screen.getByText('3 opportunities within the close-date window.')).toBeInTheDocument();
+    // Roll-up of the unweighted amounts: closed 500; commit 2,000 → 2,500; best case 0 → 2,500;
+    // pipeline 1,000 → 3,500; omitted 0 (never rolled up).
+    const table = screen.getByRole('table', { name: 'Forecast categories' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual([
+      'CategoryAmountRoll-up',
+      'Closed500.00500.00',
+      'Commit2,000.002,500.00',
+      'Best case0.002,500.00',
+      'Pipeline1,000.003,500.00',
+      'Omitted0.00',
+    ]);
+    await next(user, 'Continue');
+    await user.click(await screen.findByRole('radio', { name: 'Values' }));
+    await next(user, 'Write to workbook');
+    await screen.findByText('Wrote the weighted pipeline to sheet "Pipeline".');
+    expect((await wb.readRange('Pipeline', 'A1:C8')).values).toEqual([
+      ['Weighted pipeline', 1800, null],
+      [null, null, null],
+      ['Category', 'Amount', 'Roll-up'],
+      ['Closed', 500, 500],
+      ['Commit', 2000, 2500],
+      ['Best case', 0, 2500],
+      ['Pipeline', 1000, 3500],
+      ['Omitted', 0, null],
+    ]);
+  });
+
+  it('writes a SALESOPS.PIPELINE formula over the chosen columns and the close-date window', async () => {
+    const { wb, user } = setupPipeline();
+    await toColumns(user);
+    fill(/Close from/, '2026-01-01');
+    fill(/Close to/, '2026-02-28');
+    await next(user);
+    // By hand: Cray closes 2026-04-01, outside the window: 1000 × 0.1 + 2000 × 0.6 = 1,300.00
+    expect(await screen.findByText('Weighted pipeline: 1,300.00')).toBeInTheDocument();
+    expect(screen.getByText('2 opportunities within the close-date window.')).toBeInTheDocument();
+    await next(user, 'Continue');
+    await next(user, 'Write to workbook');
+    await screen.findByText(/Wrote the weighted pipeline/);
+    expect(wb.getCell('Pipeline', 'A1').value).toBe('Weighted pipeline');
+    expect(wb.getCell('Pipeline', 'B1').formula).toBe(
+      '=SALESOPS.PIPELINE(Opps!$B$2:$B$4,Opps!$C$2:$C$4,Stages!$A$1:$B$4,Opps!$D$2:$D$4,DATE(2026,1,1),DATE(2026,2,28))',
+    );
+    // roll-up within the window: commit 2,000; pipeline 1,000 → 3,000
+    expect(wb.getCell('Pipeline', 'B5').value).toBe(2000);
+    expect(wb.getCell('Pipeline', 'C7').value).toBe(3000);
+  });
+
+  it('shows the core message for a stage missing from the stage table', async () => {
+    const { user } = setupPipeline([...OPPS.slice(0, 3), ['Cray', 500, 'Verbal', 46113, 'Closed']]);
+    await toColumns(user);
+    await next(user);
+    expect(
+      await screen.findByText('stages: item 3: stage "Verbal" is not in stage_probabilities.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Weighted pipeline:/)).not.toBeInTheDocument();
+  });
+});

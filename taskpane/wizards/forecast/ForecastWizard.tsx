@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Body1, Field, Select, Text } from '@fluentui/react-components';
+import { Body1, Field, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { FORECAST_METHODS, type ForecastMethod } from '../../../src/forecast';
 import { LinePreview, type LineSeries } from '../../components/ChartPreview';
 import { DataTable } from '../../components/DataTable';
@@ -10,8 +10,9 @@ import { WriteOptions } from '../../components/WriteOptions';
 import { money, percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import { PipelineOptions, PipelinePreviewView, PipelineSource } from './PipelineSteps';
 import type { ForecastPreview } from './types';
-import { FORECAST_STEPS, useForecastWizard } from './useForecastWizard';
+import { useForecastWizard } from './useForecastWizard';
 
 function chartSeries(p: ForecastPreview): LineSeries[] {
   const n = p.history.length;
@@ -25,15 +26,21 @@ function chartSeries(p: ForecastPreview): LineSeries[] {
   return series;
 }
 
-/** Forecast: history → horizon, method, confidence → forecast with interval and backtest → write (formulas or values). */
+/**
+ * Forecast: history → horizon, method, confidence → forecast with interval and backtest → write (formulas or
+ * values); or, in pipeline mode, an opportunity table → columns and close-date window → weighted pipeline and
+ * forecast-category roll-up → write (a SALESOPS.PIPELINE formula or its value, and the roll-up table).
+ */
 export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
   const w = useForecastWizard(port);
   const styles = useWizardStyles();
-  const { form, errors, preview } = w;
+  const { form, errors } = w;
+  const pipeline = w.mode === 'pipeline';
+  const preview = pipeline ? undefined : w.preview;
   return (
     <WizardFrame
       title="Forecast"
-      steps={FORECAST_STEPS}
+      steps={w.steps}
       current={w.step}
       onBack={w.back}
       onNext={() => void w.next()}
@@ -42,6 +49,17 @@ export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
     >
       <div className={styles.form}>
         {w.step === 0 ? (
+          <Field label="Forecast from">
+            <RadioGroup value={w.mode} onChange={(_, d) => w.setMode(d.value === 'pipeline' ? 'pipeline' : 'history')}>
+              <Radio value="history" label="History (time series)" />
+              <Radio value="pipeline" label="Pipeline (opportunity table)" />
+            </RadioGroup>
+          </Field>
+        ) : null}
+        {pipeline && w.step === 0 ? <PipelineSource w={w} port={port} /> : null}
+        {pipeline && w.step === 1 ? <PipelineOptions w={w} /> : null}
+        {pipeline && w.step === 2 ? <PipelinePreviewView w={w} /> : null}
+        {!pipeline && w.step === 0 ? (
           <>
             <Body1>
               Pick one column or row of past values in time order (a header cell is skipped; blanks are missing values).
@@ -56,7 +74,7 @@ export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 1 && w.data ? (
+        {!pipeline && w.step === 1 && w.data ? (
           <>
             <Text>{`${w.data.values.length} periods of history.`}</Text>
             <div className={styles.row}>
@@ -150,8 +168,12 @@ export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
               sheetError={errors.sheetName}
               output={form.output}
               onOutput={(v) => w.update('output', v)}
-              outputLabel="Write the forecast as"
-              formulasLabel="A SALESOPS.FORECAST formula (updates with the history)"
+              outputLabel={pipeline ? 'Write the weighted pipeline as' : 'Write the forecast as'}
+              formulasLabel={
+                pipeline
+                  ? 'A SALESOPS.PIPELINE formula (updates with the opportunities)'
+                  : 'A SALESOPS.FORECAST formula (updates with the history)'
+              }
               status={w.writer.status}
             />
           </>

@@ -1,4 +1,4 @@
-import type { ForecastMethod } from '../../../src/forecast';
+import type { CategoryRollup, ForecastMethod } from '../../../src/forecast';
 import type { SourceChoice } from '../../components/source';
 
 export interface ForecastForm {
@@ -32,4 +32,38 @@ export interface ForecastPreview {
   model: string;
   seasonLength: number;
   backtest?: { points: number; mae: number; smape: number; mape?: number; mase?: number; forecasts: number[] };
+}
+
+/** What the forecast wizard forecasts from: a history series, or an opportunity table (weighted pipeline). */
+export type ForecastMode = 'history' | 'pipeline';
+
+/** The pipeline mode's picks: the opportunity table, its columns (header names), the stage table, the window. */
+export interface PipelineForm {
+  opportunities: SourceChoice;
+  stages: SourceChoice;
+  /** Header names of the chosen columns ('' = not chosen; close date and category are optional). */
+  amount: string;
+  stage: string;
+  closeDate: string;
+  category: string;
+  /** Close-date window as YYYY-MM-DD ('' = open). */
+  from: string;
+  to: string;
+}
+
+export interface PipelineChecked {
+  amount: string;
+  stage: string;
+  closeDate?: string;
+  category?: string;
+  from?: number;
+  to?: number;
+}
+
+/** The pipeline preview: the weighted total and (with a category column) the forecast-category roll-up. */
+export interface PipelinePreview {
+  /** Opportunities counted (within the window). */
+  counted: number;
+  weighted: number;
+  rollup?: CategoryRollup;
 }

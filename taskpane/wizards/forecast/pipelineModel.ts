@@ -1,0 +1,251 @@
+/**
+ * The forecast wizard's pipeline mode: an opportunity table (header row + one row per opportunity) and a
+ * two-column stage table → the core's weighted pipeline and forecast-category roll-up (src/forecast/pipeline.ts),
+ * and the write plan (a `SALESOPS.PIPELINE` formula or its value, and the roll-up table). Pure (no React).
+ * Cells are read as SALESOPS.PIPELINE reads them (same coercion helpers, blank rows skipped, a text header row of
+ * the stage table skipped), so the preview and the written formula agree.
+ */
+import { type Grid, describeValue, isBlank } from '../../../src/shared/cells';
+import { cellNumber, cellText, checkRectangular, withoutHeader } from '../../../src/shared/coerce';
+import { checkSerial, dateToSerial, serialToDate } from '../../../src/shared/dates';
+import { invalid } from '../../../src/shared/errors';
+import {
+  FORECAST_CATEGORIES,
+  type Opportunity,
+  type StageProbabilities,
+  rollupCategories,
+  stageTable,
+  weightedPipeline,
+} from '../../../src/forecast';
+import { formatRange, parseRange, qualified } from '../../workbook/address';
+import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
+import type { Parsed } from '../fields';
+import type { ForecastForm, PipelineChecked, PipelineForm, PipelinePreview } from './types';
+
+/** Header names of the opportunity table's first row. */
+export function pipelineColumns(data: RangeData): string[] {
+  return (data.values[0] ?? []).map((h) => cellText(h));
+}
+
+/** Checks the opportunity table has a header row and at least one opportunity; returns its column names. */
+export function readOpportunityTable(data: RangeData): string[] {
+  if (data.values.length < 2)
+    invalid('Opportunities: expected a header row and at least one opportunity row below it.');
+  const cols = pipelineColumns(data);
+  if (cols.some((c) => c.trim() === '')) invalid('Opportunities: every column needs a header name in the first row.');
+  return cols;
+}
+
+/** The stage table (two columns: stage, probability; a text header row is skipped), through the core. */
+export function readStageTable(data: RangeData): StageProbabilities {
+  const grid = data.values;
+  checkRectangular(grid, 'Stage probabilities');
+  if (grid.length === 0 || grid[0].length !== 2)
+    invalid('Stage probabilities: expected two columns, stage name and probability.');
+  const rows = withoutHeader(grid).rows.filter((r) => !(isBlank(r[0]) && isBlank(r[1])));
+  return stageTable(
+    rows.map((r, i) => {
+      const p = typeof r[1] === 'boolean' ? undefined : cellNumber(r[1]);
+      if (p === undefined)
+        invalid(`Stage probabilities: row ${i + 1}: expected a probability, got ${describeValue(r[1])}.`);
+      return { stage: cellText(r[0]), probability: p };
+    }),
+  );
+}
+
+/** A guess for a column pick: the first header containing one of the words ('' when none does). */
+export function guessColumn(columns: string[], ...words: string[]): string {
+  return columns.find((c) => words.some((w) => c.toLowerCase().includes(w))) ?? '';
+}
+
+/** A date typed as YYYY-MM-DD → its Excel serial; blank → undefined. */
+export function dateField(text: string, label: string): Parsed<number | undefined> {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  if (!m) return { ok: false, error: `${label}: type a date as YYYY-MM-DD, e.g. 2026-01-31.` };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const serial = dateToSerial(y, mo, d);
+  const back = serialToDate(serial);
+  if (y < 1900 || back.year !== y || back.month !== mo || back.day !== d)
+    return { ok: false, error: `${label}: ${text.trim()} is not a date.` };
+  return { ok: true, value: serial };
+}
+
+/** Field-by-field validation of the pipeline picks; `errors` maps a field to its message. */
+export function validatePipelineOptions(
+  form: PipelineForm,
+  columns: string[],
+): { options?: PipelineChecked; errors: Partial<Record<keyof PipelineForm, string>> } {
+  const errors: Partial<Record<keyof PipelineForm, string>> = {};
+  const known = (c: string) => columns.includes(c);
+  if (form.amount === '') errors.amount = 'Choose the amount column.';
+  else if (!known(form.amount)) errors.amount = `No column "${form.amount}" in the opportunities.`;
+  if (form.stage === '') errors.stage = 'Choose the stage column.';
+  else if (!known(form.stage)) errors.stage = `No column "${form.stage}" in the opportunities.`;
+  if (form.closeDate !== '' && !known(form.closeDate))
+    errors.closeDate = `No column "${form.closeDate}" in the opportunities.`;
+  if (form.category !== '' && !known(form.category))
+    errors.category = `No column "${form.category}" in the opportunities.`;
+  const from = dateField(form.from, 'From');
+  if (!from.ok) errors.from = from.error;
+  const to = dateField(form.to, 'To');
+  if (!to.ok) errors.to = to.error;
+  if (from.ok && to.ok) {
+    if (from.value !== undefined && to.value !== undefined && from.value > to.value)
+      errors.to = 'To must be on or after From.';
+    if ((from.value !== undefined || to.value !== undefined) && form.closeDate === '')
+      errors.closeDate = 'Choose the close-date column to use a close-date window.';
+  }
+  if (Object.values(errors).some(Boolean) || !from.ok || !to.ok) return { errors };
+  return {
+    errors,
+    options: {
+      amount: form.amount,
+      stage: form.stage,
+      closeDate: form.closeDate || undefined,
+      category: form.category || undefined,
+      from: from.value,
+      to: to.value,
+    },
+  };
+}
+
+function columnIndex(data: RangeData, header: string): number {
+  const i = pipelineColumns(data).findIndex((h) => h.toLowerCase() === header.toLowerCase());
+  if (i < 0) invalid(`Opportunities: no column "${header}".`);
+  return i;
+}
+
+/** The opportunity rows (below the header) with amount and stage both blank skipped, as SALESOPS.PIPELINE does. */
+function opportunityRows(data: RangeData, o: PipelineChecked): { opp: Opportunity; category?: string }[] {
+  const ia = columnIndex(data, o.amount);
+  const is = columnIndex(data, o.stage);
+  const id = o.closeDate ? columnIndex(data, o.closeDate) : undefined;
+  const ic = o.category ? columnIndex(data, o.category) : undefined;
+  const rows: Grid = data.values.slice(1);
+  const out: { opp: Opportunity; category?: string }[] = [];
+  rows.forEach((r, k) => {
+    if (isBlank(r[ia]) && isBlank(r[is])) return;
+    const item = `item ${k + 1}`;
+    const amount = cellNumber(r[ia]);
+    if (amount === undefined) invalid(`${o.amount}: ${item}: expected a number, got ${describeValue(r[ia])}.`);
+    if (isBlank(r[is])) invalid(`${o.stage}: ${item} is blank; every opportunity needs a stage.`);
+    let closeDate: number | undefined;
+    if (id !== undefined && !isBlank(r[id])) {
+      const d = cellNumber(r[id]);
+      if (d === undefined) invalid(`${o.closeDate}: ${item}: expected a date, got ${describeValue(r[id])}.`);
+      closeDate = checkSerial(d, `${o.closeDate}: ${item}`);
+    }
+    out.push({
+      opp: { amount, stage: cellText(r[is]), closeDate },
+      category: ic === undefined ? undefined : cellText(r[ic]),
+    });
+  });
+  if (out.length === 0) invalid('Opportunities: no opportunity rows (every amount and stage is blank).');
+  return out;
+}
+
+/**
+ * The preview: the weighted pipeline from the core (Σ amount × stage probability within the window) and, with a
+ * category column, the core's roll-up of the (unweighted) amounts of the opportunities within the same window.
+ */
+export function computePipeline(data: RangeData, stages: StageProbabilities, o: PipelineChecked): PipelinePreview {
+  const rows = opportunityRows(data, o);
+  const weighted = weightedPipeline(
+    rows.map((r) => r.opp),
+    stages,
+    o.from,
+    o.to,
+  );
+  const windowed = o.from !== undefined || o.to !== undefined;
+  const inWindow = rows.filter(
+    ({ opp: { closeDate: d } }) =>
+      !windowed || (d !== undefined && (o.from === undefined || d >= o.from) && (o.to === undefined || d <= o.to)),
+  );
+  const out: PipelinePreview = { counted: inWindow.length, weighted };
+  if (o.category !== undefined)
+    out.rollup = rollupCategories(inWindow.map((r) => ({ amount: r.opp.amount, category: r.category ?? '' })));
+  return out;
+}
+
+/** Absolute, sheet-qualified reference to a rectangle. */
+function absolute(sheet: string, r: ReturnType<typeof parseRange>): string {
+  return qualified(sheet, formatRange(r).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2'));
+}
+
+/** The data cells (below the header) of one column of the opportunity table, absolute and sheet-qualified. */
+function columnRef(data: RangeData, header: string): string {
+  const r = parseRange(data.address);
+  const c = r.left + columnIndex(data, header);
+  return absolute(data.sheet, { top: r.top + 1, bottom: r.bottom, left: c, right: c });
+}
+
+function dateFormula(serial: number): string {
+  const d = serialToDate(serial);
+  return `DATE(${d.year},${d.month},${d.day})`;
+}
+
+/** `=SALESOPS.PIPELINE(amounts, stages, stage_probabilities[, close_dates[, from[, to]]])` for the picks. */
+export function pipelineFormula(opps: RangeData, stages: RangeData, o: PipelineChecked): string {
+  const args = [
+    columnRef(opps, o.amount),
+    columnRef(opps, o.stage),
+    absolute(stages.sheet, parseRange(stages.address)),
+  ];
+  if (o.closeDate && (o.from !== undefined || o.to !== undefined)) {
+    args.push(columnRef(opps, o.closeDate));
+    args.push(o.from === undefined ? '' : dateFormula(o.from));
+    if (o.to !== undefined) args.push(dateFormula(o.to));
+  }
+  return `=SALESOPS.PIPELINE(${args.join(',')})`;
+}
+
+const CATEGORY_LABELS: Record<(typeof FORECAST_CATEGORIES)[number], string> = {
+  closed: 'Closed',
+  commit: 'Commit',
+  'best case': 'Best case',
+  pipeline: 'Pipeline',
+  omitted: 'Omitted',
+};
+
+/** Rows of the roll-up table: category, amount in it, cumulative roll-up (none for omitted). */
+export function rollupRows(p: PipelinePreview): [string, number, number | null][] {
+  if (!p.rollup) return [];
+  const { totals, rollups } = p.rollup;
+  const cumulative: Record<string, number | null> = {
+    closed: rollups.closed,
+    commit: rollups.commit,
+    'best case': rollups.bestCase,
+    pipeline: rollups.pipeline,
+    omitted: null,
+  };
+  return FORECAST_CATEGORIES.map((c) => [CATEGORY_LABELS[c], totals[c], cumulative[c]]);
+}
+
+/**
+ * A new sheet: A1 "Weighted pipeline" | B1 the `SALESOPS.PIPELINE` formula (or its value); with a category
+ * column, the roll-up table from A3: Category | Amount | Roll-up (values: the core has no roll-up function).
+ */
+export function buildPipelinePlan(
+  sheet: string,
+  opps: RangeData,
+  stages: RangeData,
+  o: PipelineChecked,
+  p: PipelinePreview,
+  output: ForecastForm['output'],
+): WritePlan {
+  const total: WriteCell = output === 'formulas' ? { formula: pipelineFormula(opps, stages, o) } : p.weighted;
+  const blocks: WritePlan['blocks'] = [
+    { sheet, at: 'A1', cells: [['Weighted pipeline', total]], numberFormats: [['General', '#,##0.00']] },
+  ];
+  const rows = rollupRows(p);
+  if (rows.length > 0) {
+    blocks.push({
+      sheet,
+      at: 'A3',
+      cells: [['Category', 'Amount', 'Roll-up'], ...rows],
+      numberFormats: [['General', '#,##0.00', '#,##0.00']],
+    });
+  }
+  return { newSheets: [sheet], blocks };
+}
