@@ -217,6 +217,35 @@ describe('Forecast wizard, pipeline mode', () => {
     expect(wb.getCell('Pipeline', 'C7').value).toBe(3000);
   });
 
+  it('reads the opportunities from a named table and quotes a sheet name with a space in the formula', async () => {
+    const wb = new MemoryWorkbook({ 'Deal Desk': OPPS, Stages: STAGES });
+    wb.addTable('Deals', 'Deal Desk', 'A1:E4');
+    const user = userEvent.setup({ delay: null });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ForecastWizard port={wb} />
+      </FluentProvider>,
+    );
+    await user.click(screen.getByRole('radio', { name: 'Pipeline (opportunity table)' }));
+    await user.click(await screen.findByRole('radio', { name: 'Table' }));
+    expect(screen.getByRole('combobox', { name: 'Opportunities table' })).toHaveValue('Deals');
+    fill(/Stage probabilities range/, 'Stages!A1:B4');
+    await next(user);
+    await screen.findByText('3 rows of opportunities; 3 stages.');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Forecast category column' }), { target: { value: '' } });
+    await next(user);
+    // same three deals, no window: 100 + 1,200 + 500 = 1,800.00
+    expect(await screen.findByText('Weighted pipeline: 1,800.00')).toBeInTheDocument();
+    expect(screen.getByText('No forecast category column chosen: no roll-up.')).toBeInTheDocument();
+    await next(user, 'Continue');
+    await next(user, 'Write to workbook');
+    await screen.findByText(/Wrote the weighted pipeline/);
+    expect(wb.getCell('Pipeline', 'B1').formula).toBe(
+      "=SALESOPS.PIPELINE('Deal Desk'!$B$2:$B$4,'Deal Desk'!$C$2:$C$4,Stages!$A$1:$B$4)",
+    );
+    expect(wb.getCell('Pipeline', 'A3').value).toBeNull();
+  });
+
   it('shows the core message for a stage missing from the stage table', async () => {
     const { user } = setupPipeline([...OPPS.slice(0, 3), ['Cray', 500, 'Verbal', 46113, 'Closed']]);
     await toColumns(user);
