@@ -12,8 +12,16 @@ import {
 } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto', maxWidth: '100%' },
-  input: { minWidth: '56px', width: '100%' },
+  // Fluent's Table is fixed-layout at 100% width: at 320 px a dozen columns get ~26 px each and the 56 px inputs
+  // overlap. Let the table take its content's width and scroll inside the wrapper instead.
+  wrap: {
+    overflowX: 'auto',
+    maxWidth: '100%',
+    '& table': { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
+    // the inner <input>'s intrinsic 20 characters would make every column ~200 px wide
+    '& .fui-Input__input': { width: '10ch', minWidth: 0 },
+  },
+  input: { minWidth: '64px', width: '100%' },
 });
 
 export interface GridEditorProps {
