@@ -3,20 +3,15 @@
  */
 import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
-import { type ArgValue, isBlank, describeValue } from '../src/shared/cells';
+import { type ArgValue, isBlank } from '../src/shared/cells';
 import {
-  cellNumber,
-  cellText,
   optionalChoice,
   optionalNumber,
   toInteger,
   toNumberSeries,
   toNumberVector,
   toVector,
-  withoutHeader,
-  checkRectangular,
 } from '../src/shared/coerce';
-import { asGrid } from '../src/shared/cells';
 import { checkSerial } from '../src/shared/dates';
 import { invalid } from '../src/shared/errors';
 import {
@@ -26,7 +21,8 @@ import {
   type Opportunity,
   accuracy,
   forecastSeries,
-  stageTable,
+  readOpportunity,
+  readStageProbabilities,
   weightedPipeline,
 } from '../src/forecast';
 
@@ -91,21 +87,12 @@ export function pipeline(
     if (dateCells !== undefined && dateCells.length < n) {
       invalid(`close_dates: expected ${n} dates (one per amount), got ${dateCells.length}.`);
     }
-    const table = parseStageTable(stage_probabilities);
+    const table = readStageProbabilities(stage_probabilities as ArgValue, 'stage_probabilities');
+    const names = { amount: 'amounts', stage: 'stages', closeDate: 'close_dates' };
     const opps: Opportunity[] = [];
     for (let i = 0; i < n; i++) {
-      if (isBlank(a[i]) && isBlank(s[i])) continue;
-      const amount = cellNumber(a[i]);
-      if (amount === undefined) invalid(`amounts: item ${i + 1}: expected a number, got ${describeValue(a[i])}.`);
-      if (isBlank(s[i])) invalid(`stages: item ${i + 1} is blank; every opportunity needs a stage.`);
-      let closeDate: number | undefined;
-      if (dateCells !== undefined && !isBlank(dateCells[i])) {
-        const d = cellNumber(dateCells[i]);
-        if (d === undefined)
-          invalid(`close_dates: item ${i + 1}: expected a date, got ${describeValue(dateCells[i])}.`);
-        closeDate = checkSerial(d, `close_dates: item ${i + 1}`);
-      }
-      opps.push({ amount, stage: cellText(s[i]), closeDate });
+      const o = readOpportunity(a[i], s[i], dateCells?.[i], i + 1, names);
+      if (o !== undefined) opps.push(o);
     }
     const lo = optionalNumber(from, 'from');
     const hi = optionalNumber(to, 'to');
@@ -119,25 +106,6 @@ export function pipeline(
       hi === undefined ? undefined : checkSerial(hi, 'to'),
     );
   });
-}
-
-/** Reads the two-column stage table (an optional header row of text is skipped). */
-function parseStageTable(range: any[][]) {
-  const grid = asGrid(range as ArgValue);
-  checkRectangular(grid, 'stage_probabilities');
-  if (grid.length === 0 || grid[0].length !== 2) {
-    invalid('stage_probabilities: expected two columns, stage name and probability.');
-  }
-  const rows = withoutHeader(grid).rows.filter((r) => !(isBlank(r[0]) && isBlank(r[1])));
-  return stageTable(
-    rows.map((r, i) => {
-      const p = typeof r[1] === 'boolean' ? undefined : cellNumber(r[1]);
-      if (p === undefined) {
-        invalid(`stage_probabilities: row ${i + 1}: expected a probability, got ${describeValue(r[1])}.`);
-      }
-      return { stage: cellText(r[0]), probability: p };
-    }),
-  );
 }
 
 /**

@@ -35,6 +35,16 @@ export function stageTable(rows: readonly { stage: string; probability: number }
 }
 
 /**
+ * True when an opportunity closing on `closeDate` counts in the window [from, to] (inclusive; an omitted bound is
+ * open; without a close date it counts only when both bounds are open).
+ */
+export function closesWithin(closeDate: number | undefined, from?: number, to?: number): boolean {
+  if (from === undefined && to === undefined) return true;
+  if (closeDate === undefined) return false;
+  return (from === undefined || closeDate >= from) && (to === undefined || closeDate <= to);
+}
+
+/**
  * Weighted pipeline: Σ amount × probability(stage) over opportunities whose close date lies in [from, to]
  * (inclusive; an omitted bound is open; an opportunity without a close date counts only when both are open).
  * An unknown stage is a #N/A error naming it. Result rounded to the cent.
@@ -51,12 +61,7 @@ export function weightedPipeline(
   opportunities.forEach((o, i) => {
     const p = probabilities.get(key(o.stage));
     if (p === undefined) notFound(`stages: item ${i + 1}: stage "${o.stage}" is not in stage_probabilities.`);
-    if (from !== undefined || to !== undefined) {
-      if (o.closeDate === undefined) return;
-      if (from !== undefined && o.closeDate < from) return;
-      if (to !== undefined && o.closeDate > to) return;
-    }
-    total += o.amount * p;
+    if (closesWithin(o.closeDate, from, to)) total += o.amount * p;
   });
   return toCents(total);
 }

@@ -5,16 +5,18 @@
  * Cells are read as SALESOPS.PIPELINE reads them (same coercion helpers, blank rows skipped, a text header row of
  * the stage table skipped), so the preview and the written formula agree.
  */
-import { type Grid, describeValue, isBlank } from '../../../src/shared/cells';
-import { cellNumber, cellText, checkRectangular, withoutHeader } from '../../../src/shared/coerce';
-import { checkSerial, dateToSerial, serialToDate } from '../../../src/shared/dates';
+import type { Grid } from '../../../src/shared/cells';
+import { cellText } from '../../../src/shared/coerce';
+import { dateToSerial, serialToDate } from '../../../src/shared/dates';
 import { invalid } from '../../../src/shared/errors';
 import {
   FORECAST_CATEGORIES,
   type Opportunity,
   type StageProbabilities,
+  closesWithin,
+  readOpportunity,
+  readStageProbabilities,
   rollupCategories,
-  stageTable,
   weightedPipeline,
 } from '../../../src/forecast';
 import { formatRange, parseRange, qualified } from '../../workbook/address';
@@ -38,19 +40,7 @@ export function readOpportunityTable(data: RangeData): string[] {
 
 /** The stage table (two columns: stage, probability; a text header row is skipped), through the core. */
 export function readStageTable(data: RangeData): StageProbabilities {
-  const grid = data.values;
-  checkRectangular(grid, 'Stage probabilities');
-  if (grid.length === 0 || grid[0].length !== 2)
-    invalid('Stage probabilities: expected two columns, stage name and probability.');
-  const rows = withoutHeader(grid).rows.filter((r) => !(isBlank(r[0]) && isBlank(r[1])));
-  return stageTable(
-    rows.map((r, i) => {
-      const p = typeof r[1] === 'boolean' ? undefined : cellNumber(r[1]);
-      if (p === undefined)
-        invalid(`Stage probabilities: row ${i + 1}: expected a probability, got ${describeValue(r[1])}.`);
-      return { stage: cellText(r[0]), probability: p };
-    }),
-  );
+  return readStageProbabilities(data.values, 'Stage probabilities');
 }
 
 /** A guess for a column pick: the first header containing one of the words ('' when none does). */
@@ -124,22 +114,10 @@ function opportunityRows(data: RangeData, o: PipelineChecked): { opp: Opportunit
   const ic = o.category ? columnIndex(data, o.category) : undefined;
   const rows: Grid = data.values.slice(1);
   const out: { opp: Opportunity; category?: string }[] = [];
+  const names = { amount: o.amount, stage: o.stage, closeDate: o.closeDate ?? 'Close date' };
   rows.forEach((r, k) => {
-    if (isBlank(r[ia]) && isBlank(r[is])) return;
-    const item = `item ${k + 1}`;
-    const amount = cellNumber(r[ia]);
-    if (amount === undefined) invalid(`${o.amount}: ${item}: expected a number, got ${describeValue(r[ia])}.`);
-    if (isBlank(r[is])) invalid(`${o.stage}: ${item} is blank; every opportunity needs a stage.`);
-    let closeDate: number | undefined;
-    if (id !== undefined && !isBlank(r[id])) {
-      const d = cellNumber(r[id]);
-      if (d === undefined) invalid(`${o.closeDate}: ${item}: expected a date, got ${describeValue(r[id])}.`);
-      closeDate = checkSerial(d, `${o.closeDate}: ${item}`);
-    }
-    out.push({
-      opp: { amount, stage: cellText(r[is]), closeDate },
-      category: ic === undefined ? undefined : cellText(r[ic]),
-    });
+    const opp = readOpportunity(r[ia], r[is], id === undefined ? null : r[id], k + 1, names);
+    if (opp !== undefined) out.push({ opp, category: ic === undefined ? undefined : cellText(r[ic]) });
   });
   if (out.length === 0) invalid('Opportunities: no opportunity rows (every amount and stage is blank).');
   return out;
@@ -157,11 +135,7 @@ export function computePipeline(data: RangeData, stages: StageProbabilities, o: 
     o.from,
     o.to,
   );
-  const windowed = o.from !== undefined || o.to !== undefined;
-  const inWindow = rows.filter(
-    ({ opp: { closeDate: d } }) =>
-      !windowed || (d !== undefined && (o.from === undefined || d >= o.from) && (o.to === undefined || d <= o.to)),
-  );
+  const inWindow = rows.filter(({ opp }) => closesWithin(opp.closeDate, o.from, o.to));
   const out: PipelinePreview = { counted: inWindow.length, weighted };
   if (o.category !== undefined)
     out.rollup = rollupCategories(inWindow.map((r) => ({ amount: r.opp.amount, category: r.category ?? '' })));
