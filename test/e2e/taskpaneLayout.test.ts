@@ -25,6 +25,7 @@ describe('task pane at 320 px (Chromium)', () => {
   let page: Page;
   let pane: Locator;
   const problems: string[] = [];
+  const requests: string[] = [];
 
   beforeAll(async () => {
     findChromium();
@@ -34,6 +35,7 @@ describe('task pane at 320 px (Chromium)', () => {
     browser = await launch();
     page = await browser.context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    browser.context.on('request', (r) => requests.push(r.url()));
     await page.goto(`${server.url}playground.html`);
     await page
       .getByRole('tablist', { name: 'Sheets' })
@@ -173,6 +175,9 @@ describe('task pane at 320 px (Chromium)', () => {
     expect(text).toMatch(/^Accounts moved: \d+\. Largest deviation: /);
     // a header row and one row a rep
     expect(await pane.getByRole('table', { name: 'Balance by rep' }).getByRole('row').count()).toBe(4);
+    // HiGHS really ran: the worker fetched its WebAssembly (only the exact solver loads it). Twice today:
+    // probably because serveDist sends .wasm as application/octet-stream, so streaming compile falls back.
+    expect(requests.filter((u) => u.endsWith('.wasm')).length).toBeGreaterThanOrEqual(1);
     await check('territory-3-preview');
     expect(problems).toEqual([]);
   });
