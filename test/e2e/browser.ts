@@ -71,6 +71,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
 };
 
 /** Serves dist/ on 127.0.0.1 at a free port; returns the base URL and a close function. */
