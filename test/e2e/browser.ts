@@ -3,7 +3,6 @@
  * pages when dist/ is missing or stale, serve dist/ on 127.0.0.1 at a random port, and launch Chromium with a
  * fresh profile. Playwright never downloads a browser here.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -27,42 +26,12 @@ export function findChromium(): string {
   );
 }
 
-function newest(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) m = Math.max(m, newest(path.join(p, e)));
-  return m;
-}
-
 /**
- * Builds the pages (webpack's "pages" configuration, production) unless dist/ is newer than every source.
- * SALESOPS_E2E_NO_BUILD=1 uses dist/ as it is (for a page built by other means).
+ * Builds the pages (webpack's "pages" configuration, production) unless dist/ is newer than every source; Jest's
+ * globalSetup normally did it already. SALESOPS_E2E_NO_BUILD=1 uses dist/ as it is (a page built by other means).
  */
-export function ensurePagesBuilt(): void {
-  if (process.env.SALESOPS_E2E_NO_BUILD === '1') {
-    if (!fs.existsSync(path.join(DIST, 'playground.html')))
-      throw new Error('SALESOPS_E2E_NO_BUILD=1 but dist/ has no playground.html.');
-    return;
-  }
-  const outs = ['playground.html', 'playground.js'].map((f) => path.join(DIST, f));
-  const built = outs.every((f) => fs.existsSync(f)) ? Math.min(...outs.map((f) => fs.statSync(f).mtimeMs)) : 0;
-  const sources = ['src', 'functions', 'taskpane', 'sample', 'webpack.config.js', 'package.json'];
-  const stale = sources.some((s) => newest(path.join(ROOT, s)) > built);
-  if (!stale) return;
-  try {
-    execFileSync(
-      process.execPath,
-      [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--config-name', 'pages'],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-  } catch {
-    throw new Error(
-      "Building the pages failed (`npx webpack --mode production --config-name pages`; webpack's errors are above).",
-    );
-  }
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const ensurePagesBuilt: () => void = require('../support/build').ensurePagesBuilt;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
