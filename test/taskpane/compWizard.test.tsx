@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { next } from './support/next';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -25,9 +26,6 @@ function setup() {
   );
   return { wb, user };
 }
-
-const next = (user: ReturnType<typeof userEvent.setup>, name = 'Next') =>
-  user.click(screen.getByRole('button', { name }));
 
 describe('Comp plan wizard', () => {
   it('names the grid cell of a bad tier', async () => {
@@ -97,18 +95,22 @@ describe('Comp plan wizard', () => {
     await next(user);
     await next(user, 'Continue');
     await next(user, 'Write to workbook');
-    const dialog = await screen.findByRole('alertdialog');
+    // The preflight (reading the targets, checking they are empty) can take over a second on a loaded 2-core box.
+    const dialog = await screen.findByRole('alertdialog', undefined, { timeout: 10_000 });
     expect(within(dialog).getByText(/Roster!C1:C3: 1 non-empty cell \(C2\)/)).toBeInTheDocument();
     // jsdom cannot run the dialog's enter animation, so its buttons count as hidden to the role query
     await user.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
-    expect(await screen.findByText('Nothing was written.')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing was written.', undefined, { timeout: 10_000 })).toBeInTheDocument();
     expect(wb.getCell('Roster', 'C2').value).toBe('keep me');
     expect(wb.sheetNames()).toEqual(['Roster']);
     await next(user, 'Write to workbook');
     await user.click(
-      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Overwrite', hidden: true }),
+      within(await screen.findByRole('alertdialog', undefined, { timeout: 10_000 })).getByRole('button', {
+        name: 'Overwrite',
+        hidden: true,
+      }),
     );
-    await screen.findByText(/Wrote plan table CompPlan/);
+    await screen.findByText(/Wrote plan table CompPlan/, undefined, { timeout: 10_000 });
     expect(wb.getCell('Roster', 'C2').formula).toMatch(/^=SALESOPS.PLANPAYOUT\(/);
   });
 });

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { next } from './support/next';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -23,8 +24,6 @@ function setup() {
 
 const fill = (name: RegExp, value: string) =>
   fireEvent.change(screen.getByRole('textbox', { name }), { target: { value } });
-const next = (user: ReturnType<typeof userEvent.setup>, name = 'Next') =>
-  user.click(screen.getByRole('button', { name }));
 
 async function toOptions(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Use selection' }));

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { next } from './support/next';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -30,9 +31,6 @@ function setup() {
   );
   return { wb, user };
 }
-
-const next = (user: ReturnType<typeof userEvent.setup>, name = 'Next') =>
-  user.click(screen.getByRole('button', { name }));
 
 async function toOptions(user: ReturnType<typeof userEvent.setup>) {
   fireEvent.change(screen.getByRole('textbox', { name: /Accounts range/ }), { target: { value: 'Accounts!A1:C5' } });
