@@ -133,6 +133,25 @@ export function rampScheduleFn(
   ]) as any;
 }
 
+/** CAPACITY's and RRE's shared reading of a roster into the core's team capacity (per month). */
+function teamOf(
+  full_quotas: any,
+  start_dates: any,
+  first_month: any,
+  months: any,
+  ramp: any,
+  end_dates: any,
+  convention: any,
+) {
+  return teamCapacity({
+    reps: rosterArgs(full_quotas, start_dates, end_dates),
+    firstMonth: toNumber(first_month, 'first_month'),
+    months: monthsArg(months),
+    ramp: rampArg(ramp),
+    convention: conventionArg(convention),
+  });
+}
+
 /**
  * A team's ramped capacity per calendar month (the sum of each rep's RAMPQUOTA), spilled as one row.
  * @customfunction CAPACITY
@@ -155,13 +174,7 @@ export function capacityFn(
   convention?: any,
 ): any[][] {
   return excelCall(() => [
-    teamCapacity({
-      reps: rosterArgs(full_quotas, start_dates, end_dates),
-      firstMonth: toNumber(first_month, 'first_month'),
-      months: monthsArg(months),
-      ramp: rampArg(ramp),
-      convention: conventionArg(convention),
-    }).capacity,
+    teamOf(full_quotas, start_dates, first_month, months, ramp, end_dates, convention).capacity,
   ]) as any;
 }
 
@@ -184,15 +197,7 @@ export function rreFn(
   end_dates?: any[][],
   convention?: any,
 ): any[][] {
-  return excelCall(() => [
-    teamCapacity({
-      reps: rosterArgs(1, start_dates, end_dates),
-      firstMonth: toNumber(first_month, 'first_month'),
-      months: monthsArg(months),
-      ramp: rampArg(ramp),
-      convention: conventionArg(convention),
-    }).rre,
-  ]) as any;
+  return excelCall(() => [teamOf(1, start_dates, first_month, months, ramp, end_dates, convention).rre]) as any;
 }
 
 /**
