@@ -14,6 +14,7 @@ import {
 import { invalid } from '../src/shared/errors';
 import { toCents } from '../src/shared/money';
 import {
+  CURVE_COLUMNS,
   type CurveMethod,
   checkProration,
   checkTerms,
@@ -71,7 +72,7 @@ export function payout(
     const a = toNumber(attainment, 'attainment');
     const ti = toNumber(target_incentive, 'target_incentive');
     if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
-    const table = parseRateRange(curve, 'curve', ['attainment lower bound', 'rate']);
+    const table = parseRateRange(curve, 'curve', CURVE_COLUMNS);
     const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
     const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
     const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;

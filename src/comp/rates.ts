@@ -113,6 +113,12 @@ export function marginalSlices(x: number, table: RateTable): RateSlice[] {
   return out;
 }
 
+/** Column names of a commission rate range, for messages. */
+export const RATE_COLUMNS: readonly [string, string] = ['lower bound', 'rate'];
+
+/** Column names of a payout curve range, for messages. */
+export const CURVE_COLUMNS: readonly [string, string] = ['attainment lower bound', 'rate'];
+
 /**
  * Reads a two-column range (lower bound, rate) into a rate table, as Excel passes it: one optional header row of
  * text is skipped, entirely blank rows are skipped, anything else that is not a number is an error naming the
@@ -122,7 +128,7 @@ export function marginalSlices(x: number, table: RateTable): RateSlice[] {
 export function parseRateRange(
   range: ArgValue,
   arg: string,
-  columns: readonly [string, string] = ['lower bound', 'rate'],
+  columns: readonly [string, string] = RATE_COLUMNS,
 ): RateTable {
   const fast = numericPairs(range);
   if (fast) return fast;
@@ -166,6 +172,13 @@ export function parseRateRange(
 }
 
 /**
+ * The rate table last read by `numericPairs`. A column of COMMISSION or PAYOUT cells passes the same tier range
+ * to every call, so a range whose cells equal the last one's (compared cell by cell, no allocation) gets the same
+ * validated table back. Tables are read-only, so sharing one is safe.
+ */
+let lastPairs: RateTable | undefined;
+
+/**
  * The common case, quickly: every row is two finite numbers with strictly ascending bounds, after an optional
  * header row of text (which `withoutHeader` would drop, as the rows below it hold numbers). `undefined` when
  * anything else is there; the general path then reads (or rejects) the range.
@@ -177,6 +190,9 @@ function numericPairs(range: ArgValue): RateTable | undefined {
   const start = typeof first[0] === 'number' ? 0 : isTextHeaderRow(first) ? 1 : -1;
   if (start < 0 || range.length <= start) return undefined;
   const n = range.length - start;
+  if (lastPairs !== undefined && lastPairs.lowers.length === n && sameNumericPairs(range, start, lastPairs)) {
+    return lastPairs;
+  }
   const lowers = new Array<number>(n);
   const rates = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -189,7 +205,18 @@ function numericPairs(range: ArgValue): RateTable | undefined {
     lowers[i] = a;
     rates[i] = b;
   }
-  return { lowers, rates };
+  lastPairs = { lowers, rates };
+  return lastPairs;
+}
+
+/** True when rows `start…` of `range` are exactly the (bound, rate) pairs of `table` (=== on every cell). */
+function sameNumericPairs(range: readonly unknown[], start: number, table: RateTable): boolean {
+  const { lowers, rates } = table;
+  for (let i = 0; i < lowers.length; i++) {
+    const row = range[i + start];
+    if (!Array.isArray(row) || row.length !== 2 || row[0] !== lowers[i] || row[1] !== rates[i]) return false;
+  }
+  return true;
 }
 
 function cellOf(v: unknown, arg: string, row: number, col: number, name: string): number {

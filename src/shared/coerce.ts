@@ -17,8 +17,18 @@ import { invalid } from './errors';
 
 const NUMERIC_TEXT = /^\(?[-+]?[$€£¥]?[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][-+]?\d+)?%?\)?$/;
 
+/**
+ * True when `text` starts with a Latin letter: such text is never numeric (NUMERIC_TEXT starts with a bracket,
+ * sign, currency sign, digit or point), so header cells such as "Lower bound" are answered without a regex.
+ */
+function startsWithLetter(text: string): boolean {
+  const c0 = text.charCodeAt(0) | 0x20;
+  return c0 >= 0x61 && c0 <= 0x7a;
+}
+
 /** Reads numeric text the way Excel does in arithmetic ("1,000" → 1000, "12%" → 0.12); `undefined` if not numeric. */
 export function parseNumericText(text: string): number | undefined {
+  if (startsWithLetter(text)) return undefined;
   const s = text.trim();
   if (s === '' || !NUMERIC_TEXT.test(s) || !/\d/.test(s)) return undefined;
   const paren = s.startsWith('(') || s.endsWith(')');
@@ -132,9 +142,10 @@ export function single(v: ArgValue, arg: string): CellValue {
 /** True when `row` looks like a header: no numeric cell, and at least one non-numeric text cell. */
 export function isTextHeaderRow(row: readonly CellValue[]): boolean {
   let text = false;
-  for (const c of row) {
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i];
     if (isBlank(c)) continue;
-    if (typeof c !== 'string' || parseNumericText(c) !== undefined) return false;
+    if (typeof c !== 'string' || (!startsWithLetter(c) && parseNumericText(c) !== undefined)) return false;
     text = true;
   }
   return text;

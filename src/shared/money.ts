@@ -22,19 +22,30 @@ export function roundHalfAwayFromZero(x: number, digits = 2): number {
 
 /**
  * Rounds an amount of money to the cent, half away from zero: the same result as `roundHalfAwayFromZero(x, 2)`,
- * fast. For |x| < 1e9 the 15-digit step moves x × 100 by under 1e-3 of a cent, so whenever x × 100 is more than
- * 1e-3 away from a half cent, plain half-away rounding of x × 100 agrees, and k / 100 is the same double as
- * Number((k / 100).toFixed(2)). Everything else takes the exact path. (test/shared/money.test.ts checks the
- * identity on random doubles, k/1000 decimals and amount × rate products.)
+ * fast. The exact path first brings |x| to its nearest 15-significant-digit decimal; in cents that moves it by
+ * at most the half-spacing of that grid, which lies in (|x| × 5e-14, |x| × 5e-13]. With s = |x| × 100 (off by at
+ * most |x| × 1.2e-14 cents) and d = s − (⌊s⌋ + ½) its distance from the half cent:
+ * - |d| clearly above the largest half-spacing: the 15-digit value lies on the same side of the half as x, so
+ *   plain half-away rounding of s agrees;
+ * - |d| clearly below the smallest half-spacing: the 15-digit value IS the half cent (a typed 123.455, or an
+ *   amount × rate such as 1,234.50 × 0.05 = 61.725), which rounds away from zero;
+ * - otherwise (a hair's breadth from the band's edges: rare), and for |x| ≥ 1e9, the exact path decides.
+ * ⌊s⌋ / 100 is the same double as Number((⌊s⌋ / 100).toFixed(2)) for these magnitudes. (test/shared/moneyFast.test.ts
+ * checks the identity on random doubles, k/1000 decimals, amount × rate products and values a few ulps off a half.)
  */
 export function toCents(x: number): number {
   const a = x < 0 ? -x : x;
   if (a < 1e9) {
     const s = a * 100;
     const k = Math.floor(s);
-    const f = s - k;
-    if (f < 0.499 || f > 0.501) {
-      const r = (f > 0.5 ? k + 1 : k) / 100;
+    const d = s - k - 0.5;
+    const ad = d < 0 ? -d : d;
+    const err = a * 1.2e-14;
+    let up: boolean | undefined;
+    if (ad - err > a * 5e-13) up = d > 0;
+    else if (ad + err < a * 5e-14) up = true;
+    if (up !== undefined) {
+      const r = (up ? k + 1 : k) / 100;
       return r === 0 ? 0 : x < 0 ? -r : r;
     }
   }
@@ -43,12 +54,7 @@ export function toCents(x: number): number {
 
 /** `toCents(x)` as a whole number of cents (an integer; never −0). */
 export function centsOf(x: number): number {
-  const y = x * 100;
-  if (Math.abs(y) < 1e12) {
-    const frac = y - Math.floor(y);
-    if (Math.abs(frac - 0.5) > 1e-3) return Math.round(y) + 0;
-  }
-  return Math.round(roundHalfAwayFromZero(x, 2) * 100) + 0;
+  return Math.round(toCents(x) * 100) + 0;
 }
 
 /**

@@ -204,3 +204,25 @@ describe('properties', () => {
     );
   });
 });
+
+describe('parseRateRange remembers the last numeric range, and never returns a stale one', () => {
+  test('same cells → the same table; a changed cell (same array or a new one) → the new values', () => {
+    const grid: (string | number)[][] = [
+      ['Lower bound', 'Rate'],
+      [0, 0.05],
+      [100_000, 0.08],
+    ];
+    const a = parseRateRange(grid, 'tiers');
+    // A fresh copy with equal cells, as Excel passes the same range to the next cell's call.
+    expect(parseRateRange(grid.map((r) => [...r]), 'tiers')).toBe(a);
+    grid[2][1] = 0.09; // edited in place
+    const b = parseRateRange(grid, 'tiers');
+    expect(b.rates).toEqual([0.05, 0.09]);
+    // 150,000 marginal: 100,000 × 5 % + 50,000 × 9 % = 5,000 + 4,500 = 9,500
+    expect(marginalAmount(150_000, b)).toBeCloseTo(9_500, 9);
+    grid[2][0] = 0; // now unsorted: the memo must not hide the error
+    expect(() => parseRateRange(grid, 'tiers')).toThrow(/row 3, column 1 \(lower bound\): 0 is not above/);
+    // One row fewer, same leading cells: a different table.
+    expect(parseRateRange([[0, 0.05]], 'tiers').lowers).toEqual([0]);
+  });
+});
