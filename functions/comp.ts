@@ -18,12 +18,16 @@ import {
   type CurveMethod,
   checkProration,
   checkTerms,
+  clawbackSchedule,
   drawSchedule,
   marginalAmount,
   parseRateRange,
   payoutAmount,
+  planDrawSchedule,
   planStatement,
+  prorationFactor,
   readActuals,
+  readClawbacks,
   readPlanTable,
   retroAmount,
   statementGrid,
@@ -101,7 +105,7 @@ export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][]
 /**
  * Total payout of a multi-measure plan table for one rep and period: components, kickers and SPIFFs.
  * @customfunction PLANPAYOUT
- * @param plan The plan table, header row included (first header cell "Plan v1"; see the comp docs).
+ * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
  * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
@@ -114,7 +118,7 @@ export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], 
 /**
  * The statement of a plan payout, spilled as a table: component, measure, item, base, rate, amount, and a Total row; the amounts add up to the total exactly.
  * @customfunction STATEMENT
- * @param plan The plan table, header row included (first header cell "Plan v1"; see the comp docs).
+ * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
  * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
@@ -122,6 +126,59 @@ export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], 
  */
 export function statement(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any[][] {
   return excelCall(() => statementGrid(statementOf(plan, actuals, measures, proration))) as any[][];
+}
+
+/**
+ * Applies the plan table's draw row to earnings per period: spills one row per period with the amount paid and the outstanding draw balance after the period.
+ * @customfunction PLANDRAW
+ * @param plan The plan table, header row included, with a row of type "draw" (Rate = draw per period; Method = recoverable or non-recoverable).
+ * @param earned One column of earned incentive per period (currency; e.g. PLANPAYOUT results, after CLAWBACKS).
+ * @returns Rows of [paid, balance], to the cent.
+ */
+export function planDraw(plan: any[][], earned: any[][]): any[][] {
+  return excelCall(() => {
+    const p = readPlanTable(plan, 'plan');
+    const e = toNumberVector(earned, 'earned');
+    if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
+    return planDrawSchedule(p, e).map((x) => [x.paid, x.balance]);
+  }) as any[][];
+}
+
+/**
+ * Earnings per period after clawbacks: spills one column with each period's earned amount minus the commission reversed in that period, to the cent.
+ * @customfunction CLAWBACKS
+ * @param earned One column of earned incentive per period (currency).
+ * @param clawbacks Two or three columns: period (1 = the first row of earned), amount taken back (currency, zero or more), optional reference (e.g. the deal id); one header row of text is skipped.
+ * @returns One column of net earnings per period (negative where a clawback exceeds the period's earnings).
+ */
+export function clawbacks(earned: any[][], clawbacks: any[][]): any[][] {
+  return excelCall(() => {
+    const e = toNumberVector(earned, 'earned');
+    if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
+    return clawbackSchedule(e, readClawbacks(clawbacks, 'clawbacks')).map((x) => [x]);
+  }) as any[][];
+}
+
+/**
+ * Proration factor of a partial period by calendar days: (days on the plan inside the period − leave days) / days in the period.
+ * @customfunction PRORATION
+ * @param period_start First day of the period (an Excel date).
+ * @param period_end Last day of the period (an Excel date, inclusive).
+ * @param [start_date] First day on the plan (blank: before the period).
+ * @param [end_date] Last day on the plan (blank: after the period).
+ * @param [leave_days] Calendar days of leave inside the period while on the plan (default 0).
+ * @returns A fraction from 0 to 1 (0.5 = half the period), for the proration argument of PLANPAYOUT and STATEMENT.
+ */
+export function proration(period_start: any, period_end: any, start_date?: any, end_date?: any, leave_days?: any): any {
+  return excelCall(() =>
+    prorationFactor({
+      periodStart: toNumber(period_start, 'period_start'),
+      periodEnd: toNumber(period_end, 'period_end'),
+      start: optionalNumber(start_date, 'start_date'),
+      end: optionalNumber(end_date, 'end_date'),
+      leaveDays: optionalNumber(leave_days, 'leave_days', 0),
+    }),
+  );
 }
 
 function statementOf(plan: any[][], actuals: any[][], measures: any, proration: any) {

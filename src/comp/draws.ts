@@ -3,8 +3,9 @@
  * (they are payables, e.g. results of PAYOUT) and computed in whole cents, so paid amounts and balances reconcile
  * exactly: Σ paid = Σ earned + Σ (draw advanced) − Σ recovered, and the last balance is what is still owed back.
  */
-import { toCents } from '../shared/money';
-import { invalid } from '../shared/errors';
+import { centsOf, toCents } from '../shared/money';
+import { invalid, notFound } from '../shared/errors';
+import type { CompPlan } from './plan';
 
 /** One period of a draw schedule (currency). */
 export interface DrawPeriod {
@@ -83,4 +84,33 @@ export function applyClawbacks(earned: readonly number[], clawbacks: readonly Cl
     out[c.period - 1] -= c.amount;
   });
   return out;
+}
+
+/**
+ * The plan's draw applied to earnings per period (currency; e.g. a column of PLANPAYOUT results after clawbacks):
+ * `drawSchedule` with the plan's draw amount in every period. A plan without a draw row is a lookup that fails.
+ */
+export function planDrawSchedule(plan: CompPlan, earned: readonly number[], arg = 'plan'): DrawPeriod[] {
+  const d = plan.draw;
+  if (!d)
+    notFound(`${arg}: the plan table has no draw row; add a row of type "draw" with the draw per period in Rate.`);
+  return drawSchedule(
+    earned,
+    earned.map(() => d.amount),
+    d.recoverable,
+  );
+}
+
+/**
+ * Earnings per period after clawbacks, to the cent: each period's earned amount and each clawback are taken to the
+ * cent first and subtracted in whole cents, so the result reconciles exactly (Σ result = Σ earned − Σ clawbacks).
+ */
+export function clawbackSchedule(earned: readonly number[], clawbacks: readonly Clawback[]): number[] {
+  earned.forEach((e, t) => {
+    if (!Number.isFinite(e)) invalid(`earned: item ${t + 1} must be a finite number.`);
+  });
+  applyClawbacks(earned, clawbacks); // validates periods and amounts, in the user's units
+  const cents = earned.map(centsOf);
+  for (const c of clawbacks) cents[c.period - 1] -= centsOf(c.amount);
+  return cents.map((c) => c / 100 + 0);
 }

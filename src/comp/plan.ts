@@ -46,6 +46,19 @@ export interface Spiff {
   readonly hurdle?: number;
 }
 
+/**
+ * A draw: a guaranteed payment per period, paid when the period's earnings fall short of it (see `drawSchedule`).
+ * Recoverable: the shortfall is a balance the rep repays from later earnings above the draw; non-recoverable:
+ * the shortfall is a gift.
+ */
+export interface PlanDraw {
+  /** A label for statements and tables (default "Draw"). */
+  readonly name?: string;
+  /** Currency per period, ≥ 0 (not prorated: a partial first period gets the whole draw). */
+  readonly amount: number;
+  readonly recoverable: boolean;
+}
+
 /** A plan for one period. */
 export interface CompPlan {
   readonly name?: string;
@@ -54,6 +67,8 @@ export interface CompPlan {
   readonly components: readonly PlanComponent[];
   readonly kickers: readonly Kicker[];
   readonly spiffs: readonly Spiff[];
+  /** The plan's draw, applied across periods by `drawSchedule` (PLANPAYOUT itself is the earned incentive). */
+  readonly draw?: PlanDraw;
 }
 
 /** Measure names match case- and space-insensitively. */
@@ -83,7 +98,7 @@ const WEIGHT_TOLERANCE = 1e-9;
 /**
  * Checks a plan's consistency: target incentive ≥ 0, at least one component, unique component names, weights ≥ 0
  * adding up to 1, quotas > 0, curves with at least one band, caps ≥ 0, kickers pointing at components with a
- * quota for their hurdle measure, SPIFF amounts and hurdles finite. Returns the plan; throws naming the part.
+ * quota for their hurdle measure, SPIFF amounts and hurdles finite, a draw ≥ 0. Returns the plan; throws naming the part.
  */
 export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
   if (!(Number.isFinite(plan.targetIncentive) && plan.targetIncentive >= 0)) {
@@ -124,6 +139,9 @@ export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
     if (measureKey(s.measure) === '') invalid(`${where}: the measure is missing.`);
     if (!Number.isFinite(s.amount)) invalid(`${where}: the amount must be a finite number.`);
     if (s.hurdle !== undefined && !Number.isFinite(s.hurdle)) invalid(`${where}: the hurdle must be a finite number.`);
+  }
+  if (plan.draw !== undefined && !(Number.isFinite(plan.draw.amount) && plan.draw.amount >= 0)) {
+    invalid(`${arg}: the draw must be zero or more (currency per period), got ${plan.draw.amount}.`);
   }
   return plan;
 }

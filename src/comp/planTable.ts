@@ -1,10 +1,12 @@
 /**
  * The PLAN TABLE: a multi-measure plan as a range, one header row then one record a row. The first header cell
- * is the schema marker `Plan v1` (the layout version; a table of another version is rejected with a clear message,
- * or migrated when a migration is registered in MIGRATIONS). Its column holds each row's type.
+ * is the schema marker `Plan v2` (the layout version; an older version is migrated by MIGRATIONS, a newer one is
+ * rejected with a clear message). Its column holds each row's type.
  *
- * Columns of version 1 (header names are case- and space-insensitive; Cap and Threshold may be left out):
- *   Plan v1 | Component | Measure | Target incentive | Weight | Quota | Method | Bound | Rate | Cap | Threshold
+ * Columns of version 2 (header names are case- and space-insensitive; Cap and Threshold may be left out):
+ *   Plan v2 | Component | Measure | Target incentive | Weight | Quota | Method | Bound | Rate | Cap | Threshold
+ *
+ * Versions: 1 had no draw row; 2 adds it (same columns), so a version-1 table reads as it is.
  *
  * Row types (blank rows are skipped; unused cells of a row are left blank):
  *   plan       Component = plan name (optional); Target incentive = currency per period (required, ≥ 0).
@@ -18,6 +20,8 @@
  *              component measures it).
  *   spiff      Component = SPIFF name; Measure = the counted measure; Method = fixed | per unit;
  *              Rate = amount (currency, or currency per unit); Bound = hurdle in units (optional).
+ *   draw       (version 2; at most one) Component = label (optional, default "Draw"); Rate = draw per period
+ *              (currency, ≥ 0); Method = recoverable (default) | non-recoverable.
  */
 import { type CellValue, type Grid, asGrid, describeValue } from '../shared/cells';
 import { cellText, checkRectangular } from '../shared/coerce';
@@ -31,16 +35,24 @@ import {
   toGrid,
 } from '../shared/table';
 import { type CurveMethod, type PayoutCurve } from './curves';
-import { type CompPlan, type Kicker, type PlanComponent, type Spiff, measureKey, validatePlan } from './plan';
+import {
+  type CompPlan,
+  type Kicker,
+  type PlanComponent,
+  type PlanDraw,
+  type Spiff,
+  measureKey,
+  validatePlan,
+} from './plan';
 import { rateTable } from './rates';
 
 /** The plan-table layout version this code writes and reads. */
-export const PLAN_TABLE_VERSION = 1;
+export const PLAN_TABLE_VERSION = 2;
 
 /** The schema marker of the current version, the first header cell. */
 export const PLAN_TABLE_MARKER = `Plan v${PLAN_TABLE_VERSION}`;
 
-/** Header of a version-1 plan table, in column order. */
+/** Header of a plan table of the current version, in column order. */
 export const PLAN_TABLE_HEADER = [
   PLAN_TABLE_MARKER,
   'Component',
@@ -55,8 +67,9 @@ export const PLAN_TABLE_HEADER = [
   'Threshold',
 ] as const;
 
-const LAYOUT_V1 = {
-  type: { header: PLAN_TABLE_MARKER, kind: 'text', required: true },
+const LAYOUT = {
+  // The type column is headed by the schema marker; older markers name it in tables that are migrated.
+  type: { header: PLAN_TABLE_MARKER, kind: 'text', required: true, aliases: ['Plan v1'] },
   component: { header: 'Component', kind: 'text' },
   measure: { header: 'Measure', kind: 'text' },
   targetIncentive: { header: 'Target incentive', kind: 'number', aliases: ['TI', 'Target'] },
@@ -69,8 +82,8 @@ const LAYOUT_V1 = {
   threshold: { header: 'Threshold', kind: 'number', aliases: ['Gate'] },
 } as const;
 
-/** Columns a version-1 header must have (Cap and Threshold may be left out). */
-const REQUIRED_COLUMNS: readonly (keyof typeof LAYOUT_V1)[] = [
+/** Columns a header must have (Cap and Threshold may be left out). */
+const REQUIRED_COLUMNS: readonly (keyof typeof LAYOUT)[] = [
   'component',
   'measure',
   'targetIncentive',
@@ -81,13 +94,17 @@ const REQUIRED_COLUMNS: readonly (keyof typeof LAYOUT_V1)[] = [
   'rate',
 ];
 
-type Row = TableRecord<typeof LAYOUT_V1>;
+type Row = TableRecord<typeof LAYOUT>;
 
 /**
- * Upgrades an older layout to the current one (grid in → grid out). None yet: version 1 is the first layout.
- * When version 2 comes, register `1: (grid) => …` here so version-1 tables keep working.
+ * Upgrades a layout to the next version (grid in → grid out); the reader applies them in turn up to
+ * PLAN_TABLE_VERSION. Messages keep naming the user's own header cells, so a migration changes cells only where
+ * the layout really moved.
  */
-const MIGRATIONS: Readonly<Record<number, (grid: Grid) => Grid>> = {};
+const MIGRATIONS: Readonly<Record<number, (grid: Grid) => Grid>> = {
+  // 1 → 2: version 2 only adds the draw row type; every version-1 table is a valid version-2 table.
+  1: (grid) => grid,
+};
 
 /** The layout version named by a plan table's first header cell (`Plan v1` → 1), or an error naming cell A1. */
 export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number {
@@ -115,25 +132,25 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       );
     }
     grid = migrate(grid);
-    version = planTableVersion(grid, arg);
+    version += 1;
   }
   const header = grid[0];
-  const colName = (key: keyof typeof LAYOUT_V1): string => {
-    const spec: ColumnSpec = LAYOUT_V1[key];
+  const colName = (key: keyof typeof LAYOUT): string => {
+    const spec: ColumnSpec = LAYOUT[key];
     const wanted = [spec.header, ...(spec.aliases ?? [])];
     const i = header.findIndex((h) => wanted.some((w) => measureKey(w) === measureKey(cellText(h))));
-    return i >= 0 ? cellText(header[i]) : LAYOUT_V1[key].header;
+    return i >= 0 ? cellText(header[i]) : LAYOUT[key].header;
   };
-  const at = (r: Row, key: keyof typeof LAYOUT_V1) => `${arg}: row ${r.row}, column "${colName(key)}"`;
-  const need = <T>(r: Row, key: keyof typeof LAYOUT_V1, v: T | undefined, what: string): T => {
+  const at = (r: Row, key: keyof typeof LAYOUT) => `${arg}: row ${r.row}, column "${colName(key)}"`;
+  const need = <T>(r: Row, key: keyof typeof LAYOUT, v: T | undefined, what: string): T => {
     if (v === undefined || v === '') invalid(`${at(r, key)}: ${what} is required on a ${r.type.toLowerCase()} row.`);
     return v;
   };
 
   const requiredLayout: TableLayout = {};
-  for (const key of REQUIRED_COLUMNS) requiredLayout[key] = { ...LAYOUT_V1[key], required: true };
+  for (const key of REQUIRED_COLUMNS) requiredLayout[key] = { ...LAYOUT[key], required: true };
   locateColumns(header, requiredLayout, arg);
-  const records = parseTable(grid, LAYOUT_V1, arg);
+  const records = parseTable(grid, LAYOUT, arg);
   let name: string | undefined;
   let targetIncentive: number | undefined;
   let planRow: Row | undefined;
@@ -146,6 +163,8 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
   const bandRows: Row[] = [];
   const kickers: Kicker[] = [];
   const spiffs: Spiff[] = [];
+  let draw: PlanDraw | undefined;
+  let drawRow: Row | undefined;
 
   for (const r of records) {
     const type = measureKey(r.type);
@@ -204,9 +223,19 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
         amount: need(r, 'rate', r.rate, 'the amount'),
         ...(r.bound !== undefined ? { hurdle: r.bound } : {}),
       });
+    } else if (type === 'draw') {
+      if (drawRow) invalid(`${at(r, 'type')}: a second draw row (the first is row ${drawRow.row}); keep one.`);
+      drawRow = r;
+      const amount = need(r, 'rate', r.rate, 'the draw per period');
+      if (amount < 0) invalid(`${at(r, 'rate')}: the draw must be zero or more, got ${amount}.`);
+      draw = {
+        ...(r.component ? { name: r.component } : {}),
+        amount,
+        recoverable: drawRecoverable(r.method, at(r, 'method')),
+      };
     } else {
       invalid(
-        `${at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker or spiff.`,
+        `${at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker, spiff or draw.`,
       );
     }
   }
@@ -242,6 +271,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
     })),
     kickers,
     spiffs,
+    ...(draw ? { draw } : {}),
   };
   return validatePlan(plan, arg);
 }
@@ -254,9 +284,16 @@ function curveMethod(v: string | undefined, where: string): CurveMethod {
   return invalid(`${where}: expected "marginal", "retro" or "linear", got ${describeValue(v ?? null)}.`);
 }
 
+function drawRecoverable(v: string | undefined, where: string): boolean {
+  const s = measureKey(v ?? '').replace(/[\s-]/g, '');
+  if (s === '' || s === 'recoverable') return true;
+  if (s === 'nonrecoverable') return false;
+  return invalid(`${where}: expected "recoverable" or "non-recoverable" for a draw, got ${describeValue(v ?? null)}.`);
+}
+
 /**
- * Writes a plan as a version-1 plan table (header row + rows), the layout `readPlanTable` reads:
- * the plan row, then each component followed by its bands, then kickers, then SPIFFs.
+ * Writes a plan as a plan table of the current version (header row + rows), the layout `readPlanTable` reads:
+ * the plan row, then each component followed by its bands, then kickers, then SPIFFs, then the draw.
  */
 export function writePlanTable(plan: CompPlan): Grid {
   const rows: (CellValue | undefined)[][] = [];
@@ -294,6 +331,20 @@ export function writePlanTable(plan: CompPlan): Grid {
       s.kind === 'fixed' ? 'fixed' : 'per unit',
       s.hurdle,
       s.amount,
+    ]);
+  }
+  const d = plan.draw;
+  if (d) {
+    rows.push([
+      'draw',
+      d.name ?? 'Draw',
+      null,
+      null,
+      null,
+      null,
+      d.recoverable ? 'recoverable' : 'non-recoverable',
+      null,
+      d.amount,
     ]);
   }
   return toGrid([...PLAN_TABLE_HEADER], rows);

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { applyClawbacks, checkProration, drawSchedule, prorationFactor } from '../../src/comp';
+import {
+  applyClawbacks,
+  checkProration,
+  clawbackSchedule,
+  drawSchedule,
+  planDrawSchedule,
+  prorationFactor,
+  readClawbacks,
+  readPlanTable,
+} from '../../src/comp';
+import { AE_PLAN } from './fixtures';
 import { dateToSerial } from '../../src/shared/dates';
 
 const paidAndBalance = (rows: ReturnType<typeof drawSchedule>) => rows.map((r) => [r.paid, r.balance]);
@@ -126,5 +136,76 @@ describe('proration by calendar days', () => {
     expect(() => prorationFactor({ periodStart: jan31, periodEnd: jan1 })).toThrow(/period_end/);
     expect(() => prorationFactor({ periodStart: jan1, periodEnd: jan31, leaveDays: 40 })).toThrow(/leave_days/);
     expect(() => checkProration(1.5)).toThrow(/proration: expected a fraction from 0 to 1/);
+  });
+});
+
+describe('clawbacks in cents and the clawbacks range', () => {
+  test('net earnings per period, to the cent', () => {
+    // earned 1,000.005 → 1,000.01 (half away from zero); 2,000; 500.
+    // Clawbacks: 300.104 → 300.10 in P2; 800 + 0.555 → 800.00 + 0.56 in P3.
+    // Net: 1,000.01 | 2,000 − 300.10 = 1,699.90 | 500 − 800 − 0.56 = −300.56
+    expect(
+      clawbackSchedule(
+        [1000.005, 2000, 500],
+        [
+          { period: 2, amount: 300.104 },
+          { period: 3, amount: 800 },
+          { period: 3, amount: 0.555 },
+        ],
+      ),
+    ).toEqual([1000.01, 1699.9, -300.56]);
+  });
+
+  test('property: Σ net = Σ earned − Σ clawbacks exactly in cents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1e8, max: 1e8 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 1e7 })), { maxLength: 8 }),
+        (earnedCents, raw) => {
+          const earned = earnedCents.map((c) => c / 100);
+          const claws = raw.map(([p, c]) => ({ period: (p % earned.length) + 1, amount: c / 100 }));
+          const net = clawbackSchedule(earned, claws);
+          const sum = (xs: number[]) => xs.reduce((a, b) => a + Math.round(b * 100), 0);
+          expect(sum(net)).toBe(sum(earned) - sum(claws.map((c) => c.amount)));
+        },
+      ),
+      { seed: 77, numRuns: 500 },
+    );
+  });
+
+  test('readClawbacks: header, references, blank rows, omitted range, and cell errors', () => {
+    expect(
+      readClawbacks([
+        ['Period', 'Amount', 'Deal'],
+        [2, '1,200.50', 'D-9'],
+        [null, null, null],
+        [3, 50, null],
+      ]),
+    ).toEqual([
+      { period: 2, amount: 1200.5, reference: 'D-9' },
+      { period: 3, amount: 50 },
+    ]);
+    expect(readClawbacks(null)).toEqual([]);
+    expect(readClawbacks([[null, null]])).toEqual([]);
+    expect(() => readClawbacks([[1, 2, 3, 4]])).toThrow(/clawbacks: expected two or three columns/);
+    expect(() =>
+      readClawbacks([
+        ['Period', 'Amount'],
+        [1, true],
+      ]),
+    ).toThrow('clawbacks: row 2, column 2 (amount): expected a number, got TRUE.');
+  });
+});
+
+describe("the plan table's draw", () => {
+  test('planDrawSchedule pays the draw row across periods', () => {
+    const withDraw = [...AE_PLAN, ['draw', null, null, null, null, null, 'non-recoverable', null, 3000, null, null]];
+    const plan = readPlanTable(withDraw);
+    // Non-recoverable 3,000: max(1,000, 3,000) = 3,000; max(4,500, 3,000) = 4,500; balance always 0.
+    expect(paidAndBalance(planDrawSchedule(plan, [1000, 4500]))).toEqual([
+      [3000, 0],
+      [4500, 0],
+    ]);
+    expect(() => planDrawSchedule(readPlanTable(AE_PLAN), [1000])).toThrow(/no draw row/);
   });
 });

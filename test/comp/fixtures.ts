@@ -2,7 +2,7 @@
 import type { Grid } from '../../src/shared/cells';
 
 export const HEADER = [
-  'Plan v1',
+  'Plan v2',
   'Component',
   'Measure',
   'Target incentive',

@@ -62,12 +62,12 @@ describe('reading the plan table', () => {
 
   test('the schema marker: missing, or another version', () => {
     expect(messageOf(() => readPlanTable(withCell(0, 0, 'Type')))).toMatch(
-      /^plan: the first header cell \(row 1, column A\) must be the schema marker "Plan v1", got "Type"/,
+      /^plan: the first header cell \(row 1, column A\) must be the schema marker "Plan v2", got "Type"/,
     );
-    expect(messageOf(() => readPlanTable(withCell(0, 0, 'Plan v2')))).toMatch(
-      /^plan: this plan table has layout version 2 \(cell A1 "Plan v2"\), but this add-in reads version 1/,
+    expect(messageOf(() => readPlanTable(withCell(0, 0, 'Plan v3')))).toMatch(
+      /^plan: this plan table has layout version 3 \(cell A1 "Plan v3"\), but this add-in reads version 2/,
     );
-    expect(planTableVersion(AE_PLAN)).toBe(1);
+    expect(planTableVersion(AE_PLAN)).toBe(2);
     expect(messageOf(() => readPlanTable(AE_PLAN.slice(1)))).toMatch(/schema marker/);
   });
 
@@ -93,13 +93,13 @@ describe('reading the plan table', () => {
       8,
       0,
       'bonus',
-      'plan: row 9, column "Plan v1": unknown row type "bonus"; expected plan, component, band, kicker or spiff.',
+      'plan: row 9, column "Plan v2": unknown row type "bonus"; expected plan, component, band, kicker, spiff or draw.',
     ],
     [
       4,
       0,
       'note',
-      'plan: row 5, column "Plan v1": unknown row type "note"; expected plan, component, band, kicker or spiff.',
+      'plan: row 5, column "Plan v2": unknown row type "note"; expected plan, component, band, kicker, spiff or draw.',
     ],
   ])('row %i column %i = %p → %s', (r, c, v, msg) => {
     expect(messageOf(() => readPlanTable(withCell(r, c, v)))).toBe(msg);
@@ -127,6 +127,66 @@ describe('writing the plan table', () => {
     expect(g[0]).toEqual([...PLAN_TABLE_HEADER]);
     expect(g).toEqual(AE_PLAN);
     expect(readPlanTable(g)).toEqual(p);
+  });
+
+  test('a version-1 table (written before draws existed) reads to the same plan, and its messages name its own cells', () => {
+    const v1 = withCell(0, 0, 'Plan v1');
+    expect(planTableVersion(v1)).toBe(1);
+    expect(readPlanTable(v1)).toEqual(readPlanTable(AE_PLAN));
+    const bad = v1.map((r, i) => (i === 3 ? r.map((c, j) => (j === 8 ? 'ten' : c)) : r));
+    expect(messageOf(() => readPlanTable(bad))).toBe('plan: row 4, column "Rate": expected a number, got "ten".');
+    const badType = v1.map((r, i) => (i === 4 ? r.map((c, j) => (j === 0 ? 'note' : c)) : r));
+    expect(messageOf(() => readPlanTable(badType))).toMatch(/^plan: row 5, column "Plan v1": unknown row type "note"/);
+  });
+
+  test('the draw row: read, written back, and its errors', () => {
+    const blanks = (n: number) => new Array<null>(n).fill(null);
+    const drawRow = (method: string | null, rate: unknown) => [
+      'draw',
+      'Ramp draw',
+      ...blanks(4),
+      method,
+      null,
+      rate,
+      null,
+      null,
+    ];
+    const withDraw = (...rows: unknown[][]) => [...AE_PLAN, ...rows] as typeof AE_PLAN;
+    const p = readPlanTable(withDraw(drawRow(null, 4000)));
+    expect(p.draw).toEqual({ name: 'Ramp draw', amount: 4000, recoverable: true }); // blank method = recoverable
+    expect(readPlanTable(withDraw(drawRow('Non-recoverable', '2,500'))).draw).toEqual({
+      name: 'Ramp draw',
+      amount: 2500,
+      recoverable: false,
+    });
+    const g = writePlanTable(p);
+    expect(g[g.length - 1]).toEqual([
+      'draw',
+      'Ramp draw',
+      null,
+      null,
+      null,
+      null,
+      'recoverable',
+      null,
+      4000,
+      null,
+      null,
+    ]);
+    expect(readPlanTable(g)).toEqual(p);
+    const n = AE_PLAN.length + 1; // the draw row's row number in the range
+    expect(messageOf(() => readPlanTable(withDraw(drawRow(null, -1))))).toBe(
+      `plan: row ${n}, column "Rate": the draw must be zero or more, got -1.`,
+    );
+    expect(messageOf(() => readPlanTable(withDraw(drawRow(null, null))))).toBe(
+      `plan: row ${n}, column "Rate": the draw per period is required on a draw row.`,
+    );
+    expect(messageOf(() => readPlanTable(withDraw(drawRow('sometimes', 10))))).toBe(
+      `plan: row ${n}, column "Method": expected "recoverable" or "non-recoverable" for a draw, got "sometimes".`,
+    );
+    expect(messageOf(() => readPlanTable(withDraw(drawRow(null, 10), drawRow(null, 20))))).toBe(
+      `plan: row ${n + 1}, column "Plan v2": a second draw row (the first is row ${n}); keep one.`,
+    );
   });
 
   test('round trip of random plans', () => {
@@ -165,6 +225,7 @@ describe('writing the plan table', () => {
               { name: 'S2', measure: 'M0', kind: 'perUnit' as const, amount: 10 },
             ]
           : [],
+        ...(withExtras ? { draw: { name: 'Draw', amount: ti / 2, recoverable: ti % 2 === 0 } } : {}),
       }));
     fc.assert(
       fc.property(planArb, (p) => {

@@ -91,6 +91,29 @@ describe('functions.json is generated, never hand-written', () => {
   });
 });
 
+describe('docs/functions.md documents every function', () => {
+  test('each id has a "### SALESOPS.<ID>(" heading whose parameters are the metadata parameters, in order', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'functions.md'), 'utf8');
+    const problems: string[] = [];
+    for (const f of meta.functions) {
+      const m = new RegExp(`^###\\s+\`?SALESOPS\\.${f.id}\\(([^)]*)\\)`, 'm').exec(doc);
+      if (!m) {
+        problems.push(`${f.id}: no heading`);
+        continue;
+      }
+      const documented = m[1]
+        .split(',')
+        .map((p) => p.trim().replace(/^\[|\]$/g, ''))
+        .filter((p) => p !== '');
+      const declared = f.parameters.map((p) => p.name);
+      if (documented.join(',') !== declared.join(',')) {
+        problems.push(`${f.id}: documented (${documented.join(', ')}) but declared (${declared.join(', ')})`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('documented sample calls through dist/functions.js', () => {
   test('every function has at least one sample', () => {
     const covered = new Set(samples.map((s) => s.id));

@@ -35,6 +35,12 @@ const PLAN = [
   row('component', 'Logos', 'New logos', null, 0.3, 10, 'retro'),
   row('band', 'Logos', null, null, null, null, null, 0, 1),
 ];
+/** PLAN in layout version 2, with a recoverable draw of 5,000 per period. */
+const PLAN_WITH_DRAW = [
+  ['Plan v2', ...PLAN[0].slice(1)],
+  ...PLAN.slice(1),
+  row('draw', 'New-hire draw', null, null, null, null, 'recoverable', null, 5000),
+];
 const ACTUALS = [
   ['Bookings', 'New logos'],
   [1200000, 8],
@@ -143,5 +149,60 @@ export const samples: FunctionSample[] = [
     what: 'proration out of range',
     args: [PLAN, ACTUALS, null, 1.5],
     expect: { error: '#VALUE!', messageIncludes: 'proration' },
+  },
+  // Recoverable draw 5,000: P1 earned 3,000 < 5,000 → paid 5,000, balance 2,000; P2 earned 9,000: recover
+  // min(9,000 − 5,000, 2,000) = 2,000 → paid 7,000, balance 0; P3 earned 4,000 → paid 5,000, balance 1,000.
+  {
+    id: 'PLANDRAW',
+    what: 'recoverable draw from the plan table',
+    args: [PLAN_WITH_DRAW, [[3000], [9000], [4000]]],
+    expect: [
+      [5000, 2000],
+      [7000, 0],
+      [5000, 1000],
+    ],
+  },
+  {
+    id: 'PLANDRAW',
+    what: 'a plan without a draw row',
+    args: [PLAN, [[3000]]],
+    expect: { error: '#N/A', messageIncludes: 'no draw row' },
+  },
+  // Earned 1,000 / 2,000 / 500; clawbacks 300 in period 2 and 800 in period 3 → 1,000 / 1,700 / −300.
+  {
+    id: 'CLAWBACKS',
+    what: 'reversals booked in later periods',
+    args: [
+      [[1000], [2000], [500]],
+      [
+        ['Period', 'Amount', 'Deal'],
+        [2, 300, 'D-17'],
+        [3, 800, 'D-22'],
+      ],
+    ],
+    expect: [[1000], [1700], [-300]],
+  },
+  {
+    id: 'CLAWBACKS',
+    what: 'a period past the last one',
+    args: [[[1000], [2000]], [[3, 100]]],
+    expect: { error: '#VALUE!', messageIncludes: 'clawbacks: item 1: period must be a whole number from 1 to 2' },
+  },
+  {
+    id: 'CLAWBACKS',
+    what: 'text amount',
+    args: [[[1000]], [[1, 'lots']]],
+    expect: { error: '#VALUE!', messageIncludes: 'clawbacks: row 1, column 2 (amount)' },
+  },
+  // January 2026 = serials 46023 … 46053 (31 days); start 11 Jan (46033) → 21 days on the plan, 3 days of leave:
+  // (21 − 3) / 31 = 18 / 31 = 0.58064516…
+  { id: 'PRORATION', what: 'mid-month start with leave', args: [46023, 46053, 46033, null, 3], expect: 18 / 31 },
+  // Leaves 20 Jan (46042): 46023 … 46042 = 20 days → 20 / 31
+  { id: 'PRORATION', what: 'mid-month end', args: [46023, 46053, null, 46042, null], expect: 20 / 31 },
+  {
+    id: 'PRORATION',
+    what: 'end before start',
+    args: [46023, 46053, 46040, 46030, null],
+    expect: { error: '#VALUE!', messageIncludes: 'end_date' },
   },
 ];
