@@ -62,7 +62,7 @@ describe('Comp plan wizard', () => {
     ).toBeInTheDocument();
     const t = (await wb.readTable('CompPlan')).values;
     expect(t[0]).toEqual([
-      'Plan v1',
+      'Plan v2',
       'Component',
       'Measure',
       'Target incentive',
@@ -112,5 +112,52 @@ describe('Comp plan wizard', () => {
     );
     await screen.findByText(/Wrote plan table CompPlan/, undefined, { timeout: 10_000 });
     expect(wb.getCell('Roster', 'C2').formula).toMatch(/^=SALESOPS.PLANPAYOUT\(/);
+  });
+
+  it('draw template: previews what a first period pays with the draw, writes the draw row that PLANDRAW reads', async () => {
+    const { wb, user } = setup();
+    await user.click(screen.getByRole('radio', { name: 'New hire with a recoverable draw' }));
+    await next(user);
+    // The template's draw row is in the grid: Rate 6000, Method recoverable.
+    const rows = screen.getAllByRole('textbox', { name: /^Row \d+ Plan v2$/ });
+    const drawRow = rows.findIndex((r) => (r as HTMLInputElement).value === 'draw') + 1;
+    expect(drawRow).toBeGreaterThan(0);
+    expect(screen.getByRole('textbox', { name: `Row ${drawRow} Rate` })).toHaveValue('6000');
+    await next(user);
+    // TI 10,000, marginal ×1 then ×2 above 100 %, draw 6,000 recoverable, no balance yet:
+    //  50 %: earned 5,000 < 6,000 → paid 6,000, owed 1,000 (10 reps: cost 50,000 earned)
+    // 100 %: earned 10,000 → paid 10,000, owed 0;  150 %: 10,000 × (1 + 2 × 0.5) = 20,000 → paid 20,000
+    const table = await screen.findByRole('table', { name: 'What-if' });
+    const text = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(text[0]).toBe('AttainmentPayout per repCost for 10 repsPaid with drawOwed after');
+    expect(text.slice(1)).toEqual([
+      '50%5,000.0050,000.006,000.001,000.00',
+      '100%10,000.00100,000.0010,000.000.00',
+      '150%20,000.00200,000.0020,000.000.00',
+    ]);
+    expect(screen.getByText(/New-hire draw: 6,000.00 per period, recoverable/)).toBeInTheDocument();
+    // Second series: at 0 % nothing is earned and the draw (6,000) is paid; from 60 % on the earnings exceed it.
+    const chart = screen.getByTestId('line-chart').textContent ?? '';
+    expect(chart).toMatch(/Paid in a first period \(with draw\): 6000 6000 /);
+    await next(user, 'Continue');
+    await next(user, 'Write to workbook');
+    expect(await screen.findByText(/Pay its draw across periods with =SALESOPS.PLANDRAW/)).toBeInTheDocument();
+    const t = (await wb.readTable('CompPlan')).values;
+    expect(t[0][0]).toBe('Plan v2');
+    expect(t[t.length - 1]).toEqual([
+      'draw',
+      'New-hire draw',
+      null,
+      null,
+      null,
+      null,
+      'recoverable',
+      null,
+      6000,
+      null,
+      null,
+    ]);
   });
 });

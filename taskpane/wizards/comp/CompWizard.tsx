@@ -44,7 +44,8 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
           <>
             <Body1>
               Edit the plan table: a plan row (target incentive per period), one row per component (weight, quota,
-              method, cap, threshold) and its bands (attainment bound, rate multiplier). Fractions: 1.5 = 150 %.
+              method, cap, threshold) and its bands (attainment bound, rate multiplier), and optionally a draw row (Rate
+              = draw per period; Method = recoverable or non-recoverable). Fractions: 1.5 = 150 %.
             </Body1>
             <GridEditor
               caption="Plan table"
@@ -72,12 +73,32 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
           <>
             <LinePreview
               title="Payout by attainment (%)"
-              series={[{ legend: 'Payout per rep', points: preview.curve }]}
+              series={[
+                { legend: 'Payout per rep', points: preview.curve },
+                ...(preview.paidCurve
+                  ? [{ legend: 'Paid in a first period (with draw)', points: preview.paidCurve }]
+                  : []),
+              ]}
             />
+            {preview.draw ? (
+              <Body1>
+                {`${preview.draw.name}: ${money(preview.draw.amount)} per period, ${preview.draw.recoverable ? 'recoverable (a shortfall is owed back from later earnings above the draw)' : 'non-recoverable (a shortfall is not owed back)'}.`}
+              </Body1>
+            ) : null}
             <DataTable
               caption="What-if"
-              header={['Attainment', 'Payout per rep', `Cost for ${preview.reps} reps`]}
-              rows={preview.whatIf.map((x) => [percent(x.attainment, 0), money(x.payoutPerRep), money(x.cost)])}
+              header={[
+                'Attainment',
+                'Payout per rep',
+                `Cost for ${preview.reps} reps`,
+                ...(preview.draw ? ['Paid with draw', 'Owed after'] : []),
+              ]}
+              rows={preview.whatIf.map((x) => [
+                percent(x.attainment, 0),
+                money(x.payoutPerRep),
+                money(x.cost),
+                ...(preview.draw ? [money(x.paidWithDraw ?? 0), money(x.drawOwed ?? 0)] : []),
+              ])}
             />
             {preview.rosterCost !== undefined ? (
               <Text weight="semibold">{`Cost of plan at the roster's actuals: ${money(preview.rosterCost)}`}</Text>

@@ -10,6 +10,7 @@ import {
   PLAN_TABLE_HEADER,
   curve,
   measureKey,
+  planDrawSchedule,
   planMeasures,
   planPayout,
   readActuals,
@@ -78,6 +79,29 @@ export const TEMPLATES: Record<CompTemplateId, { label: string; plan: CompPlan }
       spiffs: [],
     },
   },
+  draw: {
+    label: 'New hire with a recoverable draw',
+    plan: {
+      name: 'New-hire plan',
+      targetIncentive: 10000,
+      components: [
+        {
+          name: 'Bookings',
+          measure: 'Bookings',
+          weight: 1,
+          quota: 100000,
+          curve: curve('marginal', [
+            [0, 1],
+            [1, 2],
+          ]),
+          cap: 3,
+        },
+      ],
+      kickers: [],
+      spiffs: [],
+      draw: { name: 'New-hire draw', amount: 6000, recoverable: true },
+    },
+  },
 };
 
 /** A plan as editable text rows (the plan table below its header). */
@@ -113,11 +137,29 @@ export function payoutCurve(plan: CompPlan): { x: number; y: number }[] {
   });
 }
 
-/** Payout per rep and cost for `reps` reps at 50 %, 100 % and 150 % attainment (cost summed in cents). */
+/**
+ * With a draw on the plan, what a rep is paid in a first period (no balance owed yet) at each point of `curve`:
+ * the draw schedule of that one period (max(payout, draw)); undefined without a draw.
+ */
+export function paidWithDrawCurve(
+  plan: CompPlan,
+  curve: { x: number; y: number }[],
+): { x: number; y: number }[] | undefined {
+  if (!plan.draw) return undefined;
+  return curve.map((pt) => ({ x: pt.x, y: planDrawSchedule(plan, [pt.y])[0].paid }));
+}
+
+/**
+ * Payout per rep and cost for `reps` reps at 50 %, 100 % and 150 % attainment (cost summed in cents); with a draw,
+ * also what a first period pays and what the rep then owes back (recoverable draws).
+ */
 export function whatIf(plan: CompPlan, reps: number): WhatIf[] {
   return [0.5, 1, 1.5].map((a) => {
     const p = planPayout(plan, actualsAt(plan, a));
-    return { attainment: a, payoutPerRep: p, cost: toCents(p * reps) };
+    const row: WhatIf = { attainment: a, payoutPerRep: p, cost: toCents(p * reps) };
+    if (!plan.draw) return row;
+    const first = planDrawSchedule(plan, [p])[0];
+    return { ...row, paidWithDraw: first.paid, drawOwed: first.balance };
   });
 }
 

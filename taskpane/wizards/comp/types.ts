@@ -1,6 +1,6 @@
 import type { SourceChoice } from '../../components/source';
 
-export type CompTemplateId = 'accelerator' | 'multiMeasure';
+export type CompTemplateId = 'accelerator' | 'multiMeasure' | 'draw';
 
 /** The comp wizard's form. The plan itself is edited as the plan-table grid (text cells, header excluded). */
 export interface CompForm {
@@ -21,4 +21,8 @@ export interface WhatIf {
   payoutPerRep: number;
   /** payoutPerRep × reps. */
   cost: number;
+  /** With a draw on the plan: what a rep is paid in a first period (no balance yet): max(payout, draw). */
+  paidWithDraw?: number;
+  /** With a recoverable draw: the balance the rep owes back after that period (draw − payout when short). */
+  drawOwed?: number;
 }

@@ -7,13 +7,26 @@ import { useWriter } from '../../components/useWriter';
 import type { WorkbookPort } from '../../workbook/port';
 import { uniqueSheetName, uniqueTableName } from '../../workbook/transaction';
 import { numberField } from '../fields';
-import { TEMPLATES, buildCompPlan, parsePlan, payoutCurve, planToRows, rosterCost, whatIf } from './model';
+import {
+  TEMPLATES,
+  buildCompPlan,
+  paidWithDrawCurve,
+  parsePlan,
+  payoutCurve,
+  planToRows,
+  rosterCost,
+  whatIf,
+} from './model';
 import type { CompForm, CompTemplateId, WhatIf } from './types';
 
 export const COMP_STEPS = ['Template', 'Tiers', 'Preview', 'Write'] as const;
 
 export interface CompPreview {
   curve: { x: number; y: number }[];
+  /** With a draw: what a first period pays at each point of `curve`. */
+  paidCurve?: { x: number; y: number }[];
+  /** With a draw: its label, amount per period and kind, for the preview's note. */
+  draw?: { name: string; amount: number; recoverable: boolean };
   whatIf: WhatIf[];
   reps: number;
   rosterCost?: number;
@@ -76,7 +89,17 @@ export function useCompWizard(port: WorkbookPort) {
         try {
           const cost = r ? rosterCost(p, r) : undefined;
           const n = cost?.reps ?? (reps.ok ? (reps.value ?? 1) : 1);
-          setPreview({ curve: payoutCurve(p), whatIf: whatIf(p, n), reps: n, rosterCost: cost?.cost });
+          const curve = payoutCurve(p);
+          setPreview({
+            curve,
+            paidCurve: paidWithDrawCurve(p, curve),
+            draw: p.draw
+              ? { name: p.draw.name ?? 'Draw', amount: p.draw.amount, recoverable: p.draw.recoverable }
+              : undefined,
+            whatIf: whatIf(p, n),
+            reps: n,
+            rosterCost: cost?.cost,
+          });
           setPlan(p);
           setRoster(r);
           setStep(2);
@@ -100,7 +123,7 @@ export function useCompWizard(port: WorkbookPort) {
           const w = buildCompPlan(plan, form.sheetName, form.tableName, form.writePayoutColumn ? roster : undefined);
           await writer.write(
             w,
-            `Wrote plan table ${form.tableName} to sheet "${form.sheetName}"${form.writePayoutColumn && roster ? ' and a payout column next to the roster' : ''}.`,
+            `Wrote plan table ${form.tableName} to sheet "${form.sheetName}"${form.writePayoutColumn && roster ? ' and a payout column next to the roster' : ''}.${plan.draw ? ' Pay its draw across periods with =SALESOPS.PLANDRAW(<plan table>, <earned column>).' : ''}`,
           );
         } catch (e) {
           setErrors({ sheetName: errorMessage(e) });
