@@ -16,9 +16,9 @@
  */
 import type { CellValue } from '../../src/shared/cells';
 import { invalid, notFound } from '../../src/shared/errors';
-import { formatCell, formatRange, parseRange, tryParseRange } from './address';
-import { blockArea, isFormulaCell, validatePlanShape } from './plan';
-import type { BlockWrite, ChartSpec, RangeData, TableInfo, WorkbookPort, WritePlan } from './port';
+import { type Rect, formatCell, formatRange, parseRange, tryParseRange } from './address';
+import { blockArea, checkApproved, isFormulaCell, validatePlanShape } from './plan';
+import type { BlockWrite, ChartSpec, OverwriteApproval, RangeData, TableInfo, WorkbookPort, WritePlan } from './port';
 
 /** `Excel.run`, injectable for tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -55,6 +55,19 @@ export function toExcelFormula(c: BlockWrite['cells'][number][number]): string |
 }
 
 /** The formulas/constants grid that restores a snapshot (formulas as text, constants with text kept as text). */
+/** The addresses of the non-empty cells (a value, or a formula) of a range loaded at `r`. */
+function nonEmptyOf(r: Rect, values: unknown[][], formulas: unknown[][]): string[] {
+  const out: string[] = [];
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const f = formulas[i][j];
+      if (fromExcel(v) !== null || (typeof f === 'string' && f.startsWith('=')))
+        out.push(formatCell(r.top + i, r.left + j));
+    }),
+  );
+  return out;
+}
+
 function restoreGrid(formulas: unknown[][], values: unknown[][]): (string | number | boolean)[][] {
   return formulas.map((row, r) =>
     row.map((f, c) => {
@@ -163,19 +176,11 @@ export class ExcelWorkbook implements WorkbookPort {
       if (ws.isNullObject) return [];
       const range = ws.getRange(formatRange(r)).load('values,formulas');
       await ctx.sync();
-      const out: string[] = [];
-      range.values.forEach((row, i) =>
-        row.forEach((v, j) => {
-          const f: unknown = (range.formulas as unknown[][])[i][j];
-          if (fromExcel(v) !== null || (typeof f === 'string' && f.startsWith('=')))
-            out.push(formatCell(r.top + i, r.left + j));
-        }),
-      );
-      return out;
+      return nonEmptyOf(r, range.values as unknown[][], range.formulas as unknown[][]);
     });
   }
 
-  apply(plan: WritePlan): Promise<void> {
+  apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     validatePlanShape(plan);
     return this.run(async (ctx) => {
       // Step 1: what exists (one sync), and every check that needs it — before anything is written.
@@ -228,6 +233,14 @@ export class ExcelWorkbook implements WorkbookPort {
         charts: wb.worksheets.getItem(s).charts.load('items/name'),
       }));
       await ctx.sync();
+      // The overwrite check again, inside this batch: a cell filled in since the user confirmed stops the write.
+      checkApproved(
+        snapshots.map((s) => ({
+          sheet: s.sheet,
+          cells: nonEmptyOf(parseRange(s.address), s.range.values as unknown[][], s.range.formulas as unknown[][]),
+        })),
+        approved,
+      );
       const before = {
         snapshots: snapshots.map((s) => ({
           sheet: s.sheet,

@@ -25,8 +25,8 @@ import {
   sheetNameProblem,
   type Rect,
 } from './address';
-import { blockArea, blockFormat, isFormulaCell, validatePlanShape } from './plan';
-import type { ChartSpec, RangeData, TableInfo, WriteCell, WritePlan, WorkbookPort } from './port';
+import { blockArea, blockFormat, checkApproved, isFormulaCell, validatePlanShape } from './plan';
+import type { ChartSpec, OverwriteApproval, RangeData, TableInfo, WriteCell, WritePlan, WorkbookPort } from './port';
 
 /** One stored cell. */
 export interface MemoryCell {
@@ -284,26 +284,37 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   nonEmptyCells(sheet: string, address: string): Promise<string[]> {
+    return this.attempt(() => this.nonEmptyNow(sheet, parseRange(address)));
+  }
+
+  apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     return this.attempt(() => {
-      const r = parseRange(address);
-      const s = this.state.sheets.get(sheet.toLowerCase());
-      if (!s) return [];
-      const keys = [...s.cells.keys()]
-        .filter((k) => {
-          const row = rowOf(k);
-          const col = colOf(k);
-          return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !cellIsEmpty(s.cells.get(k));
-        })
-        .sort((a, b) => a - b);
-      return keys.map((k) => formatCell(rowOf(k), colOf(k)));
+      validatePlanShape(plan);
+      checkApproved(
+        (plan.blocks ?? []).map((b, i) => ({
+          sheet: b.sheet,
+          cells: this.nonEmptyNow(b.sheet, blockArea(b, `Block ${i + 1}`)),
+        })),
+        approved,
+      );
+      this.applyNow(plan);
     });
   }
 
-  apply(plan: WritePlan): Promise<void> {
-    return this.attempt(() => this.applyNow(plan));
-  }
-
   // ---- internals ----
+
+  private nonEmptyNow(sheet: string, r: Rect): string[] {
+    const s = this.state.sheets.get(sheet.toLowerCase());
+    if (!s) return [];
+    const keys = [...s.cells.keys()]
+      .filter((k) => {
+        const row = rowOf(k);
+        const col = colOf(k);
+        return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !cellIsEmpty(s.cells.get(k));
+      })
+      .sort((a, b) => a - b);
+    return keys.map((k) => formatCell(rowOf(k), colOf(k)));
+  }
 
   private attempt<T>(fn: () => T): Promise<T> {
     try {

@@ -13,7 +13,7 @@ import {
   sheetNameProblem,
   type Rect,
 } from './address';
-import type { BlockWrite, WriteCell, WritePlan } from './port';
+import type { BlockWrite, OverwriteApproval, WriteCell, WritePlan } from './port';
 
 /** True when `c` is a formula cell to write. */
 export function isFormulaCell(c: WriteCell): c is { formula: string } {
@@ -107,4 +107,26 @@ export function planSheets(plan: WritePlan): string[] {
     ...(plan.names ?? []).map((n) => n.sheet),
     ...(plan.charts ?? []).map((c) => c.sheet),
   ];
+}
+
+/**
+ * Refuses a write whose target cells hold something the user did not agree to overwrite: `nonEmpty` lists, per
+ * sheet, the non-empty target cells found inside the write's own batch; every one must be in `approved`.
+ */
+export function checkApproved(
+  nonEmpty: readonly OverwriteApproval[],
+  approved: readonly OverwriteApproval[] | undefined,
+): void {
+  if (approved === undefined) return;
+  const ok = new Set(approved.flatMap((a) => a.cells.map((c) => `${a.sheet.toLowerCase()}!${c.toUpperCase()}`)));
+  const changed = nonEmpty.flatMap((n) =>
+    n.cells.filter((c) => !ok.has(`${n.sheet.toLowerCase()}!${c.toUpperCase()}`)).map((c) => `${n.sheet}!${c}`),
+  );
+  if (changed.length > 0) {
+    const list =
+      changed.length > 5 ? `${changed.slice(0, 5).join(', ')} and ${changed.length - 5} more` : changed.join(', ');
+    invalid(
+      `${list} ${changed.length === 1 ? 'was' : 'were'} filled in after the overwrite check; nothing was written. Write again to review the cells it would overwrite.`,
+    );
+  }
 }

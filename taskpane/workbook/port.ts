@@ -63,6 +63,12 @@ export interface WritePlan {
   charts?: ChartSpec[];
 }
 
+/** Non-empty cells of a sheet that the user agreed to overwrite (addresses like "C2"). */
+export interface OverwriteApproval {
+  sheet: string;
+  cells: string[];
+}
+
 /** The port. Every method is async (Office.js is). */
 export interface WorkbookPort {
   listSheets(): Promise<string[]>;
@@ -74,6 +80,10 @@ export interface WorkbookPort {
   readTable(name: string): Promise<RangeData>;
   /** The addresses within `sheet!address` whose cells are not empty (values or formulas); [] when all are empty. */
   nonEmptyCells(sheet: string, address: string): Promise<string[]>;
-  /** Applies a whole plan in one batch; on failure nothing of the plan remains in the workbook. */
-  apply(plan: WritePlan): Promise<void>;
+  /**
+   * Applies a whole plan in one batch; on failure nothing of the plan remains in the workbook. With `approved`,
+   * the batch first re-checks its target cells and writes nothing if any non-empty one is not in `approved` (a cell
+   * the user edited after confirming the overwrite), so the check and the write cannot be split by an edit.
+   */
+  apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void>;
 }

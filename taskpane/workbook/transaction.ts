@@ -44,7 +44,12 @@ export async function writePlan(port: WorkbookPort, plan: WritePlan, confirm: Co
   validatePlanShape(plan);
   const conflicts = await findConflicts(port, plan);
   if (conflicts.length > 0 && !(await confirm(conflicts))) return { status: 'cancelled', conflicts };
-  await port.apply(plan);
+  // The approval goes with the write: the port re-checks the targets inside its batch and writes nothing if a
+  // cell was filled in while the dialog was open.
+  await port.apply(
+    plan,
+    conflicts.map((c) => ({ sheet: c.sheet, cells: c.cells })),
+  );
   return { status: 'written' };
 }
 

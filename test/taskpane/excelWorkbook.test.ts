@@ -107,6 +107,22 @@ describe('ExcelWorkbook (Office.js adapter, with office-addin-mock ranges)', () 
     );
   });
 
+  it('re-checks the targets inside its own batch: an unapproved non-empty cell stops it before any write', async () => {
+    const fake = seed();
+    const wb = new ExcelWorkbook(fake.run);
+    // Block 2 writes Data!D1:D3 (blank). Someone has typed into D2 since the overwrite check approved nothing.
+    fake.sheet('Data')!.cells.set('D2', { v: 'late edit' });
+    await expect(wb.apply(plan, [])).rejects.toThrow(
+      /^Data!D2 was filled in after the overwrite check; nothing was written/,
+    );
+    expect(fake.syncs).toBe(2); // look up, snapshot — never the write
+    expect(fake.sheet('Out')).toBeUndefined();
+    expect(fake.cell('Data', 'D2')).toEqual({ v: 'late edit' });
+    // With D2 approved, the same plan writes.
+    await wb.apply(plan, [{ sheet: 'Data', cells: ['D2'] }]);
+    expect(fake.cell('Data', 'D2')).toEqual({ v: 'Cy' });
+  });
+
   it.each([1, 3, 5, 8])('rolls back when the write sync fails after %i commands ran', async (k) => {
     const fake = seed();
     const before = JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));

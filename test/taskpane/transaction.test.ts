@@ -46,6 +46,27 @@ describe('writePlan (the one wizard write path)', () => {
     expect(wb.getCell('Data', 'B2').value).toBe(1);
   });
 
+  it('a cell filled in while the confirmation was open stops the write: nothing is written', async () => {
+    const wb = seed();
+    const p: WritePlan = { blocks: [{ sheet: 'Data', at: 'B1', cells: [['X'], [1], [2], [3]] }] };
+    // The user agrees to overwrite B1 and B2, but meanwhile types into B3 (blank when the check ran).
+    const confirm = jest.fn(() => {
+      wb.setCell('Data', 'B3', 'typed meanwhile');
+      return Promise.resolve(true);
+    });
+    await expect(writePlan(wb, p, confirm)).rejects.toThrow(
+      'Data!B3 was filled in after the overwrite check; nothing was written. Write again to review the cells it would overwrite.',
+    );
+    expect(wb.getCell('Data', 'B1').value).toBe('Quota');
+    expect(wb.getCell('Data', 'B2').value).toBe(100);
+    expect(wb.getCell('Data', 'B3').value).toBe('typed meanwhile');
+    // Writing again asks about all three cells, and a yes then writes.
+    const again = jest.fn().mockResolvedValue(true);
+    expect(await writePlan(wb, p, again)).toEqual({ status: 'written' });
+    expect(again).toHaveBeenCalledWith([{ sheet: 'Data', range: 'B1:B4', cells: ['B1', 'B2', 'B3'] }]);
+    expect(wb.getCell('Data', 'B3').value).toBe(2);
+  });
+
   it('does not check blocks on new sheets, and refuses a new sheet whose name is taken', async () => {
     const wb = seed();
     const nonEmpty = jest.spyOn(wb, 'nonEmptyCells');
