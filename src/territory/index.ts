@@ -36,6 +36,7 @@ export { solveExact, loadHighs, DEFAULT_MAX_VARIABLES, type ExactRunOptions } fr
 export { balanceReport, violations, gini } from './report';
 export { compile, type Compiled } from './model';
 export * from './ranges';
+export * from './repsTable';
 
 /** Either solver behind one interface. */
 export type SolveTerritoryOptions =

@@ -20,6 +20,7 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import { budgetMetric } from './model';
 import { TERRITORY_STEPS, useTerritoryWizard } from './useTerritoryWizard';
 
 function ColumnSelect(props: {
@@ -28,11 +29,19 @@ function ColumnSelect(props: {
   columns: string[];
   onChange: (v: string) => void;
   error?: string;
+  hint?: string;
+  /** Offer "(none)" (default true). */
+  none?: boolean;
 }) {
   return (
-    <Field label={props.label} validationState={props.error ? 'error' : 'none'} validationMessage={props.error}>
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        <option value="">(none)</option>
+    <Field
+      label={props.label}
+      validationState={props.error ? 'error' : 'none'}
+      validationMessage={props.error}
+      hint={props.hint}
+    >
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)} disabled={props.columns.length === 0}>
+        {props.none === false ? null : <option value="">(none)</option>}
         {props.columns.map((c) => (
           <option key={c} value={c}>
             {c}
@@ -41,6 +50,11 @@ function ColumnSelect(props: {
       </Select>
     </Field>
   );
+}
+
+/** A quantity for the preview's sentences: 1234.5 → "1,234.5". */
+function amount(x: number, digits = 2): string {
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
 /** Territory carve: accounts and reps → columns and options → solve (worker, progress, Cancel) → write owners + report. */
@@ -62,8 +76,8 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
         {w.step === 0 ? (
           <>
             <Body1>
-              Accounts: a header row, then one account a row. Reps: a header row, then names (and an optional target
-              share).
+              Accounts: a header row, then one account a row. Reps: a header row (Rep, and optionally Share, Keys,
+              Latitude, Longitude, Min accounts, Max accounts), then one rep a row.
             </Body1>
             <SourcePicker
               port={port}
@@ -133,6 +147,38 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
                 />
               </div>
             </div>
+            <ColumnSelect
+              label="Eligibility column"
+              value={form.eligibility}
+              columns={w.columns}
+              onChange={(v) => w.update('eligibility', v)}
+              error={errors.eligibility}
+              hint={
+                w.repsColumns.keys
+                  ? 'An account with a key goes to a rep whose Keys include it (a rep without Keys takes any).'
+                  : 'The reps range has no Keys column: any rep may take any account.'
+              }
+            />
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <ColumnSelect
+                  label="Latitude column"
+                  value={form.latitude}
+                  columns={w.columns}
+                  onChange={(v) => w.update('latitude', v)}
+                  error={errors.latitude}
+                />
+              </div>
+              <div className={styles.half}>
+                <ColumnSelect
+                  label="Longitude column"
+                  value={form.longitude}
+                  columns={w.columns}
+                  onChange={(v) => w.update('longitude', v)}
+                  error={errors.longitude}
+                />
+              </div>
+            </div>
             <TextField
               label="Most accounts moved"
               value={form.maxMoves}
@@ -140,6 +186,26 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
               error={errors.maxMoves}
               hint="blank = no limit"
             />
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <TextField
+                  label="Most of a metric moved"
+                  value={form.maxMetricFraction}
+                  onChange={(v) => w.update('maxMetricFraction', v)}
+                  error={errors.maxMetricFraction}
+                  hint="of its total: 10% or 0.1; blank = no limit"
+                />
+              </div>
+              <div className={styles.half}>
+                <ColumnSelect
+                  label="Metric for that limit"
+                  value={budgetMetric(form)}
+                  columns={form.metrics}
+                  none={false}
+                  onChange={(v) => w.update('budgetMetric', v)}
+                />
+              </div>
+            </div>
             <Field label="Solver">
               <RadioGroup
                 layout="horizontal"
@@ -183,6 +249,23 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             <Text weight="semibold">{`Accounts moved: ${run.report.accountsMoved}. Largest deviation: ${percent(run.report.largestDeviation)}${
               run.before ? ` (was ${percent(run.before.largestDeviation)})` : ''
             }.`}</Text>
+            {run.metricBudget
+              ? (() => {
+                  const m = run.metricBudget.metric;
+                  const total = run.report.reps.reduce((s, r) => s + r.totals[m], 0);
+                  const moved = run.report.metricMoved[m];
+                  return (
+                    <Text>{`${run.report.metricNames[m]} moved: ${amount(moved)} of ${amount(total)} (${percent(
+                      total > 0 ? moved / total : 0,
+                    )}; limit ${percent(run.metricBudget.fraction)}).`}</Text>
+                  );
+                })()
+              : null}
+            {run.coordinates ? (
+              <Text>{`Distance from accounts to their rep's home (or current centre): ${amount(run.report.totalDistanceKm, 0)} km in all${
+                run.before ? ` (was ${amount(run.before.totalDistanceKm, 0)} km)` : ''
+              }.`}</Text>
+            ) : null}
             <DataTable
               caption="Balance by rep"
               header={['Rep', 'Accounts', ...run.report.metricNames.map((m) => `${m} index`)]}

@@ -10,7 +10,17 @@ export interface TerritoryForm {
   owner: string;
   /** Header of the lock column ('' = none). */
   lock: string;
+  /** Header of the accounts' eligibility-key column ('' = none: any rep may take any account). */
+  eligibility: string;
+  /** Headers of the accounts' latitude and longitude columns (decimal degrees; both or neither, '' = none). */
+  latitude: string;
+  longitude: string;
+  /** Most accounts that may change owner, as typed ('' = no limit). */
   maxMoves: string;
+  /** Most of one metric that may change owner, as typed: a fraction of its total ("0.1") or a percent ("10%"). */
+  maxMetricFraction: string;
+  /** Header of the metric that limit applies to (one of `metrics`; '' or a metric no longer chosen = the first). */
+  budgetMetric: string;
   solver: 'heuristic' | 'exact';
   reportSheet: string;
 }

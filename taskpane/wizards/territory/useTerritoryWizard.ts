@@ -5,7 +5,7 @@ import { readSource, sourceProblem } from '../../components/source';
 import { useWriter } from '../../components/useWriter';
 import type { RangeData, WorkbookPort } from '../../workbook/port';
 import { uniqueSheetName } from '../../workbook/transaction';
-import { beforeReport, buildProblem, buildTerritoryPlan, headers } from './model';
+import { type TerritoryErrors, beforeReport, buildProblem, buildTerritoryPlan, headers, readReps } from './model';
 import { type SolveHandle, startSolve } from './solve';
 import { spawnWorker } from './spawnWorker';
 import type { TerritoryForm } from './types';
@@ -17,6 +17,16 @@ export interface TerritoryRun {
   report: BalanceReport;
   before?: BalanceReport;
   status: string;
+  /** The "most of a metric moved" limit of the run (metric index, fraction of its total), if any. */
+  metricBudget?: { metric: number; fraction: number };
+  /** True when the run had account coordinates (the report's distance means something). */
+  coordinates: boolean;
+}
+
+/** What the reps range offers beyond names (a reps table's optional columns). */
+export interface RepsColumns {
+  /** The reps range has a Keys (eligibility) column. */
+  keys: boolean;
 }
 
 /** State and steps of the territory carve wizard. */
@@ -28,13 +38,19 @@ export function useTerritoryWizard(port: WorkbookPort) {
     metrics: [],
     owner: '',
     lock: '',
+    eligibility: '',
+    latitude: '',
+    longitude: '',
     maxMoves: '',
+    maxMetricFraction: '',
+    budgetMetric: '',
     solver: 'heuristic',
     reportSheet: 'Territory balance',
   });
-  const [errors, setErrors] = React.useState<Partial<Record<keyof TerritoryForm, string>>>({});
+  const [errors, setErrors] = React.useState<TerritoryErrors>({});
   const [accounts, setAccounts] = React.useState<RangeData>();
   const [reps, setReps] = React.useState<RangeData>();
+  const [repsColumns, setRepsColumns] = React.useState<RepsColumns>({ keys: false });
   const [problem, setProblem] = React.useState<{ problem: TerritoryProblem; repNames: string[] }>();
   const [progress, setProgress] = React.useState<TerritoryProgress>();
   const [running, setRunning] = React.useState(false);
@@ -45,7 +61,9 @@ export function useTerritoryWizard(port: WorkbookPort) {
   const writer = useWriter(port);
   const update = <K extends keyof TerritoryForm>(key: K, value: TerritoryForm[K]): void => {
     setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
+    // latitude and longitude are checked as a pair: a change to either clears both messages
+    const paired: (keyof TerritoryForm)[] = key === 'latitude' || key === 'longitude' ? ['latitude', 'longitude'] : [];
+    setErrors((e) => ({ ...e, [key]: undefined, ...Object.fromEntries(paired.map((k) => [k, undefined])) }));
   };
   React.useEffect(() => () => handle.current?.cancel(), []);
 
@@ -60,7 +78,14 @@ export function useTerritoryWizard(port: WorkbookPort) {
       if (out.type === 'cancelled') setNote('Cancelled: nothing was computed to write.');
       else if (!out.report) setNote(out.message ?? `The solver stopped without a plan (${out.status}).`);
       else {
-        setRun({ assignment: out.assignment, report: out.report, before: beforeReport(p), status: out.status });
+        setRun({
+          assignment: out.assignment,
+          report: out.report,
+          before: beforeReport(p),
+          status: out.status,
+          metricBudget: p.moveBudget?.maxMetricFraction,
+          coordinates: p.coordinates !== undefined,
+        });
         setProblem({ problem: p, repNames });
         setStep(2);
       }
@@ -76,7 +101,7 @@ export function useTerritoryWizard(port: WorkbookPort) {
     setBusy(true);
     try {
       if (step === 0) {
-        const errs: Partial<Record<keyof TerritoryForm, string>> = {};
+        const errs: TerritoryErrors = {};
         const pa = sourceProblem(form.accounts);
         const pr = sourceProblem(form.reps);
         if (pa) errs.accounts = pa;
@@ -93,6 +118,7 @@ export function useTerritoryWizard(port: WorkbookPort) {
         if (!pr)
           try {
             r = await readSource(port, form.reps);
+            setRepsColumns({ keys: readReps(r.values).table?.columns.keys !== undefined });
           } catch (e) {
             errs.reps = errorMessage(e);
           }
@@ -124,5 +150,21 @@ export function useTerritoryWizard(port: WorkbookPort) {
   const back = (): void => setStep((s) => Math.max(0, s - 1));
   const cancel = (): void => handle.current?.cancel();
   const columns = accounts ? headers(accounts) : [];
-  return { step, form, errors, columns, run, progress, running, note, busy, update, next, back, cancel, writer };
+  return {
+    step,
+    form,
+    errors,
+    columns,
+    repsColumns,
+    run,
+    progress,
+    running,
+    note,
+    busy,
+    update,
+    next,
+    back,
+    cancel,
+    writer,
+  };
 }
