@@ -232,7 +232,11 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
         best = r;
       }
     }
-    if (best < 0) invalid(`constraints: ${c.label(a)} has no eligible rep with room under its maximum count.`);
+    if (best < 0) {
+      // Every eligible rep is full: make room by moving accounts along a chain to a rep with room.
+      if (placeByChain(plan, a)) continue;
+      invalid(`constraints: ${c.label(a)} has no eligible rep with room under its maximum count.`);
+    }
     const dm = plan.moveDelta(a, -1, best);
     if (!plan.budgetOk(dm, plan.metricDelta(a, dm)))
       invalid(
@@ -242,6 +246,64 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
   }
   repairMinimums(plan);
   return plan;
+}
+
+/**
+ * Places the unassigned account `a` when every rep eligible for it is at its maximum count: finds the shortest
+ * chain r0 → r1 → … → rk (a breadth-first search over reps) where r0 is eligible for `a`, each step moves one
+ * unlocked account of r(i) to r(i+1), which is eligible for it, and rk has room; then applies the moves and puts
+ * `a` with r0. This is an augmenting path, so whenever the eligibility and maximum counts admit a plan for the
+ * accounts placed so far plus `a`, one is found. False when no chain exists (or it would exceed a move budget).
+ */
+function placeByChain(plan: Plan, a: number): boolean {
+  const c = plan.c;
+  const prev = new Int32Array(c.R).fill(-1);
+  const via = new Int32Array(c.R).fill(-1);
+  const seen = new Uint8Array(c.R);
+  const queue: number[] = [];
+  for (let r = 0; r < c.R; r++) {
+    if (plan.ok(a, r)) {
+      seen[r] = 1;
+      queue.push(r);
+    }
+  }
+  let end = -1;
+  for (let qi = 0; qi < queue.length && end < 0; qi++) {
+    const r1 = queue[qi];
+    for (const b of plan.members[r1]) {
+      if (c.locked[b]) continue;
+      for (let r2 = 0; r2 < c.R; r2++) {
+        if (seen[r2] || !plan.ok(b, r2)) continue;
+        seen[r2] = 1;
+        prev[r2] = r1;
+        via[r2] = b;
+        if (plan.cnt[r2] < c.maxCount[r2]) {
+          end = r2;
+          break;
+        }
+        queue.push(r2);
+      }
+      if (end >= 0) break;
+    }
+  }
+  if (end < 0) return false;
+  const moves: [number, number][] = [];
+  let r = end;
+  while (via[r] >= 0) {
+    moves.push([via[r], r]);
+    r = prev[r];
+  }
+  let dMoves = plan.moveDelta(a, -1, r);
+  let dMetric = plan.metricDelta(a, dMoves);
+  for (const [b, to] of moves) {
+    const d = plan.moveDelta(b, plan.asg[b], to);
+    dMoves += d;
+    dMetric += plan.metricDelta(b, d);
+  }
+  if (!plan.budgetOk(dMoves, dMetric)) return false;
+  for (const [b, to] of moves) plan.place(b, to);
+  plan.place(a, r);
+  return true;
 }
 
 /**

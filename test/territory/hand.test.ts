@@ -147,6 +147,36 @@ describe('eligibility, counts and compactness', () => {
     expect(violations(p, res.assignment)).toEqual([]);
   });
 
+  test('a full rep hands an account on so that an account only it may take still finds room', async () => {
+    // Potential 10 (West), 40, 30, 20 (East). Ann covers East only; Bob takes any key but at most 1 account.
+    // Largest first, the 40 goes to Bob (both empty); then 30 and 20 go to Ann (Bob is full); the West account may
+    // only go to Bob, who is full. The only plan is Ann {40, 30, 20} = 90, Bob {10}: the 40 moves to Ann, the
+    // West account takes its place. (This threw "no eligible rep with room" before.)
+    const p: TerritoryProblem = {
+      metrics: [[10, 40, 30, 20]],
+      reps: [
+        { name: 'Ann', keys: ['East'] },
+        { name: 'Bob', maxAccounts: 1 },
+      ],
+      accountKeys: ['West', 'East', 'East', 'East'],
+    };
+    for (const res of [solveHeuristic(p), await solveTerritory(p, { solver: 'exact' })]) {
+      expect(names(p, res.assignment)).toEqual(['Bob', 'Ann', 'Ann', 'Ann']);
+      expect(violations(p, res.assignment)).toEqual([]);
+    }
+    // Target 50 each: Ann 90 → 40/50 = 0.8 off; Bob 10 → 0.8 off.
+    expect(solveHeuristic(p).report!.largestDeviation).toBeCloseTo(0.8, 12);
+    // With nobody able to take the West account, the message still names it.
+    const none: TerritoryProblem = {
+      ...p,
+      reps: [
+        { name: 'Ann', keys: ['East'] },
+        { name: 'Bob', keys: ['East'] },
+      ],
+    };
+    expect(() => solveHeuristic(none)).toThrow(ModelInputError);
+  });
+
   test('min and max counts are kept even when balance would prefer otherwise', () => {
     // Values 90, 10, 10, 10, 10, 10 (total 140, target 70). Ann needs ≥ 4 accounts, Bob may have ≤ 2.
     // Bob {90}: Bob 90, Ann 50 → 20/70 = 2/7 both. Bob {90, 10}: 100 → 30/70. Bob {10, 10}: Ann 120 → 50/70.
