@@ -89,6 +89,44 @@ describe('territory heuristic invariants', () => {
     expect(solved).toBeGreaterThan(150);
   });
 
+  test('a problem built around a feasible plan (eligibility, min and max counts) is always solved', () => {
+    // A hidden plan gives each account a rep; keys and counts are drawn so that the hidden plan keeps them (each
+    // rep covers its own accounts' keys, max ≥ its hidden count, min ≤ it). The heuristic must find some plan.
+    const feasibleArb = fc
+      .record({
+        owners: fc.array(fc.nat(3), { minLength: 1, maxLength: 30 }),
+        keyOf: fc.array(fc.nat(2), { minLength: 30, maxLength: 30 }),
+        values: fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 30, maxLength: 30 }),
+        slack: fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }),
+        extraKeys: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        anyRep: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+      })
+      .map((o): TerritoryProblem => {
+        const n = o.owners.length;
+        const keys = ['a', 'b', 'c'];
+        const accountKeys = o.owners.map((_, i) => keys[o.keyOf[i]]);
+        const count = [0, 1, 2, 3].map((r) => o.owners.filter((x) => x === r).length);
+        const reps = [0, 1, 2, 3].map((r) => {
+          const own = new Set(o.owners.flatMap((x, i) => (x === r ? [accountKeys[i]] : [])));
+          keys.forEach((k, j) => o.extraKeys[r * 3 + j] && own.add(k));
+          return {
+            name: `R${r}`,
+            ...(o.anyRep[r] ? {} : { keys: [...own] }),
+            maxAccounts: count[r] + o.slack[r],
+            minAccounts: Math.max(0, count[r] - 1),
+          };
+        });
+        return { metrics: [o.values.slice(0, n)], reps, accountKeys };
+      });
+    fc.assert(
+      fc.property(feasibleArb, (p) => {
+        const res = solveHeuristic(p, { restarts: 1 });
+        expect(violations(p, res.assignment)).toEqual([]);
+      }),
+      { seed: 20261129, numRuns: 400 },
+    );
+  });
+
   test('the same input gives the same plan', () => {
     fc.assert(
       fc.property(problemArb, (p) => {
