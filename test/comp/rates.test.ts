@@ -214,7 +214,12 @@ describe('parseRateRange remembers the last numeric range, and never returns a s
     ];
     const a = parseRateRange(grid, 'tiers');
     // A fresh copy with equal cells, as Excel passes the same range to the next cell's call.
-    expect(parseRateRange(grid.map((r) => [...r]), 'tiers')).toBe(a);
+    expect(
+      parseRateRange(
+        grid.map((r) => [...r]),
+        'tiers',
+      ),
+    ).toBe(a);
     grid[2][1] = 0.09; // edited in place
     const b = parseRateRange(grid, 'tiers');
     expect(b.rates).toEqual([0.05, 0.09]);
