@@ -10,6 +10,7 @@ import { serialToDate } from '../../../src/shared/dates';
 import { money } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import { own } from './model';
 import { QUOTA_STEPS, useQuotaWizard } from './useQuotaWizard';
 
 const monthLabel = (serial: number): string => {
@@ -36,7 +37,8 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
         {w.step === 0 ? (
           <>
             <Body1>
-              The roster needs a header row with Rep, Full quota (per month), Start date and, optionally, End date.
+              The roster needs a header row with Rep, Full quota (per month), Start date and, optionally, End date and
+              Profile (new hire, replacement, internal transfer or a name of your own; blank: the team ramp).
             </Body1>
             <SourcePicker
               port={port}
@@ -77,6 +79,21 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
               error={errors.ramp}
               hint="e.g. 0.25, 0.5, 0.75 — then 100%; empty: no ramp"
             />
+            {w.profiles.length > 0 ? (
+              <>
+                <Text>Reps with a profile carry its ramp; reps without one, the team ramp above.</Text>
+                {w.profiles.map((p) => (
+                  <TextField
+                    key={p.key}
+                    label={`Ramp: ${p.label}`}
+                    value={own(form.profileRamps, p.key) ?? ''}
+                    onChange={(v) => w.updateProfileRamp(p.key, v)}
+                    error={own(errors.profileRamps, p.key)}
+                    hint={p.kind ? undefined : 'A profile of your own: starts from the team ramp'}
+                  />
+                ))}
+              </>
+            ) : null}
             <Field label="Target by month">
               <RadioGroup
                 layout="horizontal"
@@ -135,7 +152,9 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
                 { legend: 'Capacity with hires', points: result.capacityWithHires.map((y, x) => ({ x: x + 1, y })) },
               ]}
             />
-            <Text weight="semibold">{`Hires needed: ${result.totalHires} (new hires carry the roster's average full quota).`}</Text>
+            <Text weight="semibold">{`Hires needed: ${result.totalHires} (new hires carry the roster's average full quota and ${
+              result.hireProfile ? `the "${result.hireProfile.label}" ramp` : 'the team ramp'
+            }).`}</Text>
             {result.unmet.length > 0 ? (
               <Text role="note">{`${result.unmet.length} month(s) cannot be met by hiring (lead time or ramp): ${result.unmet
                 .map((u) => monthLabel(result.monthSerials[u.month]))
@@ -151,6 +170,19 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
                 String(result.hires[i]),
               ])}
             />
+            {w.profiles.length > 0 ? (
+              <DataTable
+                caption="Ramp profile by rep"
+                header={['Rep', 'Profile', 'Month 1 quota']}
+                rows={w.reps.map((r, i) => [
+                  r.name,
+                  r.profile
+                    ? (w.profiles.find((p) => p.key === r.profile?.key)?.label ?? r.profile.label)
+                    : 'Team ramp',
+                  money(result.schedules[i][0]),
+                ])}
+              />
+            ) : null}
           </>
         ) : null}
         {w.step === 3 ? (

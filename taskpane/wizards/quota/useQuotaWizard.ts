@@ -4,8 +4,18 @@ import { readSource, sourceProblem } from '../../components/source';
 import { useWriter } from '../../components/useWriter';
 import type { WorkbookPort } from '../../workbook/port';
 import { uniqueSheetName } from '../../workbook/transaction';
-import { buildQuotaPlan, computeQuota, readRoster, readTargets, validateOptions } from './model';
-import type { QuotaForm, QuotaOptions, QuotaResult, RosterRep } from './types';
+import {
+  buildQuotaPlan,
+  computeQuota,
+  followTeamRamp,
+  initialProfileRamps,
+  own,
+  readRoster,
+  readTargets,
+  rosterProfiles,
+  validateOptions,
+} from './model';
+import type { QuotaErrors, QuotaField, QuotaForm, QuotaOptions, QuotaResult, RosterRep } from './types';
 
 export const QUOTA_STEPS = ['Roster', 'Options', 'Preview', 'Write'] as const;
 
@@ -17,6 +27,7 @@ const INITIAL: QuotaForm = {
   firstMonth: '',
   months: '12',
   ramp: '0.25, 0.5, 0.75',
+  profileRamps: {},
   attrition: '0',
   leadTime: '0',
   output: 'formulas',
@@ -27,15 +38,31 @@ const INITIAL: QuotaForm = {
 export function useQuotaWizard(port: WorkbookPort) {
   const [step, setStep] = React.useState(0);
   const [form, setForm] = React.useState<QuotaForm>(INITIAL);
-  const [errors, setErrors] = React.useState<Partial<Record<keyof QuotaForm, string>>>({});
+  const [errors, setErrors] = React.useState<QuotaErrors>({});
   const [reps, setReps] = React.useState<RosterRep[]>([]);
   const [options, setOptions] = React.useState<QuotaOptions>();
   const [result, setResult] = React.useState<QuotaResult>();
   const [busy, setBusy] = React.useState(false);
   const writer = useWriter(port);
-  const update = <K extends keyof QuotaForm>(key: K, value: QuotaForm[K]): void => {
-    setForm((f) => ({ ...f, [key]: value }));
+  /** The roster's ramp profiles, one ramp field each (none when the roster has no Profile column). */
+  const profiles = React.useMemo(() => rosterProfiles(reps), [reps]);
+  const update = <K extends QuotaField>(key: K, value: QuotaForm[K]): void => {
+    setForm((f) => {
+      const changed: QuotaForm = { ...f, [key]: value };
+      // Custom profiles start from the team ramp: while their field still reads it, they follow it.
+      if (key === 'ramp') changed.profileRamps = followTeamRamp(f.profileRamps, profiles, f.ramp, changed.ramp);
+      return changed;
+    });
     setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+  /** Sets the ramp field of the profile `key` (a `RosterProfile.key`) and clears its message. */
+  const updateProfileRamp = (key: string, value: string): void => {
+    setForm((f) => ({ ...f, profileRamps: { ...f.profileRamps, [key]: value } }));
+    setErrors((e) => {
+      if (own(e.profileRamps, key) === undefined) return e;
+      const rest = Object.entries(e.profileRamps ?? {}).filter(([k]) => k !== key);
+      return { ...e, profileRamps: rest.length > 0 ? Object.fromEntries(rest) : undefined };
+    });
   };
 
   const next = async (): Promise<void> => {
@@ -45,13 +72,19 @@ export function useQuotaWizard(port: WorkbookPort) {
         const p = sourceProblem(form.roster);
         if (p) return setErrors({ roster: p });
         try {
-          setReps(readRoster(await readSource(port, form.roster)));
+          const read = readRoster(await readSource(port, form.roster));
+          setReps(read);
+          setForm((f) => ({
+            ...f,
+            profileRamps: initialProfileRamps(rosterProfiles(read), f.ramp, f.profileRamps),
+          }));
+          setErrors({});
           setStep(1);
         } catch (e) {
           setErrors({ roster: errorMessage(e) });
         }
       } else if (step === 1) {
-        const v = validateOptions(form);
+        const v = validateOptions(form, profiles);
         if (form.targetMode === 'range') {
           const p = sourceProblem(form.targetRange);
           if (p) v.errors.targetRange = p;
@@ -83,5 +116,5 @@ export function useQuotaWizard(port: WorkbookPort) {
     }
   };
   const back = (): void => setStep((s) => Math.max(0, s - 1));
-  return { step, form, errors, reps, result, busy, update, next, back, writer };
+  return { step, form, errors, reps, profiles, result, busy, update, updateProfileRamp, next, back, writer };
 }
