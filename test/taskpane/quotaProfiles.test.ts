@@ -86,6 +86,8 @@ describe('quota model: roster profiles', () => {
       ['G', 1, JAN_2026, 'enterpriseae'],
       ['H', 1, JAN_2026, 'Replacement'],
       ['I', 1, JAN_2026, '   '],
+      ['J', 1, JAN_2026, 'New-hire'],
+      ['K', 1, JAN_2026, 'internal-Transfer'],
     ]);
     expect(reps.map((r) => r.profile?.key)).toEqual([
       'newhire',
@@ -97,6 +99,8 @@ describe('quota model: roster profiles', () => {
       'enterpriseae',
       'replacement',
       undefined,
+      'newhire',
+      'internaltransfer',
     ]);
     // one profile per normalised name, in order of first appearance, labelled as first written
     expect(rosterProfiles(reps)).toEqual([

@@ -28,7 +28,7 @@ export const ROSTER_LAYOUT = {
   profile: { header: 'Profile', kind: 'text', aliases: ['Ramp profile', 'Type'] },
 } as const;
 
-/** The known profile names (normalised: lower case, no spaces) and the kind whose default ramp each starts from. */
+/** The known profile names (normalised: lower case, no spaces or hyphens) and the kind whose default ramp each starts from. */
 const KNOWN_PROFILES: Readonly<Record<string, RampProfileKind>> = {
   newhire: 'newHire',
   replacement: 'replacement',
@@ -44,13 +44,13 @@ const KIND_KEYS: Readonly<Record<RampProfileKind, string>> = {
 };
 
 /**
- * A profile name as written in the roster → the profile: names match case- and space-insensitively ("New hire" =
- * "newHire"); "new hire", "replacement" and "internal transfer" (also "internalTransfer", "transfer") are the known
+ * A profile name as written in the roster → the profile: names match ignoring case, spaces and hyphens
+ * ("New hire" = "newHire" = "new-hire"); "new hire", "replacement" and "internal transfer" (also "internalTransfer", "transfer") are the known
  * kinds, any other name a custom profile. `label` keeps the name as written (trimmed).
  */
 export function rosterProfile(name: string): RosterProfile {
   const label = name.trim();
-  const norm = label.toLowerCase().replace(/\s+/g, '');
+  const norm = label.toLowerCase().replace(/[\s-]+/g, '');
   const kind = Object.prototype.hasOwnProperty.call(KNOWN_PROFILES, norm) ? KNOWN_PROFILES[norm] : undefined;
   return kind ? { key: KIND_KEYS[kind], label, kind } : { key: norm, label };
 }
