@@ -7,8 +7,9 @@
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
+import { excelCall } from '../functions/adapter';
 import { commission, payout } from '../functions/comp';
-import { curve, marginalAmount, payoutAmount, rateTable } from '../src/comp';
+import { curve, marginalAmount, parseRateRange, payoutAmount, rateTable } from '../src/comp';
 import { toCents } from '../src/shared/money';
 
 const N = 1_000_000;
@@ -89,6 +90,23 @@ function adapterPayout(): number {
   return sum;
 }
 
+/** Where an adapter call's time goes, part 1: reading the tier range Excel passes (header, checks, memo hit). */
+function partRange(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += parseRateRange(TIERS_GRID, 'tiers').lowers.length;
+  return sum;
+}
+
+/** Part 2: the excelCall wrapper alone (error mapping, result check) around a trivial computation. */
+function partWrapper(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) {
+    const x = amounts[i];
+    sum += excelCall(() => x) as number;
+  }
+  return sum;
+}
+
 function measure(fn: () => number): { ms: number; sum: number } {
   fn(); // warm-up
   const times: number[] = [];
@@ -109,6 +127,8 @@ const variants: [string, () => number][] = [
   ['adapter: SALESOPS.COMMISSION', adapterCommission],
   ['core: payoutAmount (3-band curve)', corePayout],
   ['adapter: SALESOPS.PAYOUT', adapterPayout],
+  ['part of a COMMISSION call: read the tier range', partRange],
+  ['part of a COMMISSION call: excelCall wrapper', partWrapper],
 ];
 
 const results = variants.map(([name, fn]) => ({ name, ...measure(fn) }));
