@@ -342,13 +342,54 @@ function repairMinimums(plan: Plan): void {
           best = a;
         }
       }
-      if (best < 0)
+      if (best >= 0) plan.place(best, r);
+      else if (!fillByChain(plan, r))
         invalid(
           `constraints: "${c.names[r]}" needs at least ${c.minCount[r]} accounts but only ${plan.cnt[r]} can be given (eligibility, locks, other minimums or the move budget).`,
         );
-      plan.place(best, r);
     }
   }
+}
+
+/**
+ * Gives rep `r` (below its minimum) one more account when no rep with accounts to spare has one `r` may take:
+ * the shortest chain r ← p1 ← p2 ← … ← pk (breadth-first over reps) where each step moves one unlocked account
+ * eligible for the receiving rep, every p(i) < k is at its minimum (it gets one back), and pk has one to spare.
+ * Counts of the reps in between do not change. False when no chain exists (or it would exceed a move budget).
+ */
+function fillByChain(plan: Plan, r: number): boolean {
+  const c = plan.c;
+  const next = new Int32Array(c.R).fill(-1);
+  const via = new Int32Array(c.R).fill(-1);
+  const seen = new Uint8Array(c.R);
+  seen[r] = 1;
+  const queue = [r];
+  let end = -1;
+  for (let qi = 0; qi < queue.length && end < 0; qi++) {
+    const q = queue[qi];
+    for (let a = 0; a < c.n && end < 0; a++) {
+      const p = plan.asg[a];
+      if (p < 0 || seen[p] || c.locked[a] || !plan.ok(a, q)) continue;
+      seen[p] = 1;
+      next[p] = q;
+      via[p] = a;
+      if (plan.cnt[p] > c.minCount[p]) end = p;
+      else queue.push(p);
+    }
+  }
+  if (end < 0) return false;
+  const moves: [number, number][] = [];
+  for (let p = end; p !== r; p = next[p]) moves.push([via[p], next[p]]);
+  let dMoves = 0;
+  let dMetric = 0;
+  for (const [a, to] of moves) {
+    const d = plan.moveDelta(a, plan.asg[a], to);
+    dMoves += d;
+    dMetric += plan.metricDelta(a, d);
+  }
+  if (!plan.budgetOk(dMoves, dMetric)) return false;
+  for (const [a, to] of moves) plan.place(a, to);
+  return true;
 }
 
 interface Ctx {

@@ -177,6 +177,25 @@ describe('eligibility, counts and compactness', () => {
     expect(() => solveHeuristic(none)).toThrow(ModelInputError);
   });
 
+  test('a rep below its minimum gets an account through a chain when nobody has one to spare', () => {
+    // Accounts: 1 (key a), 2 (key c). R0 covers c (max 1), R1 takes any key (min 1, max 1), R2 covers a (min 1,
+    // max 1), R3 covers nothing. R2 can only have account 1, so R1 must have account 2: the only plan is
+    // [R2, R1] (R0 and R3 get none). A greedy fill that gave account 2 to R0 or account 1 to R1 gets stuck.
+    const p: TerritoryProblem = {
+      metrics: [[5, 7]],
+      reps: [
+        { name: 'R0', keys: ['c'], maxAccounts: 1 },
+        { name: 'R1', minAccounts: 1, maxAccounts: 1 },
+        { name: 'R2', keys: ['a'], minAccounts: 1, maxAccounts: 1 },
+        { name: 'R3', keys: [], maxAccounts: 0 },
+      ],
+      accountKeys: ['a', 'c'],
+    };
+    const res = solveHeuristic(p);
+    expect(names(p, res.assignment)).toEqual(['R2', 'R1']);
+    expect(violations(p, res.assignment)).toEqual([]);
+  });
+
   test('min and max counts are kept even when balance would prefer otherwise', () => {
     // Values 90, 10, 10, 10, 10, 10 (total 140, target 70). Ann needs ≥ 4 accounts, Bob may have ≤ 2.
     // Bob {90}: Bob 90, Ann 50 → 20/70 = 2/7 both. Bob {90, 10}: 100 → 30/70. Bob {10, 10}: Ann 120 → 50/70.
