@@ -9,6 +9,7 @@
  * API (for the custom functions in functions/quota.ts and the capacity-planning wizard):
  * - Ramp: `RampSchedule` (fractions for tenure months 1..k, then 1), `checkRamp`, `rampFraction`,
  *   `DEFAULT_RAMP_PROFILES` / `rampProfile(kind, schedule?)` for 'newHire' | 'replacement' | 'internalTransfer'.
+ *   `rampProfileKindOf(name)` reads a profile name as people write it ("New hire", "transfer").
  * - Tenure: `TenureConvention` = 'calendar' (default) | 'next' | 'anniversary' (see tenure.ts for the rules),
  *   `employment(start, end?)`, `monthFraction(employment, monthIndex, ramp, convention)`.
  * - One rep: `rampQuota(rep, monthSerial, {ramp, convention})` → money for that calendar month;
@@ -32,6 +33,7 @@ export {
   type RampProfileKind,
   DEFAULT_RAMP_PROFILES,
   rampProfile,
+  rampProfileKindOf,
   checkRamp,
   rampFraction,
   isNondecreasing,

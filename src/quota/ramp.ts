@@ -30,6 +30,22 @@ export const DEFAULT_RAMP_PROFILES: Readonly<Record<RampProfileKind, RampProfile
   internalTransfer: { kind: 'internalTransfer', schedule: [0.5] },
 };
 
+/** Names of the profile kinds as people write them (lower case, no spaces or hyphens) → the kind. */
+const PROFILE_NAMES: ReadonlyMap<string, RampProfileKind> = new Map([
+  ['newhire', 'newHire'],
+  ['replacement', 'replacement'],
+  ['internaltransfer', 'internalTransfer'],
+  ['transfer', 'internalTransfer'],
+]);
+
+/**
+ * The profile kind a name stands for, ignoring case, spaces and hyphens ("New hire" = "newHire" = "new-hire";
+ * "internal transfer" or "transfer"), or undefined for any other name.
+ */
+export function rampProfileKindOf(name: string): RampProfileKind | undefined {
+  return PROFILE_NAMES.get(name.toLowerCase().replace(/[\s-]+/g, ''));
+}
+
 /** A ramp profile of `kind`: the default schedule, or `schedule` (checked) when given. */
 export function rampProfile(kind: RampProfileKind, schedule?: readonly number[]): RampProfile {
   if (!(kind in DEFAULT_RAMP_PROFILES)) {

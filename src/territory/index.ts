@@ -34,7 +34,7 @@ export * from './types';
 export { solveHeuristic, mulberry32 } from './heuristic';
 export { solveExact, loadHighs, DEFAULT_MAX_VARIABLES, type ExactRunOptions } from './exact';
 export { balanceReport, violations, gini } from './report';
-export { compile, type Compiled } from './model';
+export { compile, firstUncoveredKey, type Compiled } from './model';
 export * from './ranges';
 export * from './repsTable';
 

@@ -101,6 +101,22 @@ function finiteNonNegative(x: unknown): x is number {
  * Validates `p` and compiles it. Errors name the account (1-based), rep (by name) or constraint and the fix.
  * Does not check feasibility of counts and budgets against each other; the construction does that.
  */
+/**
+ * The first account whose eligibility key no rep covers (keys compare trimmed and case-insensitively; a rep without
+ * keys covers every key; a blank key needs no cover), or −1 when every account has an eligible rep.
+ */
+export function firstUncoveredKey(
+  accountKeys: readonly (string | null)[],
+  reps: readonly { readonly keys?: readonly string[] }[],
+): number {
+  if (reps.some((r) => r.keys === undefined || r.keys.length === 0)) return -1;
+  const covered = new Set(reps.flatMap((r) => r.keys ?? []).map((k) => String(k).trim().toLowerCase()));
+  return accountKeys.findIndex((k) => {
+    const s = (k ?? '').trim().toLowerCase();
+    return s !== '' && !covered.has(s);
+  });
+}
+
 export function compile(p: TerritoryProblem): Compiled {
   const firstRow = p.firstRow;
   const label = (a: number): string => (firstRow === undefined ? `account ${a + 1}` : `row ${a + firstRow}`);
@@ -206,11 +222,9 @@ export function compile(p: TerritoryProblem): Compiled {
       }
     }
   }
-  for (let a = 0; a < n; a++) {
-    if (key[a] < 0) continue;
-    let any = false;
-    for (let r = 0; r < R && !any; r++) any = elig[key[a] * R + r] === 1;
-    if (!any) invalid(`accountKeys: no rep covers the key "${p.accountKeys![a]}" of ${label(a)}.`);
+  if (p.accountKeys !== undefined) {
+    const a = firstUncoveredKey(p.accountKeys, p.reps);
+    if (a >= 0) invalid(`accountKeys: no rep covers the key "${p.accountKeys[a]}" of ${label(a)}.`);
   }
 
   const minCount = new Int32Array(R);

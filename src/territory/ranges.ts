@@ -96,7 +96,7 @@ export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange 
 }
 
 /** A blank cell as Excel may pass it inside a range: null, "" or (in some builds) 0. */
-function blankish(v: CellValue): boolean {
+export function blankish(v: CellValue): boolean {
   return isBlank(v) || v === 0;
 }
 

@@ -14,6 +14,7 @@
 import { type ArgValue, type CellValue, asGrid, describeValue, isBlank } from '../shared/cells';
 import { cellNumber, cellText, checkRectangular } from '../shared/coerce';
 import { invalid } from '../shared/errors';
+import { blankish } from './ranges';
 import type { RepSpec } from './types';
 
 /** The columns a reps table may have. */
@@ -104,11 +105,6 @@ function describeField(f: RepsTableField): string {
     maxAccounts: 'maximum account count',
   };
   return words[f];
-}
-
-/** A blank cell as Excel may pass it inside a range: null, "" or (in some builds) 0. */
-function blankish(v: CellValue): boolean {
-  return isBlank(v) || v === 0;
 }
 
 /** The eligibility keys in one cell: text split at commas and semicolons, trimmed, empty parts dropped. */

@@ -5,6 +5,7 @@ import {
   isNondecreasing,
   rampFraction,
   rampProfile,
+  rampProfileKindOf,
   rampSchedule,
   teamCapacity,
 } from '../../src/quota';
@@ -36,6 +37,27 @@ describe('typed ramp profiles', () => {
     expect(rampProfile('replacement', [0.6]).schedule).toEqual([0.6]);
     expect(() => rampProfile('replacement', [2])).toThrow('ramp');
     expect(() => rampProfile('contractor' as 'newHire')).toThrow('ramp profile');
+  });
+
+  test('profile names as people write them', () => {
+    const kinds = ['New hire', 'newHire', 'new-hire', ' NEW HIRE ', 'Replacement', 'internal transfer', 'Transfer'].map(
+      rampProfileKindOf,
+    );
+    expect(kinds).toEqual([
+      'newHire',
+      'newHire',
+      'newHire',
+      'newHire',
+      'replacement',
+      'internalTransfer',
+      'internalTransfer',
+    ]);
+    expect(['Enterprise AE', 'constructor', '__proto__', ''].map(rampProfileKindOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   test('a roster mixing profiles: each rep on its own ramp', () => {

@@ -5,6 +5,7 @@ import { ModelInputError } from '../../src/shared/errors';
 import {
   type TerritoryProblem,
   balanceReport,
+  firstUncoveredKey,
   gini,
   solveHeuristic,
   solveTerritory,
@@ -145,6 +146,14 @@ describe('eligibility, counts and compactness', () => {
     expect(res.assignment[0]).toBe(0);
     expect(res.report!.largestDeviation).toBe(0);
     expect(violations(p, res.assignment)).toEqual([]);
+  });
+
+  test('firstUncoveredKey: the first account whose key no rep covers (trimmed, any case; keyless reps cover all)', () => {
+    const reps = [{ keys: ['East', ' west '] }, { keys: ['North'] }];
+    expect(firstUncoveredKey(['east', null, 'WEST', '', 'north'], reps)).toBe(-1);
+    expect(firstUncoveredKey(['east', 'South', 'south'], reps)).toBe(1); // account 2: "South" is nobody's
+    expect(firstUncoveredKey(['South'], [...reps, {}])).toBe(-1); // a rep without keys takes every key
+    expect(firstUncoveredKey(['South'], [...reps, { keys: [] }])).toBe(-1);
   });
 
   test('a full rep hands an account on so that an account only it may take still finds room', async () => {

@@ -21,29 +21,32 @@ import { formatCell, formatRange, parseRange, qualified } from '../../workbook/a
 import type { BlockWrite, RangeData, WriteCell, WritePlan } from '../../workbook/port';
 import type { CompTemplateId, WhatIf } from './types';
 
+/** Single measure, accelerator above 100 %, capped at 3× target incentive: the base of two templates. */
+const ACCELERATOR: CompPlan = {
+  name: 'AE plan',
+  targetIncentive: 10000,
+  components: [
+    {
+      name: 'Bookings',
+      measure: 'Bookings',
+      weight: 1,
+      quota: 100000,
+      curve: curve('marginal', [
+        [0, 1],
+        [1, 2],
+      ]),
+      cap: 3,
+    },
+  ],
+  kickers: [],
+  spiffs: [],
+};
+
 /** Starting plans. Amounts are currency per period; weights, bounds, caps and thresholds are fractions/multiples. */
 export const TEMPLATES: Record<CompTemplateId, { label: string; plan: CompPlan }> = {
   accelerator: {
     label: 'Single measure with accelerator',
-    plan: {
-      name: 'AE plan',
-      targetIncentive: 10000,
-      components: [
-        {
-          name: 'Bookings',
-          measure: 'Bookings',
-          weight: 1,
-          quota: 100000,
-          curve: curve('marginal', [
-            [0, 1],
-            [1, 2],
-          ]),
-          cap: 3,
-        },
-      ],
-      kickers: [],
-      spiffs: [],
-    },
+    plan: ACCELERATOR,
   },
   multiMeasure: {
     label: 'Multi-measure with weights, threshold and cap',
@@ -81,26 +84,7 @@ export const TEMPLATES: Record<CompTemplateId, { label: string; plan: CompPlan }
   },
   draw: {
     label: 'New hire with a recoverable draw',
-    plan: {
-      name: 'New-hire plan',
-      targetIncentive: 10000,
-      components: [
-        {
-          name: 'Bookings',
-          measure: 'Bookings',
-          weight: 1,
-          quota: 100000,
-          curve: curve('marginal', [
-            [0, 1],
-            [1, 2],
-          ]),
-          cap: 3,
-        },
-      ],
-      kickers: [],
-      spiffs: [],
-      draw: { name: 'New-hire draw', amount: 6000, recoverable: true },
-    },
+    plan: { ...ACCELERATOR, name: 'New-hire plan', draw: { name: 'New-hire draw', amount: 6000, recoverable: true } },
   },
 };
 

@@ -10,10 +10,10 @@ import {
   DEFAULT_RAMP_PROFILES,
   hiringPlan,
   isNondecreasing,
+  rampProfileKindOf,
   rampSchedule,
   teamCapacity,
   MAX_MONTHS,
-  type RampProfileKind,
 } from '../../../src/quota';
 import { formatCell, parseRange, qualified } from '../../workbook/address';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
@@ -28,31 +28,16 @@ export const ROSTER_LAYOUT = {
   profile: { header: 'Profile', kind: 'text', aliases: ['Ramp profile', 'Type'] },
 } as const;
 
-/** The known profile names (normalised: lower case, no spaces or hyphens) and the kind whose default ramp each starts from. */
-const KNOWN_PROFILES: Readonly<Record<string, RampProfileKind>> = {
-  newhire: 'newHire',
-  replacement: 'replacement',
-  internaltransfer: 'internalTransfer',
-  transfer: 'internalTransfer',
-};
-
-/** The key of each known kind (its aliases share it). */
-const KIND_KEYS: Readonly<Record<RampProfileKind, string>> = {
-  newHire: 'newhire',
-  replacement: 'replacement',
-  internalTransfer: 'internaltransfer',
-};
-
 /**
- * A profile name as written in the roster → the profile: names match ignoring case, spaces and hyphens
- * ("New hire" = "newHire" = "new-hire"); "new hire", "replacement" and "internal transfer" (also "internalTransfer", "transfer") are the known
- * kinds, any other name a custom profile. `label` keeps the name as written (trimmed).
+ * A profile name as written in the roster → the profile: a known kind by any of its names (`rampProfileKindOf`:
+ * "New hire" = "newHire" = "new-hire", "transfer" = "internal transfer"), keyed by the kind so its aliases share
+ * one ramp; any other name a custom profile, keyed ignoring case, spaces and hyphens. `label` keeps the name as
+ * written (trimmed).
  */
 export function rosterProfile(name: string): RosterProfile {
   const label = name.trim();
-  const norm = label.toLowerCase().replace(/[\s-]+/g, '');
-  const kind = Object.prototype.hasOwnProperty.call(KNOWN_PROFILES, norm) ? KNOWN_PROFILES[norm] : undefined;
-  return kind ? { key: KIND_KEYS[kind], label, kind } : { key: norm, label };
+  const kind = rampProfileKindOf(label);
+  return kind ? { key: kind.toLowerCase(), label, kind } : { key: label.toLowerCase().replace(/[\s-]+/g, ''), label };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type TerritoryProblem,
   balanceGrid,
   balanceReport,
+  firstUncoveredKey,
   parseRepsTable,
   parseTerritoryRanges,
 } from '../../../src/territory';
@@ -106,10 +107,7 @@ function readAccountKeys(
 ): (string | null)[] | undefined {
   const j = columnIndex(accounts, header);
   const keys = accounts.values.slice(1).map((r) => cellText(r[j]) || null);
-  const anyRep = reps.some((r) => r.keys === undefined || r.keys.length === 0);
-  if (anyRep) return keys;
-  const covered = new Set(reps.flatMap((r) => r.keys ?? []).map((k) => k.trim().toLowerCase()));
-  const i = keys.findIndex((k) => k !== null && !covered.has(k.toLowerCase()));
+  const i = firstUncoveredKey(keys, reps);
   if (i >= 0) {
     errors.eligibility = `Accounts: row ${i + 2} has the key "${keys[i]}", which no rep covers; add it to a rep's Keys in the reps range.`;
     return undefined;
