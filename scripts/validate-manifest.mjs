@@ -1,5 +1,8 @@
-// Validates manifest.xml (or the file given) offline against Microsoft's XSD schemas in ../shared/manifest-schemas
-// (or MANIFEST_SCHEMAS), with xmllint compiled to WebAssembly (no system package needed). Exits 1 when invalid.
+// Validates manifest.xml (or the file given) offline against Microsoft's XSD schemas, with xmllint compiled to
+// WebAssembly (no system package needed). Exits 1 when invalid. The schemas are the read-only input in
+// ../shared/manifest-schemas beside the checkout; a clone made elsewhere (e.g. under mktemp) looks beside the
+// repository it was cloned from (its local "origin"); MANIFEST_SCHEMAS overrides both.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +10,26 @@ import { validateXML } from 'xmllint-wasm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifestPath = path.resolve(process.argv[2] || path.join(root, 'manifest.xml'));
-const schemaDir = path.resolve(process.env.MANIFEST_SCHEMAS || path.join(root, '..', 'shared', 'manifest-schemas'));
 
-if (!fs.existsSync(path.join(schemaDir, 'OfficeAppManifestV1_1.xsd'))) {
+/** The local path of the repository this checkout was cloned from, if any. */
+function originDir() {
+  try {
+    const url = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], { encoding: 'utf8' }).trim();
+    const dir = url.startsWith('file://') ? fileURLToPath(url) : url;
+    return path.isAbsolute(dir) && fs.existsSync(dir) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const beside = (dir) => path.join(dir, '..', 'shared', 'manifest-schemas');
+const hasSchemas = (dir) => fs.existsSync(path.join(dir, 'OfficeAppManifestV1_1.xsd'));
+const origin = originDir();
+const schemaDir = path.resolve(
+  process.env.MANIFEST_SCHEMAS || [beside(root), ...(origin ? [beside(origin)] : [])].find(hasSchemas) || beside(root),
+);
+
+if (!hasSchemas(schemaDir)) {
   console.error(
     `validate: no schemas in ${schemaDir} (set MANIFEST_SCHEMAS to the folder holding OfficeAppManifestV1_1.xsd)`,
   );
