@@ -14,7 +14,10 @@ const manifestPath = path.resolve(process.argv[2] || path.join(root, 'manifest.x
 /** The local path of the repository this checkout was cloned from, if any. */
 function originDir() {
   try {
-    const url = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], { encoding: 'utf8' }).trim();
+    const url = execFileSync('git', ['-C', root, 'remote', 'get-url', 'origin'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     const dir = url.startsWith('file://') ? fileURLToPath(url) : url;
     return path.isAbsolute(dir) && fs.existsSync(dir) ? dir : undefined;
   } catch {
@@ -24,10 +27,13 @@ function originDir() {
 
 const beside = (dir) => path.join(dir, '..', 'shared', 'manifest-schemas');
 const hasSchemas = (dir) => fs.existsSync(path.join(dir, 'OfficeAppManifestV1_1.xsd'));
-const origin = originDir();
-const schemaDir = path.resolve(
-  process.env.MANIFEST_SCHEMAS || [beside(root), ...(origin ? [beside(origin)] : [])].find(hasSchemas) || beside(root),
-);
+function findSchemas() {
+  if (process.env.MANIFEST_SCHEMAS) return process.env.MANIFEST_SCHEMAS;
+  if (hasSchemas(beside(root))) return beside(root);
+  const origin = originDir();
+  return origin && hasSchemas(beside(origin)) ? beside(origin) : beside(root);
+}
+const schemaDir = path.resolve(findSchemas());
 
 if (!hasSchemas(schemaDir)) {
   console.error(
