@@ -11,6 +11,7 @@ import {
   toNumberOrVector,
   toNumberVector,
 } from '../src/shared/coerce';
+import type { ArgValue } from '../src/shared/cells';
 import { invalid } from '../src/shared/errors';
 import { toCents } from '../src/shared/money';
 import {
@@ -45,12 +46,14 @@ const PAYOUT_METHODS = ['marginal', 'retro', 'retroactive', 'linear'] as const;
  * @returns The commission, to the cent.
  */
 export function commission(amount: any, tiers: any[][], method?: any): any {
-  return excelCall(() => {
-    const x = toNumber(amount, 'amount');
-    const table = parseRateRange(tiers, 'tiers');
-    const m = optionalChoice(method, 'method', COMMISSION_METHODS, 'marginal');
-    return toCents(m === 'marginal' ? marginalAmount(x, table) : retroAmount(x, table));
-  });
+  return excelCall(commissionOf, amount, tiers, method);
+}
+
+function commissionOf(amount: ArgValue, tiers: ArgValue, method: ArgValue): number {
+  const x = toNumber(amount, 'amount');
+  const table = parseRateRange(tiers, 'tiers');
+  const m = optionalChoice(method, 'method', COMMISSION_METHODS, 'marginal');
+  return toCents(m === 'marginal' ? marginalAmount(x, table) : retroAmount(x, table));
 }
 
 /**

@@ -13,10 +13,26 @@ export interface RateTier {
   readonly rate: number;
 }
 
-/** A validated rate table: strictly ascending finite lower bounds, finite rates (parallel arrays). */
+/**
+ * A validated rate table: strictly ascending finite lower bounds, finite rates (parallel arrays), and the marginal
+ * amount at each lower bound (`below[i]` = Σ_{j<i} rates[j] × (lowers[j+1] − lowers[j]), added up in tier order
+ * just as a marginal sum over the slices would). Build it with `rateTable` or `parseRateRange`.
+ */
 export interface RateTable {
   readonly lowers: readonly number[];
   readonly rates: readonly number[];
+  readonly below: readonly number[];
+}
+
+/** The table of already-validated parallel arrays, with its `below` sums. */
+function tableOf(lowers: number[], rates: number[]): RateTable {
+  const below = new Array<number>(lowers.length);
+  let sum = 0;
+  for (let i = 0; i < lowers.length; i++) {
+    below[i] = sum;
+    if (i + 1 < lowers.length) sum += rates[i] * (lowers[i + 1] - lowers[i]);
+  }
+  return { lowers, rates, below };
 }
 
 /** One slice of a marginal calculation: the part of [lower, upper) that `x` covers, times the tier's rate. */
@@ -51,7 +67,7 @@ export function rateTable(tiers: readonly RateTier[], arg = 'tiers'): RateTable 
     lowers.push(t.lower);
     rates.push(t.rate);
   });
-  return { lowers, rates };
+  return tableOf(lowers, rates);
 }
 
 /** The tiers of a table as `{ lower, rate }` records. */
@@ -78,19 +94,14 @@ export function tierIndex(x: number, table: RateTable): number {
 /**
  * Marginal (graduated) amount: Σ rate_i × length of [lower_i, x] inside tier i. Units: x's units × rate
  * (currency × fraction = currency for commission). 0 at or below the first bound; continuous in x.
+ * Computed as below[i] + rate_i × (x − lower_i) for the tier i with lower_i < x ≤ lower_{i+1}: the same additions
+ * in the same order as summing `marginalSlices`, so the two agree to the last bit.
  */
 export function marginalAmount(x: number, table: RateTable): number {
   const lowers = table.lowers;
-  const rates = table.rates;
-  const n = lowers.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const lo = lowers[i];
-    if (x <= lo) break;
-    const hi = i + 1 < n ? lowers[i + 1] : Infinity;
-    sum += rates[i] * ((x < hi ? x : hi) - lo);
-  }
-  return sum;
+  let i = lowers.length - 1;
+  while (i >= 0 && x <= lowers[i]) i--;
+  return i < 0 ? 0 : table.below[i] + table.rates[i] * (x - lowers[i]);
 }
 
 /** Retroactive amount: the whole x at the rate of the tier containing x (0 below the first bound). */
@@ -130,8 +141,11 @@ export function parseRateRange(
   arg: string,
   columns: readonly [string, string] = RATE_COLUMNS,
 ): RateTable {
-  const fast = numericPairs(range);
-  if (fast) return fast;
+  return numericPairs(range) ?? readRateRange(range, arg, columns);
+}
+
+/** `parseRateRange` for everything but the all-numeric common case: blanks, text numbers, and the errors. */
+function readRateRange(range: ArgValue, arg: string, columns: readonly [string, string]): RateTable {
   const grid = asGrid(range);
   checkRectangular(grid, arg);
   const { header, rows } = withoutHeader(grid);
@@ -168,15 +182,20 @@ export function parseRateRange(
   if (lowers.length === 0) {
     invalid(`${arg}: no rows; expected rows of two numbers (${columns[0]}, ${columns[1]}).`);
   }
-  return { lowers, rates };
+  return tableOf(lowers, rates);
 }
 
 /**
- * The rate table last read by `numericPairs`. A column of COMMISSION or PAYOUT cells passes the same tier range
- * to every call, so a range whose cells equal the last one's (compared cell by cell, no allocation) gets the same
- * validated table back. Tables are read-only, so sharing one is safe.
+ * The rate table last read by `numericPairs`, its cells (bound, rate, bound, rate, …) and the header row above
+ * it (if any). A column of COMMISSION or PAYOUT cells passes the same tier range to every call, so a range whose
+ * cells equal the last one's (compared cell by cell, no allocation) gets the same validated table back. Tables
+ * are read-only, so sharing one is safe. (The cells sit in a Float64Array: comparing against it costs about half
+ * of comparing against the table's own arrays.)
  */
 let lastPairs: RateTable | undefined;
+let lastCells = new Float64Array(0);
+let lastHeader0: unknown;
+let lastHeader1: unknown;
 
 /**
  * The common case, quickly: every row is two finite numbers with strictly ascending bounds, after an optional
@@ -187,14 +206,36 @@ function numericPairs(range: ArgValue): RateTable | undefined {
   if (!Array.isArray(range) || range.length === 0) return undefined;
   const first = range[0];
   if (!Array.isArray(first) || first.length !== 2) return undefined;
-  const start = typeof first[0] === 'number' ? 0 : isTextHeaderRow(first) ? 1 : -1;
-  if (start < 0 || range.length <= start) return undefined;
+  const h0: unknown = first[0];
+  const h1: unknown = first[1];
+  let start: number;
+  if (typeof h0 === 'number') start = 0;
+  else if (h0 === lastHeader0 && h1 === lastHeader1 && lastHeader0 !== undefined) start = 1;
+  else if (isTextHeaderRow(first)) start = 1;
+  else return undefined;
   const n = range.length - start;
-  if (lastPairs !== undefined && lastPairs.lowers.length === n && sameNumericPairs(range, start, lastPairs)) {
-    return lastPairs;
+  if (n <= 0) return undefined;
+  const cells0 = lastCells;
+  if (lastPairs !== undefined && cells0.length === 2 * n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      const row = range[i + start];
+      if (!Array.isArray(row) || row.length !== 2 || row[0] !== cells0[2 * i] || row[1] !== cells0[2 * i + 1]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastPairs;
   }
+  return readNumericPairs(range, start, h0, h1);
+}
+
+/** `numericPairs` when the range differs from the last one: reads rows `start…` and remembers them. */
+function readNumericPairs(range: readonly unknown[], start: number, h0: unknown, h1: unknown): RateTable | undefined {
+  const n = range.length - start;
   const lowers = new Array<number>(n);
   const rates = new Array<number>(n);
+  const cells = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const row = range[i + start];
     if (!Array.isArray(row) || row.length !== 2) return undefined;
@@ -204,19 +245,14 @@ function numericPairs(range: ArgValue): RateTable | undefined {
     if (i > 0 && !(a > lowers[i - 1])) return undefined;
     lowers[i] = a;
     rates[i] = b;
+    cells[2 * i] = a;
+    cells[2 * i + 1] = b;
   }
-  lastPairs = { lowers, rates };
+  lastPairs = tableOf(lowers, rates);
+  lastCells = cells;
+  lastHeader0 = start === 1 ? h0 : undefined;
+  lastHeader1 = start === 1 ? h1 : undefined;
   return lastPairs;
-}
-
-/** True when rows `start…` of `range` are exactly the (bound, rate) pairs of `table` (=== on every cell). */
-function sameNumericPairs(range: readonly unknown[], start: number, table: RateTable): boolean {
-  const { lowers, rates } = table;
-  for (let i = 0; i < lowers.length; i++) {
-    const row = range[i + start];
-    if (!Array.isArray(row) || row.length !== 2 || row[0] !== lowers[i] || row[1] !== rates[i]) return false;
-  }
-  return true;
 }
 
 function cellOf(v: unknown, arg: string, row: number, col: number, name: string): number {

@@ -23,17 +23,27 @@ export function roundHalfAwayFromZero(x: number, digits = 2): number {
 /**
  * Rounds an amount of money to the cent, half away from zero: the same result as `roundHalfAwayFromZero(x, 2)`,
  * fast. The exact path first brings |x| to its nearest 15-significant-digit decimal; in cents that moves it by
- * at most the half-spacing of that grid, which lies in (|x| × 5e-14, |x| × 5e-13]. With s = |x| × 100 (off by at
- * most |x| × 1.2e-14 cents) and d = s − (⌊s⌋ + ½) its distance from the half cent:
- * - |d| clearly above the largest half-spacing: the 15-digit value lies on the same side of the half as x, so
- *   plain half-away rounding of s agrees;
- * - |d| clearly below the smallest half-spacing: the 15-digit value IS the half cent (a typed 123.455, or an
- *   amount × rate such as 1,234.50 × 0.05 = 61.725), which rounds away from zero;
- * - otherwise (a hair's breadth from the band's edges: rare), and for |x| ≥ 1e9, the exact path decides.
- * ⌊s⌋ / 100 is the same double as Number((⌊s⌋ / 100).toFixed(2)) for these magnitudes. (test/shared/moneyFast.test.ts
- * checks the identity on random doubles, k/1000 decimals, amount × rate products and values a few ulps off a half.)
+ * at most the half-spacing of that grid, which lies in (|x| × 5e-14, |x| × 5e-13]. With s = x × 100 (off by at
+ * most |x| × 1.2e-14 cents) and r = Math.round(s):
+ * - |s − r| < 0.499 and |s| < 1e11 (|x| < 1e9, so both errors together stay under 0.000513 cents): s is more than
+ *   0.001 cents from a half, the 15-digit value lies on the same side of the half as x, and r/100 is the answer;
+ * - otherwise `nearHalfCents` decides (true halves such as 1,234.50 × 0.05 = 61.725, large amounts, non-finite).
  */
 export function toCents(x: number): number {
+  const s = x * 100;
+  const r = Math.round(s);
+  const f = s - r;
+  if (f < 0.499 && f > -0.499 && s < 1e11 && s > -1e11) return r / 100 + 0;
+  return nearHalfCents(x);
+}
+
+/**
+ * `toCents` for amounts near a half cent (or ≥ 1e9, or non-finite). With s = |x| × 100 and d = s − (⌊s⌋ + ½):
+ * - |d| clearly above the largest half-spacing: plain half-away rounding of s agrees with the exact path;
+ * - |d| clearly below the smallest half-spacing: the 15-digit value IS the half cent, which rounds away from zero;
+ * - otherwise (a hair's breadth from the band's edges: rare), and for |x| ≥ 1e9, the exact path decides.
+ */
+function nearHalfCents(x: number): number {
   const a = x < 0 ? -x : x;
   if (a < 1e9) {
     const s = a * 100;

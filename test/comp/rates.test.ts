@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { marginalAmount, marginalSlices, parseRateRange, rateTable, retroAmount, tierIndex } from '../../src/comp';
+import { type RateTable, marginalAmount, marginalSlices, parseRateRange, rateTable, retroAmount, tierIndex } from '../../src/comp';
 import { ModelInputError } from '../../src/shared/errors';
 
 // Three tiers: 5 % from 0, 8 % from 100,000, 10 % from 250,000.
@@ -109,7 +109,8 @@ describe('parseRateRange: tiers as Excel passes them', () => {
       ],
       'tiers',
     );
-    expect(t).toEqual({ lowers: [0, 100_000], rates: [0.05, 0.08] });
+    // below: the marginal amount at each bound, 0 at 0 and 100,000 × 5 % = 5,000 at 100,000
+    expect(t).toEqual({ lowers: [0, 100_000], rates: [0.05, 0.08], below: [0, 5_000] });
   });
 
   test('errors name the cell, counting the header as row 1', () => {
@@ -193,6 +194,25 @@ describe('properties', () => {
       }),
       { seed: 302, numRuns: 500 },
     );
+  });
+
+  test('marginalAmount is bit-for-bit the tier-by-tier sum of its slices (the statement adds the same numbers)', () => {
+    // The reference: the slices added up from the lowest tier, as a statement lists them.
+    const sliceSum = (x: number, t: RateTable) => {
+      let sum = 0;
+      for (const s of marginalSlices(x, t)) sum += s.amount;
+      return sum;
+    };
+    fc.assert(
+      fc.property(tableArb(false), amountArb, fc.nat(6), fc.boolean(), (t, x, k, exactlyAtBound) => {
+        // also probe exactly at a bound, where the lower tier's slice is full and the upper tier's is empty
+        const at = exactlyAtBound && k < t.lowers.length ? t.lowers[k] : x;
+        return Object.is(marginalAmount(at, t), sliceSum(at, t));
+      }),
+      { seed: 304, numRuns: 1000 },
+    );
+    // NaN stays NaN, as the slice sum gives (callers reject it before; the kernel does not hide it as 0)
+    expect(marginalAmount(NaN, rateTable([{ lower: 0, rate: 0.1 }]))).toBeNaN();
   });
 
   test('retro ≥ marginal when rates ascend (amounts ≥ 0, bounds ≥ 0)', () => {
