@@ -239,8 +239,8 @@ function readNumericPairs(range: readonly unknown[], start: number, h0: unknown,
   for (let i = 0; i < n; i++) {
     const row = range[i + start];
     if (!Array.isArray(row) || row.length !== 2) return undefined;
-    const a = row[0];
-    const b = row[1];
+    const a: unknown = row[0];
+    const b: unknown = row[1];
     if (typeof a !== 'number' || typeof b !== 'number' || a - a !== 0 || b - b !== 0) return undefined;
     if (i > 0 && !(a > lowers[i - 1])) return undefined;
     lowers[i] = a;
