@@ -75,16 +75,25 @@ export function payout(
   cap?: any,
   threshold?: any,
 ): any {
-  return excelCall(() => {
-    const a = toNumber(attainment, 'attainment');
-    const ti = toNumber(target_incentive, 'target_incentive');
-    if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
-    const table = parseRateRange(curve, 'curve', CURVE_COLUMNS);
-    const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
-    const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
-    const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
-    return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
-  });
+  return excelCall(payoutOf, attainment, target_incentive, curve, method, cap, threshold);
+}
+
+function payoutOf(
+  attainment: ArgValue,
+  target_incentive: ArgValue,
+  curve: ArgValue,
+  method: ArgValue,
+  cap: ArgValue,
+  threshold: ArgValue,
+): number {
+  const a = toNumber(attainment, 'attainment');
+  const ti = toNumber(target_incentive, 'target_incentive');
+  if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
+  const table = parseRateRange(curve, 'curve', CURVE_COLUMNS);
+  const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
+  const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
+  const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
+  return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
 }
 
 /**

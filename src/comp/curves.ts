@@ -33,6 +33,15 @@ export interface PayoutTerms {
 
 /** Checks cap (≥ 0) and threshold (finite); `argCap`/`argThreshold` name them in messages. */
 export function checkTerms(terms: PayoutTerms, argCap = 'cap', argThreshold = 'threshold'): PayoutTerms {
+  const { cap, threshold } = terms;
+  if ((cap === undefined || (cap - cap === 0 && cap >= 0)) && (threshold === undefined || threshold - threshold === 0)) {
+    return terms;
+  }
+  return rejectTerms(terms, argCap, argThreshold);
+}
+
+/** Throws the message for the term `checkTerms` refused. */
+function rejectTerms(terms: PayoutTerms, argCap: string, argThreshold: string): PayoutTerms {
   if (terms.cap !== undefined && !(Number.isFinite(terms.cap) && terms.cap >= 0)) {
     invalid(`${argCap}: must be zero or more (a multiple of the target incentive, e.g. 2 = 200 %), got ${terms.cap}.`);
   }

@@ -77,6 +77,7 @@ function readNumber(v: ArgValue, arg: string): number {
 export function optionalNumber(v: ArgValue, arg: string, fallback: number): number;
 export function optionalNumber(v: ArgValue, arg: string, fallback?: undefined): number | undefined;
 export function optionalNumber(v: ArgValue, arg: string, fallback?: number): number | undefined {
+  if (v === null || v === undefined) return fallback; // omitted: the common case, without a call
   const cell = single(v, arg);
   return isBlank(cell) ? fallback : toNumber(cell, arg);
 }
