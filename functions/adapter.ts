@@ -61,7 +61,10 @@ export function excelCall<A extends unknown[]>(
   ...args: A
 ): ExcelResult | CustomFunctions.Error {
   try {
-    return checkResult(compute(...args));
+    const result = compute(...args);
+    // A finite number, most functions' result, without the general check (−0 becomes 0, as there).
+    if (typeof result === 'number' && result - result === 0) return result + 0;
+    return checkResult(result);
   } catch (e) {
     if (isModelInputError(e)) return excelError(e.kind, e.message);
     return excelError('number');
