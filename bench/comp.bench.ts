@@ -161,12 +161,16 @@ const results = variants.map(([name], v) => ({
   ratioRange: median(timesOf[v].map((t, round) => t / timesOf[1][round])),
   sum: sumsOf[v],
 }));
-console.log(`comp bench: ${N.toLocaleString('en-US')} rep-periods, median of ${RUNS} interleaved rounds, node ${process.version}`);
+console.log(
+  `comp bench: ${N.toLocaleString('en-US')} rep-periods, median of ${RUNS} interleaved rounds, node ${process.version}`,
+);
 console.log('| variant | ms | payouts/s | × floor | × range-reading floor | checksum |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const perSec = Math.round((N / r.ms) * 1000).toLocaleString('en-US');
-  console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${perSec} | ${r.ratio.toFixed(2)} | ${r.ratioRange.toFixed(2)} | ${r.sum.toFixed(2)} |`);
+  console.log(
+    `| ${r.name} | ${r.ms.toFixed(1)} | ${perSec} | ${r.ratio.toFixed(2)} | ${r.ratioRange.toFixed(2)} | ${r.sum.toFixed(2)} |`,
+  );
 }
 // The commission variants must agree: exact sums to 1e-6 relative, rounded ones to half a cent a payout.
 const sum = (name: string) => results.find((r) => r.name === name)?.sum ?? NaN;

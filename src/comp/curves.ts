@@ -34,7 +34,10 @@ export interface PayoutTerms {
 /** Checks cap (≥ 0) and threshold (finite); `argCap`/`argThreshold` name them in messages. */
 export function checkTerms(terms: PayoutTerms, argCap = 'cap', argThreshold = 'threshold'): PayoutTerms {
   const { cap, threshold } = terms;
-  if ((cap === undefined || (cap - cap === 0 && cap >= 0)) && (threshold === undefined || threshold - threshold === 0)) {
+  if (
+    (cap === undefined || (cap - cap === 0 && cap >= 0)) &&
+    (threshold === undefined || threshold - threshold === 0)
+  ) {
     return terms;
   }
   return rejectTerms(terms, argCap, argThreshold);

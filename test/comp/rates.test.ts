@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { type RateTable, marginalAmount, marginalSlices, parseRateRange, rateTable, retroAmount, tierIndex } from '../../src/comp';
+import {
+  type RateTable,
+  marginalAmount,
+  marginalSlices,
+  parseRateRange,
+  rateTable,
+  retroAmount,
+  tierIndex,
+} from '../../src/comp';
 import { ModelInputError } from '../../src/shared/errors';
 
 // Three tiers: 5 % from 0, 8 % from 100,000, 10 % from 250,000.

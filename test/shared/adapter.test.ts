@@ -54,9 +54,24 @@ describe('excelCall: the one wrapper between Excel and the core', () => {
 
   test('a scalar number result: finite numbers pass, -0 becomes 0, ±Infinity is #NUM!; arguments pass through', () => {
     expect(excelCall((a: number, b: number) => a * b, 6, 7)).toBe(42);
-    expect(Object.is(excelCall(() => -0), 0)).toBe(true);
-    expect(isExcelError(excelCall(() => Infinity), '#NUM!')).toBe(true);
-    expect(isExcelError(excelCall(() => -Infinity), '#NUM!')).toBe(true);
+    expect(
+      Object.is(
+        excelCall(() => -0),
+        0,
+      ),
+    ).toBe(true);
+    expect(
+      isExcelError(
+        excelCall(() => Infinity),
+        '#NUM!',
+      ),
+    ).toBe(true);
+    expect(
+      isExcelError(
+        excelCall(() => -Infinity),
+        '#NUM!',
+      ),
+    ).toBe(true);
     expect(excelCall((s: string) => s.toUpperCase(), 'ab')).toBe('AB');
   });
 
