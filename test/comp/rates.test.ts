@@ -259,3 +259,50 @@ describe('parseRateRange remembers the last numeric range, and never returns a s
     expect(parseRateRange([[0, 0.05]], 'tiers').lowers).toEqual([0]);
   });
 });
+
+describe('parseRateRange memo: a property over sequences of ranges', () => {
+  // Small ranges as Excel passes them: an optional text header (one of two, so headers repeat), then rows of
+  // [bound, rate] drawn from few values (so consecutive ranges often share cells), sometimes a cell as text
+  // ("5%"), sometimes bounds out of order. Each range is parsed in turn; the result must be what a parse
+  // with no memory gives: the expected table, or the error.
+  const cellArb = fc.constantFrom(0, 1, 2, 0.05, 0.1);
+  const rangeArb = fc.record({
+    // ['Lower bound', 5] is no header (it holds a number): an error, even right after a range headed 'Lower bound'
+    header: fc.constantFrom(undefined, ['Lower bound', 'Rate'], ['Attainment', 'Multiplier'], ['Lower bound', 5]),
+    rows: fc.array(fc.tuple(cellArb, cellArb), { minLength: 1, maxLength: 4 }),
+    textCell: fc.boolean(),
+  });
+
+  test('every result equals a fresh reading of its own cells', () => {
+    fc.assert(
+      fc.property(fc.array(rangeArb, { minLength: 1, maxLength: 8 }), (ranges) => {
+        for (const { header, rows, textCell } of ranges) {
+          const grid: (string | number)[][] = rows.map(([a, b]) => [a, b]);
+          if (textCell) grid[0][1] = `${+(Number(grid[0][1]) * 100).toPrecision(12)}%`;
+          if (header) grid.unshift([...header]);
+          if (header && typeof header[1] === 'number') {
+            expect(() => parseRateRange(grid, 'tiers')).toThrow(/row 1, column 1 \(lower bound\): expected a number/);
+            continue;
+          }
+          const ascending = rows.every((r, i) => i === 0 || r[0] > rows[i - 1][0]);
+          if (!ascending) {
+            expect(() => parseRateRange(grid, 'tiers')).toThrow(/is not above the previous bound/);
+            continue;
+          }
+          const t = parseRateRange(grid, 'tiers');
+          expect(t.lowers).toEqual(rows.map((r) => r[0]));
+          expect(t.rates).toEqual(rows.map((r) => r[1]));
+          // below[i]: the marginal amount at bound i, Σ_{j<i} rate_j × (bound_{j+1} − bound_j)
+          let sum = 0;
+          const below = rows.map((r, i) => {
+            const at = sum;
+            if (i + 1 < rows.length) sum += r[1] * (rows[i + 1][0] - r[0]);
+            return at;
+          });
+          expect(t.below).toEqual(below);
+        }
+      }),
+      { seed: 305, numRuns: 400 },
+    );
+  });
+});
