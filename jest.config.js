@@ -9,6 +9,11 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
+  // office-addin-mock imports office-addin-manifest, whose index pulls an ESM-only dependency Jest cannot load;
+  // the mock needs only its OfficeApp enum, so every test that uses office-addin-mock gets that module instead.
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp',
+  },
   setupFiles: ['<rootDir>/test/support/setupCustomFunctions.ts'],
   globalSetup: '<rootDir>/test/support/globalSetup.js',
   testTimeout: 60000,

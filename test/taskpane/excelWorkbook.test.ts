@@ -2,9 +2,6 @@ import { ExcelWorkbook, toExcelFormula } from '../../taskpane/workbook/excel';
 import type { WritePlan } from '../../taskpane/workbook/port';
 import { FakeExcel } from './support/fakeExcel';
 
-// office-addin-manifest's index pulls an ESM-only dependency Jest cannot load; the mock needs only its OfficeApp enum.
-jest.mock('office-addin-manifest', () => jest.requireActual('office-addin-manifest/lib/officeApp'));
-
 const seed = () =>
   new FakeExcel({
     Data: [
