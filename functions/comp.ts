@@ -7,6 +7,7 @@ import {
   optionalBoolean,
   optionalChoice,
   optionalNumber,
+  optionalNumberOrVector,
   toNumber,
   toNumberOrVector,
   toNumberVector,
@@ -145,14 +146,16 @@ export function statement(plan: any[][], actuals: any[][], measures?: any[][], p
  * @customfunction PLANDRAW
  * @param plan The plan table, header row included, with a row of type "draw" (Rate = draw per period; Method = recoverable or non-recoverable).
  * @param earned One column of earned incentive per period (currency; e.g. PLANPAYOUT results, after CLAWBACKS).
+ * @param [proration] Share of each period the rep is on the plan (fraction 0 to 1, e.g. PRORATION results): one number for every period, or a column with one per period; scales the draw; default 1.
  * @returns Rows of [paid, balance], to the cent.
  */
-export function planDraw(plan: any[][], earned: any[][]): any[][] {
+export function planDraw(plan: any[][], earned: any[][], proration?: any): any[][] {
   return excelCall(() => {
     const p = readPlanTable(plan, 'plan');
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
-    return planDrawSchedule(p, e).map((x) => [x.paid, x.balance]);
+    const f = optionalNumberOrVector(proration, 'proration', e.length);
+    return planDrawSchedule(p, e, 'plan', f).map((x) => [x.paid, x.balance]);
   }) as any[][];
 }
 

@@ -6,6 +6,7 @@
 import { centsOf, toCents } from '../shared/money';
 import { invalid, notFound } from '../shared/errors';
 import type { CompPlan } from './plan';
+import { checkProration } from './proration';
 
 /** One period of a draw schedule (currency). */
 export interface DrawPeriod {
@@ -88,15 +89,25 @@ export function applyClawbacks(earned: readonly number[], clawbacks: readonly Cl
 
 /**
  * The plan's draw applied to earnings per period (currency; e.g. a column of PLANPAYOUT results after clawbacks):
- * `drawSchedule` with the plan's draw amount in every period. A plan without a draw row is a lookup that fails.
+ * `drawSchedule` with the plan's draw amount in every period, scaled by `proration[t]` (the share of period t the
+ * rep is on the plan, a fraction 0–1, e.g. from `prorationFactor`; default 1) and taken to the cent. A plan
+ * without a draw row is a lookup that fails.
  */
-export function planDrawSchedule(plan: CompPlan, earned: readonly number[], arg = 'plan'): DrawPeriod[] {
+export function planDrawSchedule(
+  plan: CompPlan,
+  earned: readonly number[],
+  arg = 'plan',
+  proration?: readonly number[],
+): DrawPeriod[] {
   const d = plan.draw;
   if (!d)
     notFound(`${arg}: the plan table has no draw row; add a row of type "draw" with the draw per period in Rate.`);
+  if (proration && proration.length !== earned.length) {
+    invalid(`proration: expected one number or ${earned.length} items (one per period), got ${proration.length}.`);
+  }
   return drawSchedule(
     earned,
-    earned.map(() => d.amount),
+    earned.map((_, t) => (proration ? d.amount * checkProration(proration[t], `proration: item ${t + 1}`) : d.amount)),
     d.recoverable,
   );
 }

@@ -54,7 +54,7 @@ export interface Spiff {
 export interface PlanDraw {
   /** A label for statements and tables (default "Draw"). */
   readonly name?: string;
-  /** Currency per period, ≥ 0 (not prorated: a partial first period gets the whole draw). */
+  /** Currency per period, ≥ 0, for a whole period on the plan (`planDrawSchedule` prorates it for partial periods). */
   readonly amount: number;
   readonly recoverable: boolean;
 }

@@ -246,3 +246,9 @@ export function toNumberOrVector(v: ArgValue, arg: string, length: number, blank
   if (values.length !== length) invalid(`${arg}: expected one number or ${length} items, got ${values.length}.`);
   return values;
 }
+
+/** `toNumberOrVector` for an optional argument: `undefined` when it is omitted or a single blank cell. */
+export function optionalNumberOrVector(v: ArgValue, arg: string, length: number): number[] | undefined {
+  const one = Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
+  return isBlank(one) ? undefined : toNumberOrVector(v, arg, length);
+}

@@ -208,4 +208,29 @@ describe("the plan table's draw", () => {
     ]);
     expect(() => planDrawSchedule(readPlanTable(AE_PLAN), [1000])).toThrow(/no draw row/);
   });
+
+  test('a prorated draw: each period draw × its proration, to the cent, then paid as usual', () => {
+    const withDraw = [...AE_PLAN, ['draw', null, null, null, null, null, 'recoverable', null, 6000, null, null]];
+    const plan = readPlanTable(withDraw);
+    // Started on the 15th of a 31-day month: 17/31 of the period on the plan.
+    // P1: draw 6,000 × 17/31 = 3,290.3225… → 3,290.32; earned 1,000 < 3,290.32 → paid 3,290.32, owed 2,290.32.
+    // P2: draw 6,000; earned 9,000 → 3,000 above the draw, recover min(3,000, 2,290.32) = 2,290.32
+    //     → paid 9,000 − 2,290.32 = 6,709.68, owed 0.
+    // P3: earned 4,000 < 6,000 → paid 6,000, owed 2,000.
+    const s = planDrawSchedule(plan, [1000, 9000, 4000], 'plan', [17 / 31, 1, 1]);
+    expect(s.map((p) => p.draw)).toEqual([3290.32, 6000, 6000]);
+    expect(paidAndBalance(s)).toEqual([
+      [3290.32, 2290.32],
+      [6709.68, 0],
+      [6000, 2000],
+    ]);
+    // A period off the plan entirely (proration 0) has no draw: earned 500 is paid, nothing owed.
+    expect(paidAndBalance(planDrawSchedule(plan, [500], 'plan', [0]))).toEqual([[500, 0]]);
+    expect(() => planDrawSchedule(plan, [1000, 9000], 'plan', [0.5, 1.5])).toThrow(
+      "proration: item 2: expected a fraction from 0 to 1 (share of the period's calendar days), got 1.5.",
+    );
+    expect(() => planDrawSchedule(plan, [1000, 9000], 'plan', [0.5])).toThrow(
+      'proration: expected one number or 2 items (one per period), got 1.',
+    );
+  });
 });

@@ -155,17 +155,44 @@ export const samples: FunctionSample[] = [
   {
     id: 'PLANDRAW',
     what: 'recoverable draw from the plan table',
-    args: [PLAN_WITH_DRAW, [[3000], [9000], [4000]]],
+    args: [PLAN_WITH_DRAW, [[3000], [9000], [4000]], null],
     expect: [
       [5000, 2000],
       [7000, 0],
       [5000, 1000],
     ],
   },
+  // Prorated: the draw 5,000 × 0.5 = 2,500 in P1 (joined mid-period), 5,000 after. P1 earned 1,000 → paid 2,500,
+  // owed 1,500; P2 earned 9,000 → recover min(4,000, 1,500) = 1,500 → paid 7,500, owed 0.
+  {
+    id: 'PLANDRAW',
+    what: 'a draw prorated in the first period',
+    args: [PLAN_WITH_DRAW, [[1000], [9000]], [[0.5], [1]]],
+    expect: [
+      [2500, 1500],
+      [7500, 0],
+    ],
+  },
+  // One proration for every period: 5,000 × 0.5 = 2,500 each; earned 1,000 → paid 2,500, owed 1,500, then 3,000.
+  {
+    id: 'PLANDRAW',
+    what: 'one proration for every period',
+    args: [PLAN_WITH_DRAW, [[1000], [1000]], 0.5],
+    expect: [
+      [2500, 1500],
+      [2500, 3000],
+    ],
+  },
+  {
+    id: 'PLANDRAW',
+    what: 'a proration above 1',
+    args: [PLAN_WITH_DRAW, [[1000]], 1.5],
+    expect: { error: '#VALUE!', messageIncludes: 'proration: item 1: expected a fraction from 0 to 1' },
+  },
   {
     id: 'PLANDRAW',
     what: 'a plan without a draw row',
-    args: [PLAN, [[3000]]],
+    args: [PLAN, [[3000]], null],
     expect: { error: '#N/A', messageIncludes: 'no draw row' },
   },
   // Earned 1,000 / 2,000 / 500; clawbacks 300 in period 2 and 800 in period 3 → 1,000 / 1,700 / −300.
