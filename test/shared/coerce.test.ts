@@ -6,6 +6,7 @@ import {
   parseNumericText,
   toInteger,
   toNumber,
+  optionalNumberOrVector,
   toNumberOrVector,
   toNumberSeries,
   toNumberVector,
@@ -109,6 +110,13 @@ describe('ranges', () => {
   test('a number broadcasts; a vector must have the right length', () => {
     expect(toNumberOrVector(3, 'draw', 4)).toEqual([3, 3, 3, 3]);
     expect(err(() => toNumberOrVector([[1], [2]], 'draw', 3))).toBe('draw: expected one number or 3 items, got 2.');
+    // optional: omitted, blank, or a single blank cell → undefined; otherwise as toNumberOrVector
+    expect(optionalNumberOrVector(null, 'proration', 2)).toBeUndefined();
+    expect(optionalNumberOrVector('', 'proration', 2)).toBeUndefined();
+    expect(optionalNumberOrVector([[null]], 'proration', 2)).toBeUndefined();
+    expect(optionalNumberOrVector([[0.5]], 'proration', 2)).toEqual([0.5, 0.5]);
+    expect(optionalNumberOrVector([[0.5], [1]], 'proration', 2)).toEqual([0.5, 1]);
+    expect(err(() => optionalNumberOrVector([[0.5], [null]], 'proration', 2))).toMatch(/^proration: item 2/);
   });
 
   test('withoutHeader skips a text first row only when data follows', () => {
