@@ -100,6 +100,24 @@ function adapterCommission(): number {
   return sum;
 }
 
+/** A second tier range (5 % / 8 % / 10 % from 0 / 50,000 / 200,000). */
+const TIERS_GRID_2 = [
+  ['Lower bound', 'Rate'],
+  [0, 0.05],
+  [50_000, 0.08],
+  [200_000, 0.1],
+];
+
+/**
+ * Two COMMISSION columns on different tier ranges, calculated a row at a time (Excel may interleave them): the
+ * calls alternate between the two ranges. Odd rows use the second range, so the checksum differs from the others.
+ */
+function adapterCommissionTwoRanges(): number {
+  let sum = 0;
+  for (let i = 0; i < N; i++) sum += commission(amounts[i], i & 1 ? TIERS_GRID_2 : TIERS_GRID, null) as number;
+  return sum;
+}
+
 function corePayout(): number {
   let sum = 0;
   for (let i = 0; i < N; i++) sum += payoutAmount(attainments[i], 10_000, CURVE);
@@ -135,6 +153,7 @@ const variants: [string, () => number][] = [
   ['core: marginalAmount', coreMarginal],
   ['core: marginalAmount + toCents', coreMarginalCents],
   ['adapter: SALESOPS.COMMISSION', adapterCommission],
+  ['adapter: COMMISSION, two tier ranges alternating', adapterCommissionTwoRanges],
   ['core: payoutAmount (3-band curve)', corePayout],
   ['adapter: SALESOPS.PAYOUT', adapterPayout],
   ['part of a COMMISSION call: read the tier range', partRange],

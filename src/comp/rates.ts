@@ -186,14 +186,17 @@ function readRateRange(range: ArgValue, arg: string, columns: readonly [string, 
 }
 
 /**
- * The rate table last read by `numericPairs`, its cells (bound, rate, bound, rate, …) and the header row above
- * it (if any). A column of COMMISSION or PAYOUT cells passes the same tier range to every call, so a range whose
- * cells equal the last one's (compared cell by cell, no allocation) gets the same validated table back. Tables
- * are read-only, so sharing one is safe. (The cells sit in a Float64Array: comparing against it costs about half
- * of comparing against the table's own arrays.)
+ * The last few rate tables read by `numericPairs`, with their cells (bound, rate, bound, rate, …), and the last
+ * header row above one. A column of COMMISSION or PAYOUT cells passes the same tier range to every call, so a
+ * range whose cells equal a remembered one's (compared cell by cell, no allocation) gets the same validated table
+ * back. Several entries, because Excel may calculate a row at a time: a COMMISSION column on one tier range next
+ * to a PAYOUT column on a curve alternates between two ranges. Tables are read-only, so sharing one is safe.
+ * (Cells sit in Float64Arrays: comparing against them costs about half of comparing against plain arrays.)
  */
-let lastPairs: RateTable | undefined;
-let lastCells = new Float64Array(0);
+const MEMO_SIZE = 4;
+const memoTables: RateTable[] = [];
+const memoCells: Float64Array[] = [];
+let memoNext = 0;
 let lastHeader0: unknown;
 let lastHeader1: unknown;
 
@@ -215,22 +218,26 @@ function numericPairs(range: ArgValue): RateTable | undefined {
   else return undefined;
   const n = range.length - start;
   if (n <= 0) return undefined;
-  const cells0 = lastCells;
-  if (lastPairs !== undefined && cells0.length === 2 * n) {
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      const row = range[i + start];
-      if (!Array.isArray(row) || row.length !== 2 || row[0] !== cells0[2 * i] || row[1] !== cells0[2 * i + 1]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return lastPairs;
+  for (let k = 0; k < memoCells.length; k++) {
+    const cells = memoCells[k];
+    if (cells.length === 2 * n && sameCells(range, start, cells)) return memoTables[k];
   }
   return readNumericPairs(range, start, h0, h1);
 }
 
-/** `numericPairs` when the range differs from the last one: reads rows `start…` and remembers them. */
+/** True when rows `start…` of `range` are two-cell rows holding exactly `cells` (=== on every cell). */
+function sameCells(range: readonly unknown[], start: number, cells: Float64Array): boolean {
+  const n = cells.length >> 1;
+  for (let i = 0; i < n; i++) {
+    const row = range[i + start];
+    if (!Array.isArray(row) || row.length !== 2 || row[0] !== cells[2 * i] || row[1] !== cells[2 * i + 1]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `numericPairs` for a range not remembered: reads rows `start…` and remembers them (replacing the oldest). */
 function readNumericPairs(range: readonly unknown[], start: number, h0: unknown, h1: unknown): RateTable | undefined {
   const n = range.length - start;
   const lowers = new Array<number>(n);
@@ -248,11 +255,15 @@ function readNumericPairs(range: readonly unknown[], start: number, h0: unknown,
     cells[2 * i] = a;
     cells[2 * i + 1] = b;
   }
-  lastPairs = tableOf(lowers, rates);
-  lastCells = cells;
-  lastHeader0 = start === 1 ? h0 : undefined;
-  lastHeader1 = start === 1 ? h1 : undefined;
-  return lastPairs;
+  const table = tableOf(lowers, rates);
+  memoTables[memoNext] = table;
+  memoCells[memoNext] = cells;
+  memoNext = (memoNext + 1) % MEMO_SIZE;
+  if (start === 1) {
+    lastHeader0 = h0;
+    lastHeader1 = h1;
+  }
+  return table;
 }
 
 function cellOf(v: unknown, arg: string, row: number, col: number, name: string): number {
