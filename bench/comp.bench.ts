@@ -108,6 +108,15 @@ const TIERS_GRID_2 = [
   [200_000, 0.1],
 ];
 
+/** What the alternating variant must add up to: the core on the two tables, to the cent (computed untimed). */
+const TABLE_2 = rateTable([
+  { lower: 0, rate: 0.05 },
+  { lower: 50_000, rate: 0.08 },
+  { lower: 200_000, rate: 0.1 },
+]);
+let twoRangesExpected = 0;
+for (let i = 0; i < N; i++) twoRangesExpected += toCents(marginalAmount(amounts[i], i & 1 ? TABLE_2 : TABLE));
+
 /**
  * Two COMMISSION columns on different tier ranges, calculated a row at a time (Excel may interleave them): the
  * calls alternate between the two ranges. Odd rows use the second range, so the checksum differs from the others.
@@ -137,13 +146,13 @@ function partRange(): number {
   return sum;
 }
 
-/** Part 2: the excelCall wrapper alone (error mapping, result check) around a trivial computation. */
+const identity = (x: number) => x;
+
+/** Part 2: the excelCall wrapper alone (error mapping, result check) around a trivial computation, called as
+ * COMMISSION calls it (the computation and its arguments, no closure). */
 function partWrapper(): number {
   let sum = 0;
-  for (let i = 0; i < N; i++) {
-    const x = amounts[i];
-    sum += excelCall(() => x) as number;
-  }
+  for (let i = 0; i < N; i++) sum += excelCall(identity, amounts[i]) as number;
   return sum;
 }
 
@@ -200,7 +209,8 @@ const ok =
   Math.abs(sum('core: marginalAmount') - exact) <= 1e-6 * exact &&
   Math.abs(cents - exact) <= 0.005 * N &&
   Math.abs(sum('adapter: SALESOPS.COMMISSION') - cents) < 1e-3 &&
-  Math.abs(sum('adapter: SALESOPS.PAYOUT') - sum('core: payoutAmount (3-band curve)')) <= 0.005 * N;
+  Math.abs(sum('adapter: SALESOPS.PAYOUT') - sum('core: payoutAmount (3-band curve)')) <= 0.005 * N &&
+  Math.abs(sum('adapter: COMMISSION, two tier ranges alternating') - twoRangesExpected) < 1e-3;
 if (!ok) {
   console.error('checksums disagree: the variants did not compute the same payouts');
   process.exit(1);

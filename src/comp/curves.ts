@@ -34,10 +34,9 @@ export interface PayoutTerms {
 /** Checks cap (≥ 0) and threshold (finite); `argCap`/`argThreshold` name them in messages. */
 export function checkTerms(terms: PayoutTerms, argCap = 'cap', argThreshold = 'threshold'): PayoutTerms {
   const { cap, threshold } = terms;
-  if (
-    (cap === undefined || (cap - cap === 0 && cap >= 0)) &&
-    (threshold === undefined || threshold - threshold === 0)
-  ) {
+  // typeof checks too: a plan built in code (or read from JSON) may carry null, true or "2", which must be refused
+  const capOk = cap === undefined || (typeof cap === 'number' && cap - cap === 0 && cap >= 0);
+  if (capOk && (threshold === undefined || (typeof threshold === 'number' && threshold - threshold === 0))) {
     return terms;
   }
   return rejectTerms(terms, argCap, argThreshold);

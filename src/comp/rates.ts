@@ -197,6 +197,9 @@ const MEMO_SIZE = 4;
 const memoTables: RateTable[] = [];
 const memoCells: Float64Array[] = [];
 let memoNext = 0;
+/** The entry that answered last (checked first: one column of calls hits it every time). */
+let lastTable: RateTable | undefined;
+let lastCells: Float64Array = new Float64Array(0);
 let lastHeader0: unknown;
 let lastHeader1: unknown;
 
@@ -218,11 +221,34 @@ function numericPairs(range: ArgValue): RateTable | undefined {
   else return undefined;
   const n = range.length - start;
   if (n <= 0) return undefined;
+  // The last answer's cells, compared here rather than through `sameCells`: written out, the optimizing compiler
+  // keeps this loop in the caller (measured: 35 vs 55 ms a million calls).
+  const cells = lastCells;
+  if (lastTable !== undefined && cells.length === 2 * n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      const row = range[i + start];
+      if (!Array.isArray(row) || row.length !== 2 || row[0] !== cells[2 * i] || row[1] !== cells[2 * i + 1]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastTable;
+  }
+  return rememberedPairs(range, start, n) ?? readNumericPairs(range, start, h0, h1);
+}
+
+/** The remembered table whose cells rows `start…` of `range` hold, made the last one; `undefined` if none. */
+function rememberedPairs(range: readonly unknown[], start: number, n: number): RateTable | undefined {
   for (let k = 0; k < memoCells.length; k++) {
     const cells = memoCells[k];
-    if (cells.length === 2 * n && sameCells(range, start, cells)) return memoTables[k];
+    if (cells.length === 2 * n && sameCells(range, start, cells)) {
+      lastTable = memoTables[k];
+      lastCells = cells;
+      return lastTable;
+    }
   }
-  return readNumericPairs(range, start, h0, h1);
+  return undefined;
 }
 
 /** True when rows `start…` of `range` are two-cell rows holding exactly `cells` (=== on every cell). */
@@ -259,6 +285,8 @@ function readNumericPairs(range: readonly unknown[], start: number, h0: unknown,
   memoTables[memoNext] = table;
   memoCells[memoNext] = cells;
   memoNext = (memoNext + 1) % MEMO_SIZE;
+  lastTable = table;
+  lastCells = cells;
   if (start === 1) {
     lastHeader0 = h0;
     lastHeader1 = h1;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   type PayoutCurve,
+  type PayoutTerms,
   checkTerms,
   curve,
   curveFraction,
@@ -105,6 +106,14 @@ describe('threshold (gate) and cap', () => {
     expect(() => checkTerms({ cap: -1 })).toThrow(/^cap: must be zero or more/);
     expect(() => checkTerms({ threshold: NaN })).toThrow(/^threshold:/);
     expect(() => checkTerms({ cap: -1 })).toThrow(ModelInputError);
+    // A plan built in code or read from JSON may carry values of the wrong type: refused, never a cap of 0.
+    const loose = (t: Record<string, unknown>) => t as PayoutTerms;
+    expect(() => checkTerms(loose({ cap: null }))).toThrow(/^cap: must be zero or more.*got null/);
+    expect(() => checkTerms(loose({ cap: true }))).toThrow(/^cap:/);
+    expect(() => checkTerms(loose({ cap: '2' }))).toThrow(/^cap:/);
+    expect(() => checkTerms(loose({ threshold: null }))).toThrow(/^threshold:/);
+    expect(() => checkTerms(loose({ threshold: '' }))).toThrow(/^threshold:/);
+    expect(checkTerms({ cap: 0, threshold: -0.5 })).toEqual({ cap: 0, threshold: -0.5 });
   });
 });
 

@@ -233,7 +233,25 @@ describe('properties', () => {
   });
 });
 
-describe('parseRateRange remembers the last numeric range, and never returns a stale one', () => {
+describe('parseRateRange remembers the last four numeric ranges, and never returns a stale one', () => {
+  test('four ranges in turn are all remembered; a fifth pushes out the oldest', () => {
+    const grid = (k: number) => [
+      ['Lower bound', 'Rate'],
+      [0, 0.01 * k],
+      [1000 * k, 0.02 * k],
+    ];
+    const first = [1, 2, 3, 4].map((k) => parseRateRange(grid(k), 'tiers'));
+    // Alternating among four ranges (fresh copies each call, as Excel passes them): the same tables come back.
+    for (let round = 0; round < 3; round++) {
+      [1, 2, 3, 4].forEach((k, i) => expect(parseRateRange(grid(k), 'tiers')).toBe(first[i]));
+    }
+    parseRateRange(grid(5), 'tiers'); // replaces the oldest entry (range 1)
+    const again = parseRateRange(grid(1), 'tiers');
+    expect(again).not.toBe(first[0]); // read afresh …
+    expect(again).toEqual(first[0]); // … to the same values
+    expect(parseRateRange(grid(5), 'tiers').rates).toEqual([0.05, 0.1]);
+  });
+
   test('same cells → the same table; a changed cell (same array or a new one) → the new values', () => {
     const grid: (string | number)[][] = [
       ['Lower bound', 'Rate'],
