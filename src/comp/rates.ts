@@ -132,7 +132,8 @@ export const CURVE_COLUMNS: readonly [string, string] = ['attainment lower bound
 
 /**
  * Reads a two-column range (lower bound, rate) into a rate table, as Excel passes it: one optional header row of
- * text is skipped, entirely blank rows are skipped, anything else that is not a number is an error naming the
+ * text is skipped, entirely blank rows are skipped (so is a row of two zeros after a bound of 0 or more: blank
+ * cells as Excel for desktop passes them), anything else that is not a number is an error naming the
  * cell (`tiers: row 3, column 2 (rate): expected a number, got "ten"`; rows counted within the range, header
  * included). Bounds must be strictly ascending. `columns` names the two columns in messages.
  */
@@ -171,6 +172,9 @@ function readRateRange(range: ArgValue, arg: string, columns: readonly [string, 
       rate = cellOf(b, arg, r + first, 2, columns[1]);
     }
     const n = lowers.length;
+    // Excel for desktop passes blank cells as 0 (Office on the web passes null): a row of two zeros that cannot be
+    // a tier — its bound would not be above the previous one, which is 0 or more — is a blank row, as on the web.
+    if (n > 0 && a === 0 && b === 0 && lowers[n - 1] >= 0) continue;
     if (n > 0 && !(lower > lowers[n - 1])) {
       invalid(
         `${arg}: row ${r + first}, column 1 (${columns[0]}): ${lower} is not above the previous bound ${lowers[n - 1]}; sort the rows ascending with distinct bounds.`,

@@ -121,6 +121,79 @@ describe('parseRateRange: tiers as Excel passes them', () => {
     expect(t).toEqual({ lowers: [0, 100_000], rates: [0.05, 0.08], below: [0, 5_000] });
   });
 
+  test('blank cells as Excel for desktop passes them (0): rows of two zeros that cannot be tiers are blank rows', () => {
+    // A tier range selected with room to grow: rows 5–6 are blank in the sheet; desktop Excel sends [0, 0].
+    const desktop = [
+      ['Lower bound', 'Rate'],
+      [0, 0.05],
+      [100_000, 0.08],
+      [0, 0],
+      [250_000, 0.1],
+      [0, 0],
+      [0, 0],
+    ];
+    const t = parseRateRange(desktop, 'tiers');
+    expect(t.lowers).toEqual([0, 100_000, 250_000]);
+    expect(t.rates).toEqual([0.05, 0.08, 0.1]);
+    // The same range as Office on the web passes it (null for blanks) reads the same.
+    const web = desktop.map((r) => (r[0] === 0 && r[1] === 0 ? [null, null] : r));
+    expect(parseRateRange(web, 'tiers')).toEqual(t);
+    // 300,000 marginal: 100,000 × 5 % + 150,000 × 8 % + 50,000 × 10 % = 5,000 + 12,000 + 5,000 = 22,000
+    expect(marginalAmount(300_000, t)).toBeCloseTo(22_000, 9);
+    // A first row [0, 0] is a real tier (0 % from 0); so is [0, 0] above a negative bound (0 % from 0).
+    expect(
+      parseRateRange(
+        [
+          [0, 0],
+          [1000, 0.1],
+          [0, 0],
+        ],
+        'tiers',
+      ).lowers,
+    ).toEqual([0, 1000]);
+    expect(
+      parseRateRange(
+        [
+          [-500, 0.02],
+          [0, 0],
+        ],
+        'tiers',
+      ).lowers,
+    ).toEqual([-500, 0]);
+    // … on the general reader's path too (a text cell sends the range there)
+    expect(
+      parseRateRange(
+        [
+          [-500, '2%'],
+          [0, 0],
+        ],
+        'tiers',
+      ).lowers,
+    ).toEqual([-500, 0]);
+    // A zero bound with a non-zero rate after a higher bound is still the user's error.
+    expect(() =>
+      parseRateRange(
+        [
+          [0, 0.05],
+          [100, 0.08],
+          [0, 0.1],
+        ],
+        'tiers',
+      ),
+    ).toThrow(/row 3, column 1.*0 is not above/);
+    // Text zeros are typed, not blanks: still an error.
+    expect(() =>
+      parseRateRange(
+        [
+          [0, 0.05],
+          [100, 0.08],
+          ['0', '0'],
+        ],
+        'tiers',
+      ),
+    ).toThrow(/0 is not above/);
+  });
+
   test('errors name the cell, counting the header as row 1', () => {
     expect(
       messageOf(() =>
@@ -302,19 +375,28 @@ describe('parseRateRange memo: a property over sequences of ranges', () => {
             expect(() => parseRateRange(grid, 'tiers')).toThrow(/row 1, column 1 \(lower bound\): expected a number/);
             continue;
           }
-          const ascending = rows.every((r, i) => i === 0 || r[0] > rows[i - 1][0]);
+          // The rows a fresh reading keeps: a later [0, 0] (numbers, as desktop Excel passes blanks) after a bound
+          // ≥ 0 is a blank row; any other row must have a bound above the previous one.
+          const kept: [number, number][] = [];
+          let ascending = true;
+          rows.forEach(([a, b], i) => {
+            const typedZeros = a === 0 && b === 0 && !(textCell && i === 0);
+            if (kept.length > 0 && typedZeros && kept[kept.length - 1][0] >= 0) return;
+            if (kept.length > 0 && !(a > kept[kept.length - 1][0])) ascending = false;
+            kept.push([a, b]);
+          });
           if (!ascending) {
             expect(() => parseRateRange(grid, 'tiers')).toThrow(/is not above the previous bound/);
             continue;
           }
           const t = parseRateRange(grid, 'tiers');
-          expect(t.lowers).toEqual(rows.map((r) => r[0]));
-          expect(t.rates).toEqual(rows.map((r) => r[1]));
+          expect(t.lowers).toEqual(kept.map((r) => r[0]));
+          expect(t.rates).toEqual(kept.map((r) => r[1]));
           // below[i]: the marginal amount at bound i, Σ_{j<i} rate_j × (bound_{j+1} − bound_j)
           let sum = 0;
-          const below = rows.map((r, i) => {
+          const below = kept.map((r, i) => {
             const at = sum;
-            if (i + 1 < rows.length) sum += r[1] * (rows[i + 1][0] - r[0]);
+            if (i + 1 < kept.length) sum += r[1] * (kept[i + 1][0] - r[0]);
             return at;
           });
           expect(t.below).toEqual(below);

@@ -51,6 +51,13 @@ export const samples: FunctionSample[] = [
   { id: 'COMMISSION', what: 'marginal tiers', args: [300000, TIERS, null], expect: 22000 },
   // 300,000 × 0.10 = 30,000
   { id: 'COMMISSION', what: 'retro tiers', args: [300000, TIERS, 'retro'], expect: 30000 },
+  // Blank rows below the tiers, as Excel for desktop passes them ([0, 0]): read as blank rows → 22,000 as above.
+  {
+    id: 'COMMISSION',
+    what: 'blank rows passed as zeros',
+    args: [300000, [...TIERS, [0, 0], [0, 0]], null],
+    expect: 22000,
+  },
   // exactly at a bound, retro: the bound belongs to the upper tier → 100,000 × 0.08 = 8,000
   { id: 'COMMISSION', what: 'bound belongs to the upper tier', args: [100000, TIERS, 'retro'], expect: 8000 },
   {
