@@ -1,6 +1,7 @@
 /**
  * The clawbacks range of SALESOPS.CLAWBACKS, as Excel passes it: two or three columns (period, amount,
- * optional reference such as the deal id), one optional header row of text, entirely blank rows skipped.
+ * optional reference such as the deal id), one optional header row of text, entirely blank rows skipped (also rows of
+ * zeros: blank cells as Excel for desktop passes them).
  */
 import { type ArgValue, asGrid, describeValue, isBlank } from '../shared/cells';
 import { cellNumber, cellText, checkRectangular, withoutHeader } from '../shared/coerce';
@@ -8,6 +9,14 @@ import { invalid } from '../shared/errors';
 import type { Clawback } from './draws';
 
 const COLUMNS = ['period', 'amount', 'reference'] as const;
+
+/**
+ * A blank cell, or a 0 as Excel for desktop passes blank cells (Office on the web passes null). A clawback row of
+ * zeros is never a clawback (period 0 does not exist), so such a row is blank on every platform.
+ */
+function blankCell(v: unknown): boolean {
+  return isBlank(v) || v === 0;
+}
 
 /**
  * Reads clawback rows (period: 1-based index into the earnings column; amount: currency taken back, ≥ 0); errors
@@ -18,7 +27,7 @@ export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
   if (range === null || range === undefined) return [];
   const grid = asGrid(range);
   checkRectangular(grid, arg);
-  if (grid.length === 0 || grid.every((r) => r.every(isBlank))) return [];
+  if (grid.length === 0 || grid.every((r) => r.every(blankCell))) return [];
   const width = grid[0].length;
   if (width !== 2 && width !== 3) {
     invalid(`${arg}: expected two or three columns (period, amount, optional reference), got ${width}.`);
@@ -27,7 +36,7 @@ export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
   const first = header ? 2 : 1;
   const out: Clawback[] = [];
   rows.forEach((row, i) => {
-    if (row.every(isBlank)) return;
+    if (row.every(blankCell)) return;
     const num = (col: 0 | 1): number => {
       const v = row[col];
       const n = typeof v === 'boolean' ? undefined : cellNumber(v);
@@ -38,7 +47,7 @@ export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
       }
       return n;
     };
-    const reference = width === 3 ? cellText(row[2]) : '';
+    const reference = width === 3 && !blankCell(row[2]) ? cellText(row[2]) : '';
     out.push({ period: num(0), amount: num(1), ...(reference !== '' ? { reference } : {}) });
   });
   return out;

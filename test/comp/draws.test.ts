@@ -187,6 +187,22 @@ describe('clawbacks in cents and the clawbacks range', () => {
     ]);
     expect(readClawbacks(null)).toEqual([]);
     expect(readClawbacks([[null, null]])).toEqual([]);
+    // Room for future clawbacks, as Excel for desktop passes the empty rows (zeros): the same two clawbacks.
+    expect(
+      readClawbacks([
+        ['Period', 'Amount', 'Deal'],
+        [2, '1,200.50', 'D-9'],
+        [0, 0, 0],
+        [3, 50, 0], // no deal id: 0 on desktop, not a reference "0"
+        [0, 0, 0],
+      ]),
+    ).toEqual([
+      { period: 2, amount: 1200.5, reference: 'D-9' },
+      { period: 3, amount: 50 },
+    ]);
+    expect(readClawbacks([[0, 0]])).toEqual([]);
+    // A zero period with an amount is still an error (period 0 does not exist).
+    expect(() => applyClawbacks([100], readClawbacks([[0, 40]]))).toThrow(/period must be a whole number from 1/);
     expect(() => readClawbacks([[1, 2, 3, 4]])).toThrow(/clawbacks: expected two or three columns/);
     expect(() =>
       readClawbacks([
