@@ -8,7 +8,8 @@
  *
  * Versions: 1 had no draw row; 2 adds it (same columns), so a version-1 table reads as it is.
  *
- * Row types (blank rows are skipped; unused cells of a row are left blank):
+ * Row types (blank rows, and rows of zeros as Excel for desktop passes blank cells, are skipped; unused cells of a
+ * row are left blank):
  *   plan       Component = plan name (optional); Target incentive = currency per period (required, ≥ 0).
  *   component  Component = name; Measure; Weight (fraction, weights add up to 1); Quota (> 0, measure units);
  *              Method = marginal (default) | retro | linear; Cap (multiple of the component's target
@@ -150,7 +151,8 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
   const requiredLayout: TableLayout = {};
   for (const key of REQUIRED_COLUMNS) requiredLayout[key] = { ...LAYOUT[key], required: true };
   locateColumns(header, requiredLayout, arg);
-  const records = parseTable(grid, LAYOUT, arg);
+  // A row of zeros has no type: blank cells as Excel for desktop passes them.
+  const records = parseTable(grid, LAYOUT, arg, true);
   let name: string | undefined;
   let targetIncentive: number | undefined;
   let planRow: Row | undefined;

@@ -85,8 +85,15 @@ export function coerceCell(value: CellValue, kind: ColumnKind, where: string): n
 /**
  * Parses a range whose first row is the header into typed records. Entirely blank rows are skipped.
  * A blank cell in a required column is an error; in an optional column it is `undefined`.
+ * `zeroRowsBlank`: also skip rows whose every cell is blank or 0 — Excel for desktop passes blank cells as 0 — for
+ * tables where such a row can never be data (e.g. one with a required text column such as a row type).
  */
-export function parseTable<L extends TableLayout>(range: Grid | CellValue, layout: L, arg: string): TableRecord<L>[] {
+export function parseTable<L extends TableLayout>(
+  range: Grid | CellValue,
+  layout: L,
+  arg: string,
+  zeroRowsBlank = false,
+): TableRecord<L>[] {
   const grid = asGrid(range);
   checkRectangular(grid, arg);
   if (grid.length === 0) invalid(`${arg}: the table is empty; expected a header row and at least one row.`);
@@ -94,7 +101,7 @@ export function parseTable<L extends TableLayout>(range: Grid | CellValue, layou
   const records: TableRecord<L>[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
-    if (row.every(isBlank)) continue;
+    if (row.every(zeroRowsBlank ? (c) => isBlank(c) || c === 0 : isBlank)) continue;
     const rec: Record<string, unknown> = { row: r + 1 };
     for (const key of Object.keys(layout)) {
       const spec = layout[key];

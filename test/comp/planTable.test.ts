@@ -60,6 +60,17 @@ describe('reading the plan table', () => {
     expect(p.components[0]).toMatchObject({ weight: 1, quota: 200, curve: { method: 'marginal' } });
   });
 
+  test('rows of zeros (blank cells as Excel for desktop passes them) are blank rows', () => {
+    const width = AE_PLAN[0].length;
+    const zeros = () => new Array<number>(width).fill(0);
+    // The table selected with two empty rows in the middle and three below it.
+    const desktop = [...AE_PLAN.slice(0, 3), zeros(), zeros(), ...AE_PLAN.slice(3), zeros(), zeros(), zeros()];
+    expect(readPlanTable(desktop)).toEqual(readPlanTable(AE_PLAN));
+    // A row that is not all zeros is still read (and here refused: a type of 0 is no row type).
+    const typed = [...AE_PLAN, [0, 'X', ...new Array<number>(width - 2).fill(0)]];
+    expect(() => readPlanTable(typed)).toThrow(/^plan: row 10, column "Plan v2": unknown row type "0"/);
+  });
+
   test('the schema marker: missing, or another version', () => {
     expect(messageOf(() => readPlanTable(withCell(0, 0, 'Type')))).toMatch(
       /^plan: the first header cell \(row 1, column A\) must be the schema marker "Plan v2", got "Type"/,
