@@ -33,11 +33,19 @@ export function readActuals(
   const names = measures === undefined || measures === null ? [] : toVector(measures, 'measures', false);
   const rows = grid.length;
   const cols = grid[0].length;
-  if (rows === 2 && isTextHeaderRow(grid[0])) {
-    grid[0].forEach((h, c) => put(h, grid[1][c], `${arg}: header row, column ${c + 1}`));
+  // Columns (of the two-row shape) or rows (of the two-column shape) that are blank in the sheet; Excel for desktop
+  // passes blank cells as 0, so a 0 name over or beside a 0 value is a blank too.
+  const emptyColumn = (c: number) => rows === 2 && blankOrZero(grid[0][c]) && blankOrZero(grid[1][c]);
+  const headerCells = grid[0].filter((_, c) => !emptyColumn(c));
+  if (rows === 2 && headerCells.length > 0 && isTextHeaderRow(headerCells)) {
+    grid[0].forEach((h, c) => {
+      if (!emptyColumn(c)) put(h, grid[1][c], `${arg}: header row, column ${c + 1}`);
+    });
   } else if (cols === 2 && names.length === 0 && isPairs(grid)) {
     const { header, rows: body } = withoutHeader(grid);
-    body.forEach((r, i) => put(r[0], r[1], `${arg}: row ${i + (header ? 2 : 1)}`));
+    body.forEach((r, i) => {
+      if (!(blankOrZero(r[0]) && blankOrZero(r[1]))) put(r[0], r[1], `${arg}: row ${i + (header ? 2 : 1)}`);
+    });
   } else if (rows === 1 || cols === 1) {
     const values = toVector(grid, arg, false);
     const order = names.length > 0 ? names : wanted;
@@ -74,6 +82,13 @@ function isPairs(grid: CellValue[][]): boolean {
   const { rows } = withoutHeader(grid);
   return (
     rows.length > 0 &&
-    rows.every((r) => (isBlank(r[0]) && isBlank(r[1])) || (typeof r[0] === 'string' && cellNumber(r[0]) === undefined))
+    rows.every(
+      (r) => (blankOrZero(r[0]) && blankOrZero(r[1])) || (typeof r[0] === 'string' && cellNumber(r[0]) === undefined),
+    )
   );
+}
+
+/** A blank cell, or a 0 as Excel for desktop passes blank cells. */
+function blankOrZero(v: CellValue): boolean {
+  return isBlank(v) || v === 0;
 }

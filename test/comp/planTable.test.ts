@@ -273,6 +273,33 @@ describe('reading a rep’s actuals', () => {
     expect(readActuals(plan, [['Measure', 'Actual'], ...pairs])).toEqual(want);
   });
 
+  test('empty cells as Excel for desktop passes them (0): a blank column beside the row, blank rows under the pairs', () => {
+    // Two rows selected one column too wide: desktop sends [..., 0] over [..., 0] (the web sends nulls).
+    expect(
+      readActuals(plan, [
+        ['Bookings', 'New logos', 'Multi-year deals', 0],
+        [1_200_000, 12, 2, 0],
+      ]),
+    ).toEqual(want);
+    // Pairs with room below: [0, 0] rows, twice (not a measure "0" given twice).
+    expect(
+      readActuals(plan, [
+        ['Bookings', 1_200_000],
+        ['New logos', 12],
+        ['Multi-year deals', 2],
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual(want);
+    // A real actual of 0 under its measure name is a value, not a blank.
+    expect(
+      readActuals(plan, [
+        ['Bookings', 'New logos', 'Multi-year deals'],
+        [1_200_000, 12, 0],
+      ]).get('Multi-year deals'),
+    ).toBe(0);
+  });
+
   test('a bare row in plan order, or with measure names', () => {
     expect(readActuals(plan, [[1_200_000, 12, 2]])).toEqual(want);
     expect(readActuals(plan, [[2, 1_200_000, 12]], [['Multi-year deals', 'Bookings', 'New logos']])).toEqual(want);
