@@ -6,7 +6,7 @@
  * 3. one row or column of values in plan order (see planMeasures), or in the order of `measures` when given.
  * Every measure the plan uses must have a value: a missing or blank one is #N/A; a non-number is #VALUE!.
  */
-import { type ArgValue, type CellValue, asGrid, describeValue, isBlank } from '../shared/cells';
+import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../shared/cells';
 import { cellNumber, cellText, checkRectangular, isTextHeaderRow, toVector, withoutHeader } from '../shared/coerce';
 import { invalid, notFound } from '../shared/errors';
 import { type CompPlan, measureKey, planMeasures } from './plan';
@@ -35,7 +35,7 @@ export function readActuals(
   const cols = grid[0].length;
   // Columns (of the two-row shape) or rows (of the two-column shape) that are blank in the sheet; Excel for desktop
   // passes blank cells as 0, so a 0 name over or beside a 0 value is a blank too.
-  const emptyColumn = (c: number) => rows === 2 && blankOrZero(grid[0][c]) && blankOrZero(grid[1][c]);
+  const emptyColumn = (c: number) => rows === 2 && isBlankOrZero(grid[0][c]) && isBlankOrZero(grid[1][c]);
   const headerCells = grid[0].filter((_, c) => !emptyColumn(c));
   if (rows === 2 && headerCells.length > 0 && isTextHeaderRow(headerCells)) {
     grid[0].forEach((h, c) => {
@@ -44,7 +44,7 @@ export function readActuals(
   } else if (cols === 2 && names.length === 0 && isPairs(grid)) {
     const { header, rows: body } = withoutHeader(grid);
     body.forEach((r, i) => {
-      if (!(blankOrZero(r[0]) && blankOrZero(r[1]))) put(r[0], r[1], `${arg}: row ${i + (header ? 2 : 1)}`);
+      if (!(isBlankOrZero(r[0]) && isBlankOrZero(r[1]))) put(r[0], r[1], `${arg}: row ${i + (header ? 2 : 1)}`);
     });
   } else if (rows === 1 || cols === 1) {
     const values = toVector(grid, arg, false);
@@ -83,12 +83,8 @@ function isPairs(grid: CellValue[][]): boolean {
   return (
     rows.length > 0 &&
     rows.every(
-      (r) => (blankOrZero(r[0]) && blankOrZero(r[1])) || (typeof r[0] === 'string' && cellNumber(r[0]) === undefined),
+      (r) =>
+        (isBlankOrZero(r[0]) && isBlankOrZero(r[1])) || (typeof r[0] === 'string' && cellNumber(r[0]) === undefined),
     )
   );
-}
-
-/** A blank cell, or a 0 as Excel for desktop passes blank cells. */
-function blankOrZero(v: CellValue): boolean {
-  return isBlank(v) || v === 0;
 }

@@ -3,20 +3,12 @@
  * optional reference such as the deal id), one optional header row of text, entirely blank rows skipped (also rows of
  * zeros: blank cells as Excel for desktop passes them).
  */
-import { type ArgValue, asGrid, describeValue, isBlank } from '../shared/cells';
+import { type ArgValue, asGrid, describeValue, isBlankOrZero } from '../shared/cells';
 import { cellNumber, cellText, checkRectangular, withoutHeader } from '../shared/coerce';
 import { invalid } from '../shared/errors';
 import type { Clawback } from './draws';
 
 const COLUMNS = ['period', 'amount', 'reference'] as const;
-
-/**
- * A blank cell, or a 0 as Excel for desktop passes blank cells (Office on the web passes null). A clawback row of
- * zeros is never a clawback (period 0 does not exist), so such a row is blank on every platform.
- */
-function blankCell(v: unknown): boolean {
-  return isBlank(v) || v === 0;
-}
 
 /**
  * Reads clawback rows (period: 1-based index into the earnings column; amount: currency taken back, ≥ 0); errors
@@ -27,7 +19,8 @@ export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
   if (range === null || range === undefined) return [];
   const grid = asGrid(range);
   checkRectangular(grid, arg);
-  if (grid.length === 0 || grid.every((r) => r.every(blankCell))) return [];
+  // A row of zeros is never a clawback (there is no period 0): blank cells as Excel for desktop passes them.
+  if (grid.length === 0 || grid.every((r) => r.every(isBlankOrZero))) return [];
   const width = grid[0].length;
   if (width !== 2 && width !== 3) {
     invalid(`${arg}: expected two or three columns (period, amount, optional reference), got ${width}.`);
@@ -36,7 +29,7 @@ export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
   const first = header ? 2 : 1;
   const out: Clawback[] = [];
   rows.forEach((row, i) => {
-    if (row.every(blankCell)) return;
+    if (row.every(isBlankOrZero)) return;
     const num = (col: 0 | 1): number => {
       const v = row[col];
       const n = typeof v === 'boolean' ? undefined : cellNumber(v);
@@ -47,7 +40,7 @@ export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
       }
       return n;
     };
-    const reference = width === 3 && !blankCell(row[2]) ? cellText(row[2]) : '';
+    const reference = width === 3 && !isBlankOrZero(row[2]) ? cellText(row[2]) : '';
     out.push({ period: num(0), amount: num(1), ...(reference !== '' ? { reference } : {}) });
   });
   return out;

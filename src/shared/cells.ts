@@ -16,6 +16,15 @@ export function isBlank(v: unknown): v is null | undefined | '' {
   return v === null || v === undefined || v === '';
 }
 
+/**
+ * True when `v` may be a blank cell as Excel passed it inside a range: blank, or the number 0 (Excel for desktop
+ * passes blank cells of a range as 0; Office on the web passes null). Use it where a 0 cannot be data, e.g. a row
+ * every cell of which is 0.
+ */
+export function isBlankOrZero(v: unknown): boolean {
+  return isBlank(v) || v === 0;
+}
+
 /** True when `v` is a 2-D array (a range). */
 export function isGrid(v: unknown): v is Grid {
   return Array.isArray(v) && (v.length === 0 || Array.isArray(v[0]));

@@ -4,7 +4,7 @@
  * policy, and reports errors that name the cell: `plan: row 4, column "Rate": expected a number, got "ten"`.
  * Rows are numbered 1-based within the range, the header being row 1.
  */
-import { type CellValue, type Grid, asGrid, describeValue, isBlank } from './cells';
+import { type CellValue, type Grid, asGrid, describeValue, isBlank, isBlankOrZero } from './cells';
 import { cellBoolean, cellNumber, cellText, checkRectangular } from './coerce';
 import { invalid } from './errors';
 import { checkSerial } from './dates';
@@ -101,7 +101,7 @@ export function parseTable<L extends TableLayout>(
   const records: TableRecord<L>[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
-    if (row.every(zeroRowsBlank ? (c) => isBlank(c) || c === 0 : isBlank)) continue;
+    if (row.every(zeroRowsBlank ? isBlankOrZero : isBlank)) continue;
     const rec: Record<string, unknown> = { row: r + 1 };
     for (const key of Object.keys(layout)) {
       const spec = layout[key];

@@ -13,7 +13,15 @@
  * Blank cells may arrive as null, "" or 0 (some Excel builds): in name columns a 0 counts as blank unless a rep is
  * called "0"; in `locked` 0 is FALSE; in `metrics` a blank is an error but 0 is a value.
  */
-import { type ArgValue, type CellValue, type Grid, asGrid, describeValue, isBlank } from '../shared/cells';
+import {
+  type ArgValue,
+  type CellValue,
+  type Grid,
+  asGrid,
+  describeValue,
+  isBlank,
+  isBlankOrZero,
+} from '../shared/cells';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
 import { invalid } from '../shared/errors';
 import type { BalanceReport, RepSpec, TerritoryProblem } from './types';
@@ -69,7 +77,7 @@ export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange 
   if (w > 2) invalid(`reps: expected one column (names) or two (name, share), got ${w} columns.`);
   const hasHeader = w === 2 ? isTextHeaderRow(g[0]) : metricsHasHeader;
   let last = g.length - 1;
-  while (last >= 0 && g[last].every(blankish)) last--;
+  while (last >= 0 && g[last].every(isBlankOrZero)) last--;
   const out: RepSpec[] = [];
   const index = new Map<string, number>();
   for (let i = hasHeader ? 1 : 0; i <= last; i++) {
@@ -93,11 +101,6 @@ export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange 
   }
   if (out.length === 0) invalid('reps: no rep names found.');
   return { reps: out, index, skippedHeader: hasHeader ? cellText(g[0][0]) : undefined };
-}
-
-/** A blank cell as Excel may pass it inside a range: null, "" or (in some builds) 0. */
-export function blankish(v: CellValue): boolean {
-  return isBlank(v) || v === 0;
 }
 
 /** One column aligned with `metrics` (same height; first row skipped when metrics has a header). */

@@ -11,10 +11,9 @@
  * A two-column table whose second header is none of these reads it as the share, as SALESOPS.TERRITORY reads a
  * two-column reps range. Rows are numbered as in the range (the header is row 1); blank rows at the end are ignored.
  */
-import { type ArgValue, type CellValue, asGrid, describeValue, isBlank } from '../shared/cells';
+import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../shared/cells';
 import { cellNumber, cellText, checkRectangular } from '../shared/coerce';
 import { invalid } from '../shared/errors';
-import { blankish } from './ranges';
 import type { RepSpec } from './types';
 
 /** The columns a reps table may have. */
@@ -127,7 +126,7 @@ export function parseRepsTable(reps: ArgValue): RepsTable {
   if (g.length === 0 || g[0].length === 0) invalid('reps: the range is empty.');
   const cols = repsTableColumns(g[0]);
   let last = g.length - 1;
-  while (last >= 1 && g[last].every(blankish)) last--;
+  while (last >= 1 && g[last].every(isBlankOrZero)) last--;
   const out: RepSpec[] = [];
   const index = new Map<string, number>();
   for (let i = 1; i <= last; i++) {
