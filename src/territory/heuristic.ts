@@ -293,16 +293,24 @@ function placeByChain(plan: Plan, a: number): boolean {
     moves.push([via[r], r]);
     r = prev[r];
   }
-  let dMoves = plan.moveDelta(a, -1, r);
-  let dMetric = plan.metricDelta(a, dMoves);
-  for (const [b, to] of moves) {
-    const d = plan.moveDelta(b, plan.asg[b], to);
+  moves.push([a, r]); // last: `a` goes with r0 once r0 has made room
+  return applyChain(plan, moves);
+}
+
+/**
+ * Applies the moves [account, to rep] in order when, all together, they stay within the move budgets (counted from
+ * where each account is now; an unassigned one moves from nowhere). False, changing nothing, otherwise.
+ */
+function applyChain(plan: Plan, moves: readonly (readonly [number, number])[]): boolean {
+  let dMoves = 0;
+  let dMetric = 0;
+  for (const [a, to] of moves) {
+    const d = plan.moveDelta(a, plan.asg[a], to);
     dMoves += d;
-    dMetric += plan.metricDelta(b, d);
+    dMetric += plan.metricDelta(a, d);
   }
   if (!plan.budgetOk(dMoves, dMetric)) return false;
-  for (const [b, to] of moves) plan.place(b, to);
-  plan.place(a, r);
+  for (const [a, to] of moves) plan.place(a, to);
   return true;
 }
 
@@ -380,16 +388,7 @@ function fillByChain(plan: Plan, r: number): boolean {
   if (end < 0) return false;
   const moves: [number, number][] = [];
   for (let p = end; p !== r; p = next[p]) moves.push([via[p], next[p]]);
-  let dMoves = 0;
-  let dMetric = 0;
-  for (const [a, to] of moves) {
-    const d = plan.moveDelta(a, plan.asg[a], to);
-    dMoves += d;
-    dMetric += plan.metricDelta(a, d);
-  }
-  if (!plan.budgetOk(dMoves, dMetric)) return false;
-  for (const [a, to] of moves) plan.place(a, to);
-  return true;
+  return applyChain(plan, moves);
 }
 
 interface Ctx {

@@ -10,16 +10,7 @@ import {
 } from '../../src/comp';
 import { ModelInputError } from '../../src/shared/errors';
 import { AE_PLAN, HEADER, withCell } from './fixtures';
-
-const messageOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-};
+import { messageOf } from '../support/messageOf';
 
 describe('reading the plan table', () => {
   test('the AE plan', () => {

@@ -8,7 +8,7 @@ import {
   retroAmount,
   tierIndex,
 } from '../../src/comp';
-import { ModelInputError } from '../../src/shared/errors';
+import { messageOf } from '../support/messageOf';
 
 // Three tiers: 5 % from 0, 8 % from 100,000, 10 % from 250,000.
 const T = rateTable([
@@ -16,16 +16,6 @@ const T = rateTable([
   { lower: 100_000, rate: 0.08 },
   { lower: 250_000, rate: 0.1 },
 ]);
-
-const messageOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 describe('marginal commission', () => {
   test('each slice at its tier rate', () => {

@@ -16,16 +16,7 @@ import {
 } from '../../src/shared/coerce';
 import { columnLetter } from '../../src/shared/cells';
 import { ModelInputError } from '../../src/shared/errors';
-
-const err = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelInputError);
-    return (e as ModelInputError).message;
-  }
-  throw new Error('expected a ModelInputError');
-};
+import { messageOf as err } from '../support/messageOf';
 
 describe('numeric text, read as Excel reads it in arithmetic', () => {
   test.each([

@@ -12,24 +12,15 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CellValue } from '../../src/shared/cells';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { TerritoryWizard } from '../../taskpane/wizards/territory/TerritoryWizard';
-import type { SolveRequest } from '../../taskpane/wizards/territory/types';
+import { solveRequests } from './support/solveSpy';
 
 jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMock'));
 // jsdom has no Worker: the wizard runs the core inline.
 jest.mock('../../taskpane/wizards/territory/spawnWorker', () => ({ spawnWorker: () => undefined }));
-const mockRequests: SolveRequest[] = [];
-jest.mock('../../taskpane/wizards/territory/solve', () => {
-  const actual = jest.requireActual('../../taskpane/wizards/territory/solve');
-  return {
-    ...actual,
-    startSolve: (req: SolveRequest, ...rest: unknown[]) => {
-      mockRequests.push(req);
-      return actual.startSolve(req, ...rest);
-    },
-  };
-});
+// Record what the wizard hands to the solver; the real runner still solves.
+jest.mock('../../taskpane/wizards/territory/solve', () => jest.requireActual('./support/solveSpy').solveModule);
 beforeEach(() => {
-  mockRequests.length = 0;
+  solveRequests.length = 0;
 });
 
 const ACCOUNTS: CellValue[][] = [
@@ -81,13 +72,13 @@ describe('territory wizard options', () => {
     expect(longitude).toHaveAccessibleDescription(
       'Choose the longitude column too: coordinates need both latitude and longitude.',
     );
-    expect(mockRequests).toHaveLength(0);
+    expect(solveRequests).toHaveLength(0);
     // with both, the run goes ahead and the coordinates reach the solver
     pick('Longitude column', 'Lon');
     expect(longitude).not.toHaveAccessibleDescription(/Choose the longitude/);
     await next(user, 'Run');
     await screen.findByText(/^Accounts moved: /);
-    expect(mockRequests[0].problem.coordinates).toEqual({
+    expect(solveRequests[0].problem.coordinates).toEqual({
       lat: [40.7, 34, 47.6, 42.4],
       lon: [-74, -118, -122.3, -71.1],
     });
@@ -103,7 +94,7 @@ describe('territory wizard options', () => {
     expect(screen.getByRole('combobox', { name: 'Latitude column' })).toHaveAccessibleDescription(
       'Accounts: row 3, column "Lon": expected a number from -90 to 90, got -118.',
     );
-    expect(mockRequests).toHaveLength(0);
+    expect(solveRequests).toHaveLength(0);
   });
 
   it('an account key that no rep covers is named, with its row, on the eligibility field before running', async () => {
@@ -122,7 +113,7 @@ describe('territory wizard options', () => {
         'Accounts: row 4 has the key "North", which no rep covers; add it to a rep\'s Keys in the reps range.',
       ),
     );
-    expect(mockRequests).toHaveLength(0);
+    expect(solveRequests).toHaveLength(0);
   });
 
   it('with every key covered the keys reach the solver, and each account goes to a rep covering its key', async () => {
@@ -131,8 +122,8 @@ describe('territory wizard options', () => {
     pick('Eligibility column', 'Region');
     await next(user, 'Run');
     await screen.findByText(/^Accounts moved: /);
-    expect(mockRequests[0].problem.accountKeys).toEqual(['East', 'West', 'North', 'East']);
-    expect(mockRequests[0].problem.reps.map((r) => r.keys)).toEqual([['East', 'North'], ['West']]);
+    expect(solveRequests[0].problem.accountKeys).toEqual(['East', 'West', 'North', 'East']);
+    expect(solveRequests[0].problem.reps.map((r) => r.keys)).toEqual([['East', 'North'], ['West']]);
     // Only Bob covers West and only Ann covers East and North, so the plan is forced: Ann 40 + 20 + 10 = 70, Bob 30.
     expect(screen.getByText('Accounts moved: 0. Largest deviation: 40.0%.')).toBeInTheDocument(); // |70 − 50| / 50
   });
@@ -157,7 +148,7 @@ describe('territory wizard options', () => {
     expect(screen.getByRole('textbox', { name: /Most of a metric moved/ })).toHaveAccessibleDescription(
       expect.stringContaining(message),
     );
-    expect(mockRequests).toHaveLength(0);
+    expect(solveRequests).toHaveLength(0);
   });
 
   it('a fraction typed as 0.25 limits the first chosen metric, with no account limit', async () => {
@@ -166,7 +157,7 @@ describe('territory wizard options', () => {
     type(/Most of a metric moved/, '0.25');
     await next(user, 'Run');
     await screen.findByText(/^Accounts moved: /);
-    expect(mockRequests[0].problem.moveBudget).toEqual({ maxMetricFraction: { metric: 0, fraction: 0.25 } });
+    expect(solveRequests[0].problem.moveBudget).toEqual({ maxMetricFraction: { metric: 0, fraction: 0.25 } });
   });
 
   it('a bad rep latitude is named by row and column on the reps range, before the options', async () => {
@@ -192,7 +183,7 @@ describe('territory wizard options', () => {
     await chooseMetric();
     await next(user, 'Run');
     await screen.findByText(/^Accounts moved: /);
-    expect(mockRequests[0].problem.reps).toEqual([
+    expect(solveRequests[0].problem.reps).toEqual([
       { name: 'Ann', share: 3, home: { lat: 40.7, lon: -74 }, minAccounts: 1, maxAccounts: 3 },
       { name: 'Bob', share: 1 },
     ]);
@@ -219,7 +210,7 @@ describe('territory wizard options', () => {
     await chooseMetric();
     await next(user, 'Run');
     await screen.findByText(/^Accounts moved: /);
-    expect(mockRequests[0].problem.reps).toEqual([
+    expect(solveRequests[0].problem.reps).toEqual([
       { name: 'Ann', share: 3 },
       { name: 'Bob', share: 1 },
     ]);

@@ -7,25 +7,15 @@ import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { TerritoryWizard } from '../../taskpane/wizards/territory/TerritoryWizard';
-import type { SolveRequest } from '../../taskpane/wizards/territory/types';
+import { solveRequests } from './support/solveSpy';
 
 jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMock'));
 // jsdom has no Worker: the wizard runs the core inline (spawnWorker's import.meta cannot load under ts-jest's CommonJS)
 jest.mock('../../taskpane/wizards/territory/spawnWorker', () => ({ spawnWorker: () => undefined }));
 // Record what the wizard hands to the solver; the real runner still solves.
-const mockRequests: SolveRequest[] = [];
-jest.mock('../../taskpane/wizards/territory/solve', () => {
-  const actual = jest.requireActual('../../taskpane/wizards/territory/solve');
-  return {
-    ...actual,
-    startSolve: (req: SolveRequest, ...rest: unknown[]) => {
-      mockRequests.push(req);
-      return actual.startSolve(req, ...rest);
-    },
-  };
-});
+jest.mock('../../taskpane/wizards/territory/solve', () => jest.requireActual('./support/solveSpy').solveModule);
 beforeEach(() => {
-  mockRequests.length = 0;
+  solveRequests.length = 0;
 });
 
 function setup() {
@@ -136,8 +126,8 @@ describe('Territory carve wizard', () => {
     await next(user, 'Run');
     await screen.findByText(/^Accounts moved: /);
 
-    expect(mockRequests).toHaveLength(1);
-    const p = mockRequests[0].problem;
+    expect(solveRequests).toHaveLength(1);
+    const p = solveRequests[0].problem;
     expect(p.accountKeys).toEqual(['East', 'East', 'East', 'West', 'East']);
     expect(p.coordinates).toEqual({ lat: [40.7, 41, 40, 34, 42], lon: [-74, -73, -75, -118, -71] });
     expect(p.reps).toEqual([

@@ -2,19 +2,8 @@
  * The reps-table parser (src/territory/repsTable.ts): columns found by header, values and messages checked by hand.
  */
 import type { CellValue } from '../../src/shared/cells';
-import { ModelInputError } from '../../src/shared/errors';
 import { parseRepsTable, repsTableColumns, solveHeuristic, splitKeys } from '../../src/territory';
-
-/** The message `f` throws (and that it is a ModelInputError). */
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ModelInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a ModelInputError');
-}
+import { messageOf } from '../support/messageOf';
 
 describe('repsTableColumns', () => {
   test('finds each field by header, case-insensitively, and ignores other columns', () => {
