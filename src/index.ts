@@ -8,3 +8,4 @@ export * as comp from './comp';
 export * as quota from './quota';
 export * as territory from './territory';
 export * as forecast from './forecast';
+export * as share from './share';

@@ -1,0 +1,2 @@
+/** Sharing a workbook with colleagues who do not have the add-in (see docs/sharing.md). */
+export * from './types';
