@@ -40,9 +40,21 @@ export interface SheetSnapshot {
   spills?: Record<string, string>;
 }
 
+/** An Excel table (ListObject) of the workbook, for structured references (`Tiers[Rate]`). */
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  /** The whole table, header row included: `"A1:C20"`. */
+  address: string;
+  columns: string[];
+}
+
 /** A workbook as read by a surface (Excel, the in-memory workbook, an xlsx file). */
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** Defined names (workbook scope) and what they refer to: `{ Tiers: "'Comp plan'!$A$2:$B$6" }`. */
+  names?: Record<string, string>;
+  tables?: TableSnapshot[];
 }
 
 /** How one cell was converted. */
