@@ -2,7 +2,9 @@
  * Tests that need a system program this machine may lack (LibreOffice's `soffice` for the interop tests). Without
  * the program such a test is skipped with one visible line naming the program and how to install it; with
  * SALESOPS_REQUIRE_PROGRAMS=1 (set by .ci/run, which installs them) a missing program fails the suite instead, so
- * CI always runs these tests.
+ * CI always runs these tests. SALESOPS_HIDE_PROGRAMS=soffice,chromium makes this machine look like a fresh one:
+ * the named programs are not looked for on PATH or at their usual places (an explicit SOFFICE_PATH or CHROMIUM_PATH
+ * still counts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,10 +33,19 @@ export const SOFFICE: ProgramSpec = {
   install: 'sudo apt-get install libreoffice-calc-nogui (Debian/Ubuntu; .ci/run does it), or set SOFFICE_PATH',
 };
 
-/** The program's full path, or undefined when it is not on this machine. */
+/** True when SALESOPS_HIDE_PROGRAMS (a comma-separated list of command names) names this program. */
+export function programHidden(name: string): boolean {
+  return (process.env.SALESOPS_HIDE_PROGRAMS ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .includes(name);
+}
+
+/** The program's full path, or undefined when it is not on this machine (or hidden by SALESOPS_HIDE_PROGRAMS). */
 export function findProgram(spec: ProgramSpec): string | undefined {
   const fromEnv = spec.env ? process.env[spec.env] : undefined;
   if (fromEnv) return fs.existsSync(fromEnv) ? fromEnv : undefined;
+  if (programHidden(spec.name)) return undefined;
   const exts = process.platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     for (const ext of exts) {
