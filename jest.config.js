@@ -16,5 +16,7 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/test/support/setupCustomFunctions.ts'],
   globalSetup: '<rootDir>/test/support/globalSetup.js',
+  // After Jest's summary, one line per block of tests skipped because a system program (LibreOffice) is missing.
+  reporters: ['default', '<rootDir>/test/support/skippedReporter.js'],
   testTimeout: 60000,
 };

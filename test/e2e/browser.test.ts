@@ -65,7 +65,7 @@ describe('finding the browser', () => {
     withMachine({ env: NO_CHOICE }, () => {
       const choice = findBrowser();
       expect(choice.source).toBe('npm');
-      expect(choice.description).toMatch(/^@sparticuz\/chromium \d+\.\d+\.\d+ \(npm\)$/);
+      expect(choice.description).toMatch(/^@sparticuz\/chromium \d+\.\d+\.\d+$/);
       expect(fs.statSync(choice.executablePath).mode & 0o100).toBe(0o100); // unpacked and executable
     });
   });

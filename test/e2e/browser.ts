@@ -31,7 +31,7 @@ export interface BrowserChoice {
   /** Absolute path of the binary (for a channel, where Playwright will find it). */
   executablePath: string;
   channel?: 'chrome' | 'msedge';
-  /** Human-readable origin, e.g. "@sparticuz/chromium 153.0.0 (npm)". */
+  /** Human-readable origin, e.g. "@sparticuz/chromium 153.0.0". */
   description: string;
   /** Extra environment for the browser process (fonts of the npm-shipped browser on a machine without fontconfig). */
   env?: Record<string, string>;
@@ -63,7 +63,7 @@ export function npmChromium(): BrowserChoice | undefined {
   const dir = path.join(os.tmpdir(), `salesops-chromium-${version}`);
   const binary = path.join(dir, 'chromium');
   if (!fs.existsSync(binary)) unpackNpmChromium(entry, dir);
-  const description = `${NPM_PACKAGE} ${version} (npm)`;
+  const description = `${NPM_PACKAGE} ${version}`;
   // The binary reads fontconfig's configuration; where the machine has none, use the fonts the package ships.
   const env = fs.existsSync('/etc/fonts/fonts.conf') ? undefined : { FONTCONFIG_PATH: path.join(dir, 'fonts') };
   return { source: 'npm', executablePath: binary, description, env };
@@ -151,7 +151,7 @@ export function findBrowser(): BrowserChoice {
   let choice: BrowserChoice | undefined;
   if (fromEnv) {
     if (!fs.existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
-    choice = { source: 'CHROMIUM_PATH', executablePath: fromEnv, description: 'CHROMIUM_PATH' };
+    choice = { source: 'CHROMIUM_PATH', executablePath: fromEnv, description: 'the binary CHROMIUM_PATH names' };
   } else {
     choice = npmChromium() ?? systemChromium() ?? channelBrowser();
   }
@@ -215,7 +215,7 @@ let announced = false;
 
 /**
  * Launches the headless browser (findBrowser) with a fresh profile and says once per test file which one it is, as
- * a line "browser (SOURCE): NAME VERSION — PATH" on stderr; `close` also removes the profile.
+ * a line "browser (SOURCE): ORIGIN, Chromium VERSION — PATH" on stderr; `close` also removes the profile.
  */
 export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const choice = findBrowser();
@@ -237,8 +237,10 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
   });
   if (!announced) {
     announced = true;
-    const version = context.browser()?.version() ?? 'unknown version';
-    process.stderr.write(`browser (${choice.source}): ${choice.description}, ${version} — ${choice.executablePath}\n`);
+    const version = context.browser()?.version() ?? 'version unknown';
+    process.stderr.write(
+      `browser (${choice.source}): ${choice.description}, Chromium ${version} — ${choice.executablePath}\n`,
+    );
   }
   return {
     context,

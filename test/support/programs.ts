@@ -1,6 +1,7 @@
 /**
  * Tests that need a system program this machine may lack (LibreOffice's `soffice` for the interop tests). Without
- * the program such a test is skipped with one visible line naming the program and how to install it; with
+ * the program such a test is skipped, and the end of the run lists it in one line naming the program and how to
+ * install it (test/support/skippedReporter.js); with
  * SALESOPS_REQUIRE_PROGRAMS=1 (set by .ci/run, which installs them) a missing program fails the suite instead, so
  * CI always runs these tests. SALESOPS_HIDE_PROGRAMS=soffice,chromium makes this machine look like a fresh one:
  * the named programs are not looked for on PATH or at their usual places (an explicit SOFFICE_PATH or CHROMIUM_PATH
@@ -62,8 +63,9 @@ export function programsRequired(): boolean {
 }
 
 /**
- * `describe` when the program is here, else a visible skip (one line on stderr and a skipped block named after the
- * program), or a failing test under SALESOPS_REQUIRE_PROGRAMS=1. The block receives the program's path.
+ * `describe` when the program is here, else a visible skip: a skipped block titled "TITLE [skipped: PROGRAM not
+ * installed; HOW]", which test/support/skippedReporter.js lists in one line at the end of the run; or, under
+ * SALESOPS_REQUIRE_PROGRAMS=1, a failing test. The block receives the program's path.
  */
 export function describeWithProgram(spec: ProgramSpec, title: string, body: (programPath: string) => void): void {
   const found = findProgram(spec);
@@ -80,7 +82,6 @@ export function describeWithProgram(spec: ProgramSpec, title: string, body: (pro
     });
     return;
   }
-  process.stderr.write(`\n${line}\n`);
   describe.skip(`${title} [skipped: ${spec.name} not installed; ${spec.install}]`, () => {
     it('needs the program', () => undefined);
   });
