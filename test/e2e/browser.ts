@@ -92,6 +92,9 @@ function unpackNpmChromium(entry: string, dir: string): void {
         `  <dir>${path.join(fontsDir, 'fonts')}</dir>\n  <cachedir>${path.join(fontsDir, 'cache')}</cachedir>\n` +
         `</fontconfig>\n`,
     );
+    // Readable and runnable by every user of the machine (mkdtemp and the package make them private).
+    fs.chmodSync(stage, 0o755);
+    fs.chmodSync(path.join(stage, 'chromium'), 0o755);
     try {
       fs.renameSync(stage, dir);
     } catch (e) {
