@@ -3,15 +3,9 @@
  */
 import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
+import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
 import { type ArgValue, isBlank } from '../src/shared/cells';
-import {
-  optionalChoice,
-  optionalNumber,
-  toInteger,
-  toNumberSeries,
-  toNumberVector,
-  toVector,
-} from '../src/shared/coerce';
+import { optionalChoice, optionalNumber, toInteger, toNumberSeries, toNumberVector } from '../src/shared/coerce';
 import { checkSerial } from '../src/shared/dates';
 import { invalid } from '../src/shared/errors';
 import {
@@ -73,30 +67,25 @@ export function pipeline(
   to?: any,
 ): any {
   return excelCall(() => {
-    const amountCells = toVector(amounts as ArgValue, 'amounts');
-    const stageCells = toVector(stages as ArgValue, 'stages');
-    const dateCells = isBlank(close_dates) ? undefined : toVector(close_dates as ArgValue, 'close_dates');
-    // Rows where amount and stage are both blank (the end of a whole-column selection) are skipped.
-    let n = Math.max(amountCells.length, stageCells.length);
-    while (n > 0 && isBlank(amountCells[n - 1]) && isBlank(stageCells[n - 1])) n--;
-    const a = amountCells.slice(0, n);
-    const s = stageCells.slice(0, n);
-    if (a.length !== n || s.length !== n) {
-      invalid(`stages: expected ${a.length} stages (one per amount), got ${stageCells.length}.`);
-    }
-    if (dateCells !== undefined && dateCells.length < n) {
-      invalid(`close_dates: expected ${n} dates (one per amount), got ${dateCells.length}.`);
-    }
+    // One table's columns: the header is decided once for the set (src/shared/aligned.ts).
+    const ranges: AlignedRange[] = [
+      { arg: 'amounts', value: amounts as ArgValue, kind: 'number' },
+      { arg: 'stages', value: stages as ArgValue, kind: 'text' },
+    ];
+    const hasDates = !isBlank(close_dates);
+    if (hasDates) ranges.push({ arg: 'close_dates', value: close_dates as ArgValue, kind: 'date' });
+    const read = readAligned(ranges, true);
+    const [a, s, d] = read.rows;
     const table = readStageProbabilities(stage_probabilities as ArgValue, 'stage_probabilities');
     const names = { amount: 'amounts', stage: 'stages', closeDate: 'close_dates' };
     const opps: Opportunity[] = [];
-    for (let i = 0; i < n; i++) {
-      const o = readOpportunity(a[i], s[i], dateCells?.[i], i + 1, names);
+    for (let i = 0; i < a.length; i++) {
+      const o = readOpportunity(a[i][0], s[i][0], d?.[i][0], i + 1, names, headerHint(read, i + 1, a[i][0]));
       if (o !== undefined) opps.push(o);
     }
     const lo = optionalNumber(from, 'from');
     const hi = optionalNumber(to, 'to');
-    if ((lo !== undefined || hi !== undefined) && dateCells === undefined) {
+    if ((lo !== undefined || hi !== undefined) && !hasDates) {
       invalid('close_dates: required when from or to is given.');
     }
     return weightedPipeline(

@@ -4,14 +4,15 @@
  * fractions (25% or 0.25). Spilled results are one row (months) or one column (reps).
  */
 import { excelCall } from './adapter';
-import { isBlank, isGrid } from '../src/shared/cells';
+import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
+import { type CellValue, describeValue, isBlank, isBlankOrZero, isGrid } from '../src/shared/cells';
 import {
   optionalChoice,
   optionalNumber,
   toInteger,
   toNumber,
-  toNumberOrVector,
-  toNumberSeries,
+  cellNumber,
+  single,
   toNumberVector,
   toVector,
 } from '../src/shared/coerce';
@@ -53,17 +54,47 @@ function monthsArg(v: any): number {
   return toInteger(v, 'months', 1, MAX_MONTHS);
 }
 
-/** The roster of CAPACITY/RRE: quotas (one or a column), start dates and optional end dates (blank = active). */
-function rosterArgs(fullQuotas: any, startDates: any, endDates: any): Rep[] {
-  const starts = toNumberVector(startDates, 'start_dates');
+/** One number for everyone: a scalar or a 1×1 range (else a column aligned with the roster). */
+function isOneValue(v: any): boolean {
+  return !isGrid(v) || (v.length === 1 && v[0]?.length === 1);
+}
+
+/** A roster cell that must be a number (`what`: "a date", "a number"); `hint` from `headerHint`. */
+function rosterNumber(c: CellValue, arg: string, item: number, hint: string): number {
+  if (isBlank(c)) invalid(`${arg}: item ${item} is blank; a number is required.`);
+  const n = typeof c === 'boolean' ? undefined : cellNumber(c);
+  if (n === undefined) invalid(`${arg}: item ${item}: expected a number, got ${describeValue(c)}${hint}.`);
+  return n;
+}
+
+/**
+ * The roster of CAPACITY, RRE and ALLOCATEQUOTA, read as columns of one table (src/shared/aligned.ts: the header
+ * row is decided once for start_dates, full_quotas when it is a column, end_dates and basis): quotas (one number
+ * for everyone or one per rep), start dates, optional end dates (blank = active; 0 too, as Excel for desktop
+ * passes blanks, and 0 is never a date) and an optional basis column (weights or prior-year amounts).
+ */
+function rosterArgs(fullQuotas: any, startDates: any, endDates: any, basis?: any): { reps: Rep[]; basis: number[] } {
+  const ranges: AlignedRange[] = [{ arg: 'start_dates', value: startDates, kind: 'date' }];
+  const perRep = !isOneValue(fullQuotas);
+  if (perRep) ranges.push({ arg: 'full_quotas', value: fullQuotas, kind: 'number' });
+  const hasEnds = !isBlank(endDates) && !(isOneValue(endDates) && isBlank(single(endDates, 'end_dates')));
+  if (hasEnds) ranges.push({ arg: 'end_dates', value: endDates, kind: 'date' });
+  if (basis !== undefined) ranges.push({ arg: 'basis', value: basis, kind: 'number' });
+  const read = readAligned(ranges);
+  const cols = new Map(ranges.map((r, i) => [r.arg, read.rows[i]]));
+  const starts = cols.get('start_dates')!;
   if (starts.length === 0) invalid('start_dates: at least one start date is required.');
-  const quotas = toNumberOrVector(fullQuotas, 'full_quotas', starts.length);
-  // A blank end date means still active; some Excel builds pass blank cells as 0, which is never a date.
-  const ends = isBlank(endDates) ? [] : toNumberSeries(endDates, 'end_dates').map((e) => (e === 0 ? null : e));
-  if (ends.length > 0 && ends.length !== starts.length) {
-    invalid(`end_dates: expected ${starts.length} items (one per start date), got ${ends.length}.`);
-  }
-  return starts.map((start, i) => ({ fullQuota: quotas[i], start, end: ends[i] ?? undefined }));
+  const quota = perRep ? 0 : toNumber(fullQuotas, 'full_quotas');
+  const reps = starts.map(([s], i): Rep => {
+    const item = i + 1;
+    const start = rosterNumber(s, 'start_dates', item, headerHint(read, item, s));
+    const q = perRep ? rosterNumber(cols.get('full_quotas')![i][0], 'full_quotas', item, '') : quota;
+    const e = hasEnds ? cols.get('end_dates')![i][0] : null;
+    const end = isBlankOrZero(e) ? undefined : rosterNumber(e, 'end_dates', item, '');
+    return { fullQuota: q, start, end };
+  });
+  const b = basis === undefined ? [] : cols.get('basis')!.map(([c], i) => rosterNumber(c, 'basis', i + 1, ''));
+  return { reps, basis: b };
 }
 
 /**
@@ -144,7 +175,7 @@ function teamOf(
   convention: any,
 ) {
   return teamCapacity({
-    reps: rosterArgs(full_quotas, start_dates, end_dates),
+    reps: rosterArgs(full_quotas, start_dates, end_dates).reps,
     firstMonth: toNumber(first_month, 'first_month'),
     months: monthsArg(months),
     ramp: rampArg(ramp),
@@ -313,20 +344,13 @@ export function allocateQuotaFn(
   end_dates?: any[][],
 ): any[][] {
   return excelCall(() => {
-    const reps = rosterArgs(0, start_dates, end_dates);
     const choice = optionalChoice(method, 'method', ['even', 'weight', 'prior'] as const, 'even');
     const m: AllocationMethod = choice === 'prior' ? 'priorYear' : choice;
-    let values: number[] = [];
-    if (m !== 'even') {
-      if (isBlank(basis))
-        invalid(
-          `basis: method "${choice}" needs a column of ${choice === 'prior' ? 'prior-year amounts' : 'weights'}.`,
-        );
-      values = toNumberVector(basis, 'basis');
-      if (values.length !== reps.length) {
-        invalid(`basis: expected ${reps.length} items (one per start date), got ${values.length}.`);
-      }
-    }
+    if (m !== 'even' && isBlank(basis))
+      invalid(`basis: method "${choice}" needs a column of ${choice === 'prior' ? 'prior-year amounts' : 'weights'}.`);
+    const roster = rosterArgs(0, start_dates, end_dates, m === 'even' ? undefined : basis);
+    const reps = roster.reps;
+    const values = roster.basis;
     const result = allocateQuota({
       target: toNumber(target, 'target'),
       reps: reps.map((r, i) => ({

@@ -56,7 +56,7 @@ export function territory(
  */
 export function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
   return excelCall(() => {
-    const m = parseMetrics(metrics);
+    const m = parseMetrics(metrics, [{ arg: 'assignment', value: assignment, kind: 'text' }]);
     const rr = parseReps(reps, m.hasHeader);
     const asg = parseAssignment(assignment, m, rr);
     const report = balanceReport(

@@ -1,4 +1,5 @@
 export * from './cells';
+export * from './aligned';
 export * from './coerce';
 export * from './dates';
 export * from './errors';
