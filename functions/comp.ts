@@ -7,12 +7,16 @@ import {
   optionalBoolean,
   optionalChoice,
   optionalNumber,
+  optionalDateSerial,
+  optionalNumberOrNone,
   optionalNumberOrVector,
+  single,
+  toDateSerial,
   toNumber,
   toNumberOrVector,
   toNumberVector,
 } from '../src/shared/coerce';
-import type { ArgValue } from '../src/shared/cells';
+import { type ArgValue, isGrid } from '../src/shared/cells';
 import { invalid } from '../src/shared/errors';
 import { toCents } from '../src/shared/money';
 import {
@@ -64,8 +68,8 @@ function commissionOf(amount: ArgValue, tiers: ArgValue, method: ArgValue): numb
  * @param target_incentive Target incentive at 100% attainment (currency per period).
  * @param curve Two columns: attainment lower bound (fraction, ascending) and rate multiplier (or, for "linear", the payout as a fraction of target); one header row of text is skipped.
  * @param [method] "marginal" (default), "retro" or "linear" (piecewise-linear through the curve's points).
- * @param [cap] Maximum payout as a multiple of target_incentive (2 = 200%); default: no cap.
- * @param [threshold] Attainment (fraction) below which the payout is 0; default: none.
+ * @param [cap] Maximum payout as a multiple of target_incentive (2 = 200%); default or 0: no cap.
+ * @param [threshold] Attainment (fraction) below which the payout is 0; default or 0: none.
  * @returns The payout, to the cent.
  */
 export function payout(
@@ -92,7 +96,11 @@ function payoutOf(
   if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
   const table = parseRateRange(curve, 'curve', CURVE_COLUMNS);
   const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
-  const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
+  // A cap or threshold of 0 is "none" (a blank cell as Excel for desktop passes it); see docs/functions.md.
+  const terms = checkTerms({
+    cap: optionalNumberOrNone(cap, 'cap'),
+    threshold: optionalNumberOrNone(threshold, 'threshold'),
+  });
   const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
   return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
 }
@@ -110,6 +118,11 @@ export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][]
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const d = toNumberOrVector(draw, 'draw', e.length);
+    if (single(recoverable, 'recoverable') === 0) {
+      invalid(
+        'recoverable: 0 is ambiguous (Excel for desktop passes a blank cell as 0); enter TRUE or FALSE, or leave the argument out for TRUE.',
+      );
+    }
     const rec = optionalBoolean(recoverable, 'recoverable', true);
     return drawSchedule(e, d, rec).map((p) => [p.paid, p.balance]);
   }) as any[][];
@@ -155,6 +168,7 @@ export function planDraw(plan: any[][], earned: any[][], proration?: any): any[]
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const f = optionalNumberOrVector(proration, 'proration', e.length);
+    if (f !== undefined && !isGrid(proration)) notZeroProration(f[0]);
     return planDrawSchedule(p, e, 'plan', f).map((x) => [x.paid, x.balance]);
   }) as any[][];
 }
@@ -187,10 +201,10 @@ export function clawbacks(earned: any[][], clawbacks: any[][]): any[][] {
 export function proration(period_start: any, period_end: any, start_date?: any, end_date?: any, leave_days?: any): any {
   return excelCall(() =>
     prorationFactor({
-      periodStart: toNumber(period_start, 'period_start'),
-      periodEnd: toNumber(period_end, 'period_end'),
-      start: optionalNumber(start_date, 'start_date'),
-      end: optionalNumber(end_date, 'end_date'),
+      periodStart: toDateSerial(period_start, 'period_start'),
+      periodEnd: toDateSerial(period_end, 'period_end'),
+      start: optionalDateSerial(start_date, 'start_date'),
+      end: optionalDateSerial(end_date, 'end_date'),
       leaveDays: optionalNumber(leave_days, 'leave_days', 0),
     }),
   );
@@ -199,6 +213,19 @@ export function proration(period_start: any, period_end: any, start_date?: any, 
 function statementOf(plan: any[][], actuals: any[][], measures: any, proration: any) {
   const p = readPlanTable(plan, 'plan');
   const values = readActuals(p, actuals, measures, 'actuals');
-  const f = checkProration(optionalNumber(proration, 'proration', 1));
+  const f = checkProration(notZeroProration(optionalNumber(proration, 'proration', 1)));
   return planStatement(p, values, { proration: f });
+}
+
+/**
+ * A single proration of 0 is refused: it would pay only the SPIFFs (or no draw), and it is what Excel for desktop
+ * passes for a blank cell. Per-period proration items of PLANDRAW may be 0 (periods before a start).
+ */
+function notZeroProration(f: number): number {
+  if (f === 0) {
+    invalid(
+      'proration: 0 is refused (Excel for desktop passes a blank cell as 0). Leave it out for a full period; for a rep off the plan all period, skip the payout: =IF(p=0, 0, …).',
+    );
+  }
+  return f;
 }

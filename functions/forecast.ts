@@ -5,8 +5,15 @@ import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
 import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
 import { type ArgValue, isBlank } from '../src/shared/cells';
-import { optionalChoice, optionalNumber, toInteger, toNumberSeries, toNumberVector } from '../src/shared/coerce';
-import { checkSerial } from '../src/shared/dates';
+import {
+  optionalChoice,
+  optionalDateSerial,
+  optionalNumber,
+  optionalNumberOrNone,
+  toInteger,
+  toNumberSeries,
+  toNumberVector,
+} from '../src/shared/coerce';
 import { invalid } from '../src/shared/errors';
 import {
   FORECAST_METHODS,
@@ -40,7 +47,7 @@ export function forecast(history: any[][], horizon: any, seasonality?: any, meth
     const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
     const season = optionalNumber(seasonality, 'seasonality');
     const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
-    const level = optionalNumber(confidence, 'confidence');
+    const level = optionalNumberOrNone(confidence, 'confidence'); // 0: no intervals (a blank cell on desktop)
     const f = forecastSeries(values, h, { seasonality: season, method: m, level });
     if (level === undefined) return f.mean.map((v) => [v]);
     return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
@@ -83,17 +90,12 @@ export function pipeline(
       const o = readOpportunity(a[i][0], s[i][0], d?.[i][0], i + 1, names, headerHint(read, i + 1, a[i][0]));
       if (o !== undefined) opps.push(o);
     }
-    const lo = optionalNumber(from, 'from');
-    const hi = optionalNumber(to, 'to');
+    const lo = optionalDateSerial(from, 'from'); // 0 (a blank cell on desktop) is an open bound
+    const hi = optionalDateSerial(to, 'to');
     if ((lo !== undefined || hi !== undefined) && !hasDates) {
       invalid('close_dates: required when from or to is given.');
     }
-    return weightedPipeline(
-      opps,
-      table,
-      lo === undefined ? undefined : checkSerial(lo, 'from'),
-      hi === undefined ? undefined : checkSerial(hi, 'to'),
-    );
+    return weightedPipeline(opps, table, lo, hi);
   });
 }
 

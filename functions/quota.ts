@@ -8,6 +8,7 @@ import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligne
 import { type CellValue, describeValue, isBlank, isBlankOrZero, isGrid } from '../src/shared/cells';
 import {
   optionalChoice,
+  optionalDateSerial,
   optionalNumber,
   toInteger,
   toNumber,
@@ -32,12 +33,17 @@ import {
   teamCapacity,
 } from '../src/quota';
 
-/** A ramp argument: omitted or all blank → no ramp; trailing blank cells end the schedule. */
+/**
+ * A ramp argument: omitted or all blank → no ramp; trailing blank cells end the schedule, and so do trailing
+ * zeros after a step above 0 (Excel for desktop passes blank cells as 0, and a ramp never falls back to 0 before
+ * reaching 100%). Leading zeros are steps of 0% (e.g. a month of onboarding without quota).
+ */
 function rampArg(v: any): number[] {
   if (isBlank(v)) return [];
   const cells = isGrid(v) ? toVector(v, 'ramp') : [v];
   let n = cells.length;
-  while (n > 0 && isBlank(cells[n - 1])) n--;
+  const anyAbove0 = cells.some((c) => !isBlankOrZero(c));
+  while (n > 0 && (isBlank(cells[n - 1]) || (anyAbove0 && cells[n - 1] === 0))) n--;
   return toNumberVector(
     cells.slice(0, n).map((c) => [c]),
     'ramp',
@@ -121,7 +127,7 @@ export function rampQuotaFn(
       {
         fullQuota: toNumber(full_quota, 'full_quota'),
         start: toNumber(start_date, 'start_date'),
-        end: optionalNumber(end_date, 'end_date'),
+        end: optionalDateSerial(end_date, 'end_date'),
       },
       toNumber(month, 'month'),
       { ramp: rampArg(ramp), convention: conventionArg(convention) },
@@ -155,7 +161,7 @@ export function rampScheduleFn(
       {
         fullQuota: toNumber(full_quota, 'full_quota'),
         start: toNumber(start_date, 'start_date'),
-        end: optionalNumber(end_date, 'end_date'),
+        end: optionalDateSerial(end_date, 'end_date'),
       },
       toNumber(first_month, 'first_month'),
       monthsArg(months),
