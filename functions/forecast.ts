@@ -36,7 +36,7 @@ export const forecastCache = new ResultCache(16);
  * @param history Past values in time order, one column or one row (blank cells are missing values, filled by interpolation).
  * @param horizon Number of periods to forecast (1 to 10000).
  * @param [seasonality] Season length: omitted or 1 = detect, 0 = none, n ≥ 2 = n periods (12 for monthly data).
- * @param [method] "auto" (default), "ets", "theta", "damped", "linear", "naive" or "snaive".
+ * @param [method] "auto" (default; also "combination"), "ets", "theta", "damped", "linear", "naive" or "snaive".
  * @param [confidence] Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns.
  * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
  */

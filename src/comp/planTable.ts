@@ -24,6 +24,7 @@
  *   draw       (version 2; at most one) Component = label (optional, default "Draw"); Rate = draw per period
  *              (currency, ≥ 0); Method = recoverable (default) | non-recoverable.
  */
+import { sameNameHint } from '../shared/names';
 import { type CellValue, type Grid, asGrid, describeValue } from '../shared/cells';
 import { cellText, checkRectangular } from '../shared/coerce';
 import { invalid } from '../shared/errors';
@@ -178,9 +179,9 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       if (targetIncentive < 0) invalid(`${at(r, 'targetIncentive')}: must be zero or more, got ${targetIncentive}.`);
     } else if (type === 'component') {
       const cname = need(r, 'component', r.component, 'a component name');
-      if (comps.some((x) => measureKey(x.c.name) === measureKey(cname))) {
-        invalid(`${at(r, 'component')}: component "${cname}" is defined twice.`);
-      }
+      const twin = comps.find((x) => measureKey(x.c.name) === measureKey(cname));
+      if (twin)
+        invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, twin.c.name)}.`);
       const weight = need(r, 'weight', r.weight, 'the weight');
       if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
       const quota = need(r, 'quota', r.quota, 'the quota');
@@ -282,7 +283,7 @@ function curveMethod(v: string | undefined, where: string): CurveMethod {
   const s = measureKey(v ?? '');
   if (s === '' || s === 'marginal') return 'marginal';
   if (s === 'retro' || s === 'retroactive') return 'retro';
-  if (s === 'linear' || s === 'piecewise linear') return 'linear';
+  if (s === 'linear' || s === 'piecewiselinear') return 'linear';
   return invalid(`${where}: expected "marginal", "retro" or "linear", got ${describeValue(v ?? null)}.`);
 }
 

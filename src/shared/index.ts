@@ -4,4 +4,5 @@ export * from './coerce';
 export * from './dates';
 export * from './errors';
 export * from './money';
+export * from './names';
 export * from './table';
