@@ -110,7 +110,7 @@ function payoutOf(
  * @customfunction DRAW
  * @param earned One column of earned incentive per period (currency; negative after a clawback).
  * @param draw The draw per period: one number, or a column with one per period (currency, zero or more).
- * @param [recoverable] TRUE (default): shortfalls become a balance recovered from later excess earnings; FALSE: pay the greater of earned and draw.
+ * @param [recoverable] TRUE (default): shortfalls become a balance recovered from later excess earnings; FALSE: pay the greater of earned and draw. The number 0 is refused (a blank cell on desktop).
  * @returns Rows of [paid, balance], to the cent.
  */
 export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][] {
@@ -134,7 +134,7 @@ export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][]
  * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
- * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
+ * @param [proration] Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.
  * @returns The payout, to the cent.
  */
 export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any {
@@ -147,7 +147,7 @@ export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], 
  * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
- * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
+ * @param [proration] Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.
  * @returns The statement lines with a header row and a Total row.
  */
 export function statement(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any[][] {
@@ -193,8 +193,8 @@ export function clawbacks(earned: any[][], clawbacks: any[][]): any[][] {
  * @customfunction PRORATION
  * @param period_start First day of the period (an Excel date).
  * @param period_end Last day of the period (an Excel date, inclusive).
- * @param [start_date] First day on the plan (blank: before the period).
- * @param [end_date] Last day on the plan (blank: after the period).
+ * @param [start_date] First day on the plan (blank or 0: before the period).
+ * @param [end_date] Last day on the plan (blank or 0: after the period).
  * @param [leave_days] Calendar days of leave inside the period while on the plan (default 0).
  * @returns A fraction from 0 to 1 (0.5 = half the period), for the proration argument of PLANPAYOUT and STATEMENT.
  */

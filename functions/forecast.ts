@@ -37,7 +37,7 @@ export const forecastCache = new ResultCache(16);
  * @param horizon Number of periods to forecast (1 to 10000).
  * @param [seasonality] Season length: omitted or 1 = detect, 0 = none, n ≥ 2 = n periods (12 for monthly data).
  * @param [method] "auto" (default; also "combination"), "ets", "theta", "damped", "linear", "naive" or "snaive".
- * @param [confidence] Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns.
+ * @param [confidence] Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns (omitted or 0: none).
  * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
  */
 export function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
@@ -57,12 +57,12 @@ export function forecast(history: any[][], horizon: any, seasonality?: any, meth
 /**
  * Weighted pipeline: the sum of amount × stage probability over opportunities closing within [from, to].
  * @customfunction PIPELINE
- * @param amounts Opportunity amounts, one column (a header cell is skipped).
- * @param stages Stage of each opportunity, same length as amounts.
+ * @param amounts Opportunity amounts, one column; select the same rows for amounts, stages and close_dates, all with their header row or all without.
+ * @param stages Stage of each opportunity, same rows as amounts (names match ignoring case and spaces).
  * @param stage_probabilities Two columns: stage name and win probability as a fraction (0.4 or 40%).
- * @param [close_dates] Close date of each opportunity (Excel dates); needed when from or to is given.
- * @param [from] First close date counted (inclusive); omitted = no lower bound.
- * @param [to] Last close date counted (inclusive); omitted = no upper bound.
+ * @param [close_dates] Close date of each opportunity (Excel dates), same rows as amounts; needed when from or to is given.
+ * @param [from] First close date counted (inclusive); omitted or 0 = no lower bound.
+ * @param [to] Last close date counted (inclusive); omitted or 0 = no upper bound.
  * @returns The weighted pipeline amount, rounded to the cent.
  */
 export function pipeline(

@@ -110,7 +110,7 @@ function rosterArgs(fullQuotas: any, startDates: any, endDates: any, basis?: any
  * @param start_date The rep's first day (a date).
  * @param month Any date in the calendar month to compute.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column, e.g. 25%, 50%, 75%); 100% after them. Omitted: no ramp.
- * @param [end_date] The rep's last day employed (a date). Omitted: still active.
+ * @param [end_date] The rep's last day employed (a date). Omitted or 0: still active.
  * @param [convention] Tenure months: "calendar" (default: month 1 = the start month), "next" (month 1 = the first full month) or "anniversary" (counted from the start date).
  * @returns The quota for that month, rounded to the cent.
  */
@@ -143,7 +143,7 @@ export function rampQuotaFn(
  * @param first_month Any date in the first calendar month of the row.
  * @param months Number of months, 1 to 1200.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
- * @param [end_date] The rep's last day employed (a date). Omitted: still active.
+ * @param [end_date] The rep's last day employed (a date). Omitted or 0: still active.
  * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
  * @returns One row of monthly quotas, rounded to the cent.
  */
@@ -193,7 +193,7 @@ function teamOf(
  * A team's ramped capacity per calendar month (the sum of each rep's RAMPQUOTA), spilled as one row.
  * @customfunction CAPACITY
  * @param full_quotas Fully ramped quota per month: one number for everyone, or a column with one per rep.
- * @param start_dates Column of start dates, one per rep.
+ * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
  * @param first_month Any date in the first calendar month of the row.
  * @param months Number of months, 1 to 1200.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
@@ -218,7 +218,7 @@ export function capacityFn(
 /**
  * A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.
  * @customfunction RRE
- * @param start_dates Column of start dates, one per rep.
+ * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
  * @param first_month Any date in the first calendar month of the row.
  * @param months Number of months, 1 to 1200.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
@@ -330,7 +330,7 @@ export function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
  * A team target split across reps (evenly, by weight or by prior-year share) scaled by each rep's ramped availability over the horizon; spilled as one column that adds up to the target.
  * @customfunction ALLOCATEQUOTA
  * @param target The team target for the horizon (money, 0 or more).
- * @param start_dates Column of start dates, one per rep.
+ * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
  * @param first_month Any date in the first calendar month of the horizon.
  * @param months Number of months in the horizon, 1 to 1200.
  * @param [method] "even" (default), "weight" or "prior" (prior-year share).

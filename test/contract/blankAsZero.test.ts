@@ -36,6 +36,9 @@ describe('0 means "none" where 0 is not a meaningful value', () => {
     // Start 2024-02-10, February: 12,000 × 0.25 × 20/29 = 2,068.97 in the default "calendar" convention.
     expect(callBuilt('RAMPQUOTA', 12000, JAN_1 + 40, JAN_1 + 31, [[0.25, 0.5, 0.75]], null, 0)).toBe(2068.97);
     expect(callBuilt('ALLOCATEQUOTA', 100, col(JAN_1, JAN_1), JAN_1, 12, 0)).toEqual(col(50, 50));
+    // Linear through (1,1)…(4,7) with method 0 = "auto" gives the same as "auto".
+    expect(callBuilt('FORECAST', col(1, 3, 5, 7, 9, 11), 2, 0, 0)).toEqual(callBuilt('FORECAST', col(1, 3, 5, 7, 9, 11), 2, 0, 'auto')); // prettier-ignore
+    expect(callBuilt('CAPACITY', 10000, col(JAN_1), JAN_1, 2, null, null, 0)).toEqual([[10000, 10000]]);
   });
 
   test('dates of 0 are blank (0 is not a date): PRORATION start/end, RAMPQUOTA end_date, PIPELINE from/to and close dates', () => {
@@ -47,6 +50,9 @@ describe('0 means "none" where 0 is not a meaningful value', () => {
     // No ramp, started 2024-01-01, end date blank (0): still active in March: 10,000.
     expect(callBuilt('RAMPQUOTA', 10000, JAN_1, JAN_1 + 60, null, 0)).toBe(10000);
     expect(callBuilt('RAMPSCHEDULE', 10000, JAN_1, JAN_1, 2, null, 0)).toEqual([[10000, 10000]]);
+    // CAPACITY/RRE end dates of 0 (blank cells on desktop): still active.
+    expect(callBuilt('CAPACITY', 10000, col(JAN_1, JAN_1), JAN_1, 2, null, col(0, 0))).toEqual([[20000, 20000]]);
+    expect(callBuilt('RRE', col(JAN_1, JAN_1), JAN_1, 2, null, col(0, 0))).toEqual([[2, 2]]);
     const table = [
       ['Qualify', 0.1],
       ['Commit', 0.8],
@@ -136,6 +142,21 @@ describe('0 is meaningful: kept, and documented', () => {
     // Ann owns 50, Bob 10; the unassigned 40 goes to Bob (Ann 50 | Bob 50) without moving anything.
     const r = callBuilt('TERRITORY', col(50, 10, 40), col('Ann', 'Bob'), col('Ann', 'Bob', null), null, 0);
     expect(r).toEqual(col('Ann', 'Bob', 'Bob'));
+  });
+
+  test('HIRES and HIRESGAP: attrition, lead_time and over_assignment of 0 are their defaults', () => {
+    const t = [[10000, 10000, 20000, 20000]];
+    const c = [[10000, 10000, 10000, 10000]];
+    // Ramp 50 %, no lead time: a hire in month 2 carries 5,000 there and 10,000 from month 3 → 0, 1, 0, 0.
+    expect(callBuilt('HIRES', t, c, 10000, 0.5, 0, 0, 0)).toEqual(callBuilt('HIRES', t, c, 10000, 0.5));
+    expect(callBuilt('HIRES', t, c, 10000, 0.5, 0, 0, 0)).toEqual([[0, 1, 0, 0]]);
+    expect(callBuilt('HIRESGAP', t, c, 10000, 0.5, 0, 0, 0)).toEqual([[0, 0, 0, 0]]);
+  });
+
+  test('PAYOUT and COMMISSION: an attainment, target or amount of 0 is 0 (visible, not a guess)', () => {
+    expect(callBuilt('PAYOUT', 0, 10000, CURVE)).toBe(0);
+    expect(callBuilt('PAYOUT', 1.2, 0, CURVE)).toBe(0);
+    expect(callBuilt('COMMISSION', 0, TIERS)).toBe(0);
   });
 
   test('FORECAST seasonality 0 = no season (as FORECAST.ETS)', () => {
