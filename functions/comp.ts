@@ -168,7 +168,9 @@ export function planDraw(plan: any[][], earned: any[][], proration?: any): any[]
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const f = optionalNumberOrVector(proration, 'proration', e.length);
-    if (f !== undefined && !isGrid(proration)) notZeroProration(f[0]);
+    // One number for every period (a scalar or a single cell) of 0 is refused; a 0 in a column is a period.
+    const oneValue = !isGrid(proration) || (proration.length === 1 && proration[0].length === 1);
+    if (f !== undefined && oneValue) notZeroProration(f[0]);
     return planDrawSchedule(p, e, 'plan', f).map((x) => [x.paid, x.balance]);
   }) as any[][];
 }

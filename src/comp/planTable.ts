@@ -169,7 +169,10 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
   let draw: PlanDraw | undefined;
   let drawRow: Row | undefined;
 
-  for (const r of records) {
+  for (const read of records) {
+    // Excel for desktop passes blank cells as 0: a Cap, Threshold, kicker Quota or SPIFF Bound of 0 is no value
+    // (no cap, no gate, the component's quota, the default hurdle), as PAYOUT's cap and threshold.
+    const r = { ...read, cap: nonZero(read.cap), threshold: nonZero(read.threshold) };
     const type = measureKey(r.type);
     if (type === 'plan') {
       if (planRow) invalid(`${at(r, 'type')}: a second plan row (the first is row ${planRow.row}); keep one.`);
@@ -206,13 +209,14 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       const target = need(r, 'component', r.component, 'the component to multiply');
       const multiplier = need(r, 'rate', r.rate, 'the multiplier');
       if (multiplier < 0) invalid(`${at(r, 'rate')}: the multiplier must be zero or more, got ${multiplier}.`);
-      if (r.quota !== undefined && !(r.quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${r.quota}.`);
+      const quota = nonZero(r.quota);
+      if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
       kickers.push({
         component: target,
         measure: need(r, 'measure', r.measure, 'the hurdle measure'),
         hurdle: need(r, 'bound', r.bound, 'the hurdle attainment'),
         multiplier,
-        ...(r.quota !== undefined ? { quota: r.quota } : {}),
+        ...(quota !== undefined ? { quota } : {}),
       });
     } else if (type === 'spiff') {
       const kind = measureKey(need(r, 'method', r.method, 'fixed or per unit'));
@@ -224,7 +228,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
         measure: need(r, 'measure', r.measure, 'the measure'),
         kind: kind === 'fixed' ? 'fixed' : 'perUnit',
         amount: need(r, 'rate', r.rate, 'the amount'),
-        ...(r.bound !== undefined ? { hurdle: r.bound } : {}),
+        ...(nonZero(r.bound) !== undefined ? { hurdle: r.bound } : {}),
       });
     } else if (type === 'draw') {
       if (drawRow) invalid(`${at(r, 'type')}: a second draw row (the first is row ${drawRow.row}); keep one.`);
@@ -277,6 +281,11 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
     ...(draw ? { draw } : {}),
   };
   return validatePlan(plan, arg);
+}
+
+/** `undefined` for 0 (a blank cell as Excel for desktop passes it) in columns where 0 is no value. */
+function nonZero(v: number | undefined): number | undefined {
+  return v === 0 ? undefined : v;
 }
 
 function curveMethod(v: string | undefined, where: string): CurveMethod {

@@ -99,6 +99,18 @@ describe('0 is meaningful but dangerous: refused with a message', () => {
     expect(callBuilt('STATEMENT', PLAN, ACTUALS, null, 0)).toEqual(valueError('proration: 0 is refused'));
   });
 
+  test("plan-table Cap and Threshold cells of 0 are none, as PAYOUT's", () => {
+    const withTerms = (cap: number | null, gate: number | null) => [
+      [...header, 'Cap', 'Threshold'],
+      ...PLAN.slice(1).map((r, i) => (i === 1 ? [...r, cap, gate] : [...r, null, null])),
+    ];
+    // Bookings 1,500,000 of 1,000,000: 10,000 × 1.5 = 15,000 uncapped; a cap of 1 would pay 10,000.
+    const actuals = [['Bookings'], [1500000]];
+    expect(callBuilt('PLANPAYOUT', withTerms(null, null), actuals)).toBe(15000);
+    expect(callBuilt('PLANPAYOUT', withTerms(0, 0), actuals)).toBe(15000);
+    expect(callBuilt('PLANPAYOUT', withTerms(1, 0), actuals)).toBe(10000);
+  });
+
   test('PLANDRAW refuses one proration of 0 for every period, but keeps a period of 0 in a column', () => {
     expect(callBuilt('PLANDRAW', PLAN, col(1000, 3000), 0)).toEqual(valueError('proration: 0 is refused'));
     // P1 draw 2,000 × 0 = 0: pay the 1,000 earned; P2 draw 2,000 < 3,000 earned: pay 3,000; no balance.
