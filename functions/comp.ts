@@ -7,12 +7,16 @@ import {
   optionalBoolean,
   optionalChoice,
   optionalNumber,
+  optionalDateSerial,
+  optionalNumberOrNone,
   optionalNumberOrVector,
+  single,
+  toDateSerial,
   toNumber,
   toNumberOrVector,
   toNumberVector,
 } from '../src/shared/coerce';
-import type { ArgValue } from '../src/shared/cells';
+import { type ArgValue, isGrid } from '../src/shared/cells';
 import { invalid } from '../src/shared/errors';
 import { toCents } from '../src/shared/money';
 import {
@@ -64,8 +68,8 @@ function commissionOf(amount: ArgValue, tiers: ArgValue, method: ArgValue): numb
  * @param target_incentive Target incentive at 100% attainment (currency per period).
  * @param curve Two columns: attainment lower bound (fraction, ascending) and rate multiplier (or, for "linear", the payout as a fraction of target); one header row of text is skipped.
  * @param [method] "marginal" (default), "retro" or "linear" (piecewise-linear through the curve's points).
- * @param [cap] Maximum payout as a multiple of target_incentive (2 = 200%); default: no cap.
- * @param [threshold] Attainment (fraction) below which the payout is 0; default: none.
+ * @param [cap] Maximum payout as a multiple of target_incentive (2 = 200%); default or 0: no cap.
+ * @param [threshold] Attainment (fraction) below which the payout is 0; default or 0: none.
  * @returns The payout, to the cent.
  */
 export function payout(
@@ -92,7 +96,11 @@ function payoutOf(
   if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
   const table = parseRateRange(curve, 'curve', CURVE_COLUMNS);
   const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
-  const terms = checkTerms({ cap: optionalNumber(cap, 'cap'), threshold: optionalNumber(threshold, 'threshold') });
+  // A cap or threshold of 0 is "none" (a blank cell as Excel for desktop passes it); see docs/functions.md.
+  const terms = checkTerms({
+    cap: optionalNumberOrNone(cap, 'cap'),
+    threshold: optionalNumberOrNone(threshold, 'threshold'),
+  });
   const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
   return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
 }
@@ -102,7 +110,7 @@ function payoutOf(
  * @customfunction DRAW
  * @param earned One column of earned incentive per period (currency; negative after a clawback).
  * @param draw The draw per period: one number, or a column with one per period (currency, zero or more).
- * @param [recoverable] TRUE (default): shortfalls become a balance recovered from later excess earnings; FALSE: pay the greater of earned and draw.
+ * @param [recoverable] TRUE (default): shortfalls become a balance recovered from later excess earnings; FALSE: pay the greater of earned and draw. The number 0 is refused (a blank cell on desktop).
  * @returns Rows of [paid, balance], to the cent.
  */
 export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][] {
@@ -110,6 +118,11 @@ export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][]
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const d = toNumberOrVector(draw, 'draw', e.length);
+    if (single(recoverable, 'recoverable') === 0) {
+      invalid(
+        'recoverable: 0 is ambiguous (Excel for desktop passes a blank cell as 0); enter TRUE or FALSE, or leave the argument out for TRUE.',
+      );
+    }
     const rec = optionalBoolean(recoverable, 'recoverable', true);
     return drawSchedule(e, d, rec).map((p) => [p.paid, p.balance]);
   }) as any[][];
@@ -121,7 +134,7 @@ export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][]
  * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
- * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
+ * @param [proration] Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.
  * @returns The payout, to the cent.
  */
 export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any {
@@ -134,7 +147,7 @@ export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], 
  * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
- * @param [proration] Share of the period the rep is on the plan (fraction 0 to 1; scales target incentive and quotas); default 1.
+ * @param [proration] Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.
  * @returns The statement lines with a header row and a Total row.
  */
 export function statement(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any[][] {
@@ -155,6 +168,9 @@ export function planDraw(plan: any[][], earned: any[][], proration?: any): any[]
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const f = optionalNumberOrVector(proration, 'proration', e.length);
+    // One number for every period (a scalar or a single cell) of 0 is refused; a 0 in a column is a period.
+    const oneValue = !isGrid(proration) || (proration.length === 1 && proration[0].length === 1);
+    if (f !== undefined && oneValue) notZeroProration(f[0]);
     return planDrawSchedule(p, e, 'plan', f).map((x) => [x.paid, x.balance]);
   }) as any[][];
 }
@@ -179,18 +195,18 @@ export function clawbacks(earned: any[][], clawbacks: any[][]): any[][] {
  * @customfunction PRORATION
  * @param period_start First day of the period (an Excel date).
  * @param period_end Last day of the period (an Excel date, inclusive).
- * @param [start_date] First day on the plan (blank: before the period).
- * @param [end_date] Last day on the plan (blank: after the period).
+ * @param [start_date] First day on the plan (blank or 0: before the period).
+ * @param [end_date] Last day on the plan (blank or 0: after the period).
  * @param [leave_days] Calendar days of leave inside the period while on the plan (default 0).
  * @returns A fraction from 0 to 1 (0.5 = half the period), for the proration argument of PLANPAYOUT and STATEMENT.
  */
 export function proration(period_start: any, period_end: any, start_date?: any, end_date?: any, leave_days?: any): any {
   return excelCall(() =>
     prorationFactor({
-      periodStart: toNumber(period_start, 'period_start'),
-      periodEnd: toNumber(period_end, 'period_end'),
-      start: optionalNumber(start_date, 'start_date'),
-      end: optionalNumber(end_date, 'end_date'),
+      periodStart: toDateSerial(period_start, 'period_start'),
+      periodEnd: toDateSerial(period_end, 'period_end'),
+      start: optionalDateSerial(start_date, 'start_date'),
+      end: optionalDateSerial(end_date, 'end_date'),
       leaveDays: optionalNumber(leave_days, 'leave_days', 0),
     }),
   );
@@ -199,6 +215,19 @@ export function proration(period_start: any, period_end: any, start_date?: any, 
 function statementOf(plan: any[][], actuals: any[][], measures: any, proration: any) {
   const p = readPlanTable(plan, 'plan');
   const values = readActuals(p, actuals, measures, 'actuals');
-  const f = checkProration(optionalNumber(proration, 'proration', 1));
+  const f = checkProration(notZeroProration(optionalNumber(proration, 'proration', 1)));
   return planStatement(p, values, { proration: f });
+}
+
+/**
+ * A single proration of 0 is refused: it would pay only the SPIFFs (or no draw), and it is what Excel for desktop
+ * passes for a blank cell. Per-period proration items of PLANDRAW may be 0 (periods before a start).
+ */
+function notZeroProration(f: number): number {
+  if (f === 0) {
+    invalid(
+      'proration: 0 is refused (Excel for desktop passes a blank cell as 0). Leave it out for a full period; for a rep off the plan all period, skip the payout: =IF(p=0, 0, …).',
+    );
+  }
+  return f;
 }

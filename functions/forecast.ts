@@ -3,16 +3,17 @@
  */
 import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
+import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
 import { type ArgValue, isBlank } from '../src/shared/cells';
 import {
   optionalChoice,
+  optionalDateSerial,
   optionalNumber,
+  optionalNumberOrNone,
   toInteger,
   toNumberSeries,
   toNumberVector,
-  toVector,
 } from '../src/shared/coerce';
-import { checkSerial } from '../src/shared/dates';
 import { invalid } from '../src/shared/errors';
 import {
   FORECAST_METHODS,
@@ -35,8 +36,8 @@ export const forecastCache = new ResultCache(16);
  * @param history Past values in time order, one column or one row (blank cells are missing values, filled by interpolation).
  * @param horizon Number of periods to forecast (1 to 10000).
  * @param [seasonality] Season length: omitted or 1 = detect, 0 = none, n ≥ 2 = n periods (12 for monthly data).
- * @param [method] "auto" (default), "ets", "theta", "damped", "linear", "naive" or "snaive".
- * @param [confidence] Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns.
+ * @param [method] "auto" (default; also "combination"), "ets", "theta", "damped", "linear", "naive" or "snaive".
+ * @param [confidence] Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns (omitted or 0: none).
  * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
  */
 export function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
@@ -46,7 +47,7 @@ export function forecast(history: any[][], horizon: any, seasonality?: any, meth
     const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
     const season = optionalNumber(seasonality, 'seasonality');
     const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
-    const level = optionalNumber(confidence, 'confidence');
+    const level = optionalNumberOrNone(confidence, 'confidence'); // 0: no intervals (a blank cell on desktop)
     const f = forecastSeries(values, h, { seasonality: season, method: m, level });
     if (level === undefined) return f.mean.map((v) => [v]);
     return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
@@ -56,12 +57,12 @@ export function forecast(history: any[][], horizon: any, seasonality?: any, meth
 /**
  * Weighted pipeline: the sum of amount × stage probability over opportunities closing within [from, to].
  * @customfunction PIPELINE
- * @param amounts Opportunity amounts, one column (a header cell is skipped).
- * @param stages Stage of each opportunity, same length as amounts.
+ * @param amounts Opportunity amounts, one column; select the same rows for amounts, stages and close_dates, all with their header row or all without.
+ * @param stages Stage of each opportunity, same rows as amounts (names match ignoring case and spaces).
  * @param stage_probabilities Two columns: stage name and win probability as a fraction (0.4 or 40%).
- * @param [close_dates] Close date of each opportunity (Excel dates); needed when from or to is given.
- * @param [from] First close date counted (inclusive); omitted = no lower bound.
- * @param [to] Last close date counted (inclusive); omitted = no upper bound.
+ * @param [close_dates] Close date of each opportunity (Excel dates), same rows as amounts; needed when from or to is given.
+ * @param [from] First close date counted (inclusive); omitted or 0 = no lower bound.
+ * @param [to] Last close date counted (inclusive); omitted or 0 = no upper bound.
  * @returns The weighted pipeline amount, rounded to the cent.
  */
 export function pipeline(
@@ -73,38 +74,28 @@ export function pipeline(
   to?: any,
 ): any {
   return excelCall(() => {
-    const amountCells = toVector(amounts as ArgValue, 'amounts');
-    const stageCells = toVector(stages as ArgValue, 'stages');
-    const dateCells = isBlank(close_dates) ? undefined : toVector(close_dates as ArgValue, 'close_dates');
-    // Rows where amount and stage are both blank (the end of a whole-column selection) are skipped.
-    let n = Math.max(amountCells.length, stageCells.length);
-    while (n > 0 && isBlank(amountCells[n - 1]) && isBlank(stageCells[n - 1])) n--;
-    const a = amountCells.slice(0, n);
-    const s = stageCells.slice(0, n);
-    if (a.length !== n || s.length !== n) {
-      invalid(`stages: expected ${a.length} stages (one per amount), got ${stageCells.length}.`);
-    }
-    if (dateCells !== undefined && dateCells.length < n) {
-      invalid(`close_dates: expected ${n} dates (one per amount), got ${dateCells.length}.`);
-    }
+    // One table's columns: the header is decided once for the set (src/shared/aligned.ts).
+    const ranges: AlignedRange[] = [
+      { arg: 'amounts', value: amounts as ArgValue, kind: 'number' },
+      { arg: 'stages', value: stages as ArgValue, kind: 'text' },
+    ];
+    const hasDates = !isBlank(close_dates);
+    if (hasDates) ranges.push({ arg: 'close_dates', value: close_dates as ArgValue, kind: 'date' });
+    const read = readAligned(ranges, true);
+    const [a, s, d] = read.rows;
     const table = readStageProbabilities(stage_probabilities as ArgValue, 'stage_probabilities');
     const names = { amount: 'amounts', stage: 'stages', closeDate: 'close_dates' };
     const opps: Opportunity[] = [];
-    for (let i = 0; i < n; i++) {
-      const o = readOpportunity(a[i], s[i], dateCells?.[i], i + 1, names);
+    for (let i = 0; i < a.length; i++) {
+      const o = readOpportunity(a[i][0], s[i][0], d?.[i][0], i + 1, names, headerHint(read, i + 1, a[i][0]));
       if (o !== undefined) opps.push(o);
     }
-    const lo = optionalNumber(from, 'from');
-    const hi = optionalNumber(to, 'to');
-    if ((lo !== undefined || hi !== undefined) && dateCells === undefined) {
+    const lo = optionalDateSerial(from, 'from'); // 0 (a blank cell on desktop) is an open bound
+    const hi = optionalDateSerial(to, 'to');
+    if ((lo !== undefined || hi !== undefined) && !hasDates) {
       invalid('close_dates: required when from or to is given.');
     }
-    return weightedPipeline(
-      opps,
-      table,
-      lo === undefined ? undefined : checkSerial(lo, 'from'),
-      hi === undefined ? undefined : checkSerial(hi, 'to'),
-    );
+    return weightedPipeline(opps, table, lo, hi);
   });
 }
 

@@ -4,14 +4,16 @@
  * fractions (25% or 0.25). Spilled results are one row (months) or one column (reps).
  */
 import { excelCall } from './adapter';
-import { isBlank, isGrid } from '../src/shared/cells';
+import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
+import { type CellValue, describeValue, isBlank, isBlankOrZero, isGrid } from '../src/shared/cells';
 import {
   optionalChoice,
+  optionalDateSerial,
   optionalNumber,
   toInteger,
   toNumber,
-  toNumberOrVector,
-  toNumberSeries,
+  cellNumber,
+  single,
   toNumberVector,
   toVector,
 } from '../src/shared/coerce';
@@ -31,12 +33,17 @@ import {
   teamCapacity,
 } from '../src/quota';
 
-/** A ramp argument: omitted or all blank → no ramp; trailing blank cells end the schedule. */
+/**
+ * A ramp argument: omitted or all blank → no ramp; trailing blank cells end the schedule, and so do trailing
+ * zeros after a step above 0 (Excel for desktop passes blank cells as 0, and a ramp never falls back to 0 before
+ * reaching 100%). Leading zeros are steps of 0% (e.g. a month of onboarding without quota).
+ */
 function rampArg(v: any): number[] {
   if (isBlank(v)) return [];
   const cells = isGrid(v) ? toVector(v, 'ramp') : [v];
   let n = cells.length;
-  while (n > 0 && isBlank(cells[n - 1])) n--;
+  const anyAbove0 = cells.some((c) => !isBlankOrZero(c));
+  while (n > 0 && (isBlank(cells[n - 1]) || (anyAbove0 && cells[n - 1] === 0))) n--;
   return toNumberVector(
     cells.slice(0, n).map((c) => [c]),
     'ramp',
@@ -53,17 +60,47 @@ function monthsArg(v: any): number {
   return toInteger(v, 'months', 1, MAX_MONTHS);
 }
 
-/** The roster of CAPACITY/RRE: quotas (one or a column), start dates and optional end dates (blank = active). */
-function rosterArgs(fullQuotas: any, startDates: any, endDates: any): Rep[] {
-  const starts = toNumberVector(startDates, 'start_dates');
+/** One number for everyone: a scalar or a 1×1 range (else a column aligned with the roster). */
+function isOneValue(v: any): boolean {
+  return !isGrid(v) || (v.length === 1 && v[0]?.length === 1);
+}
+
+/** A roster cell that must be a number (`what`: "a date", "a number"); `hint` from `headerHint`. */
+function rosterNumber(c: CellValue, arg: string, item: number, hint: string): number {
+  if (isBlank(c)) invalid(`${arg}: item ${item} is blank; a number is required.`);
+  const n = typeof c === 'boolean' ? undefined : cellNumber(c);
+  if (n === undefined) invalid(`${arg}: item ${item}: expected a number, got ${describeValue(c)}${hint}.`);
+  return n;
+}
+
+/**
+ * The roster of CAPACITY, RRE and ALLOCATEQUOTA, read as columns of one table (src/shared/aligned.ts: the header
+ * row is decided once for start_dates, full_quotas when it is a column, end_dates and basis): quotas (one number
+ * for everyone or one per rep), start dates, optional end dates (blank = active; 0 too, as Excel for desktop
+ * passes blanks, and 0 is never a date) and an optional basis column (weights or prior-year amounts).
+ */
+function rosterArgs(fullQuotas: any, startDates: any, endDates: any, basis?: any): { reps: Rep[]; basis: number[] } {
+  const ranges: AlignedRange[] = [{ arg: 'start_dates', value: startDates, kind: 'date' }];
+  const perRep = !isOneValue(fullQuotas);
+  if (perRep) ranges.push({ arg: 'full_quotas', value: fullQuotas, kind: 'number' });
+  const hasEnds = !isBlank(endDates) && !(isOneValue(endDates) && isBlank(single(endDates, 'end_dates')));
+  if (hasEnds) ranges.push({ arg: 'end_dates', value: endDates, kind: 'date' });
+  if (basis !== undefined) ranges.push({ arg: 'basis', value: basis, kind: 'number' });
+  const read = readAligned(ranges);
+  const cols = new Map(ranges.map((r, i) => [r.arg, read.rows[i]]));
+  const starts = cols.get('start_dates')!;
   if (starts.length === 0) invalid('start_dates: at least one start date is required.');
-  const quotas = toNumberOrVector(fullQuotas, 'full_quotas', starts.length);
-  // A blank end date means still active; some Excel builds pass blank cells as 0, which is never a date.
-  const ends = isBlank(endDates) ? [] : toNumberSeries(endDates, 'end_dates').map((e) => (e === 0 ? null : e));
-  if (ends.length > 0 && ends.length !== starts.length) {
-    invalid(`end_dates: expected ${starts.length} items (one per start date), got ${ends.length}.`);
-  }
-  return starts.map((start, i) => ({ fullQuota: quotas[i], start, end: ends[i] ?? undefined }));
+  const quota = perRep ? 0 : toNumber(fullQuotas, 'full_quotas');
+  const reps = starts.map(([s], i): Rep => {
+    const item = i + 1;
+    const start = rosterNumber(s, 'start_dates', item, headerHint(read, item, s));
+    const q = perRep ? rosterNumber(cols.get('full_quotas')![i][0], 'full_quotas', item, '') : quota;
+    const e = hasEnds ? cols.get('end_dates')![i][0] : null;
+    const end = isBlankOrZero(e) ? undefined : rosterNumber(e, 'end_dates', item, '');
+    return { fullQuota: q, start, end };
+  });
+  const b = basis === undefined ? [] : cols.get('basis')!.map(([c], i) => rosterNumber(c, 'basis', i + 1, ''));
+  return { reps, basis: b };
 }
 
 /**
@@ -73,7 +110,7 @@ function rosterArgs(fullQuotas: any, startDates: any, endDates: any): Rep[] {
  * @param start_date The rep's first day (a date).
  * @param month Any date in the calendar month to compute.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column, e.g. 25%, 50%, 75%); 100% after them. Omitted: no ramp.
- * @param [end_date] The rep's last day employed (a date). Omitted: still active.
+ * @param [end_date] The rep's last day employed (a date). Omitted or 0: still active.
  * @param [convention] Tenure months: "calendar" (default: month 1 = the start month), "next" (month 1 = the first full month) or "anniversary" (counted from the start date).
  * @returns The quota for that month, rounded to the cent.
  */
@@ -90,7 +127,7 @@ export function rampQuotaFn(
       {
         fullQuota: toNumber(full_quota, 'full_quota'),
         start: toNumber(start_date, 'start_date'),
-        end: optionalNumber(end_date, 'end_date'),
+        end: optionalDateSerial(end_date, 'end_date'),
       },
       toNumber(month, 'month'),
       { ramp: rampArg(ramp), convention: conventionArg(convention) },
@@ -106,7 +143,7 @@ export function rampQuotaFn(
  * @param first_month Any date in the first calendar month of the row.
  * @param months Number of months, 1 to 1200.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
- * @param [end_date] The rep's last day employed (a date). Omitted: still active.
+ * @param [end_date] The rep's last day employed (a date). Omitted or 0: still active.
  * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
  * @returns One row of monthly quotas, rounded to the cent.
  */
@@ -124,7 +161,7 @@ export function rampScheduleFn(
       {
         fullQuota: toNumber(full_quota, 'full_quota'),
         start: toNumber(start_date, 'start_date'),
-        end: optionalNumber(end_date, 'end_date'),
+        end: optionalDateSerial(end_date, 'end_date'),
       },
       toNumber(first_month, 'first_month'),
       monthsArg(months),
@@ -144,7 +181,7 @@ function teamOf(
   convention: any,
 ) {
   return teamCapacity({
-    reps: rosterArgs(full_quotas, start_dates, end_dates),
+    reps: rosterArgs(full_quotas, start_dates, end_dates).reps,
     firstMonth: toNumber(first_month, 'first_month'),
     months: monthsArg(months),
     ramp: rampArg(ramp),
@@ -156,7 +193,7 @@ function teamOf(
  * A team's ramped capacity per calendar month (the sum of each rep's RAMPQUOTA), spilled as one row.
  * @customfunction CAPACITY
  * @param full_quotas Fully ramped quota per month: one number for everyone, or a column with one per rep.
- * @param start_dates Column of start dates, one per rep.
+ * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
  * @param first_month Any date in the first calendar month of the row.
  * @param months Number of months, 1 to 1200.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
@@ -181,7 +218,7 @@ export function capacityFn(
 /**
  * A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.
  * @customfunction RRE
- * @param start_dates Column of start dates, one per rep.
+ * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
  * @param first_month Any date in the first calendar month of the row.
  * @param months Number of months, 1 to 1200.
  * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
@@ -293,7 +330,7 @@ export function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
  * A team target split across reps (evenly, by weight or by prior-year share) scaled by each rep's ramped availability over the horizon; spilled as one column that adds up to the target.
  * @customfunction ALLOCATEQUOTA
  * @param target The team target for the horizon (money, 0 or more).
- * @param start_dates Column of start dates, one per rep.
+ * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
  * @param first_month Any date in the first calendar month of the horizon.
  * @param months Number of months in the horizon, 1 to 1200.
  * @param [method] "even" (default), "weight" or "prior" (prior-year share).
@@ -313,20 +350,13 @@ export function allocateQuotaFn(
   end_dates?: any[][],
 ): any[][] {
   return excelCall(() => {
-    const reps = rosterArgs(0, start_dates, end_dates);
     const choice = optionalChoice(method, 'method', ['even', 'weight', 'prior'] as const, 'even');
     const m: AllocationMethod = choice === 'prior' ? 'priorYear' : choice;
-    let values: number[] = [];
-    if (m !== 'even') {
-      if (isBlank(basis))
-        invalid(
-          `basis: method "${choice}" needs a column of ${choice === 'prior' ? 'prior-year amounts' : 'weights'}.`,
-        );
-      values = toNumberVector(basis, 'basis');
-      if (values.length !== reps.length) {
-        invalid(`basis: expected ${reps.length} items (one per start date), got ${values.length}.`);
-      }
-    }
+    if (m !== 'even' && isBlank(basis))
+      invalid(`basis: method "${choice}" needs a column of ${choice === 'prior' ? 'prior-year amounts' : 'weights'}.`);
+    const roster = rosterArgs(0, start_dates, end_dates, m === 'even' ? undefined : basis);
+    const reps = roster.reps;
+    const values = roster.basis;
     const result = allocateQuota({
       target: toNumber(target, 'target'),
       reps: reps.map((r, i) => ({

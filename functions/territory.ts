@@ -25,8 +25,8 @@ export const territoryCache = new ResultCache(8);
  * @customfunction TERRITORY
  * @param metrics Accounts in rows, one numeric column per metric (potential, workload…), all balanced with equal weight; a header row of names is optional.
  * @param reps One column of rep names, or two columns: name and target share (shares are normalised; default equal).
- * @param [current] One column of current owner names aligned with metrics (blank = unassigned).
- * @param [locked] One column of TRUE/FALSE aligned with metrics; a locked account keeps its current owner.
+ * @param [current] One column of current owner names, the same rows as metrics (both with their header row or both without; blank = unassigned).
+ * @param [locked] One column of TRUE/FALSE, the same rows as metrics; a locked account keeps its current owner.
  * @param [max_moves] The most accounts whose owner may differ from current (omitted: no limit).
  * @returns The assigned rep name for each account row (with a header cell when metrics has a header row).
  */
@@ -56,7 +56,7 @@ export function territory(
  */
 export function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
   return excelCall(() => {
-    const m = parseMetrics(metrics);
+    const m = parseMetrics(metrics, [{ arg: 'assignment', value: assignment, kind: 'text' }]);
     const rr = parseReps(reps, m.hasHeader);
     const asg = parseAssignment(assignment, m, rr);
     const report = balanceReport(

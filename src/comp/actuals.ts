@@ -6,6 +6,7 @@
  * 3. one row or column of values in plan order (see planMeasures), or in the order of `measures` when given.
  * Every measure the plan uses must have a value: a missing or blank one is #N/A; a non-number is #VALUE!.
  */
+import { sameNameHint } from '../shared/names';
 import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../shared/cells';
 import { cellNumber, cellText, checkRectangular, isTextHeaderRow, toVector, withoutHeader } from '../shared/coerce';
 import { invalid, notFound } from '../shared/errors';
@@ -27,7 +28,8 @@ export function readActuals(
     const n = cellText(name);
     if (n === '') return;
     const k = measureKey(n);
-    if (cells.has(k)) invalid(`${where}: measure "${n}" is given twice.`);
+    const had = cells.get(k);
+    if (had) invalid(`${where}: measure "${n}" is given twice${sameNameHint(n, had.name)}.`);
     cells.set(k, { name: n, value });
   };
   const names = measures === undefined || measures === null ? [] : toVector(measures, 'measures', false);

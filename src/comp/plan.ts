@@ -5,6 +5,7 @@
  * Kickers multiply a component's (capped) payout when a hurdle measure's attainment reaches a hurdle. SPIFFs pay
  * a fixed amount, or an amount per unit, on a measure's raw count, outside the weights and caps.
  */
+import { nameKey, sameNameHint } from '../shared/names';
 import { invalid } from '../shared/errors';
 import { type PayoutCurve, checkTerms } from './curves';
 
@@ -71,9 +72,9 @@ export interface CompPlan {
   readonly draw?: PlanDraw;
 }
 
-/** Measure names match case- and space-insensitively. */
+/** Measure and component names match ignoring case and every space (`nameKey`): "New logos" = "newlogos". */
 export function measureKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return nameKey(name);
 }
 
 /** The plan's distinct measures in plan order: components, then kickers, then SPIFFs (first appearance). */
@@ -110,7 +111,9 @@ export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
   for (const c of plan.components) {
     const where = `${arg}: component "${c.name}"`;
     if (measureKey(c.name) === '') invalid(`${arg}: a component has no name.`);
-    if (names.has(measureKey(c.name))) invalid(`${where} is defined twice.`);
+    const same = plan.components.find((o) => o !== c && measureKey(o.name) === measureKey(c.name));
+    if (names.has(measureKey(c.name)))
+      invalid(`${where} is defined twice${sameNameHint(c.name, same?.name ?? c.name)}.`);
     names.add(measureKey(c.name));
     if (measureKey(c.measure) === '') invalid(`${where}: the measure is missing.`);
     if (!(Number.isFinite(c.weight) && c.weight >= 0)) invalid(`${where}: the weight must be zero or more.`);

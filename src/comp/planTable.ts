@@ -24,6 +24,7 @@
  *   draw       (version 2; at most one) Component = label (optional, default "Draw"); Rate = draw per period
  *              (currency, ≥ 0); Method = recoverable (default) | non-recoverable.
  */
+import { sameNameHint } from '../shared/names';
 import { type CellValue, type Grid, asGrid, describeValue } from '../shared/cells';
 import { cellText, checkRectangular } from '../shared/coerce';
 import { invalid } from '../shared/errors';
@@ -168,7 +169,10 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
   let draw: PlanDraw | undefined;
   let drawRow: Row | undefined;
 
-  for (const r of records) {
+  for (const read of records) {
+    // Excel for desktop passes blank cells as 0: a Cap, Threshold, kicker Quota or SPIFF Bound of 0 is no value
+    // (no cap, no gate, the component's quota, the default hurdle), as PAYOUT's cap and threshold.
+    const r = { ...read, cap: nonZero(read.cap), threshold: nonZero(read.threshold) };
     const type = measureKey(r.type);
     if (type === 'plan') {
       if (planRow) invalid(`${at(r, 'type')}: a second plan row (the first is row ${planRow.row}); keep one.`);
@@ -178,9 +182,9 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       if (targetIncentive < 0) invalid(`${at(r, 'targetIncentive')}: must be zero or more, got ${targetIncentive}.`);
     } else if (type === 'component') {
       const cname = need(r, 'component', r.component, 'a component name');
-      if (comps.some((x) => measureKey(x.c.name) === measureKey(cname))) {
-        invalid(`${at(r, 'component')}: component "${cname}" is defined twice.`);
-      }
+      const twin = comps.find((x) => measureKey(x.c.name) === measureKey(cname));
+      if (twin)
+        invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, twin.c.name)}.`);
       const weight = need(r, 'weight', r.weight, 'the weight');
       if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
       const quota = need(r, 'quota', r.quota, 'the quota');
@@ -205,13 +209,14 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       const target = need(r, 'component', r.component, 'the component to multiply');
       const multiplier = need(r, 'rate', r.rate, 'the multiplier');
       if (multiplier < 0) invalid(`${at(r, 'rate')}: the multiplier must be zero or more, got ${multiplier}.`);
-      if (r.quota !== undefined && !(r.quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${r.quota}.`);
+      const quota = nonZero(r.quota);
+      if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
       kickers.push({
         component: target,
         measure: need(r, 'measure', r.measure, 'the hurdle measure'),
         hurdle: need(r, 'bound', r.bound, 'the hurdle attainment'),
         multiplier,
-        ...(r.quota !== undefined ? { quota: r.quota } : {}),
+        ...(quota !== undefined ? { quota } : {}),
       });
     } else if (type === 'spiff') {
       const kind = measureKey(need(r, 'method', r.method, 'fixed or per unit'));
@@ -223,7 +228,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
         measure: need(r, 'measure', r.measure, 'the measure'),
         kind: kind === 'fixed' ? 'fixed' : 'perUnit',
         amount: need(r, 'rate', r.rate, 'the amount'),
-        ...(r.bound !== undefined ? { hurdle: r.bound } : {}),
+        ...(nonZero(r.bound) !== undefined ? { hurdle: r.bound } : {}),
       });
     } else if (type === 'draw') {
       if (drawRow) invalid(`${at(r, 'type')}: a second draw row (the first is row ${drawRow.row}); keep one.`);
@@ -278,11 +283,16 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
   return validatePlan(plan, arg);
 }
 
+/** `undefined` for 0 (a blank cell as Excel for desktop passes it) in columns where 0 is no value. */
+function nonZero(v: number | undefined): number | undefined {
+  return v === 0 ? undefined : v;
+}
+
 function curveMethod(v: string | undefined, where: string): CurveMethod {
   const s = measureKey(v ?? '');
   if (s === '' || s === 'marginal') return 'marginal';
   if (s === 'retro' || s === 'retroactive') return 'retro';
-  if (s === 'linear' || s === 'piecewise linear') return 'linear';
+  if (s === 'linear' || s === 'piecewiselinear') return 'linear';
   return invalid(`${where}: expected "marginal", "retro" or "linear", got ${describeValue(v ?? null)}.`);
 }
 

@@ -27,7 +27,8 @@ export function prorationFactor(p: ProrationInput): number {
   if (pe < ps) invalid(`period_end: ${pe} is before period_start ${ps}.`);
   const s = p.start === undefined ? ps : checkSerial(p.start, 'start_date');
   const e = p.end === undefined ? pe : checkSerial(p.end, 'end_date');
-  if (e < s) invalid(`end_date: ${e} is before start_date ${s}.`);
+  // Given dates out of order are an error; a start after the period (or an end before it) gives 0.
+  if (p.start !== undefined && p.end !== undefined && e < s) invalid(`end_date: ${e} is before start_date ${s}.`);
   const leave = p.leaveDays ?? 0;
   if (!(Number.isFinite(leave) && leave >= 0)) invalid(`leave_days: must be zero or more, got ${leave}.`);
   const active = Math.max(0, Math.min(e, pe) - Math.max(s, ps) + 1);

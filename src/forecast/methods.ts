@@ -5,7 +5,7 @@
  * intervals; it is the most accurate default on the M1 and Tourism benchmarks (bench/RESULTS.md).
  */
 import { invalid, isModelInputError } from '../shared/errors';
-import { type IntervalForecast, forecastEts, fitEtsModel, selectEts } from './ets';
+import { type IntervalForecast, MAX_ETS_SEASON, forecastEts, fitEtsModel, selectEts } from './ets';
 import { MAX_HORIZON, MAX_SEASON, detectSeasonLength, fillMissing } from './series';
 import { linearForecast, naiveForecast, seasonalNaiveForecast } from './simple';
 import { seasonalAdjustment, thetaForecast } from './theta';
@@ -135,6 +135,11 @@ export function forecastSeries(
   if (y.length < 4) return done(naiveForecast(y, h, level), 'naive', 'naive (fewer than 4 values)');
   switch (method) {
     case 'ets': {
+      if (m > MAX_ETS_SEASON) {
+        invalid(
+          `seasonality: "ets" fits seasons of up to ${MAX_ETS_SEASON} periods (as R), not ${m}; use method "auto" (it adds seasonal naive), "theta" or "snaive", or seasonality 0 for ETS without a season.`,
+        );
+      }
       const fit = selectEts(y, m);
       return done(forecastEts(fit, h, level), 'ets', fit.name);
     }

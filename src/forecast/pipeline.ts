@@ -3,6 +3,7 @@
  * window; forecast categories with their cumulative roll-ups; and an attainment projection against quota.
  * Amounts are money (summed in full precision, rounded to the cent once at the total); probabilities are fractions.
  */
+import { nameKey, sameNameHint } from '../shared/names';
 import { notFound, invalid } from '../shared/errors';
 import { toCents } from '../shared/money';
 
@@ -13,14 +14,15 @@ export interface Opportunity {
   closeDate?: number;
 }
 
-/** Stage name → win probability (fraction 0 … 1). Names match case- and space-insensitively. */
+/** Stage name → win probability (fraction 0 … 1). Names match ignoring case and every space (`nameKey`). */
 export type StageProbabilities = ReadonlyMap<string, number>;
 
-const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const key = nameKey;
 
 /** Builds the stage table, checking each probability is a fraction and names are unique. */
 export function stageTable(rows: readonly { stage: string; probability: number }[]): StageProbabilities {
   const out = new Map<string, number>();
+  const spelled = new Map<string, string>();
   rows.forEach(({ stage, probability }, i) => {
     if (stage.trim() === '') invalid(`stage_probabilities: row ${i + 1} has no stage name.`);
     if (!(probability >= 0 && probability <= 1)) {
@@ -28,8 +30,10 @@ export function stageTable(rows: readonly { stage: string; probability: number }
         `stage_probabilities: the probability of "${stage}" must be a fraction from 0 to 1 (e.g. 0.4 for 40%), got ${probability}.`,
       );
     }
-    if (out.has(key(stage))) invalid(`stage_probabilities: stage "${stage}" is listed twice.`);
+    const had = spelled.get(key(stage));
+    if (had !== undefined) invalid(`stage_probabilities: stage "${stage}" is listed twice${sameNameHint(stage, had)}.`);
     out.set(key(stage), probability);
+    spelled.set(key(stage), stage);
   });
   return out;
 }

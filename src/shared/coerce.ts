@@ -13,6 +13,7 @@
  *   with one header row of text, which is skipped.
  */
 import { type ArgValue, type CellValue, type Grid, asGrid, describeValue, isBlank, isGrid } from './cells';
+import { checkSerial } from './dates';
 import { invalid } from './errors';
 
 const NUMERIC_TEXT = /^\(?[-+]?[$€£¥]?[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][-+]?\d+)?%?\)?$/;
@@ -82,6 +83,32 @@ export function optionalNumber(v: ArgValue, arg: string, fallback?: number): num
   return isBlank(cell) ? fallback : toNumber(cell, arg);
 }
 
+/**
+ * An optional number where 0 means "none", like a blank: Excel for desktop passes a referenced blank cell as 0,
+ * so 0 must not be a value of the argument (a cap or a threshold of 0: see the table in docs/functions.md).
+ */
+export function optionalNumberOrNone(v: ArgValue, arg: string): number | undefined {
+  const n = optionalNumber(v, arg);
+  return n === 0 ? undefined : n;
+}
+
+/** A required Excel date (serial; a date cell is one): text or a blank is an error that says a date is expected. */
+export function toDateSerial(v: ArgValue, arg: string): number {
+  const cell = single(v, arg);
+  if (isBlank(cell)) invalid(`${arg}: a date is required, got a blank cell.`);
+  const n = typeof cell === 'boolean' ? undefined : cellNumber(cell);
+  if (n === undefined)
+    invalid(`${arg}: expected an Excel date (a date cell or serial number), got ${describeValue(cell)}.`);
+  return checkSerial(n, arg);
+}
+
+/** An optional Excel date: omitted, blank or 0 (never a date; Excel for desktop passes blanks as 0) → `undefined`. */
+export function optionalDateSerial(v: ArgValue, arg: string): number | undefined {
+  if (v === null || v === undefined) return undefined;
+  const cell = single(v, arg);
+  return isBlank(cell) || cell === 0 ? undefined : toDateSerial(cell, arg);
+}
+
 /** A required whole number within [min, max] (fractions are an error, not truncated). */
 export function toInteger(v: ArgValue, arg: string, min = -Infinity, max = Infinity): number {
   const n = toNumber(v, arg);
@@ -126,7 +153,7 @@ export function cellText(v: CellValue | undefined): string {
   return String(v).trim();
 }
 
-/** An optional choice among `choices` (case-insensitive, trimmed); `fallback` when omitted or blank. */
+/** An optional choice among `choices` (case-insensitive, trimmed); `fallback` when omitted, blank or 0. */
 export function optionalChoice<T extends string>(v: ArgValue, arg: string, choices: readonly T[], fallback: T): T {
   return v === null || v === undefined ? fallback : readChoice(v, arg, choices, fallback);
 }
@@ -134,7 +161,8 @@ export function optionalChoice<T extends string>(v: ArgValue, arg: string, choic
 /** `optionalChoice` for an argument that was given. */
 function readChoice<T extends string>(v: ArgValue, arg: string, choices: readonly T[], fallback: T): T {
   const cell = single(v, arg);
-  if (isBlank(cell)) return fallback;
+  // 0 is never a choice: it is a blank cell as Excel for desktop passes it.
+  if (isBlank(cell) || cell === 0) return fallback;
   const s = cellText(cell).toLowerCase();
   const found = choices.find((c) => c.toLowerCase() === s);
   if (found === undefined) {

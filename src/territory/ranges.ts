@@ -3,10 +3,11 @@
  * src/shared/coerce.ts; errors name the argument and the range row (1-based, the header being row 1).
  *
  * Header rule (ranges stay aligned row by row):
- * - `metrics` has a header row when its first row holds only non-numeric text (e.g. "Potential", "Workload").
- * - The account-aligned ranges (`current`, `locked`, `assignment`) must have the same number of rows as
- *   `metrics`; their first row is skipped exactly when `metrics` has a header row (a one-column range of names
- *   cannot tell a header "Owner" from a rep called "Owner", so it follows `metrics`).
+ * - `metrics` and the account-aligned ranges (`current`, `locked`, `assignment`) are columns of one table: the
+ *   header is decided once for the set (src/shared/aligned.ts): row 1 is a header when metrics' first row holds
+ *   only non-numeric text (e.g. "Potential", "Workload") and the aligned ranges' first cells are blank or text
+ *   that is not a value (not TRUE/FALSE in `locked`). A column of names cannot tell a header "Owner" from a rep
+ *   called "Owner", so it follows `metrics`. The aligned ranges must have the same number of rows as `metrics`.
  * - `reps` with two columns (name, share) has a header when its first row is all text (the share cell is not a
  *   number). `reps` with one column follows `metrics`: its first row is skipped when `metrics` has a header row.
  * - Entirely blank rows at the end of `reps` are ignored.
@@ -22,6 +23,7 @@ import {
   isBlank,
   isBlankOrZero,
 } from '../shared/cells';
+import { type AlignedRange, alignedHeaderOf } from '../shared/aligned';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
 import { invalid } from '../shared/errors';
 import type { BalanceReport, RepSpec, TerritoryProblem } from './types';
@@ -35,12 +37,18 @@ export interface MetricsRange {
   readonly height: number;
 }
 
-/** Parses `metrics`: N rows × k columns of numbers ≥ 0, optionally under a header row of names. */
-export function parseMetrics(metrics: ArgValue): MetricsRange {
+/**
+ * Parses `metrics`: N rows × k columns of numbers ≥ 0, optionally under a header row of names. `aligned`: the
+ * account-aligned ranges given with it (current, locked, assignment): the header is decided once for the set.
+ */
+export function parseMetrics(metrics: ArgValue, aligned: readonly AlignedRange[] = []): MetricsRange {
   const g = asGrid(metrics);
   checkRectangular(g, 'metrics');
   if (g.length === 0 || g[0].length === 0) invalid('metrics: the range is empty.');
-  const hasHeader = isTextHeaderRow(g[0]);
+  const hasHeader = alignedHeaderOf([
+    { arg: 'metrics', value: g, kind: 'number' },
+    ...aligned.filter((r) => !omitted(r.value)),
+  ]);
   const first = hasHeader ? 1 : 0;
   if (g.length - first === 0) invalid('metrics: there are no account rows under the header.');
   const k = g[0].length;
@@ -158,7 +166,10 @@ export function parseTerritoryRanges(
   locked: ArgValue,
   maxMoves: number | undefined,
 ): { problem: TerritoryProblem; metrics: MetricsRange; reps: RepsRange } {
-  const m = parseMetrics(metrics);
+  const m = parseMetrics(metrics, [
+    { arg: 'current', value: current, kind: 'text' },
+    { arg: 'locked', value: locked, kind: 'boolean' },
+  ]);
   const rr = parseReps(reps, m.hasHeader);
   const n = m.columns[0].length;
   const first = m.hasHeader ? 2 : 1;

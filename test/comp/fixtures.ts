@@ -37,7 +37,10 @@ export const AE_PLAN: Grid = [
   row('spiff', 'Multi-year', 'Multi-year deals', null, null, null, 'per unit', null, 250),
 ];
 
-/** A copy of AE_PLAN with cell (row r, column c), both 0-based, replaced. */
-export function withCell(r: number, c: number, v: string | number | boolean | null): Grid {
-  return AE_PLAN.map((cells, i) => (i === r ? cells.map((x, j) => (j === c ? v : x)) : [...cells]));
+/** A copy of AE_PLAN (or of `grid`) with cell (row r, column c), both 0-based, replaced. */
+export function withCell(r: number, c: number, v: string | number | boolean | null): Grid;
+export function withCell(grid: Grid, r: number, c: number, v: string | number | boolean | null): Grid;
+export function withCell(...args: [number, number, Grid[0][0]] | [Grid, number, number, Grid[0][0]]): Grid {
+  const [grid, r, c, v] = args.length === 4 ? args : [AE_PLAN, ...args];
+  return grid.map((cells, i) => (i === r ? cells.map((x, j) => (j === c ? v : x)) : [...cells]));
 }

@@ -62,6 +62,16 @@ describe('reading the plan table', () => {
     expect(() => readPlanTable(typed)).toThrow(/^plan: row 10, column "Plan v2": unknown row type "0"/);
   });
 
+  test('a Cap, Threshold, kicker Quota or SPIFF Bound of 0 (a blank cell on desktop) reads as blank', () => {
+    // Logos has no cap or threshold; Bookings' cap 2 and threshold 0.5 become 0 → none, like a blank cell.
+    const blankCapGate = withCell(withCell(2, 9, null), 2, 10, null);
+    const zeroCapGate = withCell(withCell(2, 9, 0), 2, 10, 0);
+    expect(readPlanTable(zeroCapGate)).toEqual(readPlanTable(blankCapGate));
+    expect(readPlanTable(zeroCapGate).components[0]).not.toHaveProperty('cap');
+    // Kicker quota (column F) and SPIFF bound (column H) of 0: the component's quota, the default hurdle.
+    expect(readPlanTable(withCell(withCell(AE_PLAN, 7, 5, 0), 8, 7, 0))).toEqual(readPlanTable(AE_PLAN));
+  });
+
   test('the schema marker: missing, or another version', () => {
     expect(messageOf(() => readPlanTable(withCell(0, 0, 'Type')))).toMatch(
       /^plan: the first header cell \(row 1, column A\) must be the schema marker "Plan v2", got "Type"/,
@@ -199,8 +209,9 @@ describe('writing the plan table', () => {
           fc.tuple(
             fc.constantFrom<'marginal' | 'retro' | 'linear'>('marginal', 'retro', 'linear'),
             fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 4 }),
-            fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
-            fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+            // A cap or threshold of 0 reads back as none (a blank cell on desktop): from 1.
+            fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
+            fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
           ),
           { minLength: 1, maxLength: 4 },
         ),
