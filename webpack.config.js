@@ -110,7 +110,7 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 async function devCerts() {
-  // Certificates from office-addin-dev-certs, generated into ~/.office-addin-dev-certs without sudo (see scripts/certs.mjs).
-  const { ensureCertificates } = await import('./scripts/certs.mjs');
+  // Certificates from office-addin-dev-certs, generated into ~/.office-addin-dev-certs without sudo (see scripts/certs.cjs).
+  const { ensureCertificates } = require('./scripts/certs.cjs');
   return ensureCertificates();
 }
