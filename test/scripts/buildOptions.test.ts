@@ -97,6 +97,37 @@ describe('where Office.js comes from', () => {
 });
 
 describe('webpack', () => {
+  /** The pages configuration webpack.config.js returns for `mode` with `env` set (nothing is compiled). */
+  async function pagesConfig(mode: string, env: Record<string, string | undefined>) {
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    for (const k of Object.keys(env)) if (env[k] === undefined) delete process.env[k];
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const configs = await require('../../webpack.config.js')({}, { mode });
+      return configs.find((c: { name: string }) => c.name === 'pages');
+    } finally {
+      process.env = saved;
+    }
+  }
+  const plugin = (config: { plugins: object[] }, name: string) =>
+    config.plugins.filter((p) => p.constructor.name === name) as any[];
+
+  it('OFFICE_JS=local (development): the task pane loads office-js/office.js, copied from the npm package', async () => {
+    const local = await pagesConfig('development', { OFFICE_JS: 'local' });
+    const taskpane = plugin(local, 'HtmlWebpackPlugin').find((h) => h.userOptions.filename === 'taskpane.html');
+    expect(taskpane.userOptions.templateParameters).toEqual({ officeJs: 'office-js/office.js' });
+    const copy = plugin(local, 'CopyPlugin')[0].patterns.find((p: { to: string }) => p.to === 'office-js/');
+    expect(copy.context).toBe(path.dirname(require.resolve('@microsoft/office-js/dist/office.js')));
+    expect(copy.filter(path.join(copy.context, 'excel-win32-16.01.js'))).toBe(true);
+    expect(copy.filter(path.join(copy.context, 'word-win32-16.01.js'))).toBe(false);
+
+    const cdn = await pagesConfig('development', { OFFICE_JS: undefined });
+    const page = plugin(cdn, 'HtmlWebpackPlugin').find((h) => h.userOptions.filename === 'taskpane.html');
+    expect(page.userOptions.templateParameters).toEqual({ officeJs: opts.OFFICE_JS_CDN });
+    expect(plugin(cdn, 'CopyPlugin')[0].patterns.some((p: { to: string }) => p.to === 'office-js/')).toBe(false);
+  });
+
   const webpackCli = require.resolve('webpack-cli/bin/cli.js');
   const run = (env: Record<string, string | undefined>) => {
     const e: Record<string, string | undefined> = { ...process.env, ...env };
@@ -104,7 +135,7 @@ describe('webpack', () => {
     // The configuration throws before anything compiles, so these runs take seconds.
     return spawnSync(process.execPath, [webpackCli, '--mode', 'production', '--config-name', 'pages'], {
       cwd: ROOT,
-      env: e as NodeJS.ProcessEnv,
+      env: e,
       encoding: 'utf8',
       timeout: 120000,
     });
