@@ -88,12 +88,14 @@ async function ensureCertificates(options = {}) {
   const { state, expiry } = certificateState(files, now);
   const { trust, why } = trustPolicy(platform, env);
 
+  // `npm start` checked (and trusted) the certificate a moment ago, before starting the dev server: not again.
+  const checked = state === 'valid' && env.SALESOPS_CERTS_CHECKED === '1';
   if (state === 'expired') {
     const when = expiry ? `expired on ${expiry.toISOString()}` : 'cannot be read';
     log(`certs: the dev certificate in ${dir} ${when}; making a new one.`);
     for (const f of Object.values(files)) fs.rmSync(f, { force: true });
   }
-  if (trust) {
+  if (trust && !checked) {
     try {
       // Verifies the files and the installed CA; when either is missing or stale it removes the old CA,
       // regenerates the files and installs the new CA (one confirmation by the user).

@@ -27,9 +27,10 @@ const run = startCommand({
 
 // Before the dev server starts, so that what happened to the certificate is said here, in the foreground.
 await ensureCertificates();
+const childEnv = { ...process.env, ...run.env, SALESOPS_CERTS_CHECKED: '1' };
 
 if (run.mode === 'sideload') {
-  const child = spawn(run.command, run.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...run.env } });
+  const child = spawn(run.command, run.args, { cwd: root, stdio: 'inherit', env: childEnv });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 } else {
@@ -39,7 +40,7 @@ if (run.mode === 'sideload') {
   const server = spawn(run.command, run.args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...run.env },
+    env: childEnv,
   });
   let announced = false;
   server.stdout.on('data', (chunk) => {

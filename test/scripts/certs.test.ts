@@ -122,6 +122,19 @@ describe('ensureCertificates', () => {
     expect(logs.join('\n')).toMatch(/expired on .*\n.*trusted by this Windows user/s);
   });
 
+  it('does not check the trust store again right after npm start did (SALESOPS_CERTS_CHECKED=1)', async () => {
+    await makeCertificates(30);
+    const fake = fakeDevCerts();
+    const env = { SALESOPS_CERTS_CHECKED: '1' };
+    await certs.ensureCertificates({ platform: 'win32', env, dir, devCerts: fake, log });
+    expect(fake.calls).toEqual([]);
+    // …but an expired certificate is still renewed and trusted.
+    fs.rmSync(path.join(dir, 'ca.crt'));
+    await makeCertificates(-1);
+    await certs.ensureCertificates({ platform: 'win32', env, dir, devCerts: fake, log });
+    expect(fake.calls).toEqual(['ensureCertificatesAreInstalled(30)']);
+  });
+
   it('on a Mac in CI only generates', async () => {
     const fake = fakeDevCerts();
     await certs.ensureCertificates({ platform: 'darwin', env: { CI: 'true' }, dir, devCerts: fake, log });
