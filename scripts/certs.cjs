@@ -109,7 +109,9 @@ async function ensureCertificates(options = {}) {
       );
       if (certificateState(files, now).state !== 'valid') await generate(devCerts, files);
     }
-  } else if (state !== 'valid') {
+  } else if (state === 'valid') {
+    if (!checked) log(`certs: using the dev certificate in ${dir}, valid until ${expiry.toISOString().slice(0, 10)}.`);
+  } else {
     await generate(devCerts, files);
     const until = certificateState(files, now).expiry;
     log(

@@ -61,6 +61,10 @@ if (run.mode === 'sideload') {
           `  Manifest to sideload:          ${base}manifest.xml  (Excel on the web: Home > Add-ins > More Add-ins > Upload My Add-in)`,
         );
         console.log('');
+        console.log('  The HTTPS certificate (see the certs: line) is not trusted here unless you trusted it: run');
+        console.log(
+          '  `npx office-addin-dev-certs install` once, or open the task pane page above and accept the warning.',
+        );
         console.log('  Excel on the web in Chrome/Edge 141+ asks to allow "Local Network Access" (apps on this');
         console.log('  device): allow it, or the task pane stays blank and SALESOPS cells show #NAME?.');
         console.log('  Press Ctrl+C to stop.');

@@ -103,13 +103,15 @@ describe('ensureCertificates', () => {
     expect(logs.join('\n')).toMatch(/not installed as trusted \(linux.*office-addin-dev-certs install/s);
   });
 
-  it('keeps a valid certificate as it is, says nothing and generates nothing', async () => {
+  it('keeps a valid certificate as it is, says so and generates nothing', async () => {
     await makeCertificates(30);
     const before = fs.readFileSync(path.join(dir, 'localhost.key'), 'utf8');
     const fake = fakeDevCerts();
     const out = await certs.ensureCertificates({ platform: 'linux', env: {}, dir, devCerts: fake, log });
     expect(fake.calls).toEqual([]);
-    expect(logs).toEqual([]);
+    expect(logs).toEqual([
+      expect.stringMatching(/^certs: using the dev certificate in .*, valid until \d{4}-\d\d-\d\d\.$/),
+    ]);
     expect(String(out.key)).toBe(before);
   });
 
