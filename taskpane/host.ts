@@ -20,13 +20,56 @@ export type PaneState = { kind: 'excel' } | { kind: 'outside' } | { kind: 'error
 /** How long to wait for Office.onReady before saying that Office did not answer (s). */
 export const READY_TIMEOUT_S = 20;
 
+/** What the page can see of the app that opened it, before and without Office.js. */
+export interface HostHints {
+  search: string;
+  hash: string;
+  /** `window.name`: Office on the web names the add-in's frame with JSON holding `hostInfo` and `xdmInfo`. */
+  frameName: string;
+  /** `sessionStorage.hostInfoValue`, where Office.js keeps the host info across reloads of the pane. */
+  storedHostInfo: string | null;
+  /** Windows desktop: `window.external.GetHostInfo` (the Office host object). */
+  externalHostInfo: boolean;
+  /** Office's embedding webviews: `agaveHost` (Mac), `chrome.webview` (WebView2 on Windows). */
+  embedded: boolean;
+}
+
 /**
- * True when Office opened the page: Office adds `_host_Info=<App>$<Platform>$…` to the query (or the hash) of an
- * add-in's URL, and Office on the web gives the add-in's frame a name holding its hostInfo and xdmInfo. A plain
- * browser tab has none of these.
+ * True when Office opened the page. Office.js finds its host in these same places: `_host_Info=<App>$<Platform>$…`
+ * in the URL's query or hash, `window.external.GetHostInfo()`, the `agaveHost` object, the frame's name, or
+ * sessionStorage; a webview (WebView2, WKWebView with `agaveHost`) is never a plain browser tab either.
  */
-export function openedByOffice(search: string, hash: string, frameName = ''): boolean {
-  return /[?&#]_host_Info=/i.test(`${search}&${hash}`) || /_host_Info|hostInfo|xdmInfo/i.test(frameName);
+export function openedByOffice(h: HostHints): boolean {
+  return (
+    /[?&#]_host_Info=/i.test(`${h.search}&${h.hash}`) ||
+    /_host_Info|hostInfo|xdmInfo/i.test(h.frameName) ||
+    Boolean(h.storedHostInfo) ||
+    h.externalHostInfo ||
+    h.embedded
+  );
+}
+
+/** The hints of `w` (a window), each read defensively: a sandboxed frame may refuse sessionStorage. */
+export function hostHints(w: Window): HostHints {
+  const g = w as unknown as {
+    external?: { GetHostInfo?: unknown };
+    agaveHost?: unknown;
+    chrome?: { webview?: unknown };
+  };
+  let storedHostInfo: string | null = null;
+  try {
+    storedHostInfo = w.sessionStorage.getItem('hostInfoValue');
+  } catch {
+    storedHostInfo = null;
+  }
+  return {
+    search: w.location.search,
+    hash: w.location.hash,
+    frameName: w.name,
+    storedHostInfo,
+    externalHostInfo: typeof g.external?.GetHostInfo === 'function',
+    embedded: g.agaveHost !== undefined || g.chrome?.webview !== undefined,
+  };
 }
 
 /** The pane's state for how the page started (`boot`) and whether Office opened it (`byOffice`). */

@@ -1,6 +1,6 @@
 import { App } from './App';
 import { HostMessage } from './HostMessage';
-import { type Boot, READY_TIMEOUT_S, openedByOffice, paneStateFor } from './host';
+import { type Boot, READY_TIMEOUT_S, hostHints, openedByOffice, paneStateFor } from './host';
 import { mount } from './mount';
 import { ExcelWorkbook } from './workbook/excel';
 
@@ -23,7 +23,7 @@ function boot(): Promise<Boot> {
 }
 
 void boot().then((b) => {
-  const state = paneStateFor(b, openedByOffice(window.location.search, window.location.hash, window.name));
+  const state = paneStateFor(b, openedByOffice(hostHints(window)));
   document.documentElement.dataset.paneState = state.kind;
   mount(state.kind === 'excel' ? <App port={new ExcelWorkbook()} /> : <HostMessage state={state} />);
 });

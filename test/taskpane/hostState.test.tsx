@@ -9,7 +9,7 @@ import './support/dom';
 import { act, render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { HostMessage } from '../../taskpane/HostMessage';
-import { type PaneState, openedByOffice, paneStateFor } from '../../taskpane/host';
+import { type PaneState, hostHints, openedByOffice, paneStateFor } from '../../taskpane/host';
 
 const EXCEL_WIN = '?_host_Info=Excel$Win32$16.01$en-US$$$$0';
 
@@ -35,13 +35,46 @@ describe('paneStateFor', () => {
     expect(paneStateFor({ ready: { host: null } }, true)).toMatchObject({ kind: 'error' });
   });
 
-  it('knows when Office opened the page', () => {
-    expect(openedByOffice(EXCEL_WIN, '')).toBe(true);
-    expect(openedByOffice('', '#_host_Info=Excel$Mac$16.00$en-US$$$$0')).toBe(true);
-    expect(openedByOffice('?et=&_host_Info=Excel|Web|16.00', '')).toBe(true);
-    expect(openedByOffice('', '', '{"baseFrameName":"x","hostInfo":"Excel|Web|16.00|en-US"}')).toBe(true);
-    expect(openedByOffice('', '')).toBe(false);
-    expect(openedByOffice('?sheet=1', '#top', 'main')).toBe(false);
+  it('knows when Office opened the page, from where Office.js looks for its host', () => {
+    const none = {
+      search: '',
+      hash: '',
+      frameName: '',
+      storedHostInfo: null,
+      externalHostInfo: false,
+      embedded: false,
+    };
+    expect(openedByOffice(none)).toBe(false);
+    expect(openedByOffice({ ...none, search: '?sheet=1', hash: '#top', frameName: 'main' })).toBe(false);
+    expect(openedByOffice({ ...none, search: EXCEL_WIN })).toBe(true);
+    expect(openedByOffice({ ...none, hash: '#_host_Info=Excel$Mac$16.00$en-US$$$$0' })).toBe(true);
+    expect(openedByOffice({ ...none, search: '?et=&_host_Info=Excel|Web|16.00' })).toBe(true);
+    expect(openedByOffice({ ...none, frameName: '{"baseFrameName":"x","hostInfo":"Excel|Web|16.00|en-US"}' })).toBe(
+      true,
+    );
+    expect(openedByOffice({ ...none, storedHostInfo: 'Excel$Win32$16.01$en-US$$$$0' })).toBe(true);
+    expect(openedByOffice({ ...none, externalHostInfo: true })).toBe(true);
+    expect(openedByOffice({ ...none, embedded: true })).toBe(true);
+  });
+
+  it('reads those hints from a window', () => {
+    window.history.replaceState(null, '', `/taskpane.html${EXCEL_WIN}`);
+    try {
+      expect(hostHints(window)).toMatchObject({ search: EXCEL_WIN, externalHostInfo: false, embedded: false });
+      expect(openedByOffice(hostHints(window))).toBe(true);
+      window.sessionStorage.setItem('hostInfoValue', 'Excel$Mac$16.00$en-US$$$$0');
+      window.history.replaceState(null, '', '/taskpane.html');
+      expect(openedByOffice(hostHints(window))).toBe(true);
+      window.sessionStorage.clear();
+      expect(openedByOffice(hostHints(window))).toBe(false);
+      const w = window as unknown as { chrome?: unknown };
+      w.chrome = { webview: {} }; // WebView2, as in Excel on Windows
+      expect(openedByOffice(hostHints(window))).toBe(true);
+      delete w.chrome;
+    } finally {
+      window.history.replaceState(null, '', '/');
+      window.sessionStorage.clear();
+    }
   });
 });
 
