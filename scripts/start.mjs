@@ -26,7 +26,15 @@ const run = startCommand({
 });
 
 // Before the dev server starts, so that what happened to the certificate is said here, in the foreground.
-await ensureCertificates();
+try {
+  await ensureCertificates();
+} catch (e) {
+  console.error(`certs: could not make the dev certificate: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(
+    '  Check that ~/.office-addin-dev-certs (or OFFICE_ADDIN_CERT_DIR) is writable, then run npm start again.',
+  );
+  process.exit(1);
+}
 const childEnv = { ...process.env, ...run.env, SALESOPS_CERTS_CHECKED: '1' };
 
 if (run.mode === 'sideload') {
