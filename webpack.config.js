@@ -1,16 +1,21 @@
 /* eslint-env node */
 // Builds the add-in into dist/: functions.js + functions.json (custom functions, self-contained, no DOM),
 // taskpane.html (the shared-runtime page: task pane + functions), playground.html (stand-alone, no Excel),
-// manifest.xml (URLs rewritten for production) and the icons.
+// manifest.xml (URLs rewritten for production: ADDIN_PUBLIC_URL is required) and the icons. OFFICE_JS=local
+// (development only) serves the npm copy of Office.js from dist/office-js/ instead of Microsoft's CDN.
 const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const FUNCTION_FILES = require('./functions/files.cjs');
-
-const DEV_URL = 'https://localhost:3000/';
-const PROD_URL = process.env.ADDIN_PUBLIC_URL || 'https://salesops-modeler.github.io/addin/';
+const {
+  keepOfficeJsFile,
+  OFFICE_JS_LOCAL_DIR,
+  officeJsSource,
+  publicUrl,
+  rewriteManifest,
+} = require('./scripts/buildOptions.cjs');
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 module.exports = async (env = {}, argv = {}) => {
@@ -56,6 +61,11 @@ module.exports = async (env = {}, argv = {}) => {
   };
   if (onlyFunctions) return functions;
 
+  // Read here, where the pages (and manifest) are built: a production build without ADDIN_PUBLIC_URL stops now.
+  const baseUrl = publicUrl({ production: !dev, env: process.env });
+  const officeJs = officeJsSource({ production: !dev, env: process.env });
+  const officeJsDir = officeJs.local ? path.dirname(require.resolve('@microsoft/office-js/dist/office.js')) : '';
+
   const pages = {
     ...common,
     name: 'pages',
@@ -74,6 +84,7 @@ module.exports = async (env = {}, argv = {}) => {
         template: './taskpane/taskpane.html',
         chunks: ['taskpane'],
         inject: false,
+        templateParameters: { officeJs: officeJs.src },
       }),
       new HtmlWebpackPlugin({
         filename: 'playground.html',
@@ -87,8 +98,18 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), baseUrl)),
           },
+          ...(officeJs.local
+            ? [
+                {
+                  from: '**/*',
+                  context: officeJsDir,
+                  to: `${OFFICE_JS_LOCAL_DIR}/`,
+                  filter: (file) => keepOfficeJsFile(path.relative(officeJsDir, file)),
+                },
+              ]
+            : []),
         ],
       }),
     ],
@@ -110,7 +131,7 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 async function devCerts() {
-  // Certificates from office-addin-dev-certs, generated into ~/.office-addin-dev-certs without sudo (see scripts/certs.mjs).
-  const { ensureCertificates } = await import('./scripts/certs.mjs');
+  // Certificates from office-addin-dev-certs, generated into ~/.office-addin-dev-certs without sudo (see scripts/certs.cjs).
+  const { ensureCertificates } = require('./scripts/certs.cjs');
   return ensureCertificates();
 }

@@ -11,10 +11,63 @@
  *   argument takes its default. Inside ranges each function says what a blank means (0, missing, or an error).
  * - Ranges: a 2-D array. A one-row or one-column range (or a single value) is a vector. A range may start
  *   with one header row of text, which is skipped.
+ * - Excel data types (Stocks, Geography, other entities, formatted numbers) arrive as objects, because the
+ *   generated functions.json allows custom data for `any` parameters. They are read as the value they show:
+ *   `basicValue` for a number, text, boolean or formatted number, the display `text` for an entity (so a
+ *   Stocks cell is its name where text is expected, and an error naming the argument where a number is: use
+ *   one of its fields, e.g. `=A2.Price`). See `dataTypeValue`; only values that are objects pay for it.
  */
 import { type ArgValue, type CellValue, type Grid, asGrid, describeValue, isBlank, isGrid } from './cells';
 import { checkSerial } from './dates';
 import { invalid } from './errors';
+
+/** The fields of an Excel data type value (Excel.CellValue's JSON: DoubleCellValue, EntityCellValue, …) read here. */
+interface DataTypeFields {
+  type?: unknown;
+  basicType?: unknown;
+  basicValue?: unknown;
+  text?: unknown;
+}
+
+/**
+ * The plain value of a cell holding an Excel data type, as Excel shows it in a formula: Double/FormattedNumber →
+ * its number, String → its text, Boolean → TRUE/FALSE, Empty → blank, Error → its code ("#DIV/0!"), an entity
+ * (Entity, LinkedEntity such as Stocks or Geography) → its display text; any other shape → its basicValue, else
+ * its text, else "#VALUE!". Called only for values that are objects, so numbers and text pay nothing.
+ */
+export function dataTypeValue(v: object): CellValue {
+  if (Array.isArray(v)) return '#VALUE!';
+  const d = v as DataTypeFields;
+  const b = d.basicValue;
+  switch (d.type) {
+    case 'Double':
+    case 'FormattedNumber':
+      if (typeof b === 'number') return b;
+      break;
+    case 'String':
+      if (typeof b === 'string') return b;
+      break;
+    case 'Boolean':
+      if (typeof b === 'boolean') return b;
+      break;
+    case 'Empty':
+      return null;
+    case 'Error':
+      return typeof b === 'string' ? b : '#VALUE!';
+    case 'Entity':
+    case 'LinkedEntity':
+      if (typeof d.text === 'string') return d.text;
+      break;
+  }
+  if (d.basicType !== 'Error' && (typeof b === 'number' || typeof b === 'string' || typeof b === 'boolean')) return b;
+  if (typeof d.text === 'string') return d.text;
+  return typeof b === 'string' ? b : '#VALUE!';
+}
+
+/** `v` itself, or its plain value when it is an Excel data type (an object that is not a range). */
+function plain(v: unknown): CellValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? dataTypeValue(v) : (v as CellValue);
+}
 
 const NUMERIC_TEXT = /^\(?[-+]?[$€£¥]?[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d*)?(?:[eE][-+]?\d+)?%?\)?$/;
 
@@ -49,6 +102,7 @@ export function parseNumericText(text: string): number | undefined {
 export function cellNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v === 'string') return parseNumericText(v);
+  if (typeof v === 'object' && v !== null) return cellNumber(dataTypeValue(v));
   return undefined;
 }
 
@@ -70,8 +124,16 @@ function readNumber(v: ArgValue, arg: string): number {
     return cell;
   }
   const n = parseNumericText(cell);
-  if (n === undefined) invalid(`${arg}: expected a number, got ${describeValue(cell)}.`);
+  if (n === undefined) invalid(`${arg}: expected a number, got ${describeValue(cell)}${dataTypeHint(v)}.`);
   return n;
+}
+
+/** For a message: how to use a linked data type (e.g. a Stocks cell) where a number is expected, else "". */
+function dataTypeHint(v: ArgValue): string {
+  const c: unknown = Array.isArray(v) ? v[0]?.[0] : v;
+  return typeof c === 'object' && c !== null && (c as DataTypeFields).type !== 'Error'
+    ? ' (a data type: refer to one of its number fields instead, e.g. =A2.Price)'
+    : '';
 }
 
 /** An optional single number: `fallback` when omitted or blank. */
@@ -130,6 +192,7 @@ export function optionalBoolean(v: ArgValue, arg: string, fallback: boolean): bo
 /** A cell read as a boolean (TRUE/FALSE, numbers, "true"/"false"/"yes"/"no"); `undefined` if it is not one. */
 export function cellBoolean(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
+  if (typeof v === 'object' && v !== null) return cellBoolean(dataTypeValue(v));
   if (typeof v === 'number') return Number.isFinite(v) ? v !== 0 : undefined;
   if (typeof v === 'string') {
     const s = v.trim().toLowerCase();
@@ -148,6 +211,7 @@ export function toText(v: ArgValue, arg: string): string {
 
 /** A cell as trimmed text ("" for a blank). */
 export function cellText(v: CellValue | undefined): string {
+  if (typeof v === 'object' && v !== null) return cellText(dataTypeValue(v));
   if (isBlank(v)) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v).trim();
@@ -174,10 +238,10 @@ function readChoice<T extends string>(v: ArgValue, arg: string, choices: readonl
 /** The single cell of a scalar argument; a 1×1 range counts as a single value, a larger range is an error. */
 export function single(v: ArgValue, arg: string): CellValue {
   if (v === undefined) return null;
-  if (!Array.isArray(v)) return v;
+  if (!Array.isArray(v)) return plain(v);
   const g = asGrid(v);
   if (g.length === 0 || g[0].length === 0) return null;
-  if (g.length === 1 && g[0].length === 1) return g[0][0];
+  if (g.length === 1 && g[0].length === 1) return plain(g[0][0]);
   return invalid(`${arg}: expected a single value, got a range of ${g.length} × ${g[0].length} cells.`);
 }
 
@@ -185,7 +249,7 @@ export function single(v: ArgValue, arg: string): CellValue {
 export function isTextHeaderRow(row: readonly CellValue[]): boolean {
   let text = false;
   for (let i = 0; i < row.length; i++) {
-    const c = row[i];
+    const c = plain(row[i]);
     if (isBlank(c)) continue;
     if (typeof c !== 'string' || (!startsWithLetter(c) && parseNumericText(c) !== undefined)) return false;
     text = true;
@@ -244,7 +308,7 @@ export function toNumberVector(v: ArgValue, arg: string, blank: BlankPolicy = 'e
   const cells = toVector(v, arg);
   const out: number[] = [];
   for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
+    const c = plain(cells[i]);
     if (isBlank(c)) {
       if (blank === 'zero') out.push(0);
       else if (blank === 'error') invalid(`${arg}: item ${i + 1} is blank; a number is required.`);
@@ -259,7 +323,8 @@ export function toNumberVector(v: ArgValue, arg: string, blank: BlankPolicy = 'e
 
 /** A numeric series where blanks are missing values (`null`), for time series with gaps. */
 export function toNumberSeries(v: ArgValue, arg: string): (number | null)[] {
-  return toVector(v, arg).map((c, i) => {
+  return toVector(v, arg).map((cell, i) => {
+    const c = plain(cell);
     if (isBlank(c)) return null;
     const n = cellNumber(c);
     if (n === undefined) invalid(`${arg}: item ${i + 1}: expected a number or a blank, got ${describeValue(c)}.`);
@@ -277,6 +342,6 @@ export function toNumberOrVector(v: ArgValue, arg: string, length: number, blank
 
 /** `toNumberOrVector` for an optional argument: `undefined` when it is omitted or a single blank cell. */
 export function optionalNumberOrVector(v: ArgValue, arg: string, length: number): number[] | undefined {
-  const one = Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
+  const one = plain(Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v);
   return isBlank(one) ? undefined : toNumberOrVector(v, arg, length);
 }

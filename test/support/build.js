@@ -25,10 +25,16 @@ function fresh(outputs, sources) {
   return sources.every((s) => newestMtime(path.join(root, s)) <= built);
 }
 
+/** The public URL of the tests' production builds (which need one): ADDIN_PUBLIC_URL, or the dev server's. */
+const TEST_PUBLIC_URL = process.env.ADDIN_PUBLIC_URL || 'https://localhost:3000/';
+
 function webpack(args, what) {
+  const env = { ...process.env, ADDIN_PUBLIC_URL: TEST_PUBLIC_URL };
+  delete env.OFFICE_JS; // production pages load Office.js from the CDN; the browser tests serve it from the npm copy
   try {
     execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', ...args], {
       cwd: root,
+      env,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   } catch {
