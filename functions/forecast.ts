@@ -14,10 +14,11 @@ import {
 } from '../src/shared/coerce';
 import { checkSerial } from '../src/shared/dates';
 import { invalid } from '../src/shared/errors';
+import { LIMITS, SPLIT_RANGE, checkListLength, listLength } from '../src/shared/limits';
 import {
   FORECAST_METHODS,
-  MAX_HISTORY,
   MAX_HORIZON,
+  checkHistoryLength,
   type Opportunity,
   accuracy,
   forecastSeries,
@@ -40,17 +41,20 @@ export const forecastCache = new ResultCache(16);
  * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
  */
 export function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
-  return forecastCache.call([history, horizon, seasonality, method, confidence], () => {
-    const values = toNumberSeries(history, 'history');
-    if (values.length > MAX_HISTORY) invalid(`history: at most ${MAX_HISTORY} values, got ${values.length}.`);
-    const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
-    const season = optionalNumber(seasonality, 'seasonality');
-    const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
-    const level = optionalNumber(confidence, 'confidence');
-    const f = forecastSeries(values, h, { seasonality: season, method: m, level });
-    if (level === undefined) return f.mean.map((v) => [v]);
-    return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
-  }) as any[][];
+  return forecastCache.call(
+    [history, horizon, seasonality, method, confidence],
+    () => {
+      const values = toNumberSeries(history, 'history');
+      const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
+      const season = optionalNumber(seasonality, 'seasonality');
+      const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
+      const level = optionalNumber(confidence, 'confidence');
+      const f = forecastSeries(values, h, { seasonality: season, method: m, level });
+      if (level === undefined) return f.mean.map((v) => [v]);
+      return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
+    },
+    () => checkHistoryLength(listLength(history)),
+  ) as any[][];
 }
 
 /**
@@ -73,6 +77,7 @@ export function pipeline(
   to?: any,
 ): any {
   return excelCall(() => {
+    checkListLength('amounts', amounts as ArgValue, LIMITS.rows, 'opportunities', SPLIT_RANGE);
     const amountCells = toVector(amounts as ArgValue, 'amounts');
     const stageCells = toVector(stages as ArgValue, 'stages');
     const dateCells = isBlank(close_dates) ? undefined : toVector(close_dates as ArgValue, 'close_dates');
@@ -119,6 +124,12 @@ export function pipeline(
  */
 export function accuracyMeasures(actuals: any[][], forecasts: any[][], history?: any[][], seasonality?: any): any[][] {
   return excelCall(() => {
+    for (const [arg, v] of [
+      ['actuals', actuals],
+      ['forecasts', forecasts],
+      ['history', history],
+    ] as const)
+      checkListLength(arg, v as ArgValue, LIMITS.rows, 'values', SPLIT_RANGE);
     const a = toNumberVector(actuals as ArgValue, 'actuals');
     const f = toNumberVector(forecasts as ArgValue, 'forecasts');
     const hist = isBlank(history) ? undefined : toNumberVector(history as ArgValue, 'history');

@@ -16,6 +16,7 @@ import {
   toVector,
 } from '../src/shared/coerce';
 import { invalid } from '../src/shared/errors';
+import { listLength } from '../src/shared/limits';
 import {
   type AllocationMethod,
   type HiringInput,
@@ -24,6 +25,8 @@ import {
   MAX_MONTHS,
   TENURE_CONVENTIONS,
   allocateQuota,
+  checkMonthList,
+  checkRosterSize,
   hiringPlan,
   rampQuota,
   rampSchedule,
@@ -37,6 +40,7 @@ function rampArg(v: any): number[] {
   const cells = isGrid(v) ? toVector(v, 'ramp') : [v];
   let n = cells.length;
   while (n > 0 && isBlank(cells[n - 1])) n--;
+  checkMonthList(n, 'ramp', 'ramp steps');
   return toNumberVector(
     cells.slice(0, n).map((c) => [c]),
     'ramp',
@@ -53,8 +57,12 @@ function monthsArg(v: any): number {
   return toInteger(v, 'months', 1, MAX_MONTHS);
 }
 
-/** The roster of CAPACITY/RRE: quotas (one or a column), start dates and optional end dates (blank = active). */
-function rosterArgs(fullQuotas: any, startDates: any, endDates: any): Rep[] {
+/**
+ * The roster of CAPACITY/RRE/ALLOCATEQUOTA: quotas (one or a column), start dates and optional end dates (blank =
+ * active). Refuses a roster past its size limits (reps, reps × `months`) before reading it.
+ */
+function rosterArgs(fullQuotas: any, startDates: any, endDates: any, months: any): Rep[] {
+  checkRosterSize(listLength(startDates), months);
   const starts = toNumberVector(startDates, 'start_dates');
   if (starts.length === 0) invalid('start_dates: at least one start date is required.');
   const quotas = toNumberOrVector(fullQuotas, 'full_quotas', starts.length);
@@ -144,7 +152,7 @@ function teamOf(
   convention: any,
 ) {
   return teamCapacity({
-    reps: rosterArgs(full_quotas, start_dates, end_dates),
+    reps: rosterArgs(full_quotas, start_dates, end_dates, months),
     firstMonth: toNumber(first_month, 'first_month'),
     months: monthsArg(months),
     ramp: rampArg(ramp),
@@ -236,6 +244,7 @@ function hiringArgs(
   lead_time: any,
   over_assignment: any,
 ): HiringInput {
+  checkMonthList(listLength(targets), 'targets');
   return {
     targets: toNumberVector(targets, 'targets'),
     capacity: toNumberVector(capacity, 'capacity'),
@@ -284,9 +293,10 @@ export function hiresGapFn(
  * @returns One row of amounts, one per weight.
  */
 export function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
-  return excelCall(() => [
-    spreadAnnual(toNumber(annual_quota, 'annual_quota'), toNumberVector(weights, 'weights')),
-  ]) as any;
+  return excelCall(() => {
+    checkMonthList(listLength(weights), 'weights', 'weights');
+    return [spreadAnnual(toNumber(annual_quota, 'annual_quota'), toNumberVector(weights, 'weights'))];
+  }) as any;
 }
 
 /**
@@ -313,7 +323,7 @@ export function allocateQuotaFn(
   end_dates?: any[][],
 ): any[][] {
   return excelCall(() => {
-    const reps = rosterArgs(0, start_dates, end_dates);
+    const reps = rosterArgs(0, start_dates, end_dates, months);
     const choice = optionalChoice(method, 'method', ['even', 'weight', 'prior'] as const, 'even');
     const m: AllocationMethod = choice === 'prior' ? 'priorYear' : choice;
     let values: number[] = [];
