@@ -134,3 +134,146 @@ describe('ExcelWorkbook (Office.js adapter, with office-addin-mock ranges)', () 
     expect(after).toEqual(before);
   });
 });
+
+/** The fake's whole state as JSON (cells included), to compare before and after a failed write. */
+const snapshot = (fake: FakeExcel) => JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+
+describe('ExcelWorkbook: all or nothing when Excel keeps refusing', () => {
+  const roster = () =>
+    new FakeExcel({
+      Roster: [
+        ['Rep', 'Quota', 'Note'],
+        ['Ann', 100, null],
+        ['Bob', 200, null],
+      ],
+    });
+  // The comp wizard's shape of write: a new sheet with the plan table, a note on the roster, a table, a name.
+  const compPlan: WritePlan = {
+    newSheets: ['Comp plan'],
+    blocks: [
+      {
+        sheet: 'Comp plan',
+        at: 'A1',
+        cells: [
+          ['Plan v2', 'Component'],
+          ['plan', 'AE'],
+        ],
+      },
+      { sheet: 'Roster', at: 'C2', cells: [['see plan'], ['see plan']] },
+    ],
+    tables: [{ name: 'CompPlan', sheet: 'Comp plan', address: 'A1:B2' }],
+    names: [{ name: 'PlanStart', sheet: 'Comp plan', address: 'A2' }],
+  };
+
+  it('a write that keeps failing (part of a merged area or a spill) leaves nothing: new sheet, table and name gone', async () => {
+    const fake = roster();
+    fake.refuseArea('Roster', 'C3'); // the write of C2:C3 fails now and would fail again in the rollback
+    const before = snapshot(fake);
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /Writing to the workbook failed \(InvalidOperation.*nothing was changed/,
+    );
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Roster']);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('a sheet protected before the write: refused up front, nothing written', async () => {
+    const fake = roster();
+    fake.protect('Roster');
+    const wb = new ExcelWorkbook(fake.run);
+    const before = snapshot(fake);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /Sheet "Roster" is protected; unprotect it .* Nothing was written/,
+    );
+    expect(fake.syncs).toBe(2); // look up, snapshot and checks — never the write
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('a new table overlapping another table: refused up front', async () => {
+    const fake = roster();
+    fake.state.tables.push({ name: 'Reps', sheet: 'Roster', address: 'A1:B3' });
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.apply({ tables: [{ name: 'Notes', sheet: 'Roster', address: 'B1:C3' }] })).rejects.toThrow(
+      /Table Notes: B1:C3 overlaps table Reps \(A1:B3\)/,
+    );
+    expect(fake.state.tables).toEqual([{ name: 'Reps', sheet: 'Roster', address: 'A1:B3' }]);
+  });
+
+  it('a sheet protected in between: the other steps still run and the error names what could not be undone', async () => {
+    const fake = roster();
+    fake.failOnSync = 3; // the write step fails after every command ran but the last …
+    fake.opsBeforeFailure = 5; // sheet, A1:B2, C2:C3, table, (its name not yet)
+    fake.onInjectedFailure = () => fake.protect('Roster'); // … and Roster is protected before the rollback
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /undoing the partial write failed in part: restoring Roster!C2:C3 \(AccessDenied/,
+    );
+    // The new sheet (with its table) is gone even though restoring Roster failed.
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Roster']);
+    expect(fake.state.tables).toEqual([]);
+    expect(fake.state.names).toEqual([]);
+  });
+
+  it.each([2, 3, 4])(
+    'replacing a table at another address: the new one is removed before the old comes back (%i commands ran)',
+    async (k) => {
+      const fake = roster();
+      fake.state.tables.push({ name: 'Reps', sheet: 'Roster', address: 'A1:B3' });
+      const before = snapshot(fake);
+      fake.failOnSync = 3;
+      fake.opsBeforeFailure = k; // block, convert the old table, add the new one, rename it to Reps
+      const wb = new ExcelWorkbook(fake.run);
+      const plan: WritePlan = {
+        blocks: [
+          {
+            sheet: 'Roster',
+            at: 'E1',
+            cells: [
+              ['Rep', 'Quota'],
+              ['Cy', 300],
+            ],
+          },
+        ],
+        tables: [{ name: 'Reps', sheet: 'Roster', address: 'E1:F2', replace: true }],
+      };
+      await expect(wb.apply(plan)).rejects.toThrow(/nothing was changed/);
+      expect(snapshot(fake)).toEqual(before);
+    },
+  );
+
+  it('replacing a named range: the new one is deleted before the old is re-pointed', async () => {
+    const fake = roster();
+    fake.state.names.push({ name: 'Quotas', ref: 'Roster!B2:B3' });
+    const before = snapshot(fake);
+    fake.failOnSync = 3;
+    fake.opsBeforeFailure = 3; // block, delete the old name, add the new one; then the chart fails
+    const wb = new ExcelWorkbook(fake.run);
+    const plan: WritePlan = {
+      blocks: [{ sheet: 'Roster', at: 'E1', cells: [['x']] }],
+      names: [{ name: 'Quotas', sheet: 'Roster', address: 'E1' }],
+      charts: [{ sheet: 'Roster', source: 'A1:B3', type: 'column', title: 'Quota', at: 'H2' }],
+    };
+    await expect(wb.apply(plan)).rejects.toThrow(/nothing was changed/);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('restores error values as errors, not as the text "#N/A"', async () => {
+    const fake = roster();
+    fake.sheet('Roster')!.cells.set('C2', { v: '#N/A', e: true });
+    const before = snapshot(fake);
+    fake.failOnSync = 3;
+    fake.opsBeforeFailure = 1; // C2:C3 written, then the table fails
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(
+      wb.apply(
+        {
+          blocks: [{ sheet: 'Roster', at: 'C2', cells: [['see plan'], ['see plan']] }],
+          tables: [{ name: 'Reps', sheet: 'Roster', address: 'A1:C3' }],
+        },
+        [{ sheet: 'Roster', cells: ['C2'] }],
+      ),
+    ).rejects.toThrow(/nothing was changed/);
+    expect(fake.cell('Roster', 'C2')).toEqual({ v: '#N/A', e: true });
+    expect(snapshot(fake)).toEqual(before);
+  });
+});
