@@ -9,7 +9,8 @@
  *     a value (not an error) within BOUND_MS (2 s).
  *   - "past the limit": one step past a documented limit; it must be refused at once with #NUM!.
  * The bench prints a table (slowest first) and exits non-zero when a case misses its bound, so it is the check of
- * the 2 s contract (unit tests assert no timings).
+ * the 2 s contract (unit tests assert no timings). LIMITS_ONLY=<text> runs the cases whose name contains it;
+ * LIMITS_BUNDLE=<file> times another build (e.g. an earlier commit's dist/functions.js, for a before/after table).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,10 @@ const BOUND_MS = 2000;
 /** A refusal must come at once: within this many ms (reading the arguments' sizes only). */
 const REFUSAL_MS = 200;
 const TIMEOUT_S = Number(process.env.LIMITS_TIMEOUT || 30);
+/** The bundle to time: dist/functions.js (rebuilt when stale), or LIMITS_BUNDLE (e.g. an earlier commit's build). */
+const BUNDLE = process.env.LIMITS_BUNDLE
+  ? path.resolve(process.env.LIMITS_BUNDLE)
+  : path.join(ROOT, 'dist', 'functions.js');
 
 // ---------------------------------------------------------------- worker: load the bundle, run one case
 if (!isMainThread) {
@@ -31,7 +36,7 @@ if (!isMainThread) {
   const c = cases[index];
   const stub = createCustomFunctionsStub();
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = stub;
-  vm.runInThisContext(fs.readFileSync(path.join(ROOT, 'dist', 'functions.js'), 'utf8'), { filename: 'functions.js' });
+  vm.runInThisContext(fs.readFileSync(BUNDLE, 'utf8'), { filename: 'functions.js' });
   const fn = stub.associations.get(c.fn);
   if (!fn) throw new Error(`no function ${c.fn} in dist/functions.js`);
   const args = c.args();
@@ -81,8 +86,10 @@ function runCase(index: number): Promise<{ ms: number; outcome: string; error?: 
 
 async function main(): Promise<void> {
   // dist/functions.js must be built from the current sources (the same helper as the tests' globalSetup).
-  const req = createRequire(path.join(ROOT, 'package.json'));
-  (req('./test/support/build.js') as { ensureFunctionsBuilt(): void }).ensureFunctionsBuilt();
+  if (!process.env.LIMITS_BUNDLE) {
+    const req = createRequire(path.join(ROOT, 'package.json'));
+    (req('./test/support/build.js') as { ensureFunctionsBuilt(): void }).ensureFunctionsBuilt();
+  }
   const only = process.env.LIMITS_ONLY;
   const rows: Row[] = [];
   for (let i = 0; i < cases.length; i++) {
@@ -99,7 +106,7 @@ async function main(): Promise<void> {
   const fmt = (ms: number) =>
     Number.isFinite(ms) ? ms.toFixed(ms < 10 ? 1 : 0) : ms === Infinity ? `> ${TIMEOUT_S * 1000}` : 'n/a';
   console.log(
-    `limits bench: each call cold in its own worker, node ${process.version}, bound ${BOUND_MS} ms at the limit, ${REFUSAL_MS} ms for a refusal`,
+    `limits bench: ${path.relative(ROOT, BUNDLE)}, each call cold in its own worker, node ${process.version}, bound ${BOUND_MS} ms at the limit, ${REFUSAL_MS} ms for a refusal`,
   );
   console.log('| function | input | kind | ms | result | ok |');
   console.log('|---|---|---|---:|---|---|');
