@@ -32,7 +32,7 @@ export const LIMITS = {
   /** FORECAST fits its models to at most this many of the most recent values (the forecast starts after the last). */
   forecastWindow: 20_000,
   /** FORECAST fits ETS models (method "ets", "damped", and in "auto") to at most this many of the most recent values. */
-  etsWindow: 2_000,
+  etsWindow: 1_000,
   /** Periods FORECAST forecasts. */
   forecastHorizon: 10_000,
   /** FORECAST's longest season (8,760: hourly data with a yearly season). */

@@ -544,7 +544,22 @@ function pruneAt(best: Best): number {
 function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best): void {
   const c = plan.c;
   const mine = plan.members[r];
-  if (plan.cnt[r] > c.minCount[r]) {
+  // The metric of r's largest deviation. Metrics are ≥ 0, so when r is over target on it no account moved in can
+  // lower that term (nor r's deviation: every such move is pruned), and when under, none moved out can: that
+  // direction is skipped without examining its accounts (the same moves are found, in the same order).
+  let worst = 0;
+  let worstDev = -1;
+  for (let m = 0; m < c.k; m++) {
+    const i = r * c.k + m;
+    const e = Math.abs(plan.x[i] - c.target[i]) * c.invTarget[i] * c.w[m];
+    if (e > worstDev) {
+      worstDev = e;
+      worst = r * c.k + m;
+    }
+  }
+  const over = plan.x[worst] > c.target[worst];
+  const under = plan.x[worst] < c.target[worst];
+  if (!under && plan.cnt[r] > c.minCount[r]) {
     for (let i = 0; i < mine.length; i++) {
       const a = mine[i];
       if (c.locked[a]) continue;
@@ -560,7 +575,7 @@ function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best)
       }
     }
   }
-  if (plan.cnt[r] < c.maxCount[r]) {
+  if (!over && plan.cnt[r] < c.maxCount[r]) {
     for (let j = 0; j < reps.length; j++) {
       const from = reps[j];
       if (plan.cnt[from] <= c.minCount[from]) continue;

@@ -8,6 +8,7 @@ import { ModelInputError } from '../../src/shared/errors';
 import type { CellValue } from '../../src/shared/cells';
 import { checkTerritorySize } from '../../src/territory/ranges';
 import { checkRosterSize } from '../../src/quota';
+import { forecastSeries } from '../../src/forecast';
 import { territory } from '../../functions/territory';
 import { forecast } from '../../functions/forecast';
 import { capacityFn, rreFn, allocateQuotaFn, hiresFn, rampQuotaFn, seasonalQuotaFn } from '../../functions/quota';
@@ -130,5 +131,30 @@ describe('every function refuses past its limit with #NUM! and a message (limit 
     expectRefused(commission(1000, col(LIMITS.rows + 1, 0)), 'tiers', '1,048,576 rows');
     const plan = [['Plan v2'], ...col(LIMITS.planRows, 'band')];
     expectRefused(statement(plan, [['Bookings'], [1]]), 'plan', '10,000 rows', 'got 10,001', 'own table');
+  });
+});
+
+describe('FORECAST fits its models to the most recent part of a long history', () => {
+  // The first part is wild (millions, no season); the recent part is a seasonal series around 100. A fit on the
+  // whole history would differ from a fit on the recent part alone; a fit on the windows gives identical numbers.
+  const recentPart = (n: number) => Array.from({ length: n }, (_, i) => 100 + (i % 12) * 5 + ((i * 31) % 7));
+  const wild = (n: number) => Array.from({ length: n }, (_, i) => 1e6 * ((i * 7919) % 13));
+
+  test(`ETS: the most recent ${LIMITS.etsWindow} values`, () => {
+    const y = [...wild(2000), ...recentPart(LIMITS.etsWindow)];
+    const whole = forecastSeries(y, 6, { seasonality: 12, method: 'ets', level: 0.9 });
+    const recent = forecastSeries(y.slice(-LIMITS.etsWindow), 6, { seasonality: 12, method: 'ets', level: 0.9 });
+    expect(whole.mean).toEqual(recent.mean);
+    expect(whole.upper).toEqual(recent.upper);
+    expect(whole.mean[0]).toBeLessThan(200);
+  });
+
+  test(`the other models: the most recent ${LIMITS.forecastWindow} values`, () => {
+    const y = [...wild(3000), ...recentPart(LIMITS.forecastWindow)];
+    for (const method of ['theta', 'linear'] as const) {
+      const whole = forecastSeries(y, 6, { seasonality: 12, method });
+      const recent = forecastSeries(y.slice(-LIMITS.forecastWindow), 6, { seasonality: 12, method });
+      expect(whole.mean).toEqual(recent.mean);
+    }
   });
 });
