@@ -342,8 +342,15 @@ export class ExcelWorkbook implements WorkbookPort {
           if (formats) range.numberFormat = formats;
         }
         for (const t of plan.tables ?? []) {
-          if (tableNames.has(t.name.toLowerCase())) wb.tables.getItem(t.name).convertToRange();
-          const table = wb.worksheets.getItem(t.sheet).tables.add(formatRange(parseRange(t.address)), true);
+          const address = formatRange(parseRange(t.address));
+          if (tableNames.has(t.name.toLowerCase())) {
+            // Replaced where it stands: the table stays (its style too); the block rewrote its cells.
+            const old = before.tables.find((x) => x.name.toLowerCase() === t.name.toLowerCase());
+            if (old && old.sheet.toLowerCase() === t.sheet.toLowerCase() && old.address.toUpperCase() === address)
+              continue;
+            wb.tables.getItem(t.name).convertToRange();
+          }
+          const table = wb.worksheets.getItem(t.sheet).tables.add(address, true);
           table.name = t.name;
         }
         for (const n of plan.names ?? []) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ExcelWorkbook, toExcelFormula } from '../../taskpane/workbook/excel';
 import type { WritePlan } from '../../taskpane/workbook/port';
 import { FakeExcel } from './support/fakeExcel';
@@ -136,7 +137,10 @@ describe('ExcelWorkbook (Office.js adapter, with office-addin-mock ranges)', () 
 });
 
 /** The fake's whole state as JSON (cells included), to compare before and after a failed write. */
-const snapshot = (fake: FakeExcel) => JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+const snapshot = (fake: FakeExcel) =>
+  JSON.stringify(fake.state, (_, v: unknown) =>
+    v instanceof Map ? [...(v as Map<string, unknown>)].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : v,
+  );
 
 describe('ExcelWorkbook: all or nothing when Excel keeps refusing', () => {
   const roster = () =>
@@ -275,5 +279,111 @@ describe('ExcelWorkbook: all or nothing when Excel keeps refusing', () => {
     ).rejects.toThrow(/nothing was changed/);
     expect(fake.cell('Roster', 'C2')).toEqual({ v: '#N/A', e: true });
     expect(snapshot(fake)).toEqual(before);
+  });
+});
+
+describe('ExcelWorkbook: any write of the wizards’ shapes is all or nothing (property)', () => {
+  // The wizards write: a new sheet with a block and a table (comp, forecast, pipeline, territory report), a column
+  // next to existing data (territory, comp payout column), tables replaced (quota, comp), named ranges and charts.
+  // Generated plans of those shapes meet a failure after any number of commands, or an area Excel keeps refusing,
+  // on a workbook that holds text, numbers, a formula, a number format and an error value where the plan writes.
+  const seedFake = () => {
+    const fake = new FakeExcel({
+      Data: [
+        ['Rep', 'Quota', 'Note', null],
+        ['Ann', 100, null, null],
+        ['Bob', 200, 'x', null],
+      ],
+    });
+    const data = fake.sheet('Data')!.cells;
+    data.set('D2', { v: '#N/A', e: true });
+    data.set('D3', { v: '', f: '=B3*2', nf: '0.0%' });
+    fake.state.tables.push({ name: 'Reps', sheet: 'Data', address: 'A1:B3' });
+    fake.state.names.push({ name: 'Quotas', ref: 'Data!B2:B3' });
+    return fake;
+  };
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -5, max: 500 }),
+    fc.constantFrom('a', '001', '=not a formula', 'Plan v2'),
+    fc.constant({ formula: '=A1+1' }),
+  );
+  const planArb = fc.record({
+    newSheet: fc.boolean(),
+    onData: fc.boolean(),
+    dataCol: fc.constantFrom('C', 'D', 'E'),
+    rows: fc.integer({ min: 1, max: 3 }),
+    cells: fc.array(cell, { minLength: 3, maxLength: 3 }),
+    table: fc.constantFrom('none', 'new', 'replaceElsewhere', 'replaceSame'),
+    name: fc.constantFrom('none', 'new', 'replace'),
+    chart: fc.boolean(),
+  });
+  type PlanParams = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
+  const build = (p: PlanParams): WritePlan => {
+    const blocks: WritePlan['blocks'] = [];
+    if (p.newSheet)
+      blocks.push({
+        sheet: 'Out',
+        at: 'A1',
+        cells: [['Head', 'Value'], ...p.cells.slice(0, p.rows).map((c) => ['r', c])],
+      });
+    if (p.onData || !p.newSheet)
+      blocks.push({
+        sheet: 'Data',
+        at: `${p.dataCol}1`,
+        cells: [['New owner'], ...p.cells.slice(0, 2).map((c) => [c])],
+      });
+    const plan: WritePlan = { newSheets: p.newSheet ? ['Out'] : [], blocks };
+    if (p.table === 'new' && p.newSheet) plan.tables = [{ name: 'OutT', sheet: 'Out', address: `A1:B${p.rows + 1}` }];
+    if (p.table === 'replaceElsewhere' && p.newSheet)
+      plan.tables = [{ name: 'Reps', sheet: 'Out', address: `A1:B${p.rows + 1}`, replace: true }];
+    if (p.table === 'replaceSame') plan.tables = [{ name: 'Reps', sheet: 'Data', address: 'A1:B3', replace: true }];
+    if (p.name === 'new') plan.names = [{ name: 'Owners', sheet: 'Data', address: `${p.dataCol}2:${p.dataCol}3` }];
+    if (p.name === 'replace') plan.names = [{ name: 'Quotas', sheet: 'Data', address: 'A2:A3' }];
+    if (p.chart) plan.charts = [{ sheet: 'Data', source: 'A1:B3', type: 'column', title: 'Quota', at: 'H2' }];
+    return plan;
+  };
+
+  it('a failure after any number of commands leaves the workbook as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArb, fc.integer({ min: 0, max: 12 }), async (p, k) => {
+        const fake = seedFake();
+        const before = snapshot(fake);
+        fake.failOnSync = 3;
+        fake.opsBeforeFailure = k;
+        const wb = new ExcelWorkbook(fake.run);
+        const approveAll = [{ sheet: 'Data', cells: ['C3', 'D2', 'D3'] }];
+        const outcome = await wb.apply(build(p), approveAll).then(
+          () => 'written',
+          (e: Error) => e.message,
+        );
+        // A plan the checks refuse, or a failure, leaves everything as it was ("nothing was changed").
+        if (outcome !== 'written') {
+          expect(outcome).not.toMatch(/failed in part/);
+          expect(snapshot(fake)).toEqual(before);
+        }
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+
+  it('an area Excel keeps refusing leaves the workbook as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArb, fc.constantFrom('C2', 'D3', 'E1', 'A1'), async (p, refused) => {
+        const fake = seedFake();
+        const before = snapshot(fake);
+        fake.refuseArea(p.newSheet && refused === 'A1' ? 'Out' : 'Data', refused);
+        const wb = new ExcelWorkbook(fake.run);
+        const outcome = await wb.apply(build(p), [{ sheet: 'Data', cells: ['C3', 'D2', 'D3'] }]).then(
+          () => 'written',
+          (e: Error) => e.message,
+        );
+        if (outcome !== 'written') {
+          expect(outcome).not.toMatch(/failed in part/);
+          expect(snapshot(fake)).toEqual(before);
+        }
+      }),
+      { seed: 17, numRuns: 200 },
+    );
   });
 });
