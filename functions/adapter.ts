@@ -1,6 +1,7 @@
 /**
  * The one wrapper every custom function runs through: it calls a core computation, maps core input errors to
- * Excel errors (`#VALUE!`/`#N/A` with the core's message, `#NUM!` otherwise), and checks that what goes back to
+ * Excel errors (`#VALUE!`/`#N/A` with the core's message, `#NUM!` for a size limit with its message or for
+ * anything else without one), and checks that what goes back to
  * Excel is a valid value (a finite number, text, a boolean, or a rectangular 2-D array of those).
  */
 import { type ModelErrorKind, isModelInputError } from '../src/shared/errors';
@@ -12,7 +13,11 @@ export type ExcelResult = ExcelScalar | ExcelScalar[][];
 /** Excel caps custom error messages; longer ones are cut with an ellipsis. */
 const MAX_MESSAGE = 255;
 
-/** Builds a `CustomFunctions.Error` of `kind` with `message` (messages are kept only where Excel shows them). */
+/**
+ * Builds a `CustomFunctions.Error` of `kind` with `message`. A #NUM! keeps its message only when the core gave one
+ * (a size limit: the message names the limit and the way round it); Excel shows messages of #VALUE! and #N/A only
+ * and ignores the one of #NUM! (office-js issue #2885), the playground and the tests read it.
+ */
 export function excelError(kind: ModelErrorKind, message?: string): CustomFunctions.Error {
   const code =
     kind === 'notAvailable'
@@ -20,7 +25,7 @@ export function excelError(kind: ModelErrorKind, message?: string): CustomFuncti
       : kind === 'value'
         ? CustomFunctions.ErrorCode.invalidValue
         : CustomFunctions.ErrorCode.invalidNumber;
-  if (kind === 'number' || message === undefined) return new CustomFunctions.Error(code);
+  if (message === undefined) return new CustomFunctions.Error(code);
   const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
   return new CustomFunctions.Error(code, text);
 }

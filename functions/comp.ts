@@ -18,6 +18,7 @@ import {
 } from '../src/shared/coerce';
 import { type ArgValue, isGrid } from '../src/shared/cells';
 import { invalid } from '../src/shared/errors';
+import { LIMITS, checkListLength } from '../src/shared/limits';
 import { toCents } from '../src/shared/money';
 import {
   CURVE_COLUMNS,
@@ -38,6 +39,17 @@ import {
   retroAmount,
   statementGrid,
 } from '../src/comp';
+
+/** Refuses more than `LIMITS.periods` periods of earned incentive (#NUM!). */
+function checkPeriods(earned: unknown): void {
+  checkListLength(
+    'earned',
+    earned as ArgValue,
+    LIMITS.periods,
+    'periods',
+    'Split the periods into consecutive blocks and carry the balance from one block to the next.',
+  );
+}
 
 const COMMISSION_METHODS = ['marginal', 'retro', 'retroactive'] as const;
 const PAYOUT_METHODS = ['marginal', 'retro', 'retroactive', 'linear'] as const;
@@ -115,6 +127,7 @@ function payoutOf(
  */
 export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][] {
   return excelCall(() => {
+    checkPeriods(earned);
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const d = toNumberOrVector(draw, 'draw', e.length);
@@ -164,6 +177,7 @@ export function statement(plan: any[][], actuals: any[][], measures?: any[][], p
  */
 export function planDraw(plan: any[][], earned: any[][], proration?: any): any[][] {
   return excelCall(() => {
+    checkPeriods(earned);
     const p = readPlanTable(plan, 'plan');
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
@@ -184,6 +198,7 @@ export function planDraw(plan: any[][], earned: any[][], proration?: any): any[]
  */
 export function clawbacks(earned: any[][], clawbacks: any[][]): any[][] {
   return excelCall(() => {
+    checkPeriods(earned);
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     return clawbackSchedule(e, readClawbacks(clawbacks, 'clawbacks')).map((x) => [x]);

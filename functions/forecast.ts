@@ -15,10 +15,11 @@ import {
   toNumberVector,
 } from '../src/shared/coerce';
 import { invalid } from '../src/shared/errors';
+import { LIMITS, SPLIT_RANGE, checkListLength, listLength } from '../src/shared/limits';
 import {
   FORECAST_METHODS,
-  MAX_HISTORY,
   MAX_HORIZON,
+  checkHistoryLength,
   type Opportunity,
   accuracy,
   forecastSeries,
@@ -41,17 +42,20 @@ export const forecastCache = new ResultCache(16);
  * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
  */
 export function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
-  return forecastCache.call([history, horizon, seasonality, method, confidence], () => {
-    const values = toNumberSeries(history, 'history');
-    if (values.length > MAX_HISTORY) invalid(`history: at most ${MAX_HISTORY} values, got ${values.length}.`);
-    const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
-    const season = optionalNumber(seasonality, 'seasonality');
-    const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
-    const level = optionalNumberOrNone(confidence, 'confidence'); // 0: no intervals (a blank cell on desktop)
-    const f = forecastSeries(values, h, { seasonality: season, method: m, level });
-    if (level === undefined) return f.mean.map((v) => [v]);
-    return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
-  }) as any[][];
+  return forecastCache.call(
+    [history, horizon, seasonality, method, confidence],
+    () => {
+      const values = toNumberSeries(history, 'history');
+      const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
+      const season = optionalNumber(seasonality, 'seasonality');
+      const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
+      const level = optionalNumberOrNone(confidence, 'confidence'); // 0: no intervals (a blank cell on desktop)
+      const f = forecastSeries(values, h, { seasonality: season, method: m, level });
+      if (level === undefined) return f.mean.map((v) => [v]);
+      return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
+    },
+    () => checkHistoryLength(listLength(history)),
+  ) as any[][];
 }
 
 /**
@@ -74,6 +78,7 @@ export function pipeline(
   to?: any,
 ): any {
   return excelCall(() => {
+    checkListLength('amounts', amounts as ArgValue, LIMITS.rows, 'opportunities', SPLIT_RANGE);
     // One table's columns: the header is decided once for the set (src/shared/aligned.ts).
     const ranges: AlignedRange[] = [
       { arg: 'amounts', value: amounts as ArgValue, kind: 'number' },
@@ -110,6 +115,12 @@ export function pipeline(
  */
 export function accuracyMeasures(actuals: any[][], forecasts: any[][], history?: any[][], seasonality?: any): any[][] {
   return excelCall(() => {
+    for (const [arg, v] of [
+      ['actuals', actuals],
+      ['forecasts', forecasts],
+      ['history', history],
+    ] as const)
+      checkListLength(arg, v as ArgValue, LIMITS.rows, 'values', SPLIT_RANGE);
     const a = toNumberVector(actuals as ArgValue, 'actuals');
     const f = toNumberVector(forecasts as ArgValue, 'forecasts');
     const hist = isBlank(history) ? undefined : toNumberVector(history as ArgValue, 'history');

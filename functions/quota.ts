@@ -18,6 +18,7 @@ import {
   toVector,
 } from '../src/shared/coerce';
 import { invalid } from '../src/shared/errors';
+import { listLength } from '../src/shared/limits';
 import {
   type AllocationMethod,
   type HiringInput,
@@ -26,6 +27,8 @@ import {
   MAX_MONTHS,
   TENURE_CONVENTIONS,
   allocateQuota,
+  checkMonthList,
+  checkRosterSize,
   hiringPlan,
   rampQuota,
   rampSchedule,
@@ -44,6 +47,7 @@ function rampArg(v: any): number[] {
   let n = cells.length;
   const anyAbove0 = cells.some((c) => !isBlankOrZero(c));
   while (n > 0 && (isBlank(cells[n - 1]) || (anyAbove0 && cells[n - 1] === 0))) n--;
+  checkMonthList(n, 'ramp', 'ramp steps');
   return toNumberVector(
     cells.slice(0, n).map((c) => [c]),
     'ramp',
@@ -77,9 +81,17 @@ function rosterNumber(c: CellValue, arg: string, item: number, hint: string): nu
  * The roster of CAPACITY, RRE and ALLOCATEQUOTA, read as columns of one table (src/shared/aligned.ts: the header
  * row is decided once for start_dates, full_quotas when it is a column, end_dates and basis): quotas (one number
  * for everyone or one per rep), start dates, optional end dates (blank = active; 0 too, as Excel for desktop
- * passes blanks, and 0 is never a date) and an optional basis column (weights or prior-year amounts).
+ * passes blanks, and 0 is never a date) and an optional basis column (weights or prior-year amounts). Refuses a
+ * roster past its size limits (reps, reps × `months`) before reading it.
  */
-function rosterArgs(fullQuotas: any, startDates: any, endDates: any, basis?: any): { reps: Rep[]; basis: number[] } {
+function rosterArgs(
+  fullQuotas: any,
+  startDates: any,
+  endDates: any,
+  months: any,
+  basis?: any,
+): { reps: Rep[]; basis: number[] } {
+  checkRosterSize(listLength(startDates), months);
   const ranges: AlignedRange[] = [{ arg: 'start_dates', value: startDates, kind: 'date' }];
   const perRep = !isOneValue(fullQuotas);
   if (perRep) ranges.push({ arg: 'full_quotas', value: fullQuotas, kind: 'number' });
@@ -181,7 +193,7 @@ function teamOf(
   convention: any,
 ) {
   return teamCapacity({
-    reps: rosterArgs(full_quotas, start_dates, end_dates).reps,
+    reps: rosterArgs(full_quotas, start_dates, end_dates, months).reps,
     firstMonth: toNumber(first_month, 'first_month'),
     months: monthsArg(months),
     ramp: rampArg(ramp),
@@ -273,6 +285,7 @@ function hiringArgs(
   lead_time: any,
   over_assignment: any,
 ): HiringInput {
+  checkMonthList(listLength(targets), 'targets');
   return {
     targets: toNumberVector(targets, 'targets'),
     capacity: toNumberVector(capacity, 'capacity'),
@@ -321,9 +334,10 @@ export function hiresGapFn(
  * @returns One row of amounts, one per weight.
  */
 export function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
-  return excelCall(() => [
-    spreadAnnual(toNumber(annual_quota, 'annual_quota'), toNumberVector(weights, 'weights')),
-  ]) as any;
+  return excelCall(() => {
+    checkMonthList(listLength(weights), 'weights', 'weights');
+    return [spreadAnnual(toNumber(annual_quota, 'annual_quota'), toNumberVector(weights, 'weights'))];
+  }) as any;
 }
 
 /**
@@ -354,7 +368,7 @@ export function allocateQuotaFn(
     const m: AllocationMethod = choice === 'prior' ? 'priorYear' : choice;
     if (m !== 'even' && isBlank(basis))
       invalid(`basis: method "${choice}" needs a column of ${choice === 'prior' ? 'prior-year amounts' : 'weights'}.`);
-    const roster = rosterArgs(0, start_dates, end_dates, m === 'even' ? undefined : basis);
+    const roster = rosterArgs(0, start_dates, end_dates, months, m === 'even' ? undefined : basis);
     const reps = roster.reps;
     const values = roster.basis;
     const result = allocateQuota({

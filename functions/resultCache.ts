@@ -4,6 +4,10 @@
  * returns at once. Entries are found by a 53-bit hash of the arguments (two FNV-1a lanes over every cell) and
  * confirmed by comparing the arguments cell by cell with a copy kept at store time, so a hash collision can never
  * return another input's result.
+ *
+ * Memory is bounded by size, not only by count: every entry holds a copy of its arguments and its result, so the
+ * cache keeps at most `maxCells` cells in all (least recently used entries go first) and never stores an entry
+ * larger than that on its own.
  */
 import { type ExcelResult, excelCall } from './adapter';
 
@@ -12,6 +16,16 @@ type Arg = unknown;
 interface Entry {
   args: Arg[];
   result: ExcelResult | CustomFunctions.Error;
+  /** Cells held: of the argument copy and of the result. */
+  cells: number;
+}
+
+/** Cells of a value: 1 for a scalar, the sum over the items of an array. */
+function cellsOf(v: unknown): number {
+  if (!Array.isArray(v)) return 1;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += Array.isArray(v[i]) ? (v[i] as unknown[]).length : 1;
+  return n;
 }
 
 // Two FNV-1a-style lanes over the cells (module state: hashing runs to completion, synchronously).
@@ -65,12 +79,30 @@ function same(a: Arg, b: Arg): boolean {
   return Object.is(a, b);
 }
 
+/** The default bound of a cache's total size: one million cells (about 8–16 MB of copied cells). */
+export const DEFAULT_MAX_CELLS = 1_000_000;
+
 export class ResultCache {
   private readonly entries = new Map<number, Entry>();
+  private totalCells = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 8) {}
+  /** At most `capacity` entries and `maxCells` cells in all (arguments and results). */
+  constructor(
+    private readonly capacity = 8,
+    private readonly maxCells = DEFAULT_MAX_CELLS,
+  ) {}
+
+  /** Entries held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Cells held in all entries (argument copies and results). */
+  get cells(): number {
+    return this.totalCells;
+  }
 
   /** The 53-bit hash of an argument list. */
   static keyOf(args: readonly Arg[]): number {
@@ -80,8 +112,18 @@ export class ResultCache {
     return (h0 & 0x1fffff) * 2 ** 32 + (h1 >>> 0);
   }
 
-  /** Runs `compute` through `excelCall`, or returns the stored result of an earlier call with equal `args`. */
-  call(args: readonly Arg[], compute: () => unknown): ExcelResult | CustomFunctions.Error {
+  /**
+   * Runs `compute` through `excelCall`, or returns the stored result of an earlier call with equal `args`. `check`
+   * (e.g. a size limit) runs first; when it refuses, its error is returned and nothing is stored or copied.
+   */
+  call(args: readonly Arg[], compute: () => unknown, check?: () => void): ExcelResult | CustomFunctions.Error {
+    if (check !== undefined) {
+      const refused = excelCall(() => {
+        check();
+        return 0;
+      });
+      if (refused !== 0) return refused;
+    }
     const key = ResultCache.keyOf(args);
     const found = this.entries.get(key);
     if (found !== undefined && same(found.args, args)) {
@@ -92,14 +134,28 @@ export class ResultCache {
     }
     this.misses++;
     const result = excelCall(compute);
-    this.entries.delete(key);
-    this.entries.set(key, { args: args.map(copy), result });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.remove(key);
+    let cells = cellsOf(result);
+    for (const a of args) cells += cellsOf(a);
+    if (cells > this.maxCells) return result;
+    this.entries.set(key, { args: args.map(copy), result, cells });
+    this.totalCells += cells;
+    while (this.entries.size > this.capacity || this.totalCells > this.maxCells) {
+      this.remove(this.entries.keys().next().value!);
+    }
     return result;
+  }
+
+  private remove(key: number): void {
+    const e = this.entries.get(key);
+    if (e === undefined) return;
+    this.entries.delete(key);
+    this.totalCells -= e.cells;
   }
 
   clear(): void {
     this.entries.clear();
+    this.totalCells = 0;
     this.hits = 0;
     this.misses = 0;
   }

@@ -6,10 +6,12 @@
 import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
 import { toInteger } from '../src/shared/coerce';
+import { LIMITS, SPLIT_RANGE, checkListLength } from '../src/shared/limits';
 import { solveHeuristic } from '../src/territory/heuristic';
 import { balanceReport } from '../src/territory/report';
 import {
   balanceGrid,
+  checkTerritorySize,
   omitted,
   parseAssignment,
   parseMetrics,
@@ -37,13 +39,17 @@ export function territory(
   locked?: any[][],
   max_moves?: any,
 ): any[][] {
-  return territoryCache.call([metrics, reps, current, locked, max_moves], () => {
-    const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
-    const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
-    const result = solveHeuristic(parsed.problem);
-    const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
-    return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
-  }) as any[][];
+  return territoryCache.call(
+    [metrics, reps, current, locked, max_moves],
+    () => {
+      const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
+      const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
+      const result = solveHeuristic(parsed.problem);
+      const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
+      return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
+    },
+    () => checkTerritorySize(metrics, reps),
+  ) as any[][];
 }
 
 /**
@@ -56,6 +62,7 @@ export function territory(
  */
 export function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
   return excelCall(() => {
+    checkListLength('metrics', metrics, LIMITS.rows, 'accounts', SPLIT_RANGE);
     const m = parseMetrics(metrics, [{ arg: 'assignment', value: assignment, kind: 'text' }]);
     const rr = parseReps(reps, m.hasHeader);
     const asg = parseAssignment(assignment, m, rr);

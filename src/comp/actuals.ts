@@ -11,6 +11,7 @@ import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankO
 import { cellNumber, cellText, checkRectangular, isTextHeaderRow, toVector, withoutHeader } from '../shared/coerce';
 import { invalid, notFound } from '../shared/errors';
 import { type CompPlan, measureKey, planMeasures } from './plan';
+import { LIMITS, SPLIT_RANGE, checkSize } from '../shared/limits';
 
 /** The plan's measures read from `actuals` (and `measures`, the names for a bare row of values). */
 export function readActuals(
@@ -20,6 +21,7 @@ export function readActuals(
   arg = 'actuals',
 ): Map<string, number> {
   const grid = asGrid(actuals);
+  checkSize(arg, grid.length, LIMITS.rows, 'rows', SPLIT_RANGE);
   checkRectangular(grid, arg);
   if (grid.length === 0 || grid[0].length === 0) invalid(`${arg}: no values given.`);
   const wanted = planMeasures(plan);

@@ -7,6 +7,7 @@ import { type ArgValue, asGrid, describeValue, isBlankOrZero } from '../shared/c
 import { cellNumber, cellText, checkRectangular, withoutHeader } from '../shared/coerce';
 import { invalid } from '../shared/errors';
 import type { Clawback } from './draws';
+import { LIMITS, SPLIT_RANGE, checkSize } from '../shared/limits';
 
 const COLUMNS = ['period', 'amount', 'reference'] as const;
 
@@ -18,6 +19,7 @@ const COLUMNS = ['period', 'amount', 'reference'] as const;
 export function readClawbacks(range: ArgValue, arg = 'clawbacks'): Clawback[] {
   if (range === null || range === undefined) return [];
   const grid = asGrid(range);
+  checkSize(arg, grid.length, LIMITS.periods + 1, 'rows', SPLIT_RANGE);
   checkRectangular(grid, arg);
   // A row of zeros is never a clawback (there is no period 0): blank cells as Excel for desktop passes them.
   if (grid.length === 0 || grid.every((r) => r.every(isBlankOrZero))) return [];

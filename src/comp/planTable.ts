@@ -47,6 +47,7 @@ import {
   validatePlan,
 } from './plan';
 import { rateTable } from './rates';
+import { LIMITS, checkSize, usedLength } from '../shared/limits';
 
 /** The plan-table layout version this code writes and reads. */
 export const PLAN_TABLE_VERSION = 2;
@@ -124,6 +125,13 @@ export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number 
 /** Reads a plan table (see the layout above) into a validated plan; errors name the row and column. */
 export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
   let grid = asGrid(range);
+  checkSize(
+    arg,
+    usedLength(grid),
+    LIMITS.planRows,
+    'rows',
+    'A plan table holds one plan (a few dozen rows); put each plan in its own table.',
+  );
   checkRectangular(grid, arg);
   let version = planTableVersion(grid, arg);
   while (version !== PLAN_TABLE_VERSION) {
@@ -164,6 +172,8 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
     bands: { lower: number; rate: number }[];
   }[] = [];
   const bandRows: Row[] = [];
+  // Components by measureKey(name): one lookup per band row instead of a scan of every component.
+  const byName = new Map<string, (typeof comps)[number]>();
   const kickers: Kicker[] = [];
   const spiffs: Spiff[] = [];
   let draw: PlanDraw | undefined;
@@ -182,7 +192,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       if (targetIncentive < 0) invalid(`${at(r, 'targetIncentive')}: must be zero or more, got ${targetIncentive}.`);
     } else if (type === 'component') {
       const cname = need(r, 'component', r.component, 'a component name');
-      const twin = comps.find((x) => measureKey(x.c.name) === measureKey(cname));
+      const twin = byName.get(measureKey(cname));
       if (twin)
         invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, twin.c.name)}.`);
       const weight = need(r, 'weight', r.weight, 'the weight');
@@ -190,7 +200,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
       const quota = need(r, 'quota', r.quota, 'the quota');
       if (!(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
       if (r.cap !== undefined && r.cap < 0) invalid(`${at(r, 'cap')}: must be zero or more, got ${r.cap}.`);
-      comps.push({
+      const entry: (typeof comps)[number] = {
         row: r,
         c: {
           name: cname,
@@ -202,7 +212,9 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
         },
         method: curveMethod(r.method, at(r, 'method')),
         bands: [],
-      });
+      };
+      comps.push(entry);
+      byName.set(measureKey(cname), entry);
     } else if (type === 'band') {
       bandRows.push(r);
     } else if (type === 'kicker') {
@@ -247,7 +259,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
     }
   }
   for (const r of bandRows) {
-    const owner = comps.find((x) => measureKey(x.c.name) === measureKey(r.component ?? ''));
+    const owner = byName.get(measureKey(r.component ?? ''));
     if (!owner) invalid(`${at(r, 'component')}: no component named ${describeValue(r.component ?? null)} in the plan.`);
     const lower = need(r, 'bound', r.bound, 'the lower bound');
     const rate = need(r, 'rate', r.rate, 'the rate');
@@ -264,7 +276,7 @@ export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
     if (x.bands.length === 0) invalid(`${at(x.row, 'component')}: component "${x.c.name}" has no band rows.`);
   }
   for (const k of kickers) {
-    if (!comps.some((x) => measureKey(x.c.name) === measureKey(k.component))) {
+    if (!byName.has(measureKey(k.component))) {
       const r = records.find((q) => measureKey(q.type) === 'kicker' && q.component === k.component)!;
       invalid(`${at(r, 'component')}: no component named "${k.component}" in the plan.`);
     }

@@ -6,6 +6,7 @@
 import { type ArgValue, asGrid, describeValue, isBlank } from '../shared/cells';
 import { cellNumber, checkRectangular, isTextHeaderRow, withoutHeader } from '../shared/coerce';
 import { invalid } from '../shared/errors';
+import { LIMITS, SPLIT_RANGE, tooLarge } from '../shared/limits';
 
 /** One tier: it applies from `lower` (inclusive) up to the next tier's lower bound. */
 export interface RateTier {
@@ -142,6 +143,7 @@ export function parseRateRange(
   arg: string,
   columns: readonly [string, string] = RATE_COLUMNS,
 ): RateTable {
+  if (Array.isArray(range) && range.length > LIMITS.rows) tooLarge(arg, range.length, LIMITS.rows, 'rows', SPLIT_RANGE);
   return numericPairs(range) ?? readRateRange(range, arg, columns);
 }
 

@@ -64,24 +64,29 @@ export interface PayoutOptions {
   readonly proration?: number;
 }
 
+/**
+ * A lookup of measures in `actuals` (names match case- and space-insensitively; of equal names the last wins);
+ * missing → #N/A. Indexes the actuals once, so a plan of many components looks each measure up in O(1).
+ */
+export function actualsLookup(actuals: Actuals, arg = 'actuals'): (measure: string) => number {
+  const entries: [string, number][] =
+    actuals instanceof Map
+      ? [...(actuals as ReadonlyMap<string, number>)]
+      : Object.entries(actuals as Readonly<Record<string, number>>);
+  const byKey = new Map<string, number>();
+  for (const [k, v] of entries) byKey.set(measureKey(k), v);
+  return (measure) => {
+    const found = byKey.get(measureKey(measure));
+    if (found === undefined) {
+      notFound(`${arg}: no value for measure "${measure}" (found: ${entries.map((e) => e[0]).join(', ') || 'none'}).`);
+    }
+    return found;
+  };
+}
+
 /** Looks a measure up in `actuals` (names match case- and space-insensitively); missing → #N/A. */
 export function actualOf(actuals: Actuals, measure: string, arg = 'actuals'): number {
-  const key = measureKey(measure);
-  let found: number | undefined;
-  let names: string[];
-  if (actuals instanceof Map) {
-    const m = actuals as ReadonlyMap<string, number>;
-    for (const [k, v] of m) if (measureKey(k) === key) found = v;
-    names = [...m.keys()];
-  } else {
-    const r = actuals as Readonly<Record<string, number>>;
-    for (const k of Object.keys(r)) if (measureKey(k) === key) found = r[k];
-    names = Object.keys(r);
-  }
-  if (found === undefined) {
-    notFound(`${arg}: no value for measure "${measure}" (found: ${names.join(', ') || 'none'}).`);
-  }
-  return found;
+  return actualsLookup(actuals, arg)(measure);
 }
 
 type Draft = Omit<StatementLine, 'amount'>;
@@ -95,11 +100,13 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
   const f = checkProration(options.proration ?? 1);
   const drafts: Draft[] = [];
   const components: ComponentResult[] = [];
-  const quotaOf = (measure: string): number | undefined =>
-    plan.components.find((c) => measureKey(c.measure) === measureKey(measure))?.quota;
+  const measured = actualsLookup(actuals);
+  const quotas = new Map<string, number>();
+  for (const c of [...plan.components].reverse()) quotas.set(measureKey(c.measure), c.quota);
+  const quotaOf = (measure: string): number | undefined => quotas.get(measureKey(measure));
 
   for (const c of plan.components) {
-    const actual = actualOf(actuals, c.measure);
+    const actual = measured(c.measure);
     const quota = c.quota * f;
     const ti = plan.targetIncentive * c.weight * f;
     const attainment = quota > 0 ? actual / quota : 0;
@@ -116,7 +123,7 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
     for (const k of plan.kickers) {
       if (measureKey(k.component) !== measureKey(c.name)) continue;
       const kq = (k.quota ?? quotaOf(k.measure) ?? 0) * f;
-      const ka = kq > 0 ? actualOf(actuals, k.measure) / kq : 0;
+      const ka = kq > 0 ? measured(k.measure) / kq : 0;
       if (ka < k.hurdle) continue;
       const exact = payout * (k.multiplier - 1);
       drafts.push({
@@ -133,7 +140,7 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
     components.push({ name: c.name, measure: c.measure, actual, quota, attainment, targetIncentive: ti, payout });
   }
   for (const s of plan.spiffs) {
-    const units = actualOf(actuals, s.measure);
+    const units = measured(s.measure);
     const hurdle = s.hurdle ?? (s.kind === 'fixed' ? 1 : 0);
     if (units < hurdle) continue;
     const fixed = s.kind === 'fixed';

@@ -6,7 +6,8 @@
  */
 import { invalid, isModelInputError } from '../shared/errors';
 import { type IntervalForecast, MAX_ETS_SEASON, forecastEts, fitEtsModel, selectEts } from './ets';
-import { MAX_HORIZON, MAX_SEASON, detectSeasonLength, fillMissing } from './series';
+import { LIMITS } from '../shared/limits';
+import { MAX_HORIZON, MAX_SEASON, detectSeasonLength, fillMissing, recent } from './series';
 import { linearForecast, naiveForecast, seasonalNaiveForecast } from './simple';
 import { seasonalAdjustment, thetaForecast } from './theta';
 
@@ -34,7 +35,10 @@ export interface ForecastResult extends IntervalForecast {
   model: string;
 }
 
-/** Damped trend: ETS(A,Ad,N) on the seasonally adjusted series (classical multiplicative, when seasonal), reseasonalised. */
+/**
+ * Damped trend: ETS(A,Ad,N) on the seasonally adjusted series (classical multiplicative, when seasonal),
+ * reseasonalised. The ETS model is fitted to the most recent `LIMITS.etsWindow` adjusted values.
+ */
 export function dampedForecast(
   y: readonly number[],
   m: number,
@@ -42,7 +46,12 @@ export function dampedForecast(
   level?: number,
 ): IntervalForecast | undefined {
   const adj = seasonalAdjustment(y, m);
-  const fit = fitEtsModel(adj.adjusted, 1, { error: 'A', trend: 'A', season: 'N', damped: true });
+  const fit = fitEtsModel(recent(adj.adjusted, LIMITS.etsWindow), 1, {
+    error: 'A',
+    trend: 'A',
+    season: 'N',
+    damped: true,
+  });
   if (fit === undefined) return undefined;
   const f = forecastEts(fit, h, level);
   const k = adj.future(h);
@@ -96,7 +105,8 @@ export function resolveSeasonLength(y: readonly number[], seasonality: number | 
 
 /**
  * Forecasts `horizon` periods after `history` (values in time order; `null` = missing, filled by linear
- * interpolation; leading and trailing blanks are dropped, so the forecast starts after the last value).
+ * interpolation; leading and trailing blanks are dropped, so the forecast starts after the last value). Models
+ * are fitted to the most recent `LIMITS.forecastWindow` values, ETS models to the most recent `LIMITS.etsWindow`.
  * Units: forecasts are in the units of the history, one per period.
  */
 export function forecastSeries(
@@ -110,7 +120,10 @@ export function forecastSeries(
   let last = history.length;
   while (first < last && history[first] === null) first++;
   while (last > first && history[last - 1] === null) last--;
-  const y = fillMissing(history.slice(first, last));
+  // Every model is fitted to the most recent part of a long history (the forecast starts after its last value);
+  // ETS models to a shorter part still (each fit evaluates the likelihood over the series up to 2,000 times).
+  const y = recent(fillMissing(history.slice(first, last)), LIMITS.forecastWindow);
+  const yEts = recent(y, LIMITS.etsWindow);
   const m = resolveSeasonLength(y, options.seasonality);
   const method = options.method ?? 'auto';
   const h = horizon;
@@ -140,7 +153,7 @@ export function forecastSeries(
           `seasonality: "ets" fits seasons of up to ${MAX_ETS_SEASON} periods (as R), not ${m}; use method "auto" (it adds seasonal naive), "theta" or "snaive", or seasonality 0 for ETS without a season.`,
         );
       }
-      const fit = selectEts(y, m);
+      const fit = selectEts(yEts, m);
       return done(forecastEts(fit, h, level), 'ets', fit.name);
     }
     case 'theta':
@@ -151,7 +164,7 @@ export function forecastSeries(
     }
     default: {
       // Every member that can be fitted takes part (ETS may have no admissible model on a tiny series).
-      const fit = tryOrUndefined(() => selectEts(y, m));
+      const fit = tryOrUndefined(() => selectEts(yEts, m));
       const parts: IntervalForecast[] = [thetaForecast(y, m, h, level)];
       if (fit) parts.unshift(forecastEts(fit, h, level));
       const damped = dampedForecast(y, m, h, level);

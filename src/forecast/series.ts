@@ -3,21 +3,38 @@
  * thetaf, and detection of the season length when it is not given (as Excel's FORECAST.ETS does).
  */
 import { invalid } from '../shared/errors';
+import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { leastSquares } from './numeric';
 
-/** The longest history accepted (guards against hangs); Excel's FORECAST.ETS has no smaller limit in practice. */
-export const MAX_HISTORY = 100_000;
+/** The longest history accepted (src/shared/limits.ts); models are fitted to the most recent part of it. */
+export const MAX_HISTORY = LIMITS.forecastHistory;
 /** The longest forecast horizon accepted, in periods. */
-export const MAX_HORIZON = 10_000;
+export const MAX_HORIZON = LIMITS.forecastHorizon;
 /** The longest season length accepted (ETS seasonal models go to 24, as in R; longer seasons use the others). */
-export const MAX_SEASON = 8_760;
+export const MAX_SEASON = LIMITS.forecastSeason;
+
+/** Checks the length of a history against MAX_HISTORY (#NUM! past it, naming the way round). */
+export function checkHistoryLength(count: number, arg = 'history'): void {
+  checkSize(
+    arg,
+    count,
+    MAX_HISTORY,
+    'values',
+    `Give the most recent ${formatCount(MAX_HISTORY)} values or fewer (the models are fitted to the most recent ${formatCount(LIMITS.forecastWindow)} anyway).`,
+  );
+}
+
+/** The last `count` values of `y` (all of them when it is shorter): the part of a long history models are fitted to. */
+export function recent(y: readonly number[], count: number): readonly number[] {
+  return y.length > count ? y.slice(y.length - count) : y;
+}
 
 /**
  * Fills missing values (`null`) by linear interpolation between the nearest known neighbours; leading and
  * trailing gaps take the nearest known value. At least two known values are required (`arg` names the input).
  */
 export function fillMissing(values: readonly (number | null)[], arg = 'history'): number[] {
-  if (values.length > MAX_HISTORY) invalid(`${arg}: at most ${MAX_HISTORY} values are accepted, got ${values.length}.`);
+  checkHistoryLength(values.length, arg);
   const known: number[] = [];
   values.forEach((v, i) => {
     if (v !== null) {
@@ -89,10 +106,13 @@ export function autocorrelations(y: readonly number[], maxLag: number): number[]
   mu /= n;
   let c0 = 0;
   for (const v of y) c0 += (v - mu) * (v - mu);
+  // Centred once (the same differences as computed in the loop before, so the sums are bit-identical).
+  const d = new Float64Array(n);
+  for (let t = 0; t < n; t++) d[t] = y[t] - mu;
   const out: number[] = [];
   for (let k = 1; k <= maxLag; k++) {
     let c = 0;
-    for (let t = k; t < n; t++) c += (y[t] - mu) * (y[t - k] - mu);
+    for (let t = k; t < n; t++) c += d[t] * d[t - k];
     out.push(c0 > 0 ? c / c0 : 0);
   }
   return out;

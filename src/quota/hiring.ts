@@ -27,7 +27,7 @@
  */
 import { invalid } from '../shared/errors';
 import { toCents } from '../shared/money';
-import { MAX_MONTHS, checkFraction } from './limits';
+import { checkFraction, checkMonthList } from './limits';
 import { type RampSchedule, checkRamp, isNondecreasing, rampFraction } from './ramp';
 
 /** Inputs of `hiringPlan`; amounts are money per month. */
@@ -76,7 +76,7 @@ const EPS = 1e-9;
 export function hiringPlan(input: HiringInput): HiringPlan {
   const n = input.targets.length;
   if (n < 1) invalid('targets: at least one month is required.');
-  if (n > MAX_MONTHS) invalid(`targets: at most ${MAX_MONTHS} months, got ${n}.`);
+  checkMonthList(n, 'targets');
   if (input.capacity.length !== n) {
     invalid(`capacity: expected ${n} months (as many as targets), got ${input.capacity.length}.`);
   }

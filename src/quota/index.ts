@@ -26,7 +26,7 @@
  *   convention?, applyRamp?})` → { amounts (cents, sum = target), shares, availability }.
  * - `splitCents(amount, weights)`: largest-remainder split to the cent.
  */
-export { MAX_MONTHS, checkMonths, monthOfSerial } from './limits';
+export { MAX_MONTHS, checkMonthList, checkMonths, checkRosterSize, monthOfSerial } from './limits';
 export {
   type RampSchedule,
   type RampProfile,

@@ -4,9 +4,26 @@
  */
 import { invalid } from '../shared/errors';
 import { MAX_SERIAL, checkSerial, monthIndex, serialToDate } from '../shared/dates';
+import { LIMITS, checkSize, formatCount } from '../shared/limits';
 
 /** The longest horizon any quota computation accepts: 1,200 months (100 years). */
-export const MAX_MONTHS = 1200;
+export const MAX_MONTHS = LIMITS.months;
+
+/**
+ * Refuses a roster past its size limits (#NUM!): at most `LIMITS.rosterReps` reps and `LIMITS.rosterCells`
+ * rep-months (reps × months; `months` as given, when it is a number). `arg` names the reps' argument.
+ */
+export function checkRosterSize(reps: number, months: unknown, arg = 'start_dates'): void {
+  const way = 'Split the roster (e.g. by team or region) into calls of fewer reps, or shorten the horizon.';
+  checkSize(arg, reps, LIMITS.rosterReps, 'reps', way);
+  const m = typeof months === 'number' && Number.isFinite(months) && months >= 1 ? Math.floor(months) : 1;
+  checkSize(arg, reps * Math.min(m, MAX_MONTHS), LIMITS.rosterCells, 'rep-months (reps × months)', way);
+}
+
+/** Refuses a list of months (a ramp, targets, weights) longer than `MAX_MONTHS` (#NUM!). */
+export function checkMonthList(count: number, arg: string, unit = 'months'): void {
+  checkSize(arg, count, MAX_MONTHS, unit, `Give at most ${formatCount(MAX_MONTHS)} (100 years), one per month.`);
+}
 
 /** The continuous month index (year × 12 + month − 1) of the last month Excel can show: December 9999. */
 const LAST_MONTH_INDEX = monthIndex(serialToDate(MAX_SERIAL));

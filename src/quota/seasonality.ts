@@ -4,7 +4,7 @@
 import { invalid } from '../shared/errors';
 import { sumCents } from '../shared/money';
 import { splitCents } from './cents';
-import { MAX_MONTHS, checkNonNegative } from './limits';
+import { checkMonthList, checkNonNegative } from './limits';
 
 /** How far the seasonality weights may be from summing to 1 (rounding in a sheet of percentages). */
 const WEIGHT_SUM_TOLERANCE = 1e-6;
@@ -16,7 +16,7 @@ const WEIGHT_SUM_TOLERANCE = 1e-6;
 export function spreadAnnual(annual: number, weights: readonly number[], arg = 'weights'): number[] {
   checkNonNegative(annual, 'annual_quota');
   if (weights.length === 0) invalid(`${arg}: at least one weight is required.`);
-  if (weights.length > MAX_MONTHS) invalid(`${arg}: at most ${MAX_MONTHS} weights, got ${weights.length}.`);
+  checkMonthList(weights.length, arg, 'weights');
   weights.forEach((w, i) => {
     if (!Number.isFinite(w) || w < 0) invalid(`${arg}: item ${i + 1}: expected a weight of 0 or more, got ${w}.`);
   });

@@ -3,6 +3,7 @@ export * from './aligned';
 export * from './coerce';
 export * from './dates';
 export * from './errors';
+export * from './limits';
 export * from './money';
 export * from './names';
 export * from './table';

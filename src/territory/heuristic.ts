@@ -410,8 +410,11 @@ function progress(ctx: Ctx, p: TerritoryProgress): void {
   ctx.opts.onProgress(p);
 }
 
-/** Reps other than `r` ordered most complementary first (signed deviation vectors pointing opposite ways). */
-function partners(plan: Plan, r: number): number[] {
+/**
+ * Complementarity of every rep with `r` into `plan.scratch` (lower = more complementary: signed deviation vectors
+ * pointing opposite ways).
+ */
+function complementarity(plan: Plan, r: number): Float64Array {
   const c = plan.c;
   const { k, R } = c;
   const comp = plan.scratch;
@@ -425,8 +428,32 @@ function partners(plan: Plan, r: number): number[] {
     }
     comp[q] = s;
   }
+  return comp;
+}
+
+/**
+ * The `count` smallest items of 0 … R−1 except `skip`, in the order of `before` (a strict total order), without
+ * sorting all R: one pass keeping a sorted list of at most `count` (O(R × count) at worst, about O(R) usually).
+ */
+function smallest(R: number, skip: number, count: number, before: (p: number, q: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let q = 0; q < R; q++) {
+    if (q === skip) continue;
+    if (out.length === count && !before(q, out[count - 1])) continue;
+    let i = out.length < count ? out.length : count - 1;
+    while (i > 0 && before(q, out[i - 1])) {
+      out[i] = out[i - 1];
+      i--;
+    }
+    out[i] = q;
+  }
+  return out;
+}
+
+/** Reps other than `r` ordered most complementary first; `skip` of them (already searched) left out. */
+function partners(plan: Plan, r: number, comp: Float64Array, skip: ReadonlySet<number> = new Set()): number[] {
   const order: number[] = [];
-  for (let q = 0; q < R; q++) if (q !== r) order.push(q);
+  for (let q = 0; q < plan.c.R; q++) if (q !== r && !skip.has(q)) order.push(q);
   order.sort((p, q) => comp[p] - comp[q] || p - q);
   return order;
 }
@@ -517,7 +544,22 @@ function pruneAt(best: Best): number {
 function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best): void {
   const c = plan.c;
   const mine = plan.members[r];
-  if (plan.cnt[r] > c.minCount[r]) {
+  // The metric of r's largest deviation. Metrics are ≥ 0, so when r is over target on it no account moved in can
+  // lower that term (nor r's deviation: every such move is pruned), and when under, none moved out can: that
+  // direction is skipped without examining its accounts (the same moves are found, in the same order).
+  let worst = 0;
+  let worstDev = -1;
+  for (let m = 0; m < c.k; m++) {
+    const i = r * c.k + m;
+    const e = Math.abs(plan.x[i] - c.target[i]) * c.invTarget[i] * c.w[m];
+    if (e > worstDev) {
+      worstDev = e;
+      worst = r * c.k + m;
+    }
+  }
+  const over = plan.x[worst] > c.target[worst];
+  const under = plan.x[worst] < c.target[worst];
+  if (!under && plan.cnt[r] > c.minCount[r]) {
     for (let i = 0; i < mine.length; i++) {
       const a = mine[i];
       if (c.locked[a]) continue;
@@ -533,7 +575,7 @@ function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best)
       }
     }
   }
-  if (plan.cnt[r] < c.maxCount[r]) {
+  if (!over && plan.cnt[r] < c.maxCount[r]) {
     for (let j = 0; j < reps.length; j++) {
       const from = reps[j];
       if (plan.cnt[from] <= c.minCount[from]) continue;
@@ -640,14 +682,18 @@ function searchSwaps(
 /** Reps searched first on each step; the full set is searched only when these give nothing. */
 const SHORTLIST = 12;
 
-/** Searches moves and swaps between `r` and other reps, shortlist of complementary reps first. */
+/**
+ * Searches moves and swaps between `r` and other reps, the shortlist of the most complementary reps first; the
+ * other reps are ordered (a full sort) only when the shortlist gives nothing.
+ */
 function searchFocus(plan: Plan, r: number, best: Best, swapWorkCap: number): void {
-  const order = partners(plan, r);
-  const short = order.length > SHORTLIST ? order.slice(0, SHORTLIST) : order;
+  const comp = complementarity(plan, r);
+  const R = plan.c.R;
+  const short = smallest(R, r, SHORTLIST, (p, q) => comp[p] < comp[q] || (comp[p] === comp[q] && p < q));
   searchMoves(plan, r, short, best);
   if (best.a < 0) searchSwaps(plan, r, short, best, swapWorkCap, true);
-  if (best.a < 0 && short.length < order.length) {
-    const rest = order.slice(SHORTLIST);
+  if (best.a < 0 && short.length < R - 1) {
+    const rest = partners(plan, r, comp, new Set(short));
     searchMoves(plan, r, rest, best);
     if (best.a < 0) searchSwaps(plan, r, rest, best, swapWorkCap, true);
   }
@@ -660,9 +706,18 @@ function searchFocus(plan: Plan, r: number, best: Best, swapWorkCap: number): vo
  */
 function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number): boolean {
   const R = plan.c.R;
-  const order = Array.from({ length: R }, (_, q) => q);
-  order.sort((p, q) => plan.dev[q] - plan.dev[p] || p - q);
-  for (let f = 0; f < Math.min(maxFocus, R); f++) {
+  const dev = plan.dev;
+  // Worst first, ties by rep index; only the `maxFocus` worst are needed (a full sort when that is most of them).
+  const worse = (p: number, q: number) => dev[p] > dev[q] || (dev[p] === dev[q] && p < q);
+  const focus = Math.min(maxFocus, R);
+  let order: number[];
+  if (focus > 16) {
+    order = Array.from({ length: R }, (_, q) => q);
+    order.sort((p, q) => dev[q] - dev[p] || p - q);
+  } else {
+    order = smallest(R, -1, focus, worse);
+  }
+  for (let f = 0; f < focus; f++) {
     const r = order[f];
     const D = plan.dev[r];
     if (D <= EPS) return false;

@@ -26,7 +26,31 @@ import {
 import { type AlignedRange, alignedHeaderOf } from '../shared/aligned';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
 import { invalid } from '../shared/errors';
+import { LIMITS, checkSize } from '../shared/limits';
 import type { BalanceReport, RepSpec, TerritoryProblem } from './types';
+
+const SPLIT =
+  'Split the territory into regions (e.g. by country or segment) and balance each region with its own call.';
+
+/**
+ * Refuses a TERRITORY problem past its size limits (#NUM!), from the ranges' shapes alone, before any parsing:
+ * at most `LIMITS.territoryAccounts` accounts, `LIMITS.territoryReps` reps and `LIMITS.territoryPairs`
+ * accounts × reps (the heuristic's work grows with both).
+ */
+export function checkTerritorySize(metrics: ArgValue, reps: ArgValue): void {
+  const g = asGrid(metrics);
+  const metricsHeader = g.length > 0 && Array.isArray(g[0]) && isTextHeaderRow(g[0]);
+  const accounts = g.length - (metricsHeader ? 1 : 0);
+  const r = asGrid(reps);
+  let last = r.length;
+  while (last > 0 && (!Array.isArray(r[last - 1]) || r[last - 1].every(isBlankOrZero))) last--;
+  const repsHeader =
+    last > 0 && (Array.isArray(r[0]) && r[0].length === 2 ? isTextHeaderRow(r[0]) : metricsHeader) ? 1 : 0;
+  const repCount = Math.max(0, last - repsHeader);
+  checkSize('metrics', accounts, LIMITS.territoryAccounts, 'accounts', SPLIT);
+  checkSize('reps', repCount, LIMITS.territoryReps, 'reps', SPLIT);
+  checkSize('metrics', accounts * repCount, LIMITS.territoryPairs, 'account-rep pairs (accounts × reps)', SPLIT);
+}
 
 /** Parsed `metrics`: columns of numbers, names, and whether row 1 was a header. */
 export interface MetricsRange {

@@ -25,7 +25,7 @@ import {
   sheetNameProblem,
   type Rect,
 } from './address';
-import { blockArea, blockFormat, checkApproved, isFormulaCell, validatePlanShape } from './plan';
+import { blockArea, blockFormat, checkApproved, isFormulaCell, planSheets, validatePlanShape } from './plan';
 import type { ChartSpec, OverwriteApproval, RangeData, TableInfo, WriteCell, WritePlan, WorkbookPort } from './port';
 
 /** One stored cell. */
@@ -102,6 +102,10 @@ export class MemoryWorkbook implements WorkbookPort {
   private nextChartId = 1;
   /** Test hook: when set to N, the N-th cell write of the next `apply` throws (counted from 1). */
   private failOnWrite: number | undefined;
+  /** Test hook: the injected failure stays for every later `apply` (a write Excel keeps refusing). */
+  private failPersistently = false;
+  /** Protected sheets (lower case): `apply` refuses to write to them, as Excel does. */
+  private protectedSheets = new Set<string>();
 
   constructor(init: MemorySheetsInit = { Sheet1: [] }) {
     const entries = Object.entries(init);
@@ -240,9 +244,20 @@ export class MemoryWorkbook implements WorkbookPort {
     if (fn) this.changed({ reason: 'recalc', sheets: this.sheetNames() });
   }
 
-  /** Test hook: the N-th cell write (from 1) of the next `apply` throws, after N-1 cells went to the copy. */
-  injectWriteFailure(n: number | undefined): void {
+  /**
+   * Test hook: the N-th cell write (from 1) of the next `apply` throws, after N-1 cells went to the copy; with
+   * `persistent`, of every later `apply` too (until called again).
+   */
+  injectWriteFailure(n: number | undefined, persistent = false): void {
     this.failOnWrite = n;
+    this.failPersistently = persistent;
+  }
+
+  /** Protects (or unprotects) a sheet: `apply` then refuses any plan that writes to it, before writing anything. */
+  protectSheet(sheet: string, on = true): void {
+    const s = this.sheet(sheet);
+    if (on) this.protectedSheets.add(s.name.toLowerCase());
+    else this.protectedSheets.delete(s.name.toLowerCase());
   }
 
   // ---- the port ----
@@ -290,6 +305,13 @@ export class MemoryWorkbook implements WorkbookPort {
   apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     return this.attempt(() => {
       validatePlanShape(plan);
+      for (const sheet of new Set(planSheets(plan).map((x) => x.toLowerCase())))
+        if (this.protectedSheets.has(sheet)) {
+          const name = this.state.sheets.get(sheet)?.name ?? sheet;
+          invalid(
+            `Sheet "${name}" is protected; unprotect it (Review > Unprotect Sheet) and write again. Nothing was written.`,
+          );
+        }
       checkApproved(
         (plan.blocks ?? []).map((b, i) => ({
           sheet: b.sheet,
@@ -361,7 +383,7 @@ export class MemoryWorkbook implements WorkbookPort {
         row.forEach((c, k) => {
           writes += 1;
           if (this.failOnWrite !== undefined && writes === this.failOnWrite) {
-            this.failOnWrite = undefined;
+            if (!this.failPersistently) this.failOnWrite = undefined;
             throw new Error(`Injected failure on write ${writes}.`);
           }
           const old = s.cells.get(key(rect.top + r, rect.left + k));
@@ -414,7 +436,7 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!s) notFound(`Chart "${c.title}": sheet "${c.sheet}" does not exist.`);
       next.charts.push({ ...c, sheet: s.name, id: chartId++ });
     }
-    this.failOnWrite = undefined;
+    if (!this.failPersistently) this.failOnWrite = undefined;
     this.nextChartId = chartId;
     this.state = next;
     for (const name of plan.newSheets ?? []) touched.add(name);

@@ -7,6 +7,13 @@
  * CI runs FUZZ_RUNS calls in all (default 20,000, fixed seed FUZZ_SEED=20261128); `npm run fuzz` runs 200,000.
  * Half the calls start from a documented sample call and replace some arguments, so deep paths are reached.
  * The slowest calls are written to test-results/fuzz-slowest.json (timings are reported, not asserted).
+ *
+ * The size dimension: every range argument of a documented sample call replaced by an empty range (blank cells) and
+ * by one cell; and every case of bench/limitCases.ts, at each function's documented limit (a value, not an error)
+ * and just past it (#NUM! with a message naming the argument and the limit). The calls at the limits take minutes
+ * in this `vm` context (cross-context arrays), so they run with FUZZ_LIMITS=1 or `npm run fuzz` (FUZZ_RUNS ≥
+ * 100,000) and are listed as skipped otherwise; the cases past the limits always run. Whether a call at the limit
+ * answers within 2 s is checked by `npm run bench limits` (the bundle in Node's own context), not here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,10 +21,12 @@ import fc from 'fast-check';
 import { type FunctionMeta, type FunctionSample, ROOT, loadBuiltFunctions, readMetadata } from '../contract/harness';
 import { StubCustomFunctionsError } from '../support/customFunctionsStub';
 import { excelArg } from './excelArgs';
+import { limitCases } from '../../bench/limitCases';
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS || 20000);
 const SEED = Number(process.env.FUZZ_SEED || 20261128);
 const MAX_ROWS = Number(process.env.FUZZ_MAX_ROWS || 100000);
+const AT_LIMITS = process.env.FUZZ_LIMITS === '1' || TOTAL_RUNS >= 100_000;
 const ALLOWED_CODES = new Set(['#VALUE!', '#N/A', '#NUM!']);
 
 const meta = readMetadata();
@@ -112,4 +121,58 @@ describe(`fuzz: ${TOTAL_RUNS} Excel-like calls through dist/functions.js (seed $
       { seed: SEED, numRuns: runsPer, endOnFailure: true },
     );
   });
+});
+
+describe('fuzz: the size dimension through dist/functions.js', () => {
+  const sampleFor = (id: string): FunctionSample | undefined => {
+    const own = samples.filter((x) => x.id === id);
+    return own.find((x) => !(typeof x.expect === 'object' && x.expect !== null && 'error' in x.expect)) ?? own[0];
+  };
+  const ranged = fns.flatMap((f) =>
+    f.parameters.flatMap((p, i): [string, FunctionMeta, number][] =>
+      p.dimensionality === 'matrix' && sampleFor(f.id) ? [[`${f.id}(${p.name})`, f, i]] : [],
+    ),
+  );
+
+  test.each(ranged)('%s: an empty range and a one-cell range give a valid value or error', (_, f, i) => {
+    const fn = built.associations.get(f.id)!;
+    const base = sampleFor(f.id)!.args;
+    const given = base[i];
+    const first = Array.isArray(given) ? (given as unknown[][]).flat().find((c) => c !== null && c !== '') : given;
+    for (const v of [[[null]], [['']], [[first ?? 1]]]) {
+      const args = f.parameters.map((_p, k) => (k === i ? v : (base[k] ?? null)));
+      let result: unknown;
+      try {
+        result = fn(...args);
+      } catch (e) {
+        throw new Error(`${f.id}(${shapeOf(args)}) threw ${String(e)}`);
+      }
+      const p = problem(f, result);
+      if (p) throw new Error(`${f.id}(${shapeOf(args)}): ${p}`);
+    }
+  });
+
+  const sized = (kind: 'limit' | 'past') =>
+    limitCases
+      .filter((c) => c.kind === kind)
+      .map((c): [string, string, string, (typeof limitCases)[number]] => [c.fn, c.what, c.kind, c]);
+  const checkSized = (id: string, _what: string, kind: string, c: (typeof limitCases)[number]) => {
+    const f = meta.functions.find((x) => x.id === id)!;
+    const result = built.associations.get(id)!(...c.args());
+    expect(problem(f, result)).toBeUndefined();
+    if (kind === 'limit') {
+      expect(result instanceof StubCustomFunctionsError ? `${result.code} ${result.message ?? ''}` : 'a value').toBe(
+        'a value',
+      );
+    } else {
+      expect(result).toBeInstanceOf(StubCustomFunctionsError);
+      const e = result as StubCustomFunctionsError;
+      expect(e.code).toBe('#NUM!');
+      // The message names the limit ("at most N …") and an argument of the function.
+      expect(e.message).toMatch(/: at most [\d,]+ .+, got [\d,]+\. \S/);
+      expect(f.parameters.some((p) => (e.message ?? '').startsWith(`${p.name}:`))).toBe(true);
+    }
+  };
+  test.each(sized('past'))('%s, %s: refused (%s)', checkSized);
+  (AT_LIMITS ? test : test.skip).each(sized('limit'))('%s, %s: a value (%s)', checkSized);
 });

@@ -25,6 +25,51 @@ describe('ResultCache', () => {
     expect(cache.call([1], () => 'number')).toBe('number');
   });
 
+  test('the total size is bounded: least recently used entries go first once the cells exceed maxCells', () => {
+    // Capacity 8 entries but 100 cells. Each call holds its argument (a column of 30 cells) and its result (1 cell):
+    // 31 cells, so three fit (93) and a fourth (124 > 100) evicts the least recently used one.
+    const cache = new ResultCache(8, 100);
+    let runs = 0;
+    const column = (x: number) => Array.from({ length: 30 }, () => [x]);
+    const f = (x: number) => cache.call([column(x)], () => ++runs);
+    f(1);
+    f(2);
+    f(3);
+    expect([cache.size, cache.cells]).toEqual([3, 93]);
+    f(1); // a hit: 1 is now the most recent
+    expect(runs).toBe(3);
+    f(4); // 124 cells > 100: evicts 2, the least recently used
+    expect([cache.size, cache.cells]).toEqual([3, 93]);
+    f(1);
+    f(3);
+    expect(runs).toBe(4);
+    f(2); // evicted before: computed again
+    expect(runs).toBe(5);
+  });
+
+  test('an entry larger than maxCells on its own is returned but not stored', () => {
+    const cache = new ResultCache(8, 100);
+    let runs = 0;
+    const big = Array.from({ length: 200 }, (_, i) => [i]);
+    expect(cache.call([big], () => ++runs)).toBe(1);
+    expect(cache.call([big], () => ++runs)).toBe(2);
+    expect([cache.size, cache.cells]).toEqual([0, 0]);
+    // The result counts too: a 1-cell argument with a 150-cell result is not stored either.
+    cache.call([1], () => Array.from({ length: 150 }, () => [0]));
+    expect(cache.size).toBe(0);
+  });
+
+  test('a refused check returns its error and stores nothing (no copy of a huge argument)', () => {
+    const cache = new ResultCache(8, 100);
+    const result = cache.call(
+      [[[1]]],
+      () => 1,
+      () => invalid('x: too large.'),
+    );
+    expect(isExcelError(result, '#VALUE!')).toBe(true);
+    expect([cache.size, cache.misses]).toEqual([0, 0]);
+  });
+
   test('least recently used entries are evicted beyond capacity', () => {
     const cache = new ResultCache(2);
     let runs = 0;

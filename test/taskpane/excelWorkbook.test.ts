@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ExcelWorkbook, toExcelFormula } from '../../taskpane/workbook/excel';
 import type { WritePlan } from '../../taskpane/workbook/port';
 import { FakeExcel } from './support/fakeExcel';
@@ -132,5 +133,257 @@ describe('ExcelWorkbook (Office.js adapter, with office-addin-mock ranges)', () 
     const after = JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
     // D1:D3 on Data were blank: the rollback writes blanks back (no number format was there)
     expect(after).toEqual(before);
+  });
+});
+
+/** The fake's whole state as JSON (cells included), to compare before and after a failed write. */
+const snapshot = (fake: FakeExcel) =>
+  JSON.stringify(fake.state, (_, v: unknown) =>
+    v instanceof Map ? [...(v as Map<string, unknown>)].sort((a, b) => (a[0] < b[0] ? -1 : 1)) : v,
+  );
+
+describe('ExcelWorkbook: all or nothing when Excel keeps refusing', () => {
+  const roster = () =>
+    new FakeExcel({
+      Roster: [
+        ['Rep', 'Quota', 'Note'],
+        ['Ann', 100, null],
+        ['Bob', 200, null],
+      ],
+    });
+  // The comp wizard's shape of write: a new sheet with the plan table, a note on the roster, a table, a name.
+  const compPlan: WritePlan = {
+    newSheets: ['Comp plan'],
+    blocks: [
+      {
+        sheet: 'Comp plan',
+        at: 'A1',
+        cells: [
+          ['Plan v2', 'Component'],
+          ['plan', 'AE'],
+        ],
+      },
+      { sheet: 'Roster', at: 'C2', cells: [['see plan'], ['see plan']] },
+    ],
+    tables: [{ name: 'CompPlan', sheet: 'Comp plan', address: 'A1:B2' }],
+    names: [{ name: 'PlanStart', sheet: 'Comp plan', address: 'A2' }],
+  };
+
+  it('a write that keeps failing (part of a merged area or a spill) leaves nothing: new sheet, table and name gone', async () => {
+    const fake = roster();
+    fake.refuseArea('Roster', 'C3'); // the write of C2:C3 fails now and would fail again in the rollback
+    const before = snapshot(fake);
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /Writing to the workbook failed \(InvalidOperation.*nothing was changed/,
+    );
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Roster']);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('a sheet protected before the write: refused up front, nothing written', async () => {
+    const fake = roster();
+    fake.protect('Roster');
+    const wb = new ExcelWorkbook(fake.run);
+    const before = snapshot(fake);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /Sheet "Roster" is protected; unprotect it .* Nothing was written/,
+    );
+    expect(fake.syncs).toBe(2); // look up, snapshot and checks — never the write
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('a new table overlapping another table: refused up front', async () => {
+    const fake = roster();
+    fake.state.tables.push({ name: 'Reps', sheet: 'Roster', address: 'A1:B3' });
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.apply({ tables: [{ name: 'Notes', sheet: 'Roster', address: 'B1:C3' }] })).rejects.toThrow(
+      /Table Notes: B1:C3 overlaps table Reps \(A1:B3\)/,
+    );
+    expect(fake.state.tables).toEqual([{ name: 'Reps', sheet: 'Roster', address: 'A1:B3' }]);
+  });
+
+  it('a sheet protected in between: the other steps still run and the error names what could not be undone', async () => {
+    const fake = roster();
+    fake.failOnSync = 3; // the write step fails after every command ran but the last …
+    fake.opsBeforeFailure = 5; // sheet, A1:B2, C2:C3, table, (its name not yet)
+    fake.onInjectedFailure = () => fake.protect('Roster'); // … and Roster is protected before the rollback
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /undoing the partial write failed in part: restoring Roster!C2:C3 \(AccessDenied/,
+    );
+    // The new sheet (with its table) is gone even though restoring Roster failed.
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Roster']);
+    expect(fake.state.tables).toEqual([]);
+    expect(fake.state.names).toEqual([]);
+  });
+
+  it.each([2, 3, 4])(
+    'replacing a table at another address: the new one is removed before the old comes back (%i commands ran)',
+    async (k) => {
+      const fake = roster();
+      fake.state.tables.push({ name: 'Reps', sheet: 'Roster', address: 'A1:B3' });
+      const before = snapshot(fake);
+      fake.failOnSync = 3;
+      fake.opsBeforeFailure = k; // block, convert the old table, add the new one, rename it to Reps
+      const wb = new ExcelWorkbook(fake.run);
+      const plan: WritePlan = {
+        blocks: [
+          {
+            sheet: 'Roster',
+            at: 'E1',
+            cells: [
+              ['Rep', 'Quota'],
+              ['Cy', 300],
+            ],
+          },
+        ],
+        tables: [{ name: 'Reps', sheet: 'Roster', address: 'E1:F2', replace: true }],
+      };
+      await expect(wb.apply(plan)).rejects.toThrow(/nothing was changed/);
+      expect(snapshot(fake)).toEqual(before);
+    },
+  );
+
+  it('replacing a named range: the new one is deleted before the old is re-pointed', async () => {
+    const fake = roster();
+    fake.state.names.push({ name: 'Quotas', ref: 'Roster!B2:B3' });
+    const before = snapshot(fake);
+    fake.failOnSync = 3;
+    fake.opsBeforeFailure = 3; // block, delete the old name, add the new one; then the chart fails
+    const wb = new ExcelWorkbook(fake.run);
+    const plan: WritePlan = {
+      blocks: [{ sheet: 'Roster', at: 'E1', cells: [['x']] }],
+      names: [{ name: 'Quotas', sheet: 'Roster', address: 'E1' }],
+      charts: [{ sheet: 'Roster', source: 'A1:B3', type: 'column', title: 'Quota', at: 'H2' }],
+    };
+    await expect(wb.apply(plan)).rejects.toThrow(/nothing was changed/);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
+  it('restores error values as errors, not as the text "#N/A"', async () => {
+    const fake = roster();
+    fake.sheet('Roster')!.cells.set('C2', { v: '#N/A', e: true });
+    const before = snapshot(fake);
+    fake.failOnSync = 3;
+    fake.opsBeforeFailure = 1; // C2:C3 written, then the table fails
+    const wb = new ExcelWorkbook(fake.run);
+    await expect(
+      wb.apply(
+        {
+          blocks: [{ sheet: 'Roster', at: 'C2', cells: [['see plan'], ['see plan']] }],
+          tables: [{ name: 'Reps', sheet: 'Roster', address: 'A1:C3' }],
+        },
+        [{ sheet: 'Roster', cells: ['C2'] }],
+      ),
+    ).rejects.toThrow(/nothing was changed/);
+    expect(fake.cell('Roster', 'C2')).toEqual({ v: '#N/A', e: true });
+    expect(snapshot(fake)).toEqual(before);
+  });
+});
+
+describe('ExcelWorkbook: any write of the wizards’ shapes is all or nothing (property)', () => {
+  // The wizards write: a new sheet with a block and a table (comp, forecast, pipeline, territory report), a column
+  // next to existing data (territory, comp payout column), tables replaced (quota, comp), named ranges and charts.
+  // Generated plans of those shapes meet a failure after any number of commands, or an area Excel keeps refusing,
+  // on a workbook that holds text, numbers, a formula, a number format and an error value where the plan writes.
+  const seedFake = () => {
+    const fake = new FakeExcel({
+      Data: [
+        ['Rep', 'Quota', 'Note', null],
+        ['Ann', 100, null, null],
+        ['Bob', 200, 'x', null],
+      ],
+    });
+    const data = fake.sheet('Data')!.cells;
+    data.set('D2', { v: '#N/A', e: true });
+    data.set('D3', { v: '', f: '=B3*2', nf: '0.0%' });
+    fake.state.tables.push({ name: 'Reps', sheet: 'Data', address: 'A1:B3' });
+    fake.state.names.push({ name: 'Quotas', ref: 'Data!B2:B3' });
+    return fake;
+  };
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -5, max: 500 }),
+    fc.constantFrom('a', '001', '=not a formula', 'Plan v2'),
+    fc.constant({ formula: '=A1+1' }),
+  );
+  const planArb = fc.record({
+    newSheet: fc.boolean(),
+    onData: fc.boolean(),
+    dataCol: fc.constantFrom('C', 'D', 'E'),
+    rows: fc.integer({ min: 1, max: 3 }),
+    cells: fc.array(cell, { minLength: 3, maxLength: 3 }),
+    table: fc.constantFrom('none', 'new', 'replaceElsewhere', 'replaceSame'),
+    name: fc.constantFrom('none', 'new', 'replace'),
+    chart: fc.boolean(),
+  });
+  type PlanParams = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
+  const build = (p: PlanParams): WritePlan => {
+    const blocks: WritePlan['blocks'] = [];
+    if (p.newSheet)
+      blocks.push({
+        sheet: 'Out',
+        at: 'A1',
+        cells: [['Head', 'Value'], ...p.cells.slice(0, p.rows).map((c) => ['r', c])],
+      });
+    if (p.onData || !p.newSheet)
+      blocks.push({
+        sheet: 'Data',
+        at: `${p.dataCol}1`,
+        cells: [['New owner'], ...p.cells.slice(0, 2).map((c) => [c])],
+      });
+    const plan: WritePlan = { newSheets: p.newSheet ? ['Out'] : [], blocks };
+    if (p.table === 'new' && p.newSheet) plan.tables = [{ name: 'OutT', sheet: 'Out', address: `A1:B${p.rows + 1}` }];
+    if (p.table === 'replaceElsewhere' && p.newSheet)
+      plan.tables = [{ name: 'Reps', sheet: 'Out', address: `A1:B${p.rows + 1}`, replace: true }];
+    if (p.table === 'replaceSame') plan.tables = [{ name: 'Reps', sheet: 'Data', address: 'A1:B3', replace: true }];
+    if (p.name === 'new') plan.names = [{ name: 'Owners', sheet: 'Data', address: `${p.dataCol}2:${p.dataCol}3` }];
+    if (p.name === 'replace') plan.names = [{ name: 'Quotas', sheet: 'Data', address: 'A2:A3' }];
+    if (p.chart) plan.charts = [{ sheet: 'Data', source: 'A1:B3', type: 'column', title: 'Quota', at: 'H2' }];
+    return plan;
+  };
+
+  it('a failure after any number of commands leaves the workbook as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArb, fc.integer({ min: 0, max: 12 }), async (p, k) => {
+        const fake = seedFake();
+        const before = snapshot(fake);
+        fake.failOnSync = 3;
+        fake.opsBeforeFailure = k;
+        const wb = new ExcelWorkbook(fake.run);
+        const approveAll = [{ sheet: 'Data', cells: ['C3', 'D2', 'D3'] }];
+        const outcome = await wb.apply(build(p), approveAll).then(
+          () => 'written',
+          (e: Error) => e.message,
+        );
+        // A plan the checks refuse, or a failure, leaves everything as it was ("nothing was changed").
+        if (outcome !== 'written') {
+          expect(outcome).not.toMatch(/failed in part/);
+          expect(snapshot(fake)).toEqual(before);
+        }
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+  });
+
+  it('an area Excel keeps refusing leaves the workbook as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(planArb, fc.constantFrom('C2', 'D3', 'E1', 'A1'), async (p, refused) => {
+        const fake = seedFake();
+        const before = snapshot(fake);
+        fake.refuseArea(p.newSheet && refused === 'A1' ? 'Out' : 'Data', refused);
+        const wb = new ExcelWorkbook(fake.run);
+        const outcome = await wb.apply(build(p), [{ sheet: 'Data', cells: ['C3', 'D2', 'D3'] }]).then(
+          () => 'written',
+          (e: Error) => e.message,
+        );
+        if (outcome !== 'written') {
+          expect(outcome).not.toMatch(/failed in part/);
+          expect(snapshot(fake)).toEqual(before);
+        }
+      }),
+      { seed: 17, numRuns: 200 },
+    );
   });
 });

@@ -228,3 +228,87 @@ describe('MemoryWorkbook', () => {
     expect(() => wb.select('Data', 'bad')).toThrow(/selection/);
   });
 });
+
+describe('MemoryWorkbook: all or nothing when a write keeps failing (the cases of the Excel adapter)', () => {
+  const roster = (): MemoryWorkbook =>
+    new MemoryWorkbook({
+      Roster: [
+        ['Rep', 'Quota', 'Note'],
+        ['Ann', 100, null],
+        ['Bob', 200, null],
+      ],
+    });
+  const state = async (wb: MemoryWorkbook) => ({
+    sheets: wb.sheetNames(),
+    cells: await wb.readRange('Roster', 'A1:F4'),
+    tables: wb.tables(),
+    names: wb.names(),
+    charts: wb.charts(),
+  });
+  const compPlan: WritePlan = {
+    newSheets: ['Comp plan'],
+    blocks: [
+      {
+        sheet: 'Comp plan',
+        at: 'A1',
+        cells: [
+          ['Plan v2', 'Component'],
+          ['plan', 'AE'],
+        ],
+      },
+      { sheet: 'Roster', at: 'C2', cells: [['see plan'], ['see plan']] },
+    ],
+    tables: [{ name: 'CompPlan', sheet: 'Comp plan', address: 'A1:B2' }],
+    names: [{ name: 'PlanStart', sheet: 'Comp plan', address: 'A2' }],
+  };
+
+  it('a write that keeps failing leaves nothing, every time', async () => {
+    const wb = roster();
+    const before = await state(wb);
+    wb.injectWriteFailure(5, true); // Roster!C2, on every apply
+    await expect(wb.apply(compPlan)).rejects.toThrow('Injected failure on write 5');
+    await expect(wb.apply(compPlan)).rejects.toThrow('Injected failure on write 5');
+    expect(await state(wb)).toEqual(before);
+    wb.injectWriteFailure(undefined);
+    await wb.apply(compPlan);
+    expect(wb.sheetNames()).toEqual(['Roster', 'Comp plan']);
+  });
+
+  it('a protected sheet: refused up front, nothing written', async () => {
+    const wb = roster();
+    wb.protectSheet('roster');
+    const before = await state(wb);
+    await expect(wb.apply(compPlan)).rejects.toThrow(
+      /Sheet "Roster" is protected; unprotect it .* Nothing was written/,
+    );
+    expect(await state(wb)).toEqual(before);
+    wb.protectSheet('Roster', false);
+    await wb.apply(compPlan);
+    expect(wb.getCell('Roster', 'C3').value).toBe('see plan');
+  });
+
+  it('replacing a table and a named range, then a failure: the old table and name stay', async () => {
+    const wb = roster();
+    wb.addTable('Reps', 'Roster', 'A1:B3');
+    await wb.apply({ names: [{ name: 'Quotas', sheet: 'Roster', address: 'B2:B3' }] });
+    const before = await state(wb);
+    const plan: WritePlan = {
+      blocks: [
+        {
+          sheet: 'Roster',
+          at: 'E1',
+          cells: [
+            ['Rep', 'Quota'],
+            ['Cy', 300],
+          ],
+        },
+      ],
+      tables: [{ name: 'Reps', sheet: 'Roster', address: 'E1:F2', replace: true }],
+      names: [{ name: 'Quotas', sheet: 'Roster', address: 'F2' }],
+      // The last step fails: a chart on a sheet that does not exist.
+      charts: [{ sheet: 'Nowhere', source: 'A1:B3', type: 'column', title: 'Quota', at: 'H2' }],
+    };
+    await expect(wb.apply(plan)).rejects.toThrow(/sheet "Nowhere" does not exist/);
+    expect(await state(wb)).toEqual(before);
+  });
+});

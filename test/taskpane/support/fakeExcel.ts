@@ -5,6 +5,11 @@
  * Writes (property assignments and method calls) are queued and run at `context.sync()`, as in Office.js; a
  * failure can be injected on the N-th sync after K of its queued commands ran (Office.js runs the commands
  * before a failing one).
+ *
+ * Persistent refusals, as Excel's: writes to a protected sheet (`protect`) or to a refused area (`refuseArea`: a
+ * merged area, part of a spill…) throw on every sync that tries them; adding a table or a named range whose name
+ * is taken, or a table overlapping another, throws too. A command that throws ends its sync: the commands queued
+ * before it have run, the ones after it have not.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { formatCell, parseRange } from '../../../taskpane/workbook/address';
@@ -14,7 +19,12 @@ interface Cell {
   v: string | number | boolean;
   f?: string;
   nf?: string;
+  /** An error value (v is its text, e.g. "#N/A"). */
+  e?: true;
 }
+
+/** Excel's error values, as `range.values` shows them and as `range.formulas = "#N/A"` enters them. */
+const ERRORS = new Set(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!']);
 
 export interface FakeState {
   sheets: { name: string; cells: Map<string, Cell> }[];
@@ -32,6 +42,12 @@ export class FakeExcel {
   /** Inject: the `failOnSync`-th sync (counted over the fake's life) throws after `opsBeforeFailure` commands. */
   failOnSync: number | undefined;
   opsBeforeFailure = 0;
+  /** Runs once when the injected failure fires (e.g. to protect a sheet "in between"). */
+  onInjectedFailure: (() => void) | undefined;
+  /** Protected sheets (lower case): every write to them fails. */
+  readonly protectedSheets = new Set<string>();
+  /** Areas every write to which fails (a merged area, part of a spill…). */
+  readonly refusedAreas: { sheet: string; address: string }[] = [];
   private queue: Op[] = [];
   private mocks: OfficeMockObject[] = [];
   private after: (() => void)[] = [];
@@ -57,6 +73,16 @@ export class FakeExcel {
     return batch(ctx as unknown as Excel.RequestContext);
   };
 
+  /** Protects a sheet: from now on every write to it fails, as in Excel. */
+  protect(sheet: string): void {
+    this.protectedSheets.add(sheet.toLowerCase());
+  }
+
+  /** From now on every write that touches `sheet!address` fails. */
+  refuseArea(sheet: string, address: string): void {
+    this.refusedAreas.push({ sheet, address });
+  }
+
   cell(sheet: string, address: string): Cell | undefined {
     return this.sheet(sheet)?.cells.get(address);
   }
@@ -71,11 +97,19 @@ export class FakeExcel {
       const ops = this.queue;
       this.queue = [];
       if (this.failOnSync === this.syncs) {
-        ops.slice(0, this.opsBeforeFailure).forEach((op) => op());
         this.mocks = [];
+        this.after = [];
+        ops.slice(0, this.opsBeforeFailure).forEach((op) => op());
+        this.onInjectedFailure?.();
         throw new Error('InvalidArgument: injected failure');
       }
-      ops.forEach((op) => op());
+      try {
+        ops.forEach((op) => op());
+      } catch (e) {
+        this.mocks = [];
+        this.after = [];
+        throw e;
+      }
       this.syncing = true;
       for (const m of this.mocks) await m.sync();
       this.syncing = false;
@@ -126,9 +160,11 @@ export class FakeExcel {
           getItem: (name: string) => this.namedItem(name),
           getItemOrNullObject: (name: string) => this.namedItem(name, true),
           add: (name: string, ref: unknown) =>
-            this.queue.push(() =>
-              self.state.names.push({ name, ref: typeof ref === 'string' ? ref : (ref as { ref: string }).ref }),
-            ),
+            this.queue.push(() => {
+              if (self.nameTaken(name)) throw new Error(`InvalidArgument: the name "${name}" already exists`);
+              const text = typeof ref === 'string' ? ref.replace(/^=/, '') : (ref as { ref: string }).ref;
+              self.state.names.push({ name, ref: text });
+            }),
         },
       ),
       getSelectedRange: () => this.range(this.state.sheets[0].name, 'A1:B2'),
@@ -142,6 +178,9 @@ export class FakeExcel {
       isNullObject: orNull && !exists(),
       load: () => ws,
       getRange: (address: string) => this.range(name, address),
+      protection: this.loadable({ protected: false }, (o) => {
+        o.protected = this.protectedSheets.has(name.toLowerCase());
+      }),
       delete: () =>
         this.queue.push(() => {
           // deleting a sheet deletes its tables and charts, as in Excel
@@ -151,11 +190,24 @@ export class FakeExcel {
         }),
       tables: {
         add: (address: string) => {
-          const rec = { name: `Table${this.state.tables.length + 1}`, sheet: name, address };
-          this.queue.push(() => this.state.tables.push(rec));
+          const rec = { name: '', sheet: name, address };
+          this.queue.push(() => {
+            this.checkWritable(name, address);
+            const r = parseRange(address);
+            const clash = this.state.tables.find(
+              (t) => t.sheet.toLowerCase() === name.toLowerCase() && overlaps(parseRange(t.address), r),
+            );
+            if (clash) throw new Error(`InvalidOperation: ${address} overlaps table ${clash.name}`);
+            let i = this.state.tables.length + 1;
+            while (this.nameTaken(`Table${i}`)) i++;
+            rec.name = `Table${i}`;
+            this.state.tables.push(rec);
+          });
           return {
             set name(v: string) {
               self.queue.push(() => {
+                if (v.toLowerCase() !== rec.name.toLowerCase() && self.nameTaken(v))
+                  throw new Error(`InvalidArgument: the name "${v}" already exists`);
                 rec.name = v;
               });
             },
@@ -195,6 +247,26 @@ export class FakeExcel {
     return ws;
   }
 
+  /** True when a table or a defined name already has `name` (case-insensitive), as Excel checks. */
+  private nameTaken(name: string): boolean {
+    const k = name.toLowerCase();
+    return (
+      this.state.tables.some((t) => t.name.toLowerCase() === k) ||
+      this.state.names.some((n) => n.name.toLowerCase() === k)
+    );
+  }
+
+  /** Throws as Excel does for a write to a protected sheet or a refused area. */
+  private checkWritable(sheet: string, address: string): void {
+    if (this.protectedSheets.has(sheet.toLowerCase()))
+      throw new Error(`AccessDenied: the sheet "${sheet}" is protected`);
+    const r = parseRange(address);
+    const hit = this.refusedAreas.find(
+      (a) => a.sheet.toLowerCase() === sheet.toLowerCase() && overlaps(parseRange(a.address), r),
+    );
+    if (hit) throw new Error(`InvalidOperation: cannot change part of ${hit.sheet}!${hit.address}`);
+  }
+
   private removeChart(name: string): void {
     this.state.charts = this.state.charts.filter((c) => c.name !== name);
   }
@@ -221,6 +293,7 @@ export class FakeExcel {
       },
       convertToRange: () =>
         this.queue.push(() => {
+          if (!rec()) throw new Error(`ItemNotFound: table ${name}`);
           this.state.tables = this.state.tables.filter((x) => x.name.toLowerCase() !== name.toLowerCase());
         }),
     };
@@ -237,6 +310,8 @@ export class FakeExcel {
       },
       delete: () =>
         this.queue.push(() => {
+          if (!this.state.names.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`ItemNotFound: name ${name}`);
           this.state.names = this.state.names.filter((x) => x.name.toLowerCase() !== name.toLowerCase());
         }),
     };
@@ -254,6 +329,17 @@ export class FakeExcel {
       address: `${sheet}!${address}`,
       values: grid((c) => c?.v ?? ''),
       formulas: grid((c) => c?.f ?? c?.v ?? ''),
+      valueTypes: grid((c) =>
+        c === undefined || (c.v === '' && !c.f)
+          ? 'Empty'
+          : c.e
+            ? 'Error'
+            : typeof c.v === 'number'
+              ? 'Double'
+              : typeof c.v === 'boolean'
+                ? 'Boolean'
+                : 'String',
+      ),
       numberFormat: grid((c) => c?.nf ?? 'General'),
       rowCount: r.bottom - r.top + 1,
     }) as OfficeMockObject & Record<string, unknown>;
@@ -283,6 +369,7 @@ export class FakeExcel {
   private writeGrid(sheet: string, address: string, prop: 'formulas' | 'numberFormat', g: unknown[][]): void {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`ItemNotFound: ${sheet}`);
+    this.checkWritable(sheet, address);
     const r = parseRange(address);
     g.forEach((row, i) =>
       row.forEach((x, j) => {
@@ -297,6 +384,7 @@ export class FakeExcel {
         }
         const nf = old?.nf;
         if (typeof x === 'string' && x.startsWith('=')) s.cells.set(a, { v: '', f: x, nf });
+        else if (typeof x === 'string' && ERRORS.has(x)) s.cells.set(a, { v: x, e: true, nf });
         else if (typeof x === 'string' && x.startsWith("'")) s.cells.set(a, { v: x.slice(1), nf });
         else if (x === '' || x === null) {
           if (nf) s.cells.set(a, { v: '', nf });
@@ -305,4 +393,8 @@ export class FakeExcel {
       }),
     );
   }
+}
+
+function overlaps(a: { top: number; left: number; bottom: number; right: number }, b: typeof a): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
