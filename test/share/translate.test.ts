@@ -187,3 +187,38 @@ describe('ROUNDMONEY and nesting', () => {
     expect(plan.provenance[6][4]).toMatch(/^IF\(OR\(ISBLANK\(D1\)/);
   });
 });
+
+describe('RAMPQUOTA', () => {
+  // start 2024-01-17 (serial 45308), ramp 25 %, 50 %, 75 %; full quota 10,000 a month
+  const cells = [
+    [10000, 45308, 45308, null, null, null, null, 0.25],
+    [null, null, null, null, null, null, null, 0.5],
+    [null, null, null, null, null, null, null, 0.75],
+  ];
+  const f = (t: number) => `=SALESOPS.RAMPQUOTA(A${t},B${t},C${t},H${t}:H${t + 2},D${t})`;
+
+  it('prorates the start month and steps through the ramp (calendar convention)', () => {
+    // January: 10,000 × 0.25 × 15/31 (days 17–31) = 1,209.677… → 1,209.68
+    expect(both(f, cells)).toEqual({ fn: 1209.68, native: 1209.68 });
+    const feb = cells.map((r) => [...r]);
+    feb[0][2] = 45340; // 2024-02-18: tenure month 2 → 10,000 × 0.5 = 5,000
+    expect(both(f, feb)).toEqual({ fn: 5000, native: 5000 });
+    const may = cells.map((r) => [...r]);
+    may[0][2] = 45427; // 2024-05-15: tenure month 5, past the ramp → 10,000
+    may[0][3] = 45436; // last day 2024-05-24: 24/31 of May → 7,741.935… → 7,741.94
+    expect(both(f, may)).toEqual({ fn: 7741.94, native: 7741.94 });
+    const after = may.map((r) => [...r]);
+    after[0][2] = 45458; // 2024-06-15, after the end date → 0
+    expect(both(f, after)).toEqual({ fn: 0, native: 0 });
+  });
+
+  it('is an error where the function is (end before start), and refuses the other conventions', () => {
+    const bad = cells.map((r) => [...r]);
+    bad[0][3] = 45300;
+    expect(both(f, cells, bad)).toEqual({ fn: '#VALUE!', native: '#VALUE!' });
+    const b = book({ A6: 10000, B6: 45308, C6: 45308 });
+    expect(reason('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"next")', b)).toMatch(/"next" convention has no native formula/);
+    expect(reason('=SALESOPS.RAMPQUOTA(A6,B6,C6,A1:B4)', b)).toMatch(/ramp is not one row or one column/);
+    expect(native('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"Calendar")', b)).toMatch(/^=IF\(OR\(ISBLANK\(A6\)/);
+  });
+});

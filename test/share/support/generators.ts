@@ -101,3 +101,60 @@ export const roundMoneyCase: fc.Arbitrary<Case> = fc
     cells: [[amount]],
     formula: (top) => `=SALESOPS.ROUNDMONEY(A${top}${digits === undefined ? '' : `,${digits}`})`,
   }));
+
+/** Serial of 2020-01-01 and of 2030-12-31. */
+const D2020 = 43831;
+const D2031 = 47848;
+
+/** RAMPQUOTA (calendar convention): ramps of 0–8 steps (row or column, header, trailing blanks), end dates or not. */
+export const rampQuotaCase: fc.Arbitrary<Case> = fc
+  .record({
+    full: fc.oneof(money(0, 200000), fc.constantFrom(0, 10000, 12345.67)),
+    start: fc.integer({ min: D2020, max: D2031 }),
+    monthOffset: fc.integer({ min: -60, max: 500 }),
+    monthFraction: fc.constantFrom(0, 0, 0.5),
+    end: fc.oneof(
+      fc.constant({ kind: 'none' as const }),
+      fc.constant({ kind: 'blank' as const }),
+      fc.integer({ min: 0, max: 400 }).map((d) => ({ kind: 'cell' as const, d })),
+    ),
+    ramp: fc.array(fraction(0, 1, 2), { maxLength: 8 }),
+    trailing: fc.integer({ min: 0, max: 2 }),
+    header: fc.boolean(),
+    asRow: fc.boolean(),
+    withRamp: fc.boolean(),
+    convention: fc.constantFrom(undefined, 'calendar', 'Calendar'),
+  })
+  .filter((p) => !p.withRamp || p.ramp.length + p.trailing > 0)
+  .map((p): Case => {
+    const month = p.start + p.monthOffset + p.monthFraction;
+    const endCell = p.end.kind === 'cell' ? p.start + p.end.d : null;
+    const rampCells: CellValue[] = [
+      ...(p.header && p.ramp.length > 0 ? ['Ramp'] : []),
+      ...p.ramp,
+      ...new Array<null>(p.trailing).fill(null),
+    ];
+    const rows: Grid = [[p.full, p.start, month, endCell]];
+    if (p.withRamp) {
+      if (p.asRow) rows.push(rampCells.slice(0, 9));
+      else rampCells.forEach((v, i) => ((rows[i] ??= [null, null, null, null])[7] = v));
+    }
+    for (const r of rows) for (let c = 0; c < 8; c++) r[c] ??= null;
+    const cells = p.withRamp && p.asRow ? rows : rows;
+    return {
+      label: `RAMPQUOTA(${p.full}, ${p.start}, ${month}, ${JSON.stringify(rampCells)}, ${JSON.stringify(p.end)}, ${p.convention})`,
+      cells,
+      formula: (top) => {
+        const n = Math.min(rampCells.length, 9);
+        const ramp = !p.withRamp
+          ? ''
+          : p.asRow
+            ? `A${top + 1}:${String.fromCharCode(64 + n)}${top + 1}`
+            : `H${top}:H${top + rampCells.length - 1}`;
+        const args = [`A${top}`, `B${top}`, `C${top}`, ramp, p.end.kind === 'none' ? '' : `D${top}`];
+        if (p.convention) args.push(quote(p.convention));
+        while (args.length > 3 && args[args.length - 1] === '') args.pop();
+        return `=SALESOPS.RAMPQUOTA(${args.join(',')})`;
+      },
+    };
+  });
