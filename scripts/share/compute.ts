@@ -294,12 +294,18 @@ function snapshotOf(book: WorkbookSnapshot, cells: Cells): WorkbookSnapshot {
   return { ...book, sheets };
 }
 
+/** How to compute: batches of at most `batch` formulas (default `BATCH`), or one engine over everything. */
+export interface ComputeOptions {
+  batch?: number;
+  oneEngine?: boolean;
+}
+
 /** Computes every formula of `book` (values as read, formulas as stored in the file). */
-export function computeSnapshot(book: WorkbookSnapshot): ComputedWorkbook {
+export function computeSnapshot(book: WorkbookSnapshot, options: ComputeOptions = {}): ComputedWorkbook {
   const cells = new Cells(book);
   const keep = new Set<string>();
   const computed = new Set<string>();
-  const nodes = formulaNodes(book);
+  const nodes = options.oneEngine ? undefined : formulaNodes(book);
   if (!nodes || !assignLevels(nodes)) {
     // One engine over everything, then once more with the formulas it cannot compute kept as cached.
     const all = nodes ?? formulaNodesPlain(book);
@@ -322,8 +328,9 @@ export function computeSnapshot(book: WorkbookSnapshot): ComputedWorkbook {
   }
   const levels: Node[][] = [];
   for (const n of nodes) (levels[n.level] ??= []).push(n);
+  const size = Math.max(1, options.batch ?? BATCH);
   for (const level of levels) {
-    for (let i = 0; i < level.length; i += BATCH) runBatch(book, cells, level.slice(i, i + BATCH), computed, keep);
+    for (let i = 0; i < level.length; i += size) runBatch(book, cells, level.slice(i, i + size), computed, keep);
   }
   return { snapshot: snapshotOf(book, cells), keptCached: [...keep] };
 }
