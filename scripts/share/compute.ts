@@ -6,9 +6,11 @@
  * Batches: the engine looks at every formula of a sheet on each read, so one engine over a sheet of 10,000 formulas
  * takes minutes. The formulas are therefore put in dependency levels (a formula's level is one more than the
  * highest level of the formulas, and stored array areas, it reads; references found by the parser the engine
- * uses) and each level is computed in batches of at most `BATCH` formulas, each batch by its own engine over the
- * sheets it reads, where the formulas of lower levels are constants holding their results (errors as error
- * formulas such as `=#N/A`) and the others are marked non-empty so that a spill they would block stays blocked.
+ * uses, keeping every reference) and each level is computed in batches of at most `BATCH` formulas, each batch by
+ * its own engine over only the cells its formulas read (the formulas of lower levels as constants holding their
+ * results, errors as error formulas such as `=#N/A`). A result that spilled over, or was blocked by, a cell left
+ * out is computed again over the whole sheets, where formulas not computed yet are marked non-empty so that a
+ * spill they would block stays blocked.
  * A workbook with a circular reference, a dynamic reference (INDIRECT, OFFSET) or a formula the parser cannot
  * read is computed by one engine over the whole workbook instead.
  *
@@ -68,6 +70,8 @@ class Cells {
   readonly values = new Map<string, Grid>();
   readonly errors = new Map<string, Map<number, string>>();
   readonly spills = new Map<string, Map<string, string>>();
+  /** Formula cells whose value is computed (or kept from the file), as `keyOf` keys. */
+  readonly computed = new Set<string>();
   constructor(book: WorkbookSnapshot) {
     for (const s of book.sheets) {
       this.values.set(
@@ -101,6 +105,31 @@ class Cells {
   }
 }
 
+/**
+ * fast-formula-parser's DepParser, keeping every reference: its own drops a cell or a range that an earlier range
+ * covers by rows and columns, whatever their sheets (`$E$42` after `Accounts!$E$2:$F$3001` went missing).
+ */
+function exactDepParser(): DepParser {
+  const parser = new DepParser();
+  type Ref = { sheet?: string; row?: number; from?: { row?: number } };
+  const hooks = parser as unknown as {
+    data: Ref[];
+    position?: { sheet: string };
+    getCell: (ref: Ref) => number;
+    getRange: (ref: Ref) => number[][];
+  };
+  const add = (ref: Ref) => hooks.data.push({ ...ref, sheet: ref.sheet ?? hooks.position?.sheet });
+  hooks.getCell = (ref) => {
+    if (ref.row !== null && ref.row !== undefined) add(ref);
+    return 0;
+  };
+  hooks.getRange = (ref) => {
+    if (ref.from?.row !== null && ref.from?.row !== undefined) add(ref);
+    return [[0]];
+  };
+  return parser;
+}
+
 function dependencies(parser: DepParser, formula: string, sheet: string, row: number, col: number): Node['deps'] {
   const refs = parser.parse(formula.slice(1), { sheet, row: row + 1, col: col + 1 });
   return refs.map((r) => {
@@ -122,7 +151,7 @@ function dependencies(parser: DepParser, formula: string, sheet: string, row: nu
 
 /** Every formula of `book` as a node with its dependencies, or undefined when batches cannot be used. */
 function formulaNodes(book: WorkbookSnapshot): Node[] | undefined {
-  const parser = new DepParser();
+  const parser = exactDepParser();
   const nodes: Node[] = [];
   for (const s of book.sheets) {
     for (let r = 0; r < s.formulas.length; r++) {
@@ -201,34 +230,104 @@ function assignLevels(nodes: Node[]): boolean {
   return done === nodes.length;
 }
 
-/** One engine over `nodes` (the only formulas), the other cells as constants; results go into `cells`. */
-function runBatch(
-  book: WorkbookSnapshot,
-  cells: Cells,
-  nodes: Node[],
-  computed: Set<string>,
-  keep: Set<string>,
-  everySheet = false,
-): void {
+type Init = Record<string, WriteCell[][]>;
+
+/** A constant of `cells` as the engine is given it: errors as error formulas, `""` as blank. */
+function constantAt(cells: Cells, sheet: string, row: number, col: number): WriteCell {
+  const code = cells.error(sheet, row, col);
+  if (code) return errorFormula(code);
+  const v = cells.get(sheet, row, col);
+  return v === '' ? null : v;
+}
+
+/** The last row and column holding a value or a formula (-1 for none), as the engine's used range sees them. */
+function usedExtent(s: SheetSnapshot, cells: Cells): { bottom: number; right: number } {
+  let bottom = -1;
+  let right = -1;
+  const scan = (grid: unknown[][]) =>
+    grid.forEach((line, r) =>
+      line?.forEach((v, c) => {
+        if (v === null || v === '' || v === undefined) return;
+        if (r > bottom) bottom = r;
+        if (c > right) right = c;
+      }),
+    );
+  scan(cells.values.get(lc(s.name))!);
+  scan(s.formulas);
+  return { bottom, right };
+}
+
+/**
+ * The batch's sheets holding only what its formulas read (their references, clipped to the used range), the
+ * formulas themselves, and an empty-text formula at the far corner of what is read so that whole-column reads
+ * stop where they stop in the whole sheet. Spills are checked against the whole sheet afterwards (`spillsHold`).
+ */
+function trimmedInit(book: WorkbookSnapshot, cells: Cells, nodes: Node[]): Init {
+  const init: Init = {};
+  const sheets = new Map(book.sheets.map((s) => [lc(s.name), s]));
+  const corners = new Map<string, { bottom: number; right: number }>();
+  const extents = new Map<string, { bottom: number; right: number }>();
+  for (const n of nodes) {
+    init[n.sheet] ??= [];
+    for (const d of n.deps) {
+      const s = sheets.get(lc(d.sheet));
+      if (!s) continue;
+      let extent = extents.get(s.name);
+      if (!extent) extents.set(s.name, (extent = usedExtent(s, cells)));
+      const grid = (init[s.name] ??= []);
+      const bottom = Math.min(d.rect.bottom, extent.bottom);
+      const right = Math.min(d.rect.right, extent.right);
+      if (bottom < d.rect.top || right < d.rect.left) continue;
+      for (let r = d.rect.top; r <= bottom; r++) {
+        const line = (grid[r] ??= []);
+        for (let c = d.rect.left; c <= right; c++) line[c] = s.formulas[r]?.[c] ? constantOrPending(cells, s, r, c) : constantAt(cells, s.name, r, c); // prettier-ignore
+      }
+      const corner = corners.get(s.name) ?? { bottom: -1, right: -1 };
+      corners.set(s.name, { bottom: Math.max(corner.bottom, bottom), right: Math.max(corner.right, right) });
+    }
+  }
+  for (const n of nodes) {
+    const grid = init[n.sheet];
+    if (n.area) {
+      for (let r = n.area.top; r <= n.area.bottom; r++) {
+        for (let c = n.area.left; c <= n.area.right; c++) if (grid[r]?.[c] !== undefined && !isFormulaAt(book, n.sheet, r, c)) grid[r][c] = null; // prettier-ignore
+      }
+    }
+    (grid[n.row] ??= [])[n.col] = { formula: n.formula };
+  }
+  for (const [name, { bottom, right }] of corners) {
+    const line = (init[name][bottom] ??= []);
+    const at = line[right];
+    if (at === undefined || at === null) line[right] = { formula: '=""' };
+  }
+  return init;
+}
+
+/** A formula cell read by a batch: its result when computed (a lower level), else marked pending. */
+function constantOrPending(cells: Cells, s: SheetSnapshot, r: number, c: number): WriteCell {
+  return cells.computed.has(keyOf(s.name, r, c)) ? constantAt(cells, s.name, r, c) : PENDING;
+}
+
+function isFormulaAt(book: WorkbookSnapshot, sheet: string, r: number, c: number): boolean {
+  return Boolean(book.sheets.find((s) => lc(s.name) === lc(sheet))?.formulas[r]?.[c]);
+}
+
+/** Every sheet the batch reads, whole: lower levels' results as constants, formulas not computed yet pending. */
+function fullInit(book: WorkbookSnapshot, cells: Cells, nodes: Node[], everySheet: boolean): Init {
   const wanted = new Set<string>(everySheet ? book.sheets.map((s) => lc(s.name)) : []);
   for (const n of nodes) {
     wanted.add(lc(n.sheet));
     for (const d of n.deps) wanted.add(lc(d.sheet));
   }
   const own = new Set(nodes.map((n) => keyOf(n.sheet, n.row, n.col)));
-  const init: Record<string, WriteCell[][]> = {};
+  const init: Init = {};
   for (const s of book.sheets) {
     if (!wanted.has(lc(s.name))) continue;
     const values = cells.values.get(lc(s.name))!;
-    const grid: WriteCell[][] = values.map((line, r) =>
-      line.map((v, c): WriteCell => {
-        const code = cells.error(s.name, r, c);
-        return code ? errorFormula(code) : v === '' ? null : v;
-      }),
-    );
+    const grid: WriteCell[][] = values.map((line, r) => line.map((_, c): WriteCell => constantAt(cells, s.name, r, c)));
     s.formulas.forEach((line, r) =>
       line?.forEach((f, c) => {
-        if (!f || own.has(keyOf(s.name, r, c)) || computed.has(keyOf(s.name, r, c))) return;
+        if (!f || own.has(keyOf(s.name, r, c)) || cells.computed.has(keyOf(s.name, r, c))) return;
         while (grid.length <= r) grid.push([]);
         grid[r][c] = PENDING;
       }),
@@ -240,19 +339,51 @@ function runBatch(
     if (n.area) {
       for (let r = n.area.top; r <= n.area.bottom; r++) {
         for (let c = n.area.left; c <= n.area.right; c++) {
-          if (grid[r] && c < grid[r].length && !book.sheets.find((s) => s.name === n.sheet)?.formulas[r]?.[c]) grid[r][c] = null; // prettier-ignore
+          if (grid[r] && c < grid[r].length && !isFormulaAt(book, n.sheet, r, c)) grid[r][c] = null;
         }
       }
     }
     while (grid.length <= n.row) grid.push([]);
     grid[n.row][n.col] = { formula: n.formula };
   }
+  return init;
+}
+
+function evaluate(init: Init): { mem: MemoryWorkbook; engine: FormulaEngine } {
   const mem = new MemoryWorkbook(init);
   const engine = new FormulaEngine(salesOpsFunctions());
   engine.attach(mem);
+  return { mem, engine };
+}
+
+/** True when no result of a trimmed batch spilled over, or was blocked by, a cell left out of it. */
+function spillsHold(book: WorkbookSnapshot, cells: Cells, nodes: Node[], engine: FormulaEngine): boolean {
   for (const n of nodes) {
     const address = formatCell(n.row, n.col);
-    computed.add(keyOf(n.sheet, n.row, n.col));
+    if (engine.errorAt(n.sheet, address)?.code === '#SPILL!') return false;
+    const area = engine.spillAreaOf(n.sheet, address);
+    if (!area) continue;
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (r === n.row && c === n.col) continue;
+        if (isFormulaAt(book, n.sheet, r, c)) return false;
+        const inOwnArea = n.area && r >= n.area.top && r <= n.area.bottom && c >= n.area.left && c <= n.area.right;
+        const v = cells.get(n.sheet, r, c);
+        if (!inOwnArea && v !== null && v !== '') return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** One engine over `nodes` (the only formulas), the other cells as constants; results go into `cells`. */
+function runBatch(book: WorkbookSnapshot, cells: Cells, nodes: Node[], keep: Set<string>, everySheet = false): void {
+  let run = everySheet ? undefined : evaluate(trimmedInit(book, cells, nodes));
+  if (!run || !spillsHold(book, cells, nodes, run.engine)) run = evaluate(fullInit(book, cells, nodes, everySheet));
+  const { mem, engine } = run;
+  for (const n of nodes) {
+    const address = formatCell(n.row, n.col);
+    cells.computed.add(keyOf(n.sheet, n.row, n.col));
     const err = engine.errorAt(n.sheet, address)?.code;
     const cachedError = cells.error(n.sheet, n.row, n.col);
     if (err && ENGINE_UNKNOWN.has(err) && cachedError !== err && !hasSalesopsCall(n.stored)) {
@@ -304,33 +435,29 @@ export interface ComputeOptions {
 export function computeSnapshot(book: WorkbookSnapshot, options: ComputeOptions = {}): ComputedWorkbook {
   const cells = new Cells(book);
   const keep = new Set<string>();
-  const computed = new Set<string>();
   const nodes = options.oneEngine ? undefined : formulaNodes(book);
   if (!nodes || !assignLevels(nodes)) {
     // One engine over everything, then once more with the formulas it cannot compute kept as cached.
     const all = nodes ?? formulaNodesPlain(book);
-    runBatch(book, cells, all, computed, keep, true);
-    if (keep.size > 0) {
-      const kept = (n: Node) => keep.has(`${n.sheet}!${formatCell(n.row, n.col)}`);
-      const again = new Cells(book);
-      const constants = new Set(all.filter(kept).map((n) => keyOf(n.sheet, n.row, n.col)));
-      runBatch(
-        book,
-        again,
-        all.filter((n) => !kept(n)),
-        constants,
-        new Set(),
-        true,
-      );
-      return { snapshot: snapshotOf(book, again), keptCached: [...keep] };
-    }
-    return { snapshot: snapshotOf(book, cells), keptCached: [] };
+    runBatch(book, cells, all, keep, true);
+    if (keep.size === 0) return { snapshot: snapshotOf(book, cells), keptCached: [] };
+    const kept = (n: Node) => keep.has(`${n.sheet}!${formatCell(n.row, n.col)}`);
+    const again = new Cells(book);
+    for (const n of all.filter(kept)) again.computed.add(keyOf(n.sheet, n.row, n.col));
+    runBatch(
+      book,
+      again,
+      all.filter((n) => !kept(n)),
+      new Set(),
+      true,
+    );
+    return { snapshot: snapshotOf(book, again), keptCached: [...keep] };
   }
   const levels: Node[][] = [];
   for (const n of nodes) (levels[n.level] ??= []).push(n);
   const size = Math.max(1, options.batch ?? BATCH);
   for (const level of levels) {
-    for (let i = 0; i < level.length; i += size) runBatch(book, cells, level.slice(i, i + size), computed, keep);
+    for (let i = 0; i < level.length; i += size) runBatch(book, cells, level.slice(i, i + size), keep);
   }
   return { snapshot: snapshotOf(book, cells), keptCached: [...keep] };
 }

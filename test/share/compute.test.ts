@@ -40,13 +40,15 @@ function handWorkbook(extra: (CellValue | string)[] = []): WorkbookSnapshot {
       ['ten', '=_xldudf_SALESOPS_COMMISSION(A2,In!$A$1:$B$4)', '=IFERROR(B2,-1)'],
       [null, null, null, `=${RAMP}`, null, '=C1'],
       [],
-      ['=_xlfn.NOSUCHFUNCTION(1)', '=_xldudf_SALESOPS_ROUNDMONEY(A5*1.001)'],
+      ['=_xlfn.NOSUCHFUNCTION(1)', '=_xldudf_SALESOPS_ROUNDMONEY(A5*1.001)', null, null, '=_xldudf_SALESOPS_COMMISSION(A1,In!A:B)', '=COUNTIF(In!A:A,"<>5")', null, '=SUM(In!A1:D4)+C1'], // prettier-ignore
       ['=SUM(C:C)', ...extra],
     ],
     { D1: 'D1:G1', D3: 'D3:G3' },
   );
   calc.values[4][0] = 5; // the value the file cached for the function the engine does not know
-  return { sheets: [sheet('In', TIERS), calc] };
+  // A note further down the tier sheet: whole-column references reach row 10 (the used range), blank rows and all.
+  const tiers = sheet('In', [...TIERS, [], [], [], [], [], [null, null, null, 'note']]);
+  return { sheets: [tiers, calc] };
 }
 
 function valuesOf(book: WorkbookSnapshot, name: string): CellValue[][] {
@@ -78,6 +80,12 @@ describe('computeSnapshot', () => {
     expect(v[4].slice(0, 2)).toEqual([5, 5.01]);
     // SUM(C:C) = 44,000 − 1
     expect(v[5][0]).toBe(43_999);
+    // The engine reads whole columns down to the used range (row 10): all 10 of A1:A10 are not 5; COMMISSION skips
+    // the blank tier rows
+    expect(v[4].slice(4, 6)).toEqual([22_000, 10]);
+    // C1 is read after a range of another sheet covering its row and column: 350,000.23 + 44,000 (C1 is computed
+    // first even so; the parser's own dependency list drops C1)
+    expect(v[4][7]).toBeCloseTo(394_000.23, 9);
   });
 
   it('falls back to one engine for INDIRECT and for a cycle, with the same results', () => {
