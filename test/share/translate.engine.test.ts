@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { TRANSLATORS } from '../../src/share';
 import type { Translator } from '../../src/share/translate/common';
 import { type Case, agrees, evaluateWithEngine, placeCases } from './support/cases';
-import { commissionCase, payoutCase, rampQuotaCase, roundMoneyCase } from './support/generators';
+import { commissionCase, payoutCase, pipelineCase, rampQuotaCase, roundMoneyCase } from './support/generators';
 
 const RUNS = Number(process.env.SHARE_RUNS ?? 300);
 
@@ -26,6 +26,7 @@ describe('native translations agree with the functions (playground engine)', () 
     ['PAYOUT', payoutCase],
     ['ROUNDMONEY', roundMoneyCase],
     ['RAMPQUOTA', rampQuotaCase],
+    ['PIPELINE', pipelineCase(false)],
   ] as const)('%s', (_name, arb) => {
     fc.assert(fc.property(arb, check), { numRuns: RUNS, seed: 14 });
   });

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { recalcWithLibreOffice, shownValue } from '../support/libreoffice';
 import { SOFFICE, describeWithProgram } from '../support/programs';
 import { type Case, NATIVE_COL, SHEET, agrees, evaluateWithEngine, placeCases } from './support/cases';
-import { commissionCase, payoutCase, rampQuotaCase, roundMoneyCase } from './support/generators';
+import { commissionCase, payoutCase, pipelineCase, rampQuotaCase, roundMoneyCase } from './support/generators';
 
 const PER_FUNCTION = Number(process.env.SHARE_LO_RUNS ?? 150);
 
@@ -38,7 +38,7 @@ const fixed: Case[] = [
 describeWithProgram(SOFFICE, 'native translations agree with the functions (LibreOffice)', (soffice) => {
   it('every case, in one recalculated workbook', async () => {
     const cases: Case[] = [...fixed];
-    for (const arb of [commissionCase, payoutCase, roundMoneyCase, rampQuotaCase]) {
+    for (const arb of [commissionCase, payoutCase, roundMoneyCase, rampQuotaCase, pipelineCase(true)]) {
       cases.push(...fc.sample(arb, { numRuns: PER_FUNCTION, seed: 1414 }));
     }
     const { placed, values } = placeCases(cases);

@@ -8,6 +8,7 @@ import type { CallArg, TranslateContext, Translator } from './common';
 import { translateCommission, translatePayout } from './comp';
 import { translateRoundMoney } from './general';
 import { translateRampQuota } from './quota';
+import { translatePipeline } from './forecast';
 
 /** Function name (upper case) → translator. Functions not listed convert to values. */
 export const TRANSLATORS: Record<string, Translator> = {
@@ -15,6 +16,7 @@ export const TRANSLATORS: Record<string, Translator> = {
   PAYOUT: translatePayout,
   ROUNDMONEY: translateRoundMoney,
   RAMPQUOTA: translateRampQuota,
+  PIPELINE: translatePipeline,
 };
 
 /** The native text of `text` (a formula or a part of one), or why it has none. */

@@ -75,11 +75,27 @@ export const EXCEL_ROUND: CustomFunctionImpl = (x, digits) => {
   return roundHalfAwayFromZero(n, d);
 };
 
+/**
+ * Excel's MATCH(value, range, 0) for the engine, which has no MATCH: the first cell equal to the value (text
+ * compared case-insensitively, as Excel does), 1-based; #N/A when none (or for a blank value).
+ */
+export const EXCEL_MATCH: CustomFunctionImpl = (value, range, type) => {
+  const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+  if (type !== 0 || value === null || value === '') return na;
+  const cells = (Array.isArray(range) ? (range as unknown[][]) : [[range]]).flat();
+  const key = typeof value === 'string' ? value.toLowerCase() : value;
+  const i = cells.findIndex((c) => (typeof c === 'string' ? c.toLowerCase() : c) === key);
+  return i < 0 ? na : i + 1;
+};
+
+/** The standard functions the tests give the engine: Excel's ROUND and MATCH. */
+export const EXCEL_EXTRAS: Record<string, CustomFunctionImpl> = { ROUND: EXCEL_ROUND, MATCH: EXCEL_MATCH };
+
 /** The engine's values of column J (the SALESOPS function) and K (the native formula) for every placed case. */
 export function evaluateWithEngine(
   placed: readonly PlacedCase[],
   values: Grid,
-  extra: Record<string, CustomFunctionImpl> = { ROUND: EXCEL_ROUND },
+  extra: Record<string, CustomFunctionImpl> = EXCEL_EXTRAS,
 ): { fn: CellValue; native: CellValue }[] {
   const rows: (CellValue | { formula: string })[][] = values.map((r) => [...r]);
   for (const p of placed) {
