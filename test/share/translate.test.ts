@@ -222,3 +222,40 @@ describe('RAMPQUOTA', () => {
     expect(native('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"Calendar")', b)).toMatch(/^=IF\(OR\(ISBLANK\(A6\)/);
   });
 });
+
+describe('PIPELINE', () => {
+  // opportunities A:C (amount, stage, close date), window in D/E, stage table F:G with a header row
+  const cells = [
+    [1000, 'Propose', 45300, 45292, 45350, 'Stage', 'Probability'],
+    [2000, 'negotiate', 45400, null, null, 'Propose', 0.25],
+    [500.5, 'Propose', 45310, null, null, 'Negotiate', 0.5],
+  ];
+  const f = (t: number) =>
+    `=SALESOPS.PIPELINE(A${t}:A${t + 2},B${t}:B${t + 2},F${t}:G${t + 2},C${t}:C${t + 2},D${t},E${t})`;
+
+  it('weights each opportunity in the window by its stage, case-insensitively', () => {
+    // in [45292, 45350]: 1,000 × 0.25 + 500.50 × 0.25 = 250 + 125.125 = 375.125 → 375.13 (2,000 closes after)
+    expect(both(f, cells)).toEqual({ fn: 375.13, native: 375.13 });
+    const open = cells.map((r) => [...r]);
+    open[0][4] = null; // no upper bound: + 2,000 × 0.5 = 1,375.125 → 1,375.13
+    expect(both(f, open)).toEqual({ fn: 1375.13, native: 1375.13 });
+  });
+
+  it('an unknown stage is #N/A, as in the function', () => {
+    const lost = cells.map((r) => [...r]);
+    lost[1][1] = 'Lost';
+    expect(both(f, cells, lost)).toEqual({ fn: '#N/A', native: '#N/A' });
+  });
+
+  it('refuses stage text MATCH would read differently', () => {
+    const b: WorkbookSnapshot = {
+      sheets: [{ name: 'S', values: [[1, ' Propose ', null, null, null, 'Propose', 0.5]], formulas: [] }],
+    };
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toMatch(/extra spaces, wildcards/);
+    b.sheets[0].values[0][1] = 'Propose';
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1,,45000)', b)).toMatch(/without close_dates/);
+    expect(native('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toBe(
+      '=IF(OR(COUNTIF(G1,"<0")>0,COUNTIF(G1,">1")>0),#VALUE!,ROUND(IF(ISBLANK(A1),IF(ISBLANK(B1),0,#VALUE!),A1*INDEX(G1,MATCH(B1,F1,0))),2))',
+    );
+  });
+});

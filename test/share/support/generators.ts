@@ -158,3 +158,80 @@ export const rampQuotaCase: fc.Arbitrary<Case> = fc
       },
     };
   });
+
+const STAGES = ['Prospect', 'Qualify', 'Propose', 'Negotiate', 'Closed won'];
+
+/**
+ * PIPELINE: 1–12 opportunities over a stage table of the five stages (header or not), stages in any letter case,
+ * an unknown stage now and then, close dates in 2024, from/to omitted, literal or in cells (maybe blank).
+ * `blanks`: blank rows and blank close dates too (the engine evaluates both branches of IF, so only LibreOffice
+ * can run those).
+ */
+export function pipelineCase(blanks: boolean): fc.Arbitrary<Case> {
+  const date = fc.integer({ min: 45292, max: 45657 });
+  const opp = fc.record({
+    amount: money(-1000, 500000),
+    stage: fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom(...STAGES) },
+      { weight: 3, arbitrary: fc.constantFrom(...STAGES).map((s) => s.toUpperCase()) },
+      { weight: 1, arbitrary: fc.constant('Lost') },
+    ),
+    date: blanks ? fc.option(date, { nil: null, freq: 5 }) : date,
+    blank: blanks ? fc.constantFrom(false, false, false, false, true) : fc.constant(false),
+  });
+  const bnd = fc.oneof(
+    fc.constant({ kind: 'none' as const }),
+    date.map((v) => ({ kind: 'literal' as const, v })),
+    (blanks ? fc.option(date, { nil: null }) : date).map((v) => ({ kind: 'cell' as const, v })),
+  );
+  return fc
+    .record({
+      opps: fc.array(opp, { minLength: 1, maxLength: 12 }),
+      probs: fc.array(fraction(0, 1, 2), { minLength: 5, maxLength: 5 }),
+      header: fc.boolean(),
+      from: bnd,
+      to: bnd,
+      withDates: fc.boolean(),
+    })
+    .map((p): Case => {
+      const hasBounds = p.from.kind !== 'none' || p.to.kind !== 'none';
+      const withDates = p.withDates || hasBounds;
+      const table: Grid = STAGES.map((s, i) => [s, p.probs[i]]);
+      if (p.header) table.unshift(['Stage', 'Probability']);
+      const height = Math.max(p.opps.length, table.length);
+      const cells: Grid = [];
+      for (let r = 0; r < height; r++) {
+        const o = p.opps[r];
+        const t = table[r];
+        const blank = o?.blank ?? true;
+        cells.push([
+          o && !blank ? o.amount : null,
+          o && !blank ? o.stage : null,
+          o && withDates ? o.date : null,
+          r === 0 && p.from.kind === 'cell' ? p.from.v : null,
+          r === 0 && p.to.kind === 'cell' ? p.to.v : null,
+          t ? t[0] : null,
+          t ? t[1] : null,
+        ]);
+      }
+      return {
+        label: `PIPELINE(${JSON.stringify(p.opps)}, ${JSON.stringify(p.probs)}, ${JSON.stringify(p.from)}, ${JSON.stringify(p.to)}, dates ${withDates})`,
+        cells,
+        formula: (top) => {
+          const last = top + p.opps.length - 1;
+          const b = (x: typeof p.from, col: string) =>
+            x.kind === 'none' ? '' : x.kind === 'literal' ? String(x.v) : `${col}${top}`;
+          const args = [
+            `A${top}:A${last}`,
+            `B${top}:B${last}`,
+            `$F$${top}:$G$${top + table.length - 1}`,
+            withDates ? `C${top}:C${last}` : '',
+            b(p.from, 'D'),
+            b(p.to, 'E'),
+          ];
+          while (args.length > 3 && args[args.length - 1] === '') args.pop();
+          return `=SALESOPS.PIPELINE(${args.join(',')})`;
+        },
+      };
+    });
+}
