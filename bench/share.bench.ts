@@ -5,9 +5,9 @@
  * reading and writing the same workbook unchanged (the floor of any xlsx-to-xlsx tool built on exceljs).
  *
  * The workbook (test/share/workbooks.ts): 2,500 reps × (PAYOUT through a defined name, COMMISSION as a shared
- * formula, ROUNDMONEY of both, RAMPSCHEDULE spilled over 4 months) = 10,000 SALESOPS cells. Median of 3 rounds
+ * formula, ROUNDMONEY of both, RAMPSCHEDULE spilled over 4 months) = 10,000 SALESOPS cells, plus one SEASONALQUOTA. Median of 3 rounds
  * after a warm-up, each round timing both (interleaved). Exits non-zero when the share takes 10 s or more, or
- * when the copy does not hold 10,000 converted cells.
+ * when the copy does not hold the 10,001 converted cells.
  */
 import ExcelJS from 'exceljs';
 import { computeSnapshot } from '../scripts/share/compute';
@@ -79,9 +79,9 @@ async function main(): Promise<void> {
   console.log('| phase | ms |');
   console.log('|---|---:|');
   for (const [name, ms] of Object.entries(split)) console.log(`| ${name} | ${ms.toFixed(0)} |`);
-  const ok = share < LIMIT_MS && cells === REPS * 4;
+  const ok = share < LIMIT_MS && cells === REPS * 4 + 1;
   console.log(
-    `\n${ok ? 'PASS' : 'FAIL'}: ${share.toFixed(0)} ms for ${cells} cells (limit ${LIMIT_MS} ms for ${REPS * 4})`,
+    `\n${ok ? 'PASS' : 'FAIL'}: ${share.toFixed(0)} ms for ${cells} cells (limit ${LIMIT_MS} ms for ${REPS * 4 + 1})`,
   );
   if (!ok) process.exitCode = 1;
 }

@@ -1,7 +1,8 @@
 /**
  * Writes a `SharePlan` (src/share) into an exceljs workbook read from a file: each SALESOPS cell becomes its native
- * formula (with its computed result cached, so the copy shows numbers before any recalculation) or its values
- * (every cell of a spilled result its own value), and a visible Provenance sheet is added. Every other cell, number
+ * formula (with its computed result cached, so the copy shows numbers before any recalculation; a spilled result
+ * translated cell by cell gets one formula per cell) or its values (every cell of a spilled result its own value),
+ * and a visible Provenance sheet is added. Every other cell, number
  * format, table and name is left as read. Shared formulas are spelled out cell by cell first, so that replacing a
  * shared formula's first cell cannot change the formulas of the cells that shared it.
  */
@@ -65,6 +66,13 @@ function writeCell(ws: ExcelJS.Worksheet, cell: ConvertedCell, stored: string | 
   eachCell(area, (row, col) => {
     const target = ws.getCell(formatCell(row, col));
     const v = cachedValue(valueAt(row, col));
+    const own = cell.kind === 'native' ? cell.formulas?.[row - area.top]?.[col - area.left] : undefined;
+    if (own) {
+      // A spilled result translated cell by cell: each cell its own native formula.
+      const result = (v ?? undefined) as ExcelJS.CellFormulaValue['result'];
+      target.value = { formula: own.replace(/^=/, ''), result };
+      return;
+    }
     if (cell.kind === 'native' && row === anchor.top && col === anchor.left) {
       const formula = (cell.formula ?? '').replace(/^=/, '');
       const result = (v ?? undefined) as ExcelJS.CellFormulaValue['result'];

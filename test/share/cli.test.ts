@@ -69,8 +69,8 @@ describe('npm run share', () => {
     it('exits 0 and says what it converted', () => {
       expect(result.err).toBe('');
       expect(result.code).toBe(0);
-      // 5 reps × (PAYOUT, COMMISSION, ROUNDMONEY, RAMPSCHEDULE)
-      expect(result.out).toMatch(/Wrote shared\.xlsx in [\d.]+ s: 20 SALESOPS cell\(s\)/);
+      // 5 reps × (PAYOUT, COMMISSION, ROUNDMONEY, RAMPSCHEDULE) and one SEASONALQUOTA
+      expect(result.out).toMatch(/Wrote shared\.xlsx in [\d.]+ s: 21 SALESOPS cell\(s\)/);
       expect(result.out).toMatch(/PAYOUT: \d+ native formula\(s\), \d+ as values/);
     });
 
@@ -93,6 +93,14 @@ describe('npm run share', () => {
       // at half: 108,000 × 0.5 × 25/31 = 43,548.39; February on, the full 108,000. Every month its own cell.
       expect(shown(reps.getCell('I4'))).toBeCloseTo(43_548.39, 9);
       for (const a of ['J4', 'K4', 'L4']) expect(shown(reps.getCell(a))).toBe(108_000);
+      // SEASONALQUOTA(1,234,567.89, 6 % ×3, 8 % ×6, 10 %, 11 %, 13 %): to the cent down, 74,074.07 (×3),
+      // 98,765.43 (×6), 123,456.78, 135,802.46, 160,493.82 sum to 1,234,567.85; the 4 cents left go to the largest
+      // remainders: October (.90), November (.79), December (.57), then January (.34, the first of three).
+      const seasons = book.getWorksheet('Seasons')!;
+      const months = Array.from({ length: 12 }, (_, c) => shown(seasons.getCell(3, c + 1)) as number);
+      expect(months.slice(0, 4)).toEqual([74_074.08, 74_074.07, 74_074.07, 98_765.43]);
+      expect(months.slice(9, 12)).toEqual([123_456.79, 135_802.47, 160_493.83]);
+      expect(Math.round(months.reduce((a, b) => a + b, 0) * 100)).toBe(123_456_789);
       // Where a cell became a native formula, it reads its own row (a shared formula was spelled out per cell).
       const f3 = reps.getCell('F3');
       if (f3.type === ExcelJS.ValueType.Formula) expect(f3.formula).toContain('D3');
@@ -117,7 +125,7 @@ describe('npm run share', () => {
       expect(table.table.tableRef ?? table.table.ref).toBe('A1:B3');
       expect(targets.getCell('D1').formula).toBe('SUM(Targets[Target])');
       expect(book.definedNames.model).toEqual(before.definedNames.model);
-      expect(book.worksheets.map((w) => w.name)).toEqual(['Plan', 'Reps', 'Targets', 'Provenance']);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Plan', 'Reps', 'Seasons', 'Targets', 'Provenance']);
     });
 
     it('adds a visible Provenance sheet from which the original formulas read back', async () => {
@@ -125,21 +133,22 @@ describe('npm run share', () => {
       expect(ws.state).toBe('visible');
       const { snapshot } = readSnapshot(book);
       const entries = readProvenance(snapshot.sheets.find((s) => s.name === 'Provenance')!.values);
-      expect(entries).toHaveLength(20);
+      expect(entries).toHaveLength(21);
       const before = new ExcelJS.Workbook();
       await before.xlsx.readFile(input);
-      const orig = before.getWorksheet('Reps')!;
       for (const e of entries) {
-        expect(e.sheet).toBe('Reps');
+        const orig = before.getWorksheet(e.sheet)!;
         expect(toTypedSpelling(e.formula)).toBe(toTypedSpelling(`=${orig.getCell(e.address).formula}`));
       }
+      expect(entries.filter((e) => e.sheet === 'Reps')).toHaveLength(20);
+      expect(entries.find((e) => e.sheet === 'Seasons')).toMatchObject({ address: 'A3', area: 'A3:L3' });
       expect(entries.find((e) => e.address === 'I2')?.area).toBe('I2:L2');
     });
 
     it('records the share in custom document properties', async () => {
       const props = await readCustomProperties(fs.readFileSync(out));
-      expect(props.SalesOpsConvertedCells).toBe('20');
-      expect(Number(props.SalesOpsNativeFormulas) + Number(props.SalesOpsValueCells)).toBe(20);
+      expect(props.SalesOpsConvertedCells).toBe('21');
+      expect(Number(props.SalesOpsNativeFormulas) + Number(props.SalesOpsValueCells)).toBe(21);
       expect(props.SalesOpsSharedVersion).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version); // prettier-ignore
       expect(Date.now() - Date.parse(props.SalesOpsSharedAt)).toBeLessThan(600_000);
     });

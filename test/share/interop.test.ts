@@ -42,13 +42,16 @@ const SAMPLE_EDITS: Edit[] = [
   ['Reps', 'G11', (v) => v + 12_000],
 ];
 
-/** Edits of the comp workbook's inputs: the curve, the tiers, attainments, bookings. */
+/** Edits of the comp workbook's inputs: the curve, the tiers, attainments, bookings, a quota and its weights. */
 const COMP_EDITS: Edit[] = [
   ['Plan', 'B3', () => 1.2],
   ['Plan', 'D3', () => 120_000],
   ['Plan', 'E4', () => 0.12],
   ...[2, 7, 19, 33].map((r): Edit => ['Reps', `B${r}`, (v) => v + 0.333]),
   ...[3, 8, 21, 40].map((r): Edit => ['Reps', `D${r}`, (v) => v * 2 + 0.5]),
+  ['Seasons', 'A2', (v) => v + 1_000.01],
+  ['Seasons', 'D1', () => 0.07],
+  ['Seasons', 'E1', () => 0.09],
 ];
 
 /** True when both show the same: numbers to the cent (money) or 1e-9 relative, everything else exactly. */
@@ -208,7 +211,7 @@ describeWithProgram(SOFFICE, 'shared copies recalculated by LibreOffice (interop
     SAMPLE_EDITS,
   );
   interop(
-    'a comp workbook with a defined name, a shared formula and spilled schedules',
+    'a comp workbook with a defined name, a shared formula, spilled schedules and a seasonal quota',
     async (dir) => {
       const file = path.join(dir, 'comp.xlsx');
       await compWorkbook(40).xlsx.writeFile(file);

@@ -1,8 +1,9 @@
 /**
  * Workbooks to share, built with exceljs as Excel stores them (`_xldudf_SALESOPS_…(` calls): a comp sheet of
  * `reps` rows with PAYOUT (through a defined name), COMMISSION (a shared formula), ROUNDMONEY over both, and a
- * RAMPSCHEDULE spilled over four months as an array formula, plus a table, number formats and a plain SUM below.
- * Used by the command's tests, the interop test and bench/share.bench.ts (4 SALESOPS cells a rep).
+ * RAMPSCHEDULE spilled over four months as an array formula, plus a table, number formats and a plain SUM below;
+ * a Seasons sheet with one SEASONALQUOTA spilled over twelve months. Used by the command's tests, the interop test
+ * and bench/share.bench.ts (4 SALESOPS cells a rep, plus the SEASONALQUOTA).
  */
 import ExcelJS from 'exceljs';
 
@@ -58,6 +59,16 @@ export function compWorkbook(reps: number): ExcelJS.Workbook {
     } as unknown as ExcelJS.CellValue;
     for (let c = 5; c <= 12; c++) if (c !== 8) row.getCell(c).numFmt = '$#,##0.00';
   }
+  // One SEASONALQUOTA spilled over the 12 months of a row (its weights above it).
+  const seasons = book.addWorksheet('Seasons');
+  seasons.addRow([0.06, 0.06, 0.06, 0.08, 0.08, 0.08, 0.08, 0.08, 0.08, 0.1, 0.11, 0.13]);
+  seasons.addRow([1_234_567.89]);
+  seasons.getCell('A3').value = {
+    formula: '_xldudf_SALESOPS_SEASONALQUOTA(A2,A1:L1)',
+    shareType: 'array',
+    ref: 'A3:L3',
+  } as unknown as ExcelJS.CellValue;
+  for (let c = 1; c <= 12; c++) seasons.getCell(3, c).numFmt = '$#,##0.00';
   const total = reps + 2;
   ws.getCell(`A${total}`).value = 'Total';
   ws.getCell(`G${total}`).value = { formula: `SUM(G2:G${reps + 1})` };
