@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { SharePlan } from '../../src/share/types';
-import { checkOutput, readInput, ShareRefusal, writeAtomically } from './files';
+import { checkOutput, partsNotKept, readInput, ShareRefusal, writeAtomically } from './files';
 import { defaultShareOptions, shareXlsx } from './share';
 
 const USAGE = `usage: npm run share -- <in.xlsx> <out.xlsx> [--force]
@@ -67,6 +67,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.out(`Wrote ${outShown} in ${seconds} s: ${cells.length} SALESOPS cell(s), ${native} as native formulas, ${cells.length - native} as values; see its Provenance sheet.`); // prettier-ignore
     for (const line of summarize(result.plan)) io.out(line);
+    const lost = await partsNotKept(bytes);
+    if (lost.length > 0) {
+      io.out(`warning: ${inShown} has ${lost.join(', ')}, which the copy does not keep (exceljs, which writes it, drops them); add them back in Excel if the copy needs them.`); // prettier-ignore
+    }
     if (result.keptCached.length > 0) {
       io.out(
         `  ${result.keptCached.length} other formula(s) use functions this command cannot compute; their saved values were used: ${result.keptCached.slice(0, 5).join(', ')}${result.keptCached.length > 5 ? ', …' : ''}`,

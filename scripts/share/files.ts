@@ -109,3 +109,25 @@ export function writeAtomically(file: string, bytes: Buffer): void {
     throw e;
   }
 }
+
+/** Parts of an xlsx that exceljs, which writes the copy, does not keep: pattern → what to call them. */
+const DROPPED_PARTS: [RegExp, string][] = [
+  [/^xl\/charts\/chart\d+\.xml$/, 'chart'],
+  [/^xl\/chartsheets\/sheet\d+\.xml$/, 'chart sheet'],
+  [/^xl\/pivotTables\/pivotTable\d+\.xml$/, 'pivot table'],
+  [/^xl\/slicers\/slicer\d+\.xml$/, 'slicer'],
+  [/^xl\/externalLinks\/externalLink\d+\.xml$/, 'link to another workbook'],
+  [/^xl\/vbaProject\.bin$/, 'macro project'],
+];
+
+/** What the copy will lack (`["2 charts", "1 pivot table"]`): parts of the input exceljs does not write back. */
+export async function partsNotKept(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  const out: string[] = [];
+  for (const [pattern, what] of DROPPED_PARTS) {
+    const n = names.filter((f) => pattern.test(f)).length;
+    if (n > 0) out.push(`${n} ${what}${n === 1 ? '' : 's'}`);
+  }
+  return out;
+}

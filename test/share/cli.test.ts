@@ -214,6 +214,20 @@ describe('npm run share', () => {
       expect(fs.readFileSync(path.join(dir, 'existing.xlsx'), 'utf8')).toBe('keep me');
     });
 
+    it('warns, in a copy it writes, of the charts and pivot tables it cannot keep', async () => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(input));
+      zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
+      zip.file('xl/charts/chart2.xml', '<c:chartSpace/>');
+      zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
+      fs.writeFileSync(path.join(dir, 'charts.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+      const r = await run(['charts.xlsx', 'charts-shared.xlsx'], dir);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/warning: charts\.xlsx has 2 charts, 1 pivot table, which the copy does not keep/);
+      const plain = await run(['comp.xlsx', 'plain-shared.xlsx'], dir);
+      expect(plain.out).not.toMatch(/warning/);
+      for (const f of ['charts.xlsx', 'charts-shared.xlsx', 'plain-shared.xlsx']) fs.rmSync(path.join(dir, f));
+    });
+
     it('replaces an existing output with --force', async () => {
       const r = await run(['comp.xlsx', 'existing.xlsx', '--force'], dir);
       expect(r.code).toBe(0);
