@@ -83,7 +83,7 @@ describe('COMMISSION', () => {
   });
 
   it('refuses what it cannot express exactly', () => {
-    expect(reason('=SALESOPS.COMMISSION(D1,A1:B4,E1)')).toMatch(/method is not a text literal/);
+    expect(reason('=SALESOPS.COMMISSION(D1,A1:B4,E1:E2)')).toMatch(/method is neither a text literal nor one cell/);
     expect(reason('=SALESOPS.COMMISSION(D1,A1:C4)')).toMatch(/two columns/);
     expect(reason('=SALESOPS.COMMISSION(D1,A1:B5)')).toMatch(/row 5 is not two numbers/);
     expect(reason('=SALESOPS.COMMISSION(D1,A:B)')).toMatch(/whole-column/);
@@ -175,13 +175,17 @@ describe('ROUNDMONEY and nesting', () => {
   it('planShare converts natively where it can and says why not elsewhere', () => {
     const b = book();
     b.sheets[0].formulas[0][5] = '=SALESOPS.COMMISSION(D1,A1:B4)';
-    b.sheets[0].formulas[1][5] = '=SALESOPS.COMMISSION(D1,A1:B4,E1)';
+    b.sheets[0].formulas[1][5] = '=SALESOPS.COMMISSION(D1,A1:B4,E1:E2)';
     b.sheets[0].values[0][5] = 100;
     b.sheets[0].values[1][5] = 100;
     const plan = planShare(b, { version: '1', now: new Date(0) });
     expect(plan.cells.map((c) => [c.address, c.kind, c.reason])).toEqual([
       ['F1', 'native', undefined],
-      ['F2', 'value', 'SALESOPS.COMMISSION: method is not a text literal ("…"), so the formula cannot fix its method'],
+      [
+        'F2',
+        'value',
+        'SALESOPS.COMMISSION: method is neither a text literal nor one cell, so the formula cannot follow it',
+      ],
     ]);
     expect(plan.counts).toEqual({ COMMISSION: { native: 1, value: 1 } });
     expect(plan.provenance[6][4]).toMatch(/^IF\(OR\(ISBLANK\(D1\)/);
