@@ -4,13 +4,13 @@
  * same code serves `npm run share` and `npm run sample`.
  */
 import ExcelJS from 'exceljs';
-import { PROVENANCE_SHEET, planShare } from '../../src/share';
+import { planShare } from '../../src/share';
 import type { ShareOptions, SharePlan } from '../../src/share/types';
 import { VERSION } from '../../src/version';
 import { computeSnapshot } from './compute';
 import { addCustomProperties, shareProperties } from './customProperties';
 import { readSnapshot } from './readSnapshot';
-import { writePlan } from './writePlan';
+import { provenanceSheetOf, writePlan } from './writePlan';
 
 /** What a share did. */
 export interface ShareOutcome {
@@ -26,9 +26,10 @@ export function defaultShareOptions(): ShareOptions {
 
 /** Turns `book` into its shared copy in place; throws (changing nothing) when it already has a Provenance sheet. */
 export function shareWorkbook(book: ExcelJS.Workbook, options: ShareOptions = defaultShareOptions()): ShareOutcome {
-  if (book.getWorksheet(PROVENANCE_SHEET)) {
+  const existing = provenanceSheetOf(book);
+  if (existing) {
     throw new Error(
-      `it already has a sheet named "${PROVENANCE_SHEET}" (is it a shared copy already?); rename or delete that sheet first`,
+      `it already has a sheet named "${existing.name}" (is it a shared copy already?); rename or delete that sheet first`,
     );
   }
   const { snapshot, storedSpills } = readSnapshot(book);

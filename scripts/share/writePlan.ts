@@ -91,6 +91,11 @@ function writeCell(ws: ExcelJS.Worksheet, cell: ConvertedCell, stored: string | 
   });
 }
 
+/** The workbook's sheet named Provenance, in any case (Excel's sheet names ignore case). */
+export function provenanceSheetOf(book: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  return book.worksheets.find((ws) => ws.name.toLowerCase() === PROVENANCE_SHEET.toLowerCase());
+}
+
 /** Adds the visible Provenance sheet with the plan's rows from A1. */
 function addProvenance(book: ExcelJS.Workbook, rows: CellValue[][]): void {
   const ws = book.addWorksheet(PROVENANCE_SHEET, { state: 'visible' });
@@ -117,8 +122,8 @@ export function writePlan(
   plan: SharePlan,
   storedSpills: Record<string, Record<string, string>> = {},
 ): void {
-  if (book.getWorksheet(PROVENANCE_SHEET)) {
-    throw new Error(`the workbook already has a sheet named ${PROVENANCE_SHEET}`);
+  if (provenanceSheetOf(book)) {
+    throw new Error(`the workbook already has a sheet named ${provenanceSheetOf(book)!.name}`);
   }
   unshareFormulas(book);
   for (const cell of plan.cells) {

@@ -153,11 +153,19 @@ describe('npm run share', () => {
       expect(Date.now() - Date.parse(props.SalesOpsSharedAt)).toBeLessThan(600_000);
     });
 
-    it('refuses to share a shared copy again (it already has a Provenance sheet)', async () => {
+    it('refuses to share a shared copy again (it already has a Provenance sheet, in any case)', async () => {
       const r = await run(['shared.xlsx', 'again.xlsx'], dir);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/already has a sheet named "Provenance"/);
       expect(fs.existsSync(path.join(dir, 'again.xlsx'))).toBe(false);
+      const lower = compWorkbookWithTable(2);
+      lower.addWorksheet('PROVENANCE');
+      await lower.xlsx.writeFile(path.join(dir, 'upper.xlsx'));
+      const u = await run(['upper.xlsx', 'again.xlsx'], dir);
+      expect(u.code).toBe(1);
+      expect(u.err).toMatch(/already has a sheet named "PROVENANCE"/);
+      expect(fs.existsSync(path.join(dir, 'again.xlsx'))).toBe(false);
+      fs.rmSync(path.join(dir, 'upper.xlsx'));
     });
   });
 
