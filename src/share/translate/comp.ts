@@ -110,6 +110,7 @@ export const translatePayout: Translator = (args, ctx) =>
       errors,
     );
     let amount = `${ti.text}*${fraction}`;
+    errors.push(...(cap?.errors ?? []), ...(threshold?.errors ?? []));
     if (cap !== undefined) {
       if (cap.value !== undefined && !(cap.value >= 0)) refuse('cap is negative');
       const limit = `${cap.text}*${ti.text}`;

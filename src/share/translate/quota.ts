@@ -94,6 +94,7 @@ export const translateRampQuota: Translator = (args, ctx) =>
     const dim = `DAY(EOMONTH(${m.text},0))`;
     // An end date: given as a literal or expression, or a cell that may be blank (= still active).
     const endGiven = e === undefined ? 'FALSE' : e.cell ? `NOT(ISBLANK(${e.cell}))` : 'TRUE';
+    errors.push(...(given?.errors ?? []));
     if (e !== undefined) {
       const eErr = [...dateErrors(e), `INT(${e.text})<INT(${s.text})`];
       errors.push(e.cell ? `IF(${endGiven},OR(${eErr.join(',')}),FALSE)` : `OR(${eErr.join(',')})`);
