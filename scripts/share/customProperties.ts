@@ -15,15 +15,29 @@ const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 /** The format id every user-defined custom property carries. */
 const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 
-/** The properties a shared copy carries: who made it, when, and how many cells were converted each way. */
+/**
+ * Names of the custom properties a share sets. The version and the time are the names the Share wizard writes
+ * through Office.js (taskpane/share/writes.ts on the wizard's branch), so both surfaces record a share alike; the
+ * counts are this command's own.
+ */
+export const SHARE_PROPERTY_NAMES = {
+  version: 'Sales Ops Modeler version',
+  sharedAt: 'Sales Ops Modeler shared at (UTC)',
+  converted: 'Sales Ops Modeler converted cells',
+  native: 'Sales Ops Modeler native formulas',
+  values: 'Sales Ops Modeler value cells',
+} as const;
+
+/** The properties a shared copy carries: which add-in made it, when (ISO 8601 text), how many cells each way. */
 export function shareProperties(plan: SharePlan, options: ShareOptions): Record<string, PropertyValue> {
   const native = plan.cells.filter((c) => c.kind === 'native').length;
+  const n = SHARE_PROPERTY_NAMES;
   return {
-    SalesOpsSharedVersion: options.version,
-    SalesOpsSharedAt: options.now,
-    SalesOpsConvertedCells: plan.cells.length,
-    SalesOpsNativeFormulas: native,
-    SalesOpsValueCells: plan.cells.length - native,
+    [n.version]: options.version,
+    [n.sharedAt]: options.now.toISOString(),
+    [n.converted]: plan.cells.length,
+    [n.native]: native,
+    [n.values]: plan.cells.length - native,
   };
 }
 

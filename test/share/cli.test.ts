@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../scripts/share/cli';
-import { readCustomProperties } from '../../scripts/share/customProperties';
+import { addCustomProperties, readCustomProperties, SHARE_PROPERTY_NAMES } from '../../scripts/share/customProperties';
 import { readSnapshot } from '../../scripts/share/readSnapshot';
 import { readProvenance, toTypedSpelling } from '../../src/share';
 import { compWorkbookWithTable } from './workbooks';
@@ -147,10 +147,24 @@ describe('npm run share', () => {
 
     it('records the share in custom document properties', async () => {
       const props = await readCustomProperties(fs.readFileSync(out));
-      expect(props.SalesOpsConvertedCells).toBe('21');
-      expect(Number(props.SalesOpsNativeFormulas) + Number(props.SalesOpsValueCells)).toBe(21);
-      expect(props.SalesOpsSharedVersion).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version); // prettier-ignore
-      expect(Date.now() - Date.parse(props.SalesOpsSharedAt)).toBeLessThan(600_000);
+      const n = SHARE_PROPERTY_NAMES;
+      expect(props[n.converted]).toBe('21');
+      expect(Number(props[n.native]) + Number(props[n.values])).toBe(21);
+      expect(props[n.version]).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+      expect(Date.now() - Date.parse(props[n.sharedAt])).toBeLessThan(600_000);
+    });
+
+    it("keeps the input's own custom properties", async () => {
+      const withProps = await addCustomProperties(fs.readFileSync(input), { Department: 'Finance & Ops', Year: 2026 });
+      fs.writeFileSync(path.join(dir, 'props.xlsx'), withProps);
+      expect((await run(['props.xlsx', 'props-shared.xlsx'], dir)).code).toBe(0);
+      const props = await readCustomProperties(fs.readFileSync(path.join(dir, 'props-shared.xlsx')));
+      expect(props).toMatchObject({
+        Department: 'Finance & Ops',
+        Year: '2026',
+        [SHARE_PROPERTY_NAMES.converted]: '21',
+      });
+      for (const f of ['props.xlsx', 'props-shared.xlsx']) fs.rmSync(path.join(dir, f));
     });
 
     it('refuses to share a shared copy again (it already has a Provenance sheet, in any case)', async () => {
