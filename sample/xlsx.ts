@@ -1,11 +1,13 @@
 /**
  * Turns the sample workbook into an exceljs workbook: every sheet, its Excel tables, number formats, and each
  * formula with its cached result computed by the playground's engine over the same SALESOPS.* functions, so the
- * file shows numbers before the add-in loads. A formula that spills is written as an array formula over its
+ * file shows numbers before the add-in loads. SALESOPS calls are stored as Excel stores them
+ * (`_xldudf_SALESOPS_PAYOUT(`). A formula that spills is written as an array formula over its
  * spill range (Excel shows it as {=...}); errors are cached as Excel errors.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../src/shared/cells';
+import { toStoredSpelling } from '../src/share';
 import { formatCell, formatRange } from '../taskpane/workbook/address';
 import { loadSample } from '../taskpane/playground/loadSample';
 import type { SampleSheet } from './workbook';
@@ -47,7 +49,9 @@ export function buildSampleXlsx(sheets: SampleSheet[]): ExcelJS.Workbook {
         const computed = mem.getCell(s.name, address);
         const err = engine.errorAt(s.name, address)?.code;
         const area = engine.spillAreaOf(s.name, address);
-        const formula = cell.formula.slice(1);
+        // Stored as Excel stores a custom function call (`_xldudf_SALESOPS_PAYOUT(`), so that Excel computes it
+        // again when the add-in loads, as it does for a workbook saved by Excel.
+        const formula = toStoredSpelling(cell.formula).slice(1);
         const target = ws.getCell(address);
         if (area) {
           target.value = {
