@@ -13,15 +13,62 @@
  * table's style, totals row and filters, the formatting of a deleted chart, Excel's undo history (writes
  * through Office.js clear it) and recalculation side effects (volatile functions have recalculated). If the
  * rollback itself fails (e.g. the workbook was closed or protected in between), the error says so.
+ *
+ * Requirement sets. The add-in's manifest declares no ExcelApi minimum beyond what the shared runtime implies;
+ * this adapter uses ExcelApi 1.7 (worksheet copy, custom document properties, a name's formula) unconditionally
+ * and ExcelApi 1.12 (`getSpillingToRangeOrNullObject`) only where `Office.context.requirements.isSetSupported`
+ * says the host has it: a host without 1.12 has no dynamic arrays (Excel 2019 and older), so nothing spills there.
  */
 import type { CellValue } from '../../src/shared/cells';
 import { invalid, notFound } from '../../src/shared/errors';
 import { type Rect, formatCell, formatRange, parseRange, tryParseRange } from './address';
-import { blockArea, checkApproved, isFormulaCell, validatePlanShape } from './plan';
-import type { BlockWrite, ChartSpec, OverwriteApproval, RangeData, TableInfo, WorkbookPort, WritePlan } from './port';
+import { addedSheets, blockArea, checkApproved, isFormulaCell, validatePlanShape } from './plan';
+import type {
+  BlockWrite,
+  ChartSpec,
+  DocumentPropertyValue,
+  OverwriteApproval,
+  RangeData,
+  SheetData,
+  TableInfo,
+  WorkbookPort,
+  WritePlan,
+} from './port';
 
 /** `Excel.run`, injectable for tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** What the adapter needs from `Office` outside `Excel.run` (injectable for tests). */
+export interface OfficeHost {
+  /** `Office.context.requirements.isSetSupported('ExcelApi', version)`. */
+  supportsExcelApi(version: string): boolean;
+  /** `Office.context.document.settings`. */
+  settings(): Office.Settings;
+}
+
+const officeHost: OfficeHost = {
+  supportsExcelApi: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+  settings: () => Office.context.document.settings,
+};
+
+/** The document setting that opens the task pane with the document for users who have the add-in. */
+export const AUTO_SHOW_SETTING = 'Office.AutoShowTaskpaneWithDocument';
+
+/** Most cells `readSheet` reads from one sheet (a larger used range is refused before its values are loaded). */
+export const MAX_SHEET_CELLS = 2_000_000;
+
+/** Sets (or removes, for `undefined`/`null`) a document setting and saves the settings; rejects when saving fails. */
+function saveSetting(settings: Office.Settings, name: string, value: unknown): Promise<void> {
+  if (value === undefined || value === null) settings.remove(name);
+  else settings.set(name, value);
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Succeeded
+        ? resolve()
+        : reject(new Error(`saving the document settings failed (${r.error?.message ?? 'unknown error'})`)),
+    ),
+  );
+}
 
 const CHART_TYPES: Record<ChartSpec['type'], string> = {
   line: 'Line',
@@ -105,7 +152,10 @@ interface Snapshot {
 
 /** The workbook port over Office.js. */
 export class ExcelWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    private readonly host: OfficeHost = officeHost,
+  ) {}
 
   listSheets(): Promise<string[]> {
     return this.run(async (ctx) => {
@@ -180,6 +230,76 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  readSheet(sheet: string): Promise<SheetData> {
+    return this.run(async (ctx) => {
+      // Step 1: the used range's address (values only: formats alone do not make a cell part of it).
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load('name');
+      const used = ws.getUsedRangeOrNullObject(true).load('address');
+      await ctx.sync();
+      if (ws.isNullObject) notFound(`Sheet "${sheet}" does not exist in this workbook.`);
+      if (used.isNullObject) return { name: ws.name, values: [], formulas: [], errors: {}, spills: {} };
+      const u = parseRange(localAddress(used.address));
+      // Read from A1, as a snapshot holds the sheet.
+      const area: Rect = { top: 0, left: 0, bottom: u.bottom, right: u.right };
+      const cells = (area.bottom + 1) * (area.right + 1);
+      if (cells > MAX_SHEET_CELLS)
+        invalid(
+          `Sheet "${ws.name}": its used range A1:${formatCell(u.bottom, u.right)} holds ${cells.toLocaleString('en-US')} cells, more than the ${MAX_SHEET_CELLS.toLocaleString('en-US')} a share reads; clear the unused rows and columns and save.`,
+        );
+      // Step 2: values, formulas and value types.
+      const range = ws.getRange(formatRange(area)).load('values,formulas,valueTypes');
+      await ctx.sync();
+      const values = range.values.map((row) => row.map(fromExcel));
+      const formulas = (range.formulas as unknown[][]).map((row) =>
+        row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : '')),
+      );
+      const errors: Record<string, string> = {};
+      // valueTypes holds Excel.RangeValueType strings; the enum object exists only inside Office.
+      (range.valueTypes as string[][]).forEach((row, i) =>
+        row.forEach((t, j) => {
+          if (t === 'Error') errors[formatCell(i, j)] = String(values[i][j] ?? '#VALUE!');
+        }),
+      );
+      // Step 3 (ExcelApi 1.12): where each formula's result spilled.
+      const spills: Record<string, string> = {};
+      const anchors: { address: string; spill: Excel.Range }[] = [];
+      if (this.host.supportsExcelApi('1.12')) {
+        formulas.forEach((row, i) =>
+          row.forEach((f, j) => {
+            if (f === '') return;
+            const address = formatCell(i, j);
+            anchors.push({ address, spill: ws.getRange(address).getSpillingToRangeOrNullObject().load('address') });
+          }),
+        );
+        if (anchors.length > 0) await ctx.sync();
+      }
+      for (const a of anchors) {
+        if (a.spill.isNullObject) continue;
+        const r = parseRange(localAddress(a.spill.address));
+        const text = formatRange(r);
+        if (text === a.address) continue;
+        spills[a.address] = text;
+        // A spilled cell is not a formula of its own, whatever the host reports for it.
+        for (let i = r.top; i <= r.bottom; i++)
+          for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) formulas[i][j] = '';
+      }
+      return { name: ws.name, values, formulas, errors, spills };
+    });
+  }
+
+  listNames(): Promise<Record<string, string>> {
+    return this.run(async (ctx) => {
+      const names = ctx.workbook.names.load('items/name,items/formula');
+      await ctx.sync();
+      return Object.fromEntries(
+        names.items.map((n) => [
+          n.name,
+          String(n.formula).startsWith('=') ? String(n.formula).slice(1) : String(n.formula),
+        ]),
+      );
+    });
+  }
+
   apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     validatePlanShape(plan);
     return this.run(async (ctx) => {
@@ -193,11 +313,14 @@ export class ExcelWorkbook implements WorkbookPort {
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
       const newSheets = plan.newSheets ?? [];
-      for (const s of newSheets) {
+      const copies = plan.copySheets ?? [];
+      for (const s of addedSheets(plan)) {
         if (sheetNames.has(s.toLowerCase())) invalid(`New sheet: a sheet named "${s}" already exists.`);
       }
+      for (const c of copies)
+        if (!sheetNames.has(c.from.toLowerCase())) notFound(`Sheet "${c.from}" does not exist in this workbook.`);
       const exists = (s: string): boolean =>
-        sheetNames.has(s.toLowerCase()) || newSheets.some((n) => n.toLowerCase() === s.toLowerCase());
+        sheetNames.has(s.toLowerCase()) || addedSheets(plan).some((n) => n.toLowerCase() === s.toLowerCase());
       for (const s of [...(plan.blocks ?? []), ...(plan.tables ?? []), ...(plan.names ?? []), ...(plan.charts ?? [])])
         if (!exists(s.sheet)) notFound(`Sheet "${s.sheet}" does not exist in this workbook.`);
       for (const t of plan.tables ?? []) {
@@ -232,6 +355,10 @@ export class ExcelWorkbook implements WorkbookPort {
         sheet: s,
         charts: wb.worksheets.getItem(s).charts.load('items/name'),
       }));
+      const propertyKeys = Object.keys(plan.properties ?? {});
+      const custom = propertyKeys.length > 0 ? wb.properties.custom.load('items/key,items/value') : undefined;
+      const settings = plan.autoOpenTaskpane === undefined ? undefined : this.host.settings();
+      const settingBefore = settings ? (settings.get(AUTO_SHOW_SETTING) as unknown) : undefined;
       await ctx.sync();
       // The overwrite check again, inside this batch: a cell filled in since the user confirmed stops the write.
       checkApproved(
@@ -255,16 +382,29 @@ export class ExcelWorkbook implements WorkbookPort {
         })),
         names: replacedNames.map((n) => ({ name: n.name, formula: String(n.item.formula) })),
         charts: chartsBefore.map((c) => ({ sheet: c.sheet, names: new Set(c.charts.items.map((x) => x.name)) })),
+        properties: propertyKeys.map((k) => {
+          const old = custom?.items.find((p) => p.key.toLowerCase() === k.toLowerCase());
+          return { key: k, value: old ? (old.value as DocumentPropertyValue) : undefined };
+        }),
         tableNames,
         definedNames,
       };
 
       // Step 3: queue every write, then one sync.
+      let settingTouched = false;
       try {
         for (const s of newSheets) wb.worksheets.add(s);
+        const copied = new Map<string, Excel.Worksheet>();
+        for (const c of copies) {
+          const ws = wb.worksheets.getItem(c.from).copy('End');
+          ws.name = c.to;
+          copied.set(c.to.toLowerCase(), ws);
+        }
+        const sheetOf = (name: string): Excel.Worksheet =>
+          copied.get(name.toLowerCase()) ?? wb.worksheets.getItem(name);
         for (const [i, b] of (plan.blocks ?? []).entries()) {
           const rect = blockArea(b, `Block ${i + 1}`);
-          const range = wb.worksheets.getItem(b.sheet).getRange(formatRange(rect));
+          const range = sheetOf(b.sheet).getRange(formatRange(rect));
           range.formulas = b.cells.map((row) => row.map(toExcelFormula));
           const formats = expandFormats(b, b.cells.length);
           if (formats) range.numberFormat = formats;
@@ -288,11 +428,18 @@ export class ExcelWorkbook implements WorkbookPort {
           chart.title.text = c.title;
           chart.setPosition(c.at);
         }
+        for (const [k, v] of Object.entries(plan.properties ?? {})) wb.properties.custom.add(k, v);
         await ctx.sync();
+        // The document setting is not part of the batch: saved after it, and a failure undoes the batch.
+        if (settings) {
+          settingTouched = true;
+          await saveSetting(settings, AUTO_SHOW_SETTING, plan.autoOpenTaskpane);
+        }
       } catch (e) {
         const cause = e instanceof Error ? e.message : String(e);
         try {
           await this.rollback(plan, before);
+          if (settings && settingTouched) await saveSetting(settings, AUTO_SHOW_SETTING, settingBefore);
         } catch (r) {
           throw new Error(
             `Writing to the workbook failed (${cause}) and undoing the partial write also failed ` +
@@ -312,6 +459,7 @@ export class ExcelWorkbook implements WorkbookPort {
       tables: { name: string; sheet: string; address: string }[];
       names: { name: string; formula: string }[];
       charts: { sheet: string; names: Set<string> }[];
+      properties: { key: string; value: DocumentPropertyValue | undefined }[];
       tableNames: Set<string>;
       definedNames: Set<string>;
     },
@@ -322,7 +470,7 @@ export class ExcelWorkbook implements WorkbookPort {
         // Everything not there before: a table whose rename did not run still has Excel's default name.
         tables: wb.tables.load('items/name'),
         names: wb.names.load('items/name'),
-        sheets: (plan.newSheets ?? []).map((s) => wb.worksheets.getItemOrNullObject(s)),
+        sheets: addedSheets(plan).map((s) => wb.worksheets.getItemOrNullObject(s)),
         charts: before.charts.map((c) => ({ ...c, list: wb.worksheets.getItem(c.sheet).charts.load('items/name') })),
       };
       await ctx.sync();
@@ -339,6 +487,10 @@ export class ExcelWorkbook implements WorkbookPort {
         table.name = t.name;
       }
       for (const n of before.names) wb.names.add(n.name, n.formula);
+      for (const p of before.properties) {
+        if (p.value !== undefined) wb.properties.custom.add(p.key, p.value);
+        else wb.properties.custom.getItemOrNullObject(p.key).delete();
+      }
       for (const s of added.sheets) if (!s.isNullObject) s.delete();
       await ctx.sync();
     });
