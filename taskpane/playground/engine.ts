@@ -388,6 +388,8 @@ export class FormulaEngine {
         if (spills?.get(k)?.anchor !== n) continue;
         spills.delete(k);
         this.errors.get(s)?.delete(k);
+        // A value written over the spilled cell since (e.g. a share writing the spill's values) stays.
+        if (!this.wb!.isComputedValue(n.sheet, formatCell(row, col))) continue;
         this.wb!.setComputedValue(n.sheet, formatCell(row, col), null);
       }
     }

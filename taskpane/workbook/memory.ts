@@ -95,7 +95,8 @@ const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', 
 /** Initial content: per sheet, a grid of constants or `{ formula }` cells written from A1. */
 export type MemorySheetsInit = Record<string, WriteCell[][]>;
 
-type SheetCells = Map<number, MemoryCell>;
+/** A stored cell: `computed` marks a value the recalculator wrote into a cell without a formula (a spill). */
+type SheetCells = Map<number, MemoryCell & { computed?: true }>;
 
 interface Sheet {
   name: string;
@@ -156,7 +157,15 @@ export class MemoryWorkbook implements WorkbookPort {
   getCell(sheet: string, address: string): MemoryCell {
     const { row, col } = parseCell(address);
     const c = this.sheet(sheet).cells.get(key(row, col));
-    return c ? { ...c } : { value: null };
+    if (!c) return { value: null };
+    const { computed: _, ...cell } = c;
+    return cell;
+  }
+
+  /** True when the cell holds a value the recalculator put there (a spilled cell) and nothing written since. */
+  isComputedValue(sheet: string, address: string): boolean {
+    const { row, col } = parseCell(address);
+    return this.sheet(sheet).cells.get(key(row, col))?.computed === true;
   }
 
   /** Sets a constant (clears any formula, keeps the number format); recalculates and notifies. */
@@ -192,7 +201,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const s = this.sheet(sheet);
     const { row, col } = parseCell(address);
     const old = s.cells.get(key(row, col));
-    s.cells.set(key(row, col), { ...(old ?? {}), value });
+    s.cells.set(key(row, col), old?.formula ? { ...old, value } : { ...(old ?? {}), value, computed: true });
   }
 
   /** Every formula cell, sheet by sheet, in row-major order (for the recalculator). */
@@ -444,7 +453,8 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!from) notFound(`Copy of sheet "${c.from}": the sheet does not exist.`);
       if (next.sheets.has(c.to.toLowerCase())) invalid(`New sheet: a sheet named "${c.to}" already exists.`);
       const cells: SheetCells = new Map();
-      for (const [k, cell] of from.cells) cells.set(k, { ...cell });
+      // Spilled values are not copied: the copy's formulas compute (and spill) them again, as in Excel.
+      for (const [k, cell] of from.cells) if (!cell.computed) cells.set(k, { ...cell });
       next.sheets.set(c.to.toLowerCase(), { name: c.to, cells });
       copied.add(c.to.toLowerCase());
     }
