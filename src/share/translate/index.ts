@@ -5,9 +5,15 @@
  */
 import { findCalls } from '../calls';
 import type { CallArg, TranslateContext, Translator } from './common';
+import { translateCommission, translatePayout } from './comp';
+import { translateRoundMoney } from './general';
 
 /** Function name (upper case) → translator. Functions not listed convert to values. */
-export const TRANSLATORS: Record<string, Translator> = {};
+export const TRANSLATORS: Record<string, Translator> = {
+  COMMISSION: translateCommission,
+  PAYOUT: translatePayout,
+  ROUNDMONEY: translateRoundMoney,
+};
 
 /** The native text of `text` (a formula or a part of one), or why it has none. */
 export type FormulaTranslation = { native: string } | { reason: string };
