@@ -131,11 +131,17 @@ describe('Share wizard (in-memory workbook)', () => {
     expect([v(wb, 'Comp', 'E2'), v(wb, 'Comp', 'E3')]).toEqual([before.E2, before.E3]);
     expect([v(wb, 'Comp', 'A7'), v(wb, 'Comp', 'B7'), v(wb, 'Comp', 'C7')]).toEqual([250, 250, 500]);
     expect([f(wb, 'Comp', 'A7'), f(wb, 'Comp', 'B7')]).toEqual([undefined, undefined]);
-    // A native formula follows its inputs as the function would: 400,000 → 5,000 + 12,000 + 15,000 = 32,000.
-    if (f(wb, 'Comp', 'E2')) {
-      wb.setCell('Comp', 'D2', 400000);
-      expect(v(wb, 'Comp', 'E2')).toBeCloseTo(32000, 9);
-    }
+    // COMMISSION has a native translation: it follows its inputs as the function would.
+    // 400,000 marginal → 100,000 × 5 % + 150,000 × 8 % + 150,000 × 10 % = 5,000 + 12,000 + 15,000 = 32,000;
+    // 260,000 retro → 260,000 × 10 % = 26,000.
+    expect(rows.slice(0, 2).map((r) => r[3])).toEqual([
+      expect.stringMatching(/^Native: =/),
+      expect.stringMatching(/^Native: =/),
+    ]);
+    wb.setCell('Comp', 'D2', 400000);
+    wb.setCell('Comp', 'D3', 260000);
+    expect(v(wb, 'Comp', 'E2')).toBeCloseTo(32000, 9);
+    expect(v(wb, 'Comp', 'E3')).toBeCloseTo(26000, 9);
     // The Provenance sheet, the document properties and the auto-open setting.
     expect(wb.sheetNames()).toEqual(['Comp', 'Notes', 'Provenance']);
     const prov = (await wb.readSheet('Provenance')).values;
