@@ -54,6 +54,9 @@ const officeHost: OfficeHost = {
 /** The document setting that opens the task pane with the document for users who have the add-in. */
 export const AUTO_SHOW_SETTING = 'Office.AutoShowTaskpaneWithDocument';
 
+/** Most cells `readSheet` loads in one sync (a block of whole rows; at least one row). */
+export const READ_BLOCK_CELLS = 20_000;
+
 /** Most cells `readSheet` reads from one sheet (a larger used range is refused before its values are loaded). */
 export const MAX_SHEET_CELLS = 2_000_000;
 
@@ -246,20 +249,29 @@ export class ExcelWorkbook implements WorkbookPort {
         invalid(
           `Sheet "${ws.name}": its used range A1:${formatCell(u.bottom, u.right)} holds ${cells.toLocaleString('en-US')} cells, more than the ${MAX_SHEET_CELLS.toLocaleString('en-US')} a share reads; clear the unused rows and columns and save.`,
         );
-      // Step 2: values, formulas and value types.
-      const range = ws.getRange(formatRange(area)).load('values,formulas,valueTypes');
-      await ctx.sync();
-      const values = range.values.map((row) => row.map(fromExcel));
-      const formulas = (range.formulas as unknown[][]).map((row) =>
-        row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : '')),
-      );
+      // Step 2: values, formulas and value types, in blocks of rows (one sync each): Excel on the web limits
+      // the size of a response (5 MB), so a large sheet is read a block at a time.
+      const values: CellValue[][] = [];
+      const formulas: string[][] = [];
       const errors: Record<string, string> = {};
-      // valueTypes holds Excel.RangeValueType strings; the enum object exists only inside Office.
-      (range.valueTypes as string[][]).forEach((row, i) =>
-        row.forEach((t, j) => {
-          if (t === 'Error') errors[formatCell(i, j)] = String(values[i][j] ?? '#VALUE!');
-        }),
-      );
+      const rowsPerRead = Math.max(1, Math.floor(READ_BLOCK_CELLS / (area.right + 1)));
+      for (let top = 0; top <= area.bottom; top += rowsPerRead) {
+        const bottom = Math.min(area.bottom, top + rowsPerRead - 1);
+        const range = ws
+          .getRange(formatRange({ top, left: 0, bottom, right: area.right }))
+          .load('values,formulas,valueTypes');
+        await ctx.sync();
+        range.values.forEach((row) => values.push(row.map(fromExcel)));
+        (range.formulas as unknown[][]).forEach((row) =>
+          formulas.push(row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : ''))),
+        );
+        // valueTypes holds Excel.RangeValueType strings; the enum object exists only inside Office.
+        (range.valueTypes as string[][]).forEach((row, i) =>
+          row.forEach((t, j) => {
+            if (t === 'Error') errors[formatCell(top + i, j)] = String(values[top + i][j] ?? '#VALUE!');
+          }),
+        );
+      }
       // Step 3 (ExcelApi 1.12): where each formula's result spilled.
       const spills: Record<string, string> = {};
       const anchors: { address: string; spill: Excel.Range }[] = [];

@@ -204,6 +204,27 @@ describe('ExcelWorkbook: reading a whole sheet and writing a share', () => {
     expect(fake.syncs - before).toBe(1);
   });
 
+  it('reads a large used range a block of rows per sync and stitches the blocks together', async () => {
+    // A1:E9000 = 45,000 cells; 20,000 cells a read → 4,000 rows a block → 3 blocks (rows 1-4000, 4001-8000, 8001-9000)
+    const fake = new FakeExcel({ Big: [] });
+    const cells = fake.sheet('Big')!.cells;
+    cells.set('A4000', { v: 'last of block 1' });
+    cells.set('A4001', { v: 'first of block 2' });
+    cells.set('C8001', { v: '#DIV/0!', f: '=1/0', err: true });
+    cells.set('E9000', { v: 7, f: '=3+4' });
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    const s = await wb.readSheet('Big');
+    expect(fake.syncs).toBe(5); // used range, 3 blocks, spill areas
+    expect(s.values).toHaveLength(9000);
+    expect([s.values[3999][0], s.values[4000][0], s.values[8999][4]]).toEqual([
+      'last of block 1',
+      'first of block 2',
+      7,
+    ]);
+    expect(s.formulas[8999][4]).toBe('=3+4');
+    expect(s.errors).toEqual({ C8001: '#DIV/0!' });
+  });
+
   it('lists defined names without the leading "="', async () => {
     const wb = new ExcelWorkbook(payouts().run, host(1.12).host);
     expect(await wb.listNames()).toEqual({ Tiers: "'Comp plan'!$A$2:$B$6" });
