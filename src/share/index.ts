@@ -26,4 +26,4 @@ export {
   readProvenance,
 } from './provenance';
 export { cellsToRepair, type RepairCell } from './repair';
-export { translateFormula, TRANSLATORS, type FormulaTranslation } from './translate';
+export { translateFormula, translateSpill, TRANSLATORS, SPILL_TRANSLATORS, type FormulaTranslation } from './translate';

@@ -8,7 +8,7 @@ import { calledFunctions, hasSalesopsCall } from './calls';
 import { PROVENANCE_SHEET, provenanceRows } from './provenance';
 import { cellAddress, parseReference, rangeAddress, referencesIn, valuesOf } from './references';
 import { fingerprintInputs } from './sha256';
-import { translateFormula } from './translate';
+import { translateFormula, translateSpill } from './translate';
 import type { ConvertedCell, ConversionKind, SharePlan, ShareOptions, SheetSnapshot, WorkbookSnapshot } from './types';
 
 /** The values a cell's formula shows: its spill block (or its one cell), errors as their code text. */
@@ -65,7 +65,14 @@ export function convertCell(
     return cell;
   }
   if (area !== address) {
-    cell.reason = `the result spills over ${area}; each cell gets its value`;
+    const spill = translateSpill(original, { book, sheet: sheet.name }, values.length, values[0]?.length ?? 0);
+    if ('reason' in spill) {
+      cell.reason = spill.reason;
+      return cell;
+    }
+    cell.kind = 'native';
+    cell.formula = spill.cells[0][0];
+    cell.formulas = spill.cells;
     return cell;
   }
   const t = translateFormula(original, { book, sheet: sheet.name });

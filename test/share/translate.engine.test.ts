@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { TRANSLATORS } from '../../src/share';
 import type { Translator } from '../../src/share/translate/common';
-import { type Case, agrees, evaluateWithEngine, placeCases } from './support/cases';
-import { commissionCase, payoutCase, roundMoneyCase } from './support/generators';
+import { type Case, agrees, evaluateWithEngine, placeCases, withEdits } from './support/cases';
+import { commissionCase, payoutCase, pipelineCase, rampQuotaCase, roundMoneyCase } from './support/generators';
 
 const RUNS = Number(process.env.SHARE_RUNS ?? 300);
 
@@ -25,8 +25,30 @@ describe('native translations agree with the functions (playground engine)', () 
     ['COMMISSION', commissionCase],
     ['PAYOUT', payoutCase],
     ['ROUNDMONEY', roundMoneyCase],
+    ['RAMPQUOTA', rampQuotaCase],
+    ['PIPELINE', pipelineCase(false)],
   ] as const)('%s', (_name, arb) => {
     fc.assert(fc.property(arb, check), { numRuns: RUNS, seed: 14 });
+  });
+
+  it.each([
+    ['COMMISSION', commissionCase],
+    ['PAYOUT', payoutCase],
+    ['RAMPQUOTA', rampQuotaCase],
+    ['PIPELINE', pipelineCase(false)],
+  ] as const)('%s: still agrees after a colleague edits the inputs of the shared copy', (_name, arb) => {
+    fc.assert(
+      fc.property(withEdits(arb), ({ c, edited }) => {
+        const { placed, values } = placeCases([c]); // translated on the inputs as shared
+        if (!placed[0].native) throw new Error(`${c.label}: no native formula: ${placed[0].reason}`);
+        const after = values.map((row, i) => edited[i] ?? row);
+        const [r] = evaluateWithEngine(placed, after);
+        if (!agrees(r.fn, r.native)) {
+          throw new Error(`${c.label} edited to ${JSON.stringify(edited)}: ${String(r.fn)} ≠ ${String(r.native)}`);
+        }
+      }),
+      { numRuns: RUNS, seed: 15 },
+    );
   });
 
   it('a deliberately wrong translation fails the property (retro with > instead of >=)', () => {

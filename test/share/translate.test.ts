@@ -187,3 +187,75 @@ describe('ROUNDMONEY and nesting', () => {
     expect(plan.provenance[6][4]).toMatch(/^IF\(OR\(ISBLANK\(D1\)/);
   });
 });
+
+describe('RAMPQUOTA', () => {
+  // start 2024-01-17 (serial 45308), ramp 25 %, 50 %, 75 %; full quota 10,000 a month
+  const cells = [
+    [10000, 45308, 45308, null, null, null, null, 0.25],
+    [null, null, null, null, null, null, null, 0.5],
+    [null, null, null, null, null, null, null, 0.75],
+  ];
+  const f = (t: number) => `=SALESOPS.RAMPQUOTA(A${t},B${t},C${t},H${t}:H${t + 2},D${t})`;
+
+  it('prorates the start month and steps through the ramp (calendar convention)', () => {
+    // January: 10,000 × 0.25 × 15/31 (days 17–31) = 1,209.677… → 1,209.68
+    expect(both(f, cells)).toEqual({ fn: 1209.68, native: 1209.68 });
+    const feb = cells.map((r) => [...r]);
+    feb[0][2] = 45340; // 2024-02-18: tenure month 2 → 10,000 × 0.5 = 5,000
+    expect(both(f, feb)).toEqual({ fn: 5000, native: 5000 });
+    const may = cells.map((r) => [...r]);
+    may[0][2] = 45427; // 2024-05-15: tenure month 5, past the ramp → 10,000
+    may[0][3] = 45436; // last day 2024-05-24: 24/31 of May → 7,741.935… → 7,741.94
+    expect(both(f, may)).toEqual({ fn: 7741.94, native: 7741.94 });
+    const after = may.map((r) => [...r]);
+    after[0][2] = 45458; // 2024-06-15, after the end date → 0
+    expect(both(f, after)).toEqual({ fn: 0, native: 0 });
+  });
+
+  it('is an error where the function is (end before start), and refuses the other conventions', () => {
+    const bad = cells.map((r) => [...r]);
+    bad[0][3] = 45300;
+    expect(both(f, cells, bad)).toEqual({ fn: '#VALUE!', native: '#VALUE!' });
+    const b = book({ A6: 10000, B6: 45308, C6: 45308 });
+    expect(reason('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"next")', b)).toMatch(/"next" convention has no native formula/);
+    expect(reason('=SALESOPS.RAMPQUOTA(A6,B6,C6,A1:B4)', b)).toMatch(/ramp is not one row or one column/);
+    expect(native('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"Calendar")', b)).toMatch(/^=IF\(OR\(ISBLANK\(A6\)/);
+  });
+});
+
+describe('PIPELINE', () => {
+  // opportunities A:C (amount, stage, close date), window in D/E, stage table F:G with a header row
+  const cells = [
+    [1000, 'Propose', 45300, 45292, 45350, 'Stage', 'Probability'],
+    [2000, 'negotiate', 45400, null, null, 'Propose', 0.25],
+    [500.5, 'Propose', 45310, null, null, 'Negotiate', 0.5],
+  ];
+  const f = (t: number) =>
+    `=SALESOPS.PIPELINE(A${t}:A${t + 2},B${t}:B${t + 2},F${t}:G${t + 2},C${t}:C${t + 2},D${t},E${t})`;
+
+  it('weights each opportunity in the window by its stage, case-insensitively', () => {
+    // in [45292, 45350]: 1,000 × 0.25 + 500.50 × 0.25 = 250 + 125.125 = 375.125 → 375.13 (2,000 closes after)
+    expect(both(f, cells)).toEqual({ fn: 375.13, native: 375.13 });
+    const open = cells.map((r) => [...r]);
+    open[0][4] = null; // no upper bound: + 2,000 × 0.5 = 1,375.125 → 1,375.13
+    expect(both(f, open)).toEqual({ fn: 1375.13, native: 1375.13 });
+  });
+
+  it('an unknown stage is #N/A, as in the function', () => {
+    const lost = cells.map((r) => [...r]);
+    lost[1][1] = 'Lost';
+    expect(both(f, cells, lost)).toEqual({ fn: '#N/A', native: '#N/A' });
+  });
+
+  it('refuses stage text MATCH would read differently', () => {
+    const b: WorkbookSnapshot = {
+      sheets: [{ name: 'S', values: [[1, ' Propose ', null, null, null, 'Propose', 0.5]], formulas: [] }],
+    };
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toMatch(/extra spaces, wildcards/);
+    b.sheets[0].values[0][1] = 'Propose';
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1,,45000)', b)).toMatch(/without close_dates/);
+    expect(native('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toBe(
+      '=IF(OR(COUNTIF(G1,"<0")>0,COUNTIF(G1,">1")>0),#VALUE!,ROUND(IF(ISBLANK(A1),IF(ISBLANK(B1),0,#VALUE!),A1*INDEX(G1,MATCH(B1,F1,0))),2))',
+    );
+  });
+});

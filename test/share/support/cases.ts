@@ -75,11 +75,27 @@ export const EXCEL_ROUND: CustomFunctionImpl = (x, digits) => {
   return roundHalfAwayFromZero(n, d);
 };
 
+/**
+ * Excel's MATCH(value, range, 0) for the engine, which has no MATCH: the first cell equal to the value (text
+ * compared case-insensitively, as Excel does), 1-based; #N/A when none (or for a blank value).
+ */
+export const EXCEL_MATCH: CustomFunctionImpl = (value, range, type) => {
+  const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
+  if (type !== 0 || value === null || value === '') return na;
+  const cells = (Array.isArray(range) ? (range as unknown[][]) : [[range]]).flat();
+  const key = typeof value === 'string' ? value.toLowerCase() : value;
+  const i = cells.findIndex((c) => (typeof c === 'string' ? c.toLowerCase() : c) === key);
+  return i < 0 ? na : i + 1;
+};
+
+/** The standard functions the tests give the engine: Excel's ROUND and MATCH. */
+export const EXCEL_EXTRAS: Record<string, CustomFunctionImpl> = { ROUND: EXCEL_ROUND, MATCH: EXCEL_MATCH };
+
 /** The engine's values of column J (the SALESOPS function) and K (the native formula) for every placed case. */
 export function evaluateWithEngine(
   placed: readonly PlacedCase[],
   values: Grid,
-  extra: Record<string, CustomFunctionImpl> = { ROUND: EXCEL_ROUND },
+  extra: Record<string, CustomFunctionImpl> = EXCEL_EXTRAS,
 ): { fn: CellValue; native: CellValue }[] {
   const rows: (CellValue | { formula: string })[][] = values.map((r) => [...r]);
   for (const p of placed) {
@@ -152,3 +168,31 @@ export function around(table: [number, number][], anywhere: fc.Arbitrary<number>
 
 /** `A1`-style address of column `col` (0-based) and 1-based `row`. */
 export const at = (col: number, row: number) => `${String.fromCharCode(65 + col)}${row}`;
+
+/**
+ * A colleague's edits of a case's input block: each number, now and then, becomes another number of the block
+ * (equal bounds, dates swapped), is scaled by 0.5–1.5, or is negated; text and blanks stay. Rows whose first two
+ * cells both become 0 are avoided (the function reads such a row as a blank row, a documented difference).
+ */
+export function edits(cells: Grid): fc.Arbitrary<Grid> {
+  const numbers = cells.flat().filter((v): v is number => typeof v === 'number');
+  if (numbers.length === 0) return fc.constant(cells);
+  const one = (v: CellValue): fc.Arbitrary<CellValue> =>
+    typeof v !== 'number'
+      ? fc.constant(v)
+      : fc.oneof(
+          { weight: 6, arbitrary: fc.constant(v) },
+          { weight: 1, arbitrary: fc.constantFrom(...numbers) },
+          { weight: 1, arbitrary: fc.integer({ min: 50, max: 150 }).map((k) => Number(((v * k) / 100).toFixed(4))) },
+          { weight: 1, arbitrary: fc.constant(-v) },
+        );
+  return fc
+    .tuple(...cells.map((row) => fc.tuple(...row.map(one))))
+    .map((rows) => rows.map((r) => [...r]))
+    .filter((rows) => rows.every((r, i) => !(r[0] === 0 && r[1] === 0 && !(cells[i][0] === 0 && cells[i][1] === 0))));
+}
+
+/** A case and its block as edited after the share. */
+export function withEdits(arb: fc.Arbitrary<Case>): fc.Arbitrary<{ c: Case; edited: Grid }> {
+  return arb.chain((c) => edits(c.cells).map((edited) => ({ c, edited })));
+}

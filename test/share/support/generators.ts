@@ -101,3 +101,137 @@ export const roundMoneyCase: fc.Arbitrary<Case> = fc
     cells: [[amount]],
     formula: (top) => `=SALESOPS.ROUNDMONEY(A${top}${digits === undefined ? '' : `,${digits}`})`,
   }));
+
+/** Serial of 2020-01-01 and of 2030-12-31. */
+const D2020 = 43831;
+const D2031 = 47848;
+
+/** RAMPQUOTA (calendar convention): ramps of 0–8 steps (row or column, header, trailing blanks), end dates or not. */
+export const rampQuotaCase: fc.Arbitrary<Case> = fc
+  .record({
+    full: fc.oneof(money(0, 200000), fc.constantFrom(0, 10000, 12345.67)),
+    start: fc.integer({ min: D2020, max: D2031 }),
+    monthOffset: fc.integer({ min: -60, max: 500 }),
+    monthFraction: fc.constantFrom(0, 0, 0.5),
+    end: fc.oneof(
+      fc.constant({ kind: 'none' as const }),
+      fc.constant({ kind: 'blank' as const }),
+      fc.integer({ min: 0, max: 400 }).map((d) => ({ kind: 'cell' as const, d })),
+    ),
+    ramp: fc.array(fraction(0, 1, 2), { maxLength: 8 }),
+    trailing: fc.integer({ min: 0, max: 2 }),
+    header: fc.boolean(),
+    asRow: fc.boolean(),
+    withRamp: fc.boolean(),
+    convention: fc.constantFrom(undefined, 'calendar', 'Calendar'),
+  })
+  .filter((p) => !p.withRamp || p.ramp.length + p.trailing > 0)
+  .map((p): Case => {
+    const month = p.start + p.monthOffset + p.monthFraction;
+    const endCell = p.end.kind === 'cell' ? p.start + p.end.d : null;
+    const rampCells: CellValue[] = [
+      ...(p.header && p.ramp.length > 0 ? ['Ramp'] : []),
+      ...p.ramp,
+      ...new Array<null>(p.trailing).fill(null),
+    ];
+    const rows: Grid = [[p.full, p.start, month, endCell]];
+    if (p.withRamp) {
+      if (p.asRow) rows.push(rampCells.slice(0, 9));
+      else rampCells.forEach((v, i) => ((rows[i] ??= [null, null, null, null])[7] = v));
+    }
+    for (const r of rows) for (let c = 0; c < 8; c++) r[c] ??= null;
+    const cells = p.withRamp && p.asRow ? rows : rows;
+    return {
+      label: `RAMPQUOTA(${p.full}, ${p.start}, ${month}, ${JSON.stringify(rampCells)}, ${JSON.stringify(p.end)}, ${p.convention})`,
+      cells,
+      formula: (top) => {
+        const n = Math.min(rampCells.length, 9);
+        const ramp = !p.withRamp
+          ? ''
+          : p.asRow
+            ? `A${top + 1}:${String.fromCharCode(64 + n)}${top + 1}`
+            : `H${top}:H${top + rampCells.length - 1}`;
+        const args = [`A${top}`, `B${top}`, `C${top}`, ramp, p.end.kind === 'none' ? '' : `D${top}`];
+        if (p.convention) args.push(quote(p.convention));
+        while (args.length > 3 && args[args.length - 1] === '') args.pop();
+        return `=SALESOPS.RAMPQUOTA(${args.join(',')})`;
+      },
+    };
+  });
+
+const STAGES = ['Prospect', 'Qualify', 'Propose', 'Negotiate', 'Closed won'];
+
+/**
+ * PIPELINE: 1–12 opportunities over a stage table of the five stages (header or not), stages in any letter case,
+ * an unknown stage now and then, close dates in 2024, from/to omitted, literal or in cells (maybe blank).
+ * `blanks`: blank rows and blank close dates too (the engine evaluates both branches of IF, so only LibreOffice
+ * can run those).
+ */
+export function pipelineCase(blanks: boolean): fc.Arbitrary<Case> {
+  const date = fc.integer({ min: 45292, max: 45657 });
+  const opp = fc.record({
+    amount: money(-1000, 500000),
+    stage: fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom(...STAGES) },
+      { weight: 3, arbitrary: fc.constantFrom(...STAGES).map((s) => s.toUpperCase()) },
+      { weight: 1, arbitrary: fc.constant('Lost') },
+    ),
+    date: blanks ? fc.option(date, { nil: null, freq: 5 }) : date,
+    blank: blanks ? fc.constantFrom(false, false, false, false, true) : fc.constant(false),
+  });
+  const bnd = fc.oneof(
+    fc.constant({ kind: 'none' as const }),
+    date.map((v) => ({ kind: 'literal' as const, v })),
+    (blanks ? fc.option(date, { nil: null }) : date).map((v) => ({ kind: 'cell' as const, v })),
+  );
+  return fc
+    .record({
+      opps: fc.array(opp, { minLength: 1, maxLength: 12 }),
+      probs: fc.array(fraction(0, 1, 2), { minLength: 5, maxLength: 5 }),
+      header: fc.boolean(),
+      from: bnd,
+      to: bnd,
+      withDates: fc.boolean(),
+    })
+    .map((p): Case => {
+      const hasBounds = p.from.kind !== 'none' || p.to.kind !== 'none';
+      const withDates = p.withDates || hasBounds;
+      const table: Grid = STAGES.map((s, i) => [s, p.probs[i]]);
+      if (p.header) table.unshift(['Stage', 'Probability']);
+      const height = Math.max(p.opps.length, table.length);
+      const cells: Grid = [];
+      for (let r = 0; r < height; r++) {
+        const o = p.opps[r];
+        const t = table[r];
+        const blank = o?.blank ?? true;
+        cells.push([
+          o && !blank ? o.amount : null,
+          o && !blank ? o.stage : null,
+          o && withDates ? o.date : null,
+          r === 0 && p.from.kind === 'cell' ? p.from.v : null,
+          r === 0 && p.to.kind === 'cell' ? p.to.v : null,
+          t ? t[0] : null,
+          t ? t[1] : null,
+        ]);
+      }
+      return {
+        label: `PIPELINE(${JSON.stringify(p.opps)}, ${JSON.stringify(p.probs)}, ${JSON.stringify(p.from)}, ${JSON.stringify(p.to)}, dates ${withDates})`,
+        cells,
+        formula: (top) => {
+          const last = top + p.opps.length - 1;
+          const b = (x: typeof p.from, col: string) =>
+            x.kind === 'none' ? '' : x.kind === 'literal' ? String(x.v) : `${col}${top}`;
+          const args = [
+            `A${top}:A${last}`,
+            `B${top}:B${last}`,
+            `$F$${top}:$G$${top + table.length - 1}`,
+            withDates ? `C${top}:C${last}` : '',
+            b(p.from, 'D'),
+            b(p.to, 'E'),
+          ];
+          while (args.length > 3 && args[args.length - 1] === '') args.pop();
+          return `=SALESOPS.PIPELINE(${args.join(',')})`;
+        },
+      };
+    });
+}
