@@ -74,8 +74,8 @@ export interface ShareWriteOptions {
 }
 
 /**
- * The share's write: every converted cell (a native formula at its address, or its values over its whole area,
- * errors as error literals), the Provenance sheet (new, or an existing one overwritten — which is asked about),
+ * The share's write: every converted cell (a native formula at its address — one per cell over a spilled result —
+ * or its values over its whole area, errors as error literals), the Provenance sheet (new, or an existing one overwritten — which is asked about),
  * the document properties and the auto-open setting. In place, the converted areas are pre-approved.
  */
 export function shareWrite(share: SharePlan, o: ShareWriteOptions): ActionWrite {
@@ -84,7 +84,12 @@ export function shareWrite(share: SharePlan, o: ShareWriteOptions): ActionWrite 
     return {
       sheet: c.sheet,
       at: formatCell(area.top, area.left),
-      cells: c.kind === 'native' && c.formula ? [[{ formula: c.formula }]] : c.values.map((row) => row.map(valueCell)),
+      cells:
+        c.kind === 'native' && c.formulas
+          ? c.formulas.map((row) => row.map((formula) => ({ formula })))
+          : c.kind === 'native' && c.formula
+            ? [[{ formula: c.formula }]]
+            : c.values.map((row) => row.map(valueCell)),
     };
   });
   const existing = o.book.sheets.find((s) => isProvenanceSheet(s.name));
@@ -161,7 +166,13 @@ function unchanged(sheet: SheetSnapshot | undefined, e: RestoreEntry, w: Written
   // Restored already: the original formula is there again.
   if (formula(at.top, at.left).replace(/\s/g, '').toLowerCase() === e.formula.replace(/\s/g, '').toLowerCase())
     return true;
-  if (w.kind === 'native') return a.top === a.bottom && a.left === a.right && formula(a.top, a.left) === `=${w.native}`;
+  if (w.kind === 'native') {
+    // The anchor holds the recorded formula; over a spilled result every other cell holds a formula of its own.
+    if (formula(a.top, a.left) !== `=${w.native}`) return false;
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) if (formula(r, c) === '') return false;
+    return true;
+  }
   // Values: no formula in the area but error literals, and the first value as the row records it.
   for (let r = a.top; r <= a.bottom; r++)
     for (let c = a.left; c <= a.right; c++) {

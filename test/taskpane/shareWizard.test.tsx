@@ -62,11 +62,16 @@ function formulas(wb: MemoryWorkbook, sheet: string): Record<string, string> {
   );
 }
 
-async function toPreview(user: ReturnType<typeof userEvent.setup>, mode?: RegExp, noAutoOpen = false) {
+async function toPreview(
+  user: ReturnType<typeof userEvent.setup>,
+  mode?: RegExp,
+  opts: { noAutoOpen?: boolean; valuesOnly?: boolean } = {},
+) {
   await screen.findByRole('table', { name: 'SALESOPS cells by function' }, { timeout: 10_000 });
   await next(user);
   if (mode) await user.click(screen.getByRole('radio', { name: mode }));
-  if (noAutoOpen) await user.click(screen.getByRole('checkbox', { name: /Open the task pane automatically/ }));
+  if (opts.noAutoOpen) await user.click(screen.getByRole('checkbox', { name: /Open the task pane automatically/ }));
+  if (opts.valuesOnly) await user.click(screen.getByRole('checkbox', { name: /^Values only/ }));
   await next(user);
   return screen.findByRole('table', { name: 'Cells to convert' }, { timeout: 10_000 });
 }
@@ -118,7 +123,8 @@ describe('Share wizard (in-memory workbook)', () => {
       ['Comp', 'A7:C7', '=SALESOPS.SEASONALQUOTA(1000,A6:C6)'],
     ]);
     // a spilled result is converted to values, every cell of it
-    expect(rows[2][3]).toMatch(/^Values/);
+    // SEASONALQUOTA spills: a native formula in each cell of the spill
+    expect(rows[2][3]).toMatch(/^Native: =.*a formula in each of the 3 cells\)$/);
     expect(rows[2][4]).toBe('250 … (1 × 3)');
     await next(user, 'Continue');
     await next(user, 'Write to workbook');
@@ -130,7 +136,11 @@ describe('Share wizard (in-memory workbook)', () => {
     for (const formula of Object.values(formulas(wb, 'Comp'))) expect(formula).not.toMatch(/SALESOPS/i);
     expect([v(wb, 'Comp', 'E2'), v(wb, 'Comp', 'E3')]).toEqual([before.E2, before.E3]);
     expect([v(wb, 'Comp', 'A7'), v(wb, 'Comp', 'B7'), v(wb, 'Comp', 'C7')]).toEqual([250, 250, 500]);
-    expect([f(wb, 'Comp', 'A7'), f(wb, 'Comp', 'B7')]).toEqual([undefined, undefined]);
+    for (const a of ['A7', 'B7', 'C7']) expect(f(wb, 'Comp', a)).toMatch(/^=/);
+    // New weights 50 %, 25 %, 25 % of 1,000 → 500, 250, 250 (the native spill follows its inputs too).
+    wb.setCell('Comp', 'A6', 0.5);
+    wb.setCell('Comp', 'C6', 0.25);
+    expect([v(wb, 'Comp', 'A7'), v(wb, 'Comp', 'B7'), v(wb, 'Comp', 'C7')]).toEqual([500, 250, 250]);
     // COMMISSION has a native translation: it follows its inputs as the function would.
     // 400,000 marginal → 100,000 × 5 % + 150,000 × 8 % + 150,000 × 10 % = 5,000 + 12,000 + 15,000 = 32,000;
     // 260,000 retro → 260,000 × 10 % = 26,000.
@@ -178,7 +188,7 @@ describe('Share wizard (in-memory workbook)', () => {
   it('shares as copies: the originals keep their formulas, the Provenance sheet names the copies', async () => {
     const wb = workbook();
     const { user } = setup(wb);
-    const table = await toPreview(user, /^As copies/, true);
+    const table = await toPreview(user, /^As copies/, { noAutoOpen: true });
     expect(rowsOf(table).map((r) => `${r[0]}!${r[1]}`)).toEqual([
       'Comp (shared)!E2',
       'Comp (shared)!E3',
@@ -205,13 +215,14 @@ describe('Share wizard (in-memory workbook)', () => {
     expect(wb.autoOpenTaskpane()).toBe(false);
   });
 
-  it('restores the original formulas from the Provenance sheet; the spill comes back', async () => {
+  it('restores the original formulas of a values-only share; the spill area is cleared and spills again', async () => {
     const wb = workbook();
     const first = setup(wb);
-    await toPreview(first.user);
+    await toPreview(first.user, undefined, { valuesOnly: true });
     await next(first.user, 'Continue');
     await next(first.user, 'Write to workbook');
-    await screen.findByText(/^Shared 3 SALESOPS cells in place/, undefined, { timeout: 10_000 });
+    await screen.findByText(/^Shared 3 SALESOPS cells in place: 0 native formulas/, undefined, { timeout: 10_000 });
+    expect([f(wb, 'Comp', 'A7'), f(wb, 'Comp', 'B7'), v(wb, 'Comp', 'B7')]).toEqual([undefined, undefined, 250]);
     first.view.unmount();
     const { user } = setup(wb);
     const restore = await screen.findByRole('button', { name: 'Restore SALESOPS formulas' }, { timeout: 10_000 });

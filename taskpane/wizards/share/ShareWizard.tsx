@@ -29,7 +29,10 @@ function describe(c: ConvertedCell): { conversion: string; value: string } {
   const cols = c.values[0]?.length ?? 0;
   const value = rows * cols > 1 ? `${shown(c.values[0][0])} … (${rows} × ${cols})` : shown(c.values[0]?.[0] ?? null);
   return {
-    conversion: c.kind === 'native' ? `Native: ${c.formula ?? ''}` : `Values${c.reason ? ` (${c.reason})` : ''}`,
+    conversion:
+      c.kind === 'native'
+        ? `Native: ${c.formula ?? ''}${c.formulas && rows * cols > 1 ? ` … (a formula in each of the ${rows * cols} cells)` : ''}`
+        : `Values${c.reason ? ` (${c.reason})` : ''}`,
     value,
   };
 }

@@ -401,6 +401,8 @@ export class FakeExcel {
           return;
         }
         const nf = old?.nf;
+        // Writing over a spill's anchor ends that spill (the fake computes no new one).
+        this.state.spills.delete(`${s.name}!${a}`);
         if (typeof x === 'string' && x.startsWith('=')) s.cells.set(a, { v: '', f: x, nf });
         else if (typeof x === 'string' && x.startsWith("'")) s.cells.set(a, { v: x.slice(1), nf });
         else if (x === '' || x === null) {
