@@ -57,6 +57,9 @@ export const AUTO_SHOW_SETTING = 'Office.AutoShowTaskpaneWithDocument';
 /** Most cells `readSheet` loads in one sync (a block of whole rows; at least one row). */
 export const READ_BLOCK_CELLS = 20_000;
 
+/** Most formula cells whose spill area `readSheet` asks for in one sync. */
+export const SPILL_QUERIES_PER_SYNC = 5_000;
+
 /** Most cells `readSheet` reads from one sheet (a larger used range is refused before its values are loaded). */
 export const MAX_SHEET_CELLS = 2_000_000;
 
@@ -276,14 +279,14 @@ export class ExcelWorkbook implements WorkbookPort {
       const spills: Record<string, string> = {};
       const anchors: { address: string; spill: Excel.Range }[] = [];
       if (this.host.supportsExcelApi('1.12')) {
-        formulas.forEach((row, i) =>
-          row.forEach((f, j) => {
-            if (f === '') return;
-            const address = formatCell(i, j);
+        const cells: string[] = [];
+        formulas.forEach((row, i) => row.forEach((f, j) => (f === '' ? undefined : cells.push(formatCell(i, j)))));
+        // A bounded number of range proxies a sync, as for the values above.
+        for (let k = 0; k < cells.length; k += SPILL_QUERIES_PER_SYNC) {
+          for (const address of cells.slice(k, k + SPILL_QUERIES_PER_SYNC))
             anchors.push({ address, spill: ws.getRange(address).getSpillingToRangeOrNullObject().load('address') });
-          }),
-        );
-        if (anchors.length > 0) await ctx.sync();
+          await ctx.sync();
+        }
       }
       for (const a of anchors) {
         if (a.spill.isNullObject) continue;

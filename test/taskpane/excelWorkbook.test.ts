@@ -225,6 +225,16 @@ describe('ExcelWorkbook: reading a whole sheet and writing a share', () => {
     expect(s.errors).toEqual({ C8001: '#DIV/0!' });
   });
 
+  it('asks for spill areas 5,000 formula cells a sync', async () => {
+    const fake = new FakeExcel({ F: [] });
+    for (let r = 1; r <= 5001; r++) fake.sheet('F')!.cells.set(`A${r}`, { v: r, f: `=ROW()` });
+    fake.state.spills.set('F!A5001', 'A5001:B5001');
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    const s = await wb.readSheet('F');
+    expect(fake.syncs).toBe(4); // used range, one block of 5,001 cells, spill areas of 5,000 then of 1
+    expect(s.spills).toEqual({ A5001: 'A5001:B5001' });
+  });
+
   it('lists defined names without the leading "="', async () => {
     const wb = new ExcelWorkbook(payouts().run, host(1.12).host);
     expect(await wb.listNames()).toEqual({ Tiers: "'Comp plan'!$A$2:$B$6" });
