@@ -42,7 +42,9 @@ export function requiredNumber(arg: CallArg | undefined, name: string, ctx: Tran
   if (ref) {
     if (ref.top !== ref.bottom || ref.left !== ref.right) refuse(`${name} is a range of several cells`);
     const text = refText(ref, ctx);
-    return { text, cell: text, errors: [`ISBLANK(${text})`] };
+    // Not a number (blank, text, TRUE/FALSE): the function refuses a blank; it would read numeric text and
+    // booleans, but comparisons in the formula would not (text > any number in Excel), so refuse those too.
+    return { text, cell: text, errors: [`NOT(ISNUMBER(${text}))`] };
   }
   if (/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(arg.text.trim()) && !/^(TRUE|FALSE)$/i.test(arg.text.trim())) {
     refuse(`${name} (${arg.text.trim()}) is a name the workbook snapshot does not define`);
@@ -50,7 +52,10 @@ export function requiredNumber(arg: CallArg | undefined, name: string, ctx: Tran
   return { text: `(${arg.text.trim()})`, errors: [] };
 }
 
-/** An optional number argument: `undefined` when omitted; a one-cell reference may be blank (= omitted). */
+/**
+ * An optional number argument: `undefined` when omitted; a one-cell reference may be blank (= omitted), and its
+ * `errors` hold the guard for a cell that is neither blank nor a number (callers add them to theirs).
+ */
 export function optionalNumberArg(
   arg: CallArg | undefined,
   name: string,
@@ -58,7 +63,8 @@ export function optionalNumberArg(
 ): ScalarArg | undefined {
   if (isOmitted(arg)) return undefined;
   const a = requiredNumber(arg, name, ctx);
-  return { ...a, errors: [] };
+  // a blank cell is the omitted argument; anything else that is not a number is refused
+  return { ...a, errors: a.cell ? [`AND(NOT(ISBLANK(${a.cell})),NOT(ISNUMBER(${a.cell})))`] : [] };
 }
 
 /** A tier range as the function reads it: the data rows (header left out) as cell references. */

@@ -94,8 +94,10 @@ export const translatePipeline: Translator = (args, ctx) =>
     const stages = vectorCells(args[1], 'stages', ctx);
     const table = stageTable(args[2], ctx);
     const dates = isOmitted(args[3]) ? undefined : vectorCells(args[3], 'close_dates', ctx);
-    const from = bound(optionalNumberArg(args[4], 'from', ctx));
-    const to = bound(optionalNumberArg(args[5], 'to', ctx));
+    const fromArg = optionalNumberArg(args[4], 'from', ctx);
+    const toArg = optionalNumberArg(args[5], 'to', ctx);
+    const from = bound(fromArg);
+    const to = bound(toArg);
     if (!dates && (!isOmitted(args[4]) || !isOmitted(args[5]))) refuse('from or to is given without close_dates');
     const n = Math.min(amounts.cells.length, stages.cells.length);
     let last = Math.max(amounts.values.length, stages.values.length);
@@ -108,7 +110,12 @@ export const translatePipeline: Translator = (args, ctx) =>
     }
     if (n === 0) refuse('no opportunities');
 
-    const errors: string[] = [`COUNTIF(${table.probs},"<0")>0`, `COUNTIF(${table.probs},">1")>0`];
+    const errors: string[] = [
+      ...(fromArg?.errors ?? []),
+      ...(toArg?.errors ?? []),
+      `COUNTIF(${table.probs},"<0")>0`,
+      `COUNTIF(${table.probs},">1")>0`,
+    ];
     for (const b of [from, to]) {
       if (b) errors.push(`IF(${b.given},OR(${b.text}<1,${b.text}>=${LAST_SERIAL}),FALSE)`);
     }

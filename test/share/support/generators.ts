@@ -33,17 +33,20 @@ export const commissionCase: fc.Arbitrary<Case> = fc
     table: tiers(money(-1000, 5000), money(0.01, 50000), fraction(-0.05, 0.5)),
     header: fc.boolean(),
     method: fc.constantFrom(undefined, 'marginal', 'retro', 'Retro', 'retroactive'),
+    methodCell: fc.option(fc.constantFrom<CellValue>(null, 'marginal', 'retro', 'retroactive', ' retro ', 'flat'), {
+      nil: undefined,
+    }),
     asExpression: fc.boolean(),
   })
-  .chain(({ table, header, method, asExpression }) =>
+  .chain(({ table, header, method, methodCell, asExpression }) =>
     around(table, money(-2000, 300000), 0.01).map((amount): Case => {
-      const cells = withRow0(tierCells(table, header), [amount]);
-      const m = method === undefined ? '' : `,${quote(method)}`;
+      const cells = withRow0(tierCells(table, header), methodCell === undefined ? [amount] : [amount, methodCell]);
+      const m = methodCell !== undefined ? ',E#' : method === undefined ? '' : `,${quote(method)}`;
       return {
         label: `COMMISSION(${amount}, ${JSON.stringify(table)}${m})`,
         cells,
         formula: (top) =>
-          `=SALESOPS.COMMISSION(${asExpression ? `D${top}*1` : `D${top}`},${tierBlock(table, header, top)}${m})`,
+          `=SALESOPS.COMMISSION(${asExpression ? `D${top}*1` : `D${top}`},${tierBlock(table, header, top)}${m.replace('#', String(top))})`,
       };
     }),
   );
@@ -54,6 +57,9 @@ export const payoutCase: fc.Arbitrary<Case> = fc
     table: tiers(fraction(0, 1), fraction(0.0001, 0.8), fraction(0, 3)),
     header: fc.boolean(),
     method: fc.constantFrom(undefined, 'marginal', 'retro', 'linear', 'LINEAR'),
+    methodCell: fc.option(fc.constantFrom<CellValue>(null, 'marginal', 'retro', 'linear', 'retroactive', 'bogus'), {
+      nil: undefined,
+    }),
     ti: fc.oneof(money(0, 200000), fc.constantFrom(0, 1234.5, 21000)),
     cap: fc.oneof(
       fc.constant({ kind: 'none' as const }),
@@ -70,8 +76,10 @@ export const payoutCase: fc.Arbitrary<Case> = fc
     around(p.table, fraction(-0.2, 3.5), 0.0001).map((attainment): Case => {
       const capCell = p.cap.kind === 'cell' ? p.cap.v : null;
       const thCell = p.threshold.kind === 'cell' ? p.threshold.v : null;
-      const cells = withRow0(tierCells(p.table, p.header), [attainment, p.ti, capCell, thCell]);
-      const method = p.method === undefined ? '' : quote(p.method);
+      const extra: CellValue[] = [attainment, p.ti, capCell, thCell];
+      if (p.methodCell !== undefined) extra.push(p.methodCell);
+      const cells = withRow0(tierCells(p.table, p.header), extra);
+      const method = p.methodCell !== undefined ? 'H#' : p.method === undefined ? '' : quote(p.method);
       return {
         label: `PAYOUT(${attainment}, ${p.ti}, ${JSON.stringify(p.table)}, ${method}, ${JSON.stringify(p.cap)}, ${JSON.stringify(p.threshold)})`,
         cells,
@@ -79,7 +87,14 @@ export const payoutCase: fc.Arbitrary<Case> = fc
           const cap = p.cap.kind === 'none' ? '' : p.cap.kind === 'literal' ? String(p.cap.v) : `F${top}`;
           const th =
             p.threshold.kind === 'none' ? '' : p.threshold.kind === 'literal' ? String(p.threshold.v) : `G${top}`;
-          const args = [`D${top}`, `E${top}`, tierBlock(p.table, p.header, top), method, cap, th];
+          const args = [
+            `D${top}`,
+            `E${top}`,
+            tierBlock(p.table, p.header, top),
+            method.replace('#', String(top)),
+            cap,
+            th,
+          ];
           while (args.length > 3 && args[args.length - 1] === '') args.pop();
           return `=SALESOPS.PAYOUT(${args.join(',')})`;
         },
