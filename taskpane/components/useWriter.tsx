@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { WorkbookPort, WritePlan } from '../workbook/port';
-import { writePlan, type OverwriteConflict } from '../workbook/transaction';
+import { writePlan, type OverwriteConflict, type WritePlanOptions } from '../workbook/transaction';
 import { ConfirmOverwriteDialog } from './ConfirmOverwriteDialog';
 import { errorMessage } from './errorMessage';
 
@@ -16,24 +16,28 @@ export type WriteStatus =
  * Returns `write(plan, summary)`, the status, and the dialog element to render.
  */
 export function useWriter(port: WorkbookPort): {
-  write: (plan: WritePlan, summary: string) => Promise<void>;
+  /** Resolves to the outcome's status (`'error'` when the write threw; the status says why). */
+  write: (plan: WritePlan, summary: string, options?: WritePlanOptions) => Promise<WriteStatus['kind']>;
   status: WriteStatus;
   dialog: React.JSX.Element;
 } {
   const [status, setStatus] = React.useState<WriteStatus>({ kind: 'idle' });
   const [pending, setPending] = React.useState<{ conflicts: OverwriteConflict[]; answer: (b: boolean) => void }>();
   const write = React.useCallback(
-    async (plan: WritePlan, summary: string) => {
+    async (plan: WritePlan, summary: string, options?: WritePlanOptions) => {
       setStatus({ kind: 'writing' });
       try {
         const out = await writePlan(
           port,
           plan,
           (conflicts) => new Promise<boolean>((answer) => setPending({ conflicts, answer })),
+          options,
         );
         setStatus(out.status === 'written' ? { kind: 'written', summary } : { kind: 'cancelled' });
+        return out.status;
       } catch (e) {
         setStatus({ kind: 'error', message: errorMessage(e) });
+        return 'error' as const;
       }
     },
     [port],

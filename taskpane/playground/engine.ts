@@ -16,7 +16,7 @@
 import FormulaParser, { DepParser, FormulaError } from 'fast-formula-parser';
 import type { CellRef as ParserCell, FunctionArg, RangeRef as ParserRange } from 'fast-formula-parser';
 import type { CellValue } from '../../src/shared/cells';
-import { MAX_COLS, formatCell, parseRange, type Rect } from '../workbook/address';
+import { MAX_COLS, formatCell, formatRange, parseRange, type Rect } from '../workbook/address';
 import type { MemoryWorkbook, WorkbookChange } from '../workbook/memory';
 import { installCustomFunctionsShim, readCustomFunctionError } from './customFunctionsShim';
 import { STANDARD_EXTRAS } from './standardFunctions';
@@ -105,6 +105,13 @@ export class FormulaEngine {
     this.errors.clear();
     this.constants.clear();
     wb.setRecalculator((w, change) => this.recalculate(w, change));
+    wb.setCellInspector({
+      errorAt: (sheet, address) => this.errorAt(sheet, address)?.code,
+      spillAreaOf: (sheet, address) => {
+        const r = this.spillAreaOf(sheet, address);
+        return r ? formatRange(r) : undefined;
+      },
+    });
   }
 
   /** The error in `sheet!address`, if the cell holds one. */
@@ -381,6 +388,8 @@ export class FormulaEngine {
         if (spills?.get(k)?.anchor !== n) continue;
         spills.delete(k);
         this.errors.get(s)?.delete(k);
+        // A value written over the spilled cell since (e.g. a share writing the spill's values) stays.
+        if (!this.wb!.isComputedValue(n.sheet, formatCell(row, col))) continue;
         this.wb!.setComputedValue(n.sheet, formatCell(row, col), null);
       }
     }

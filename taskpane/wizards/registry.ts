@@ -2,9 +2,10 @@ import type { WizardComponent } from './types';
 import { CompWizard } from './comp/CompWizard';
 import { ForecastWizard } from './forecast/ForecastWizard';
 import { QuotaWizard } from './quota/QuotaWizard';
+import { ShareWizard } from './share/ShareWizard';
 import { TerritoryWizard } from './territory/TerritoryWizard';
 
-export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast';
+export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'share';
 
 /** The wizards the task pane offers, in tab order. */
 export const WIZARDS: readonly { id: WizardId; label: string; component: WizardComponent }[] = [
@@ -12,4 +13,5 @@ export const WIZARDS: readonly { id: WizardId; label: string; component: WizardC
   { id: 'territory', label: 'Territory', component: TerritoryWizard },
   { id: 'quota', label: 'Quota', component: QuotaWizard },
   { id: 'forecast', label: 'Forecast', component: ForecastWizard },
+  { id: 'share', label: 'Share', component: ShareWizard },
 ];

@@ -13,24 +13,78 @@
  * 1. charts the plan added are deleted; named ranges it added or replaced are deleted; tables it added are
  *    converted back to ranges, and a table it replaced whose address changed is removed (before its old version
  *    comes back: Excel refuses two tables or names of one name);
- * 2. sheets it added are deleted;
+ * 2. sheets it added (new sheets and copies) are deleted;
  * 3. cells of every block on an existing sheet that differ from the snapshot are restored (formulas, constants —
  *    error values as errors, text as text — and number formats), one range per batch; ranges the failed write
  *    never changed are not written again;
- * 4. replaced tables are re-created with their old name and address, replaced names re-pointed.
+ * 4. replaced tables are re-created with their old name and address, replaced names re-pointed;
+ * 5. custom document properties it set get their old values back (or are deleted); then the document setting it
+ *    saved (auto-open) is saved back.
  * What cannot be rolled back: other cell formatting a table style applied (fonts, fills, borders), a replaced
  * table's style, totals row and filters, the formatting of a deleted chart, Excel's undo history (writes
  * through Office.js clear it) and recalculation side effects (volatile functions have recalculated). If a
  * rollback step fails, the error names what could not be undone.
+ *
+ * Requirement sets. The manifest declares ExcelApi 1.7; this adapter uses ExcelApi 1.7 (worksheet copy, custom
+ * document properties, a name's formula) unconditionally and ExcelApi 1.12 (`getSpillingToRangeOrNullObject`) only where `Office.context.requirements.isSetSupported`
+ * says the host has it: a host without 1.12 has no dynamic arrays (Excel 2019 and older), so nothing spills there.
  */
 import type { CellValue } from '../../src/shared/cells';
 import { invalid, notFound } from '../../src/shared/errors';
 import { type Rect, formatCell, formatRange, parseRange, rectsOverlap, tryParseRange } from './address';
-import { blockArea, checkApproved, isFormulaCell, planSheets, validatePlanShape } from './plan';
-import type { BlockWrite, ChartSpec, OverwriteApproval, RangeData, TableInfo, WorkbookPort, WritePlan } from './port';
+import { addedSheets, blockArea, checkApproved, isFormulaCell, planSheets, validatePlanShape } from './plan';
+import type {
+  BlockWrite,
+  ChartSpec,
+  DocumentPropertyValue,
+  OverwriteApproval,
+  RangeData,
+  SheetData,
+  TableInfo,
+  WorkbookPort,
+  WritePlan,
+} from './port';
 
 /** `Excel.run`, injectable for tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** What the adapter needs from `Office` outside `Excel.run` (injectable for tests). */
+export interface OfficeHost {
+  /** `Office.context.requirements.isSetSupported('ExcelApi', version)`. */
+  supportsExcelApi(version: string): boolean;
+  /** `Office.context.document.settings`. */
+  settings(): Office.Settings;
+}
+
+const officeHost: OfficeHost = {
+  supportsExcelApi: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+  settings: () => Office.context.document.settings,
+};
+
+/** The document setting that opens the task pane with the document for users who have the add-in. */
+export const AUTO_SHOW_SETTING = 'Office.AutoShowTaskpaneWithDocument';
+
+/** Most cells `readSheet` loads in one sync (a block of whole rows; at least one row). */
+export const READ_BLOCK_CELLS = 20_000;
+
+/** Most formula cells whose spill area `readSheet` asks for in one sync. */
+export const SPILL_QUERIES_PER_SYNC = 5_000;
+
+/** Most cells `readSheet` reads from one sheet (a larger used range is refused before its values are loaded). */
+export const MAX_SHEET_CELLS = 2_000_000;
+
+/** Sets (or removes, for `undefined`/`null`) a document setting and saves the settings; rejects when saving fails. */
+function saveSetting(settings: Office.Settings, name: string, value: unknown): Promise<void> {
+  if (value === undefined || value === null) settings.remove(name);
+  else settings.set(name, value);
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Succeeded
+        ? resolve()
+        : reject(new Error(`saving the document settings failed (${r.error?.message ?? 'unknown error'})`)),
+    ),
+  );
+}
 
 const CHART_TYPES: Record<ChartSpec['type'], string> = {
   line: 'Line',
@@ -131,13 +185,18 @@ interface Before {
   tables: { name: string; sheet: string; address: string }[];
   names: { name: string; formula: string }[];
   charts: { sheet: string; names: Set<string> }[];
+  /** Custom document properties the plan sets, with their values before (undefined: not there). */
+  properties: { key: string; value: DocumentPropertyValue | undefined }[];
   tableNames: Set<string>;
   definedNames: Set<string>;
 }
 
 /** The workbook port over Office.js. */
 export class ExcelWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    private readonly host: OfficeHost = officeHost,
+  ) {}
 
   listSheets(): Promise<string[]> {
     return this.run(async (ctx) => {
@@ -212,6 +271,85 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  readSheet(sheet: string): Promise<SheetData> {
+    return this.run(async (ctx) => {
+      // Step 1: the used range's address (values only: formats alone do not make a cell part of it).
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet).load('name');
+      const used = ws.getUsedRangeOrNullObject(true).load('address');
+      await ctx.sync();
+      if (ws.isNullObject) notFound(`Sheet "${sheet}" does not exist in this workbook.`);
+      if (used.isNullObject) return { name: ws.name, values: [], formulas: [], errors: {}, spills: {} };
+      const u = parseRange(localAddress(used.address));
+      // Read from A1, as a snapshot holds the sheet.
+      const area: Rect = { top: 0, left: 0, bottom: u.bottom, right: u.right };
+      const cells = (area.bottom + 1) * (area.right + 1);
+      if (cells > MAX_SHEET_CELLS)
+        invalid(
+          `Sheet "${ws.name}": its used range A1:${formatCell(u.bottom, u.right)} holds ${cells.toLocaleString('en-US')} cells, more than the ${MAX_SHEET_CELLS.toLocaleString('en-US')} a share reads; clear the unused rows and columns and save.`,
+        );
+      // Step 2: values, formulas and value types, in blocks of rows (one sync each): Excel on the web limits
+      // the size of a response (5 MB), so a large sheet is read a block at a time.
+      const values: CellValue[][] = [];
+      const formulas: string[][] = [];
+      const errors: Record<string, string> = {};
+      const rowsPerRead = Math.max(1, Math.floor(READ_BLOCK_CELLS / (area.right + 1)));
+      for (let top = 0; top <= area.bottom; top += rowsPerRead) {
+        const bottom = Math.min(area.bottom, top + rowsPerRead - 1);
+        const range = ws
+          .getRange(formatRange({ top, left: 0, bottom, right: area.right }))
+          .load('values,formulas,valueTypes');
+        await ctx.sync();
+        range.values.forEach((row) => values.push(row.map(fromExcel)));
+        (range.formulas as unknown[][]).forEach((row) =>
+          formulas.push(row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : ''))),
+        );
+        // valueTypes holds Excel.RangeValueType strings; the enum object exists only inside Office.
+        (range.valueTypes as string[][]).forEach((row, i) =>
+          row.forEach((t, j) => {
+            if (t === 'Error') errors[formatCell(top + i, j)] = String(values[top + i][j] ?? '#VALUE!');
+          }),
+        );
+      }
+      // Step 3 (ExcelApi 1.12): where each formula's result spilled.
+      const spills: Record<string, string> = {};
+      const anchors: { address: string; spill: Excel.Range }[] = [];
+      if (this.host.supportsExcelApi('1.12')) {
+        const cells: string[] = [];
+        formulas.forEach((row, i) => row.forEach((f, j) => (f === '' ? undefined : cells.push(formatCell(i, j)))));
+        // A bounded number of range proxies a sync, as for the values above.
+        for (let k = 0; k < cells.length; k += SPILL_QUERIES_PER_SYNC) {
+          for (const address of cells.slice(k, k + SPILL_QUERIES_PER_SYNC))
+            anchors.push({ address, spill: ws.getRange(address).getSpillingToRangeOrNullObject().load('address') });
+          await ctx.sync();
+        }
+      }
+      for (const a of anchors) {
+        if (a.spill.isNullObject) continue;
+        const r = parseRange(localAddress(a.spill.address));
+        const text = formatRange(r);
+        if (text === a.address) continue;
+        spills[a.address] = text;
+        // A spilled cell is not a formula of its own, whatever the host reports for it.
+        for (let i = r.top; i <= r.bottom; i++)
+          for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) formulas[i][j] = '';
+      }
+      return { name: ws.name, values, formulas, errors, spills };
+    });
+  }
+
+  listNames(): Promise<Record<string, string>> {
+    return this.run(async (ctx) => {
+      const names = ctx.workbook.names.load('items/name,items/formula');
+      await ctx.sync();
+      return Object.fromEntries(
+        names.items.map((n) => [
+          n.name,
+          String(n.formula).startsWith('=') ? String(n.formula).slice(1) : String(n.formula),
+        ]),
+      );
+    });
+  }
+
   apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     validatePlanShape(plan);
     return this.run(async (ctx) => {
@@ -225,11 +363,14 @@ export class ExcelWorkbook implements WorkbookPort {
       const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
       const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
       const newSheets = plan.newSheets ?? [];
-      for (const s of newSheets) {
+      const copies = plan.copySheets ?? [];
+      for (const s of addedSheets(plan)) {
         if (sheetNames.has(s.toLowerCase())) invalid(`New sheet: a sheet named "${s}" already exists.`);
       }
+      for (const c of copies)
+        if (!sheetNames.has(c.from.toLowerCase())) notFound(`Sheet "${c.from}" does not exist in this workbook.`);
       const exists = (s: string): boolean =>
-        sheetNames.has(s.toLowerCase()) || newSheets.some((n) => n.toLowerCase() === s.toLowerCase());
+        sheetNames.has(s.toLowerCase()) || addedSheets(plan).some((n) => n.toLowerCase() === s.toLowerCase());
       for (const s of [...(plan.blocks ?? []), ...(plan.tables ?? []), ...(plan.names ?? []), ...(plan.charts ?? [])])
         if (!exists(s.sheet)) notFound(`Sheet "${s.sheet}" does not exist in this workbook.`);
       for (const t of plan.tables ?? []) {
@@ -282,6 +423,10 @@ export class ExcelWorkbook implements WorkbookPort {
         sheet: s,
         charts: wb.worksheets.getItem(s).charts.load('items/name'),
       }));
+      const propertyKeys = Object.keys(plan.properties ?? {});
+      const custom = propertyKeys.length > 0 ? wb.properties.custom.load('items/key,items/value') : undefined;
+      const settings = plan.autoOpenTaskpane === undefined ? undefined : this.host.settings();
+      const settingBefore = settings ? (settings.get(AUTO_SHOW_SETTING) as unknown) : undefined;
       await ctx.sync();
       // What Excel would refuse part-way, refused before anything is written.
       for (const p of protections)
@@ -327,16 +472,29 @@ export class ExcelWorkbook implements WorkbookPort {
         })),
         names: replacedNames.map((n) => ({ name: n.name, formula: String(n.item.formula) })),
         charts: chartsBefore.map((c) => ({ sheet: c.sheet, names: new Set(c.charts.items.map((x) => x.name)) })),
+        properties: propertyKeys.map((k) => {
+          const old = custom?.items.find((p) => p.key.toLowerCase() === k.toLowerCase());
+          return { key: k, value: old ? (old.value as DocumentPropertyValue) : undefined };
+        }),
         tableNames,
         definedNames,
       };
 
       // Step 3: queue every write, then one sync.
+      let settingTouched = false;
       try {
         for (const s of newSheets) wb.worksheets.add(s);
+        const copied = new Map<string, Excel.Worksheet>();
+        for (const c of copies) {
+          const ws = wb.worksheets.getItem(c.from).copy('End');
+          ws.name = c.to;
+          copied.set(c.to.toLowerCase(), ws);
+        }
+        const sheetOf = (name: string): Excel.Worksheet =>
+          copied.get(name.toLowerCase()) ?? wb.worksheets.getItem(name);
         for (const [i, b] of (plan.blocks ?? []).entries()) {
           const rect = blockArea(b, `Block ${i + 1}`);
-          const range = wb.worksheets.getItem(b.sheet).getRange(formatRange(rect));
+          const range = sheetOf(b.sheet).getRange(formatRange(rect));
           range.formulas = b.cells.map((row) => row.map(toExcelFormula));
           const formats = expandFormats(b, b.cells.length);
           if (formats) range.numberFormat = formats;
@@ -367,10 +525,23 @@ export class ExcelWorkbook implements WorkbookPort {
           chart.title.text = c.title;
           chart.setPosition(c.at);
         }
+        for (const [k, v] of Object.entries(plan.properties ?? {})) wb.properties.custom.add(k, v);
         await ctx.sync();
+        // The document setting is not part of the batch: saved after it, and a failure undoes the batch.
+        if (settings) {
+          settingTouched = true;
+          await saveSetting(settings, AUTO_SHOW_SETTING, plan.autoOpenTaskpane);
+        }
       } catch (e) {
         const cause = e instanceof Error ? e.message : String(e);
         const failed = await this.rollback(plan, before);
+        if (settings && settingTouched) {
+          try {
+            await saveSetting(settings, AUTO_SHOW_SETTING, settingBefore);
+          } catch (r) {
+            failed.push(`restoring the setting ${AUTO_SHOW_SETTING} (${r instanceof Error ? r.message : String(r)})`);
+          }
+        }
         if (failed.length > 0) {
           throw new Error(
             `Writing to the workbook failed (${cause}) and undoing the partial write failed in part: ` +
@@ -448,9 +619,9 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
     });
 
-    // 2. Delete the sheets it added.
+    // 2. Delete the sheets it added (new sheets and copies).
     await step('deleting the sheets it added', async (ctx) => {
-      const sheets = (plan.newSheets ?? []).map((s) => ctx.workbook.worksheets.getItemOrNullObject(s));
+      const sheets = addedSheets(plan).map((s) => ctx.workbook.worksheets.getItemOrNullObject(s));
       await ctx.sync();
       for (const s of sheets) if (!s.isNullObject) s.delete();
       await ctx.sync();
@@ -485,6 +656,18 @@ export class ExcelWorkbook implements WorkbookPort {
     for (const n of namesToRestore) {
       await step(`re-pointing named range ${n.name}`, async (ctx) => {
         ctx.workbook.names.add(n.name, n.formula);
+        await ctx.sync();
+      });
+    }
+
+    // 5. Put back the custom document properties it set (delete the ones it added).
+    if (before.properties.length > 0) {
+      await step('restoring the custom document properties', async (ctx) => {
+        const custom = ctx.workbook.properties.custom;
+        for (const p of before.properties) {
+          if (p.value !== undefined) custom.add(p.key, p.value);
+          else custom.getItemOrNullObject(p.key).delete();
+        }
         await ctx.sync();
       });
     }

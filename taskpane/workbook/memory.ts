@@ -9,6 +9,11 @@
  *
  * `apply(plan)` is all-or-nothing: it validates the whole plan, applies it to a copy (copy-on-write per sheet)
  * and swaps the copy in only when every write succeeded.
+ *
+ * Errors and spills: the workbook stores an error as its code text ("#NAME?"); which cells hold an error and
+ * where a formula's result spilled are known to the recalculator, which tells `readSheet` through a
+ * `CellInspector` (the playground's engine sets one). Without one, a formula cell whose value is an error code is
+ * read as that error and no result is read as spilled.
  */
 import type { CellValue } from '../../src/shared/cells';
 import { isBlank } from '../../src/shared/cells';
@@ -20,13 +25,32 @@ import {
   formatRange,
   parseCell,
   parseRange,
+  qualified,
   rectContains,
   rectsOverlap,
   sheetNameProblem,
   type Rect,
 } from './address';
-import { blockArea, blockFormat, checkApproved, isFormulaCell, planSheets, validatePlanShape } from './plan';
-import type { ChartSpec, OverwriteApproval, RangeData, TableInfo, WriteCell, WritePlan, WorkbookPort } from './port';
+import {
+  addedSheets,
+  blockArea,
+  blockFormat,
+  checkApproved,
+  isFormulaCell,
+  planSheets,
+  validatePlanShape,
+} from './plan';
+import type {
+  ChartSpec,
+  DocumentPropertyValue,
+  OverwriteApproval,
+  RangeData,
+  SheetData,
+  TableInfo,
+  WriteCell,
+  WritePlan,
+  WorkbookPort,
+} from './port';
 
 /** One stored cell. */
 export interface MemoryCell {
@@ -65,10 +89,22 @@ export type WorkbookListener = (change: WorkbookChange) => void;
 /** Recomputes formula cells after a change, writing results with `setComputedValue`. */
 export type Recalculator = (workbook: MemoryWorkbook, change: WorkbookChange) => void;
 
+/** What a recalculator knows about computed cells: errors and spilled results (addresses A1 on `sheet`). */
+export interface CellInspector {
+  /** The error code the cell holds ("#NAME?"), or `undefined` when it holds none. */
+  errorAt(sheet: string, address: string): string | undefined;
+  /** The whole spill area of the formula at `address` ("F2:H40", anchor included), when its result spilled. */
+  spillAreaOf(sheet: string, address: string): string | undefined;
+}
+
+/** Excel's error codes, as a cell shows them. */
+const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#SPILL!', '#CALC!']);
+
 /** Initial content: per sheet, a grid of constants or `{ formula }` cells written from A1. */
 export type MemorySheetsInit = Record<string, WriteCell[][]>;
 
-type SheetCells = Map<number, MemoryCell>;
+/** A stored cell: `computed` marks a value the recalculator wrote into a cell without a formula (a spill). */
+type SheetCells = Map<number, MemoryCell & { computed?: true }>;
 
 interface Sheet {
   name: string;
@@ -83,6 +119,10 @@ interface State {
   /** Defined names keyed by lower-case name. */
   names: Map<string, MemoryName>;
   charts: MemoryChart[];
+  /** Custom document properties. */
+  properties: Map<string, DocumentPropertyValue>;
+  /** The `Office.AutoShowTaskpaneWithDocument` setting, when a plan set it. */
+  autoOpenTaskpane?: boolean;
 }
 
 const key = (row: number, col: number): number => row * MAX_COLS + col;
@@ -95,7 +135,8 @@ function cellIsEmpty(c: MemoryCell | undefined): boolean {
 
 /** An in-memory `WorkbookPort` with synchronous accessors for a grid UI. */
 export class MemoryWorkbook implements WorkbookPort {
-  private state: State = { sheets: new Map(), tables: new Map(), names: new Map(), charts: [] };
+  private state: State = { sheets: new Map(), tables: new Map(), names: new Map(), charts: [], properties: new Map() };
+  private inspector: CellInspector | undefined;
   private selection: { sheet: string; address: string };
   private listeners = new Set<WorkbookListener>();
   private recalculator: Recalculator | undefined;
@@ -128,7 +169,15 @@ export class MemoryWorkbook implements WorkbookPort {
   getCell(sheet: string, address: string): MemoryCell {
     const { row, col } = parseCell(address);
     const c = this.sheet(sheet).cells.get(key(row, col));
-    return c ? { ...c } : { value: null };
+    if (!c) return { value: null };
+    const { computed: _, ...cell } = c;
+    return cell;
+  }
+
+  /** True when the cell holds a value the recalculator put there (a spilled cell) and nothing written since. */
+  isComputedValue(sheet: string, address: string): boolean {
+    const { row, col } = parseCell(address);
+    return this.sheet(sheet).cells.get(key(row, col))?.computed === true;
   }
 
   /** Sets a constant (clears any formula, keeps the number format); recalculates and notifies. */
@@ -164,7 +213,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const s = this.sheet(sheet);
     const { row, col } = parseCell(address);
     const old = s.cells.get(key(row, col));
-    s.cells.set(key(row, col), { ...(old ?? {}), value });
+    s.cells.set(key(row, col), old?.formula ? { ...old, value } : { ...(old ?? {}), value, computed: true });
   }
 
   /** Every formula cell, sheet by sheet, in row-major order (for the recalculator). */
@@ -228,6 +277,21 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Defines a table over existing cells (test and playground setup); same rules as a plan's table. */
   addTable(name: string, sheet: string, address: string): void {
     this.applyNow({ tables: [{ name, sheet, address }] });
+  }
+
+  /** Custom document properties (a copy). */
+  documentProperties(): Record<string, DocumentPropertyValue> {
+    return Object.fromEntries(this.state.properties);
+  }
+
+  /** Whether a plan asked to open the task pane with the document (`undefined`: never set). */
+  autoOpenTaskpane(): boolean | undefined {
+    return this.state.autoOpenTaskpane;
+  }
+
+  /** Sets (or clears) what tells `readSheet` which cells hold errors and where results spilled. */
+  setCellInspector(inspector: CellInspector | undefined): void {
+    this.inspector = inspector;
   }
 
   /** Listens for changes; returns the function that stops listening. */
@@ -302,6 +366,46 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.attempt(() => this.nonEmptyNow(sheet, parseRange(address)));
   }
 
+  readSheet(sheet: string): Promise<SheetData> {
+    return this.attempt(() => {
+      const s = this.sheet(sheet);
+      const used = this.usedRange(s.name);
+      const r = this.readRect(s.name, parseRange(used));
+      const errors: Record<string, string> = {};
+      const spills: Record<string, string> = {};
+      const empty = used === 'A1' && cellIsEmpty(s.cells.get(key(0, 0)));
+      for (const [k, c] of empty ? [] : s.cells) {
+        const a = formatCell(rowOf(k), colOf(k));
+        const code = this.inspector
+          ? this.inspector.errorAt(s.name, a)
+          : c.formula && typeof c.value === 'string' && ERROR_CODES.has(c.value)
+            ? c.value
+            : undefined;
+        if (code) errors[a] = code;
+        const spill = c.formula ? this.inspector?.spillAreaOf(s.name, a) : undefined;
+        if (spill && spill !== a) spills[a] = spill;
+      }
+      return {
+        name: s.name,
+        values: empty ? [] : r.values,
+        formulas: empty ? [] : r.formulas,
+        errors,
+        spills,
+      };
+    });
+  }
+
+  listNames(): Promise<Record<string, string>> {
+    const absolute = (a: string): string =>
+      a
+        .split(':')
+        .map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+        .join(':');
+    return Promise.resolve(
+      Object.fromEntries([...this.state.names.values()].map((n) => [n.name, qualified(n.sheet, absolute(n.address))])),
+    );
+  }
+
   apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     return this.attempt(() => {
       validatePlanShape(plan);
@@ -353,6 +457,8 @@ export class MemoryWorkbook implements WorkbookPort {
       tables: new Map(this.state.tables),
       names: new Map(this.state.names),
       charts: [...this.state.charts],
+      properties: new Map(this.state.properties),
+      autoOpenTaskpane: this.state.autoOpenTaskpane,
     };
     const copied = new Set<string>();
     const writable = (sheet: string, where: string): Sheet => {
@@ -371,6 +477,16 @@ export class MemoryWorkbook implements WorkbookPort {
       if (next.sheets.has(name.toLowerCase())) invalid(`New sheet: a sheet named "${name}" already exists.`);
       next.sheets.set(name.toLowerCase(), { name, cells: new Map() });
       copied.add(name.toLowerCase());
+    }
+    for (const c of plan.copySheets ?? []) {
+      const from = next.sheets.get(c.from.toLowerCase());
+      if (!from) notFound(`Copy of sheet "${c.from}": the sheet does not exist.`);
+      if (next.sheets.has(c.to.toLowerCase())) invalid(`New sheet: a sheet named "${c.to}" already exists.`);
+      const cells: SheetCells = new Map();
+      // Spilled values are not copied: the copy's formulas compute (and spill) them again, as in Excel.
+      for (const [k, cell] of from.cells) if (!cell.computed) cells.set(k, { ...cell });
+      next.sheets.set(c.to.toLowerCase(), { name: c.to, cells });
+      copied.add(c.to.toLowerCase());
     }
     const touched = new Set<string>();
     let writes = 0;
@@ -436,10 +552,12 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!s) notFound(`Chart "${c.title}": sheet "${c.sheet}" does not exist.`);
       next.charts.push({ ...c, sheet: s.name, id: chartId++ });
     }
+    for (const [k, v] of Object.entries(plan.properties ?? {})) next.properties.set(k, v);
+    if (plan.autoOpenTaskpane !== undefined) next.autoOpenTaskpane = plan.autoOpenTaskpane;
     if (!this.failPersistently) this.failOnWrite = undefined;
     this.nextChartId = chartId;
     this.state = next;
-    for (const name of plan.newSheets ?? []) touched.add(name);
+    for (const name of addedSheets(plan)) touched.add(name);
     this.changed({ reason: 'apply', sheets: [...touched] });
   }
 

@@ -63,6 +63,13 @@ export function validatePlanShape(plan: WritePlan): void {
     if (newSheets.has(s.toLowerCase())) invalid(`New sheet: "${s}" is listed twice.`);
     newSheets.add(s.toLowerCase());
   }
+  for (const c of plan.copySheets ?? []) {
+    const p = sheetNameProblem(c.to);
+    if (p) invalid(`Copy of sheet "${c.from}": ${p}.`);
+    if (c.from.trim() === '') invalid(`Copy to "${c.to}": name the sheet to copy.`);
+    if (newSheets.has(c.to.toLowerCase())) invalid(`New sheet: "${c.to}" is listed twice.`);
+    newSheets.add(c.to.toLowerCase());
+  }
   (plan.blocks ?? []).forEach((b, i) => {
     const where = `Block ${i + 1} (${b.sheet}!${b.at})`;
     blockArea(b, where);
@@ -97,6 +104,20 @@ export function validatePlanShape(plan: WritePlan): void {
     parseRange(c.source, `Chart "${c.title}" source`);
     parseCell(c.at, `Chart "${c.title}" position`);
   }
+  for (const [k, v] of Object.entries(plan.properties ?? {})) {
+    // Excel's limits for custom properties: a name of 1 to 255 characters, a text value of at most 255.
+    if (k.trim() === '' || k.length > 255) invalid(`Document property "${k}": a name has 1 to 255 characters.`);
+    if (typeof v === 'string' && v.length > 255)
+      invalid(`Document property "${k}": a text value has at most 255 characters.`);
+    if (typeof v === 'number' && !Number.isFinite(v)) invalid(`Document property "${k}": a number must be finite.`);
+    if (!['string', 'number', 'boolean'].includes(typeof v))
+      invalid(`Document property "${k}": a value is text, a number or TRUE/FALSE.`);
+  }
+}
+
+/** The sheets a plan adds: its new sheets and the copies it makes, as given. */
+export function addedSheets(plan: WritePlan): string[] {
+  return [...(plan.newSheets ?? []), ...(plan.copySheets ?? []).map((c) => c.to)];
 }
 
 /** Every sheet the plan writes to or references (blocks, tables, names, charts), as given. */

@@ -4,6 +4,7 @@
  * ("B2", "B2:D10"); sheets are named separately.
  */
 import type { CellValue, Grid } from '../../src/shared/cells';
+import type { SheetSnapshot } from '../../src/share/types';
 
 /** A block of cells read from the workbook: values, number formats and (where the cell has one) formulas. */
 export interface RangeData {
@@ -16,6 +17,9 @@ export interface RangeData {
   /** Formulas, same shape as `values` ("" where the cell holds a constant). */
   formulas: string[][];
 }
+
+/** A whole sheet as `readSheet` gives it: a share's `SheetSnapshot` with its errors and spills always present. */
+export type SheetData = Required<SheetSnapshot>;
 
 /** A table of the workbook (an Excel table / ListObject). */
 export interface TableInfo {
@@ -51,16 +55,29 @@ export interface ChartSpec {
   seriesBy?: 'columns' | 'rows';
 }
 
+/** A custom document property's value (Excel: `workbook.properties.custom`). */
+export type DocumentPropertyValue = string | number | boolean;
+
 /**
  * Everything a wizard may write, validated and applied together: one batch, all or nothing.
- * `newSheets` are created first; `tables` and `names` are created or replaced after the blocks are written.
+ * `newSheets` are created first, then `copySheets`; `tables` and `names` are created or replaced after the blocks
+ * are written; `properties` and `autoOpenTaskpane` go with the same write (undone with it when it fails).
  */
 export interface WritePlan {
   newSheets?: string[];
+  /** Sheets to copy (cells, formulas and number formats) under a new name, added at the end of the workbook. */
+  copySheets?: { from: string; to: string }[];
   blocks?: BlockWrite[];
   tables?: { name: string; sheet: string; address: string; replace?: boolean }[];
   names?: { name: string; sheet: string; address: string }[];
   charts?: ChartSpec[];
+  /** Custom document properties to set (added, or replaced when one has that name). */
+  properties?: Record<string, DocumentPropertyValue>;
+  /**
+   * Open the task pane automatically when the document is opened by someone who has the add-in (Excel:
+   * the `Office.AutoShowTaskpaneWithDocument` document setting); `undefined` leaves the setting as it is.
+   */
+  autoOpenTaskpane?: boolean;
 }
 
 /** Non-empty cells of a sheet that the user agreed to overwrite (addresses like "C2"). */
@@ -78,6 +95,13 @@ export interface WorkbookPort {
   readRange(sheet: string, address: string): Promise<RangeData>;
   /** A named table's values (header row included). */
   readTable(name: string): Promise<RangeData>;
+  /**
+   * A whole sheet as a snapshot for sharing: values and formulas from A1 to the bottom-right of its used range,
+   * the cells holding an error (by address), and the areas of spilled results (by anchor, where the host tells).
+   */
+  readSheet(sheet: string): Promise<SheetData>;
+  /** Workbook-scope defined names and what they refer to, without the leading "=": `{ Tiers: "Plan!$A$2:$B$6" }`. */
+  listNames(): Promise<Record<string, string>>;
   /** The addresses within `sheet!address` whose cells are not empty (values or formulas); [] when all are empty. */
   nonEmptyCells(sheet: string, address: string): Promise<string[]>;
   /**

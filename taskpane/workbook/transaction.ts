@@ -4,8 +4,8 @@
  */
 import { invalid } from '../../src/shared/errors';
 import { formatRange } from './address';
-import { blockArea, validatePlanShape } from './plan';
-import type { WorkbookPort, WritePlan } from './port';
+import { addedSheets, blockArea, validatePlanShape } from './plan';
+import type { OverwriteApproval, WorkbookPort, WritePlan } from './port';
 
 /** Cells a plan would overwrite on one sheet. */
 export interface OverwriteConflict {
@@ -24,8 +24,10 @@ export type WriteOutcome = { status: 'written' } | { status: 'cancelled'; confli
 /** The non-empty cells every block of `plan` would overwrite on sheets that already exist. */
 export async function findConflicts(port: WorkbookPort, plan: WritePlan): Promise<OverwriteConflict[]> {
   const existing = new Set((await port.listSheets()).map((s) => s.toLowerCase()));
-  for (const s of plan.newSheets ?? [])
+  for (const s of addedSheets(plan))
     if (existing.has(s.toLowerCase())) invalid(`A sheet named "${s}" already exists; choose another name.`);
+  for (const c of plan.copySheets ?? [])
+    if (!existing.has(c.from.toLowerCase())) invalid(`Sheet "${c.from}" does not exist in this workbook.`);
   const conflicts: OverwriteConflict[] = [];
   for (const [i, b] of (plan.blocks ?? []).entries()) {
     if (!existing.has(b.sheet.toLowerCase())) continue; // a new sheet is empty
@@ -36,19 +38,45 @@ export async function findConflicts(port: WorkbookPort, plan: WritePlan): Promis
   return conflicts;
 }
 
+/** Options of `writePlan`. */
+export interface WritePlanOptions {
+  /**
+   * Non-empty cells the user already chose to replace by choosing the action itself (e.g. the SALESOPS cells a
+   * share converts in place): they are not asked about again; every other non-empty target still is.
+   */
+  preApproved?: readonly OverwriteApproval[];
+}
+
+/** `conflicts` without the cells in `approved` (conflicts left with no cell are dropped). */
+export function withoutApproved(
+  conflicts: readonly OverwriteConflict[],
+  approved: readonly OverwriteApproval[],
+): OverwriteConflict[] {
+  const ok = new Set(approved.flatMap((a) => a.cells.map((c) => `${a.sheet.toLowerCase()}!${c.toUpperCase()}`)));
+  return conflicts
+    .map((c) => ({ ...c, cells: c.cells.filter((a) => !ok.has(`${c.sheet.toLowerCase()}!${a.toUpperCase()}`)) }))
+    .filter((c) => c.cells.length > 0);
+}
+
 /**
- * Writes `plan` through `port` in one `apply`. When any target cell is non-empty, `confirm` is asked first and
- * nothing is written unless it resolves true.
+ * Writes `plan` through `port` in one `apply`. When any target cell is non-empty (and not pre-approved),
+ * `confirm` is asked first and nothing is written unless it resolves true.
  */
-export async function writePlan(port: WorkbookPort, plan: WritePlan, confirm: ConfirmOverwrite): Promise<WriteOutcome> {
+export async function writePlan(
+  port: WorkbookPort,
+  plan: WritePlan,
+  confirm: ConfirmOverwrite,
+  options: WritePlanOptions = {},
+): Promise<WriteOutcome> {
   validatePlanShape(plan);
-  const conflicts = await findConflicts(port, plan);
+  const all = await findConflicts(port, plan);
+  const conflicts = withoutApproved(all, options.preApproved ?? []);
   if (conflicts.length > 0 && !(await confirm(conflicts))) return { status: 'cancelled', conflicts };
   // The approval goes with the write: the port re-checks the targets inside its batch and writes nothing if a
   // cell was filled in while the dialog was open.
   await port.apply(
     plan,
-    conflicts.map((c) => ({ sheet: c.sheet, cells: c.cells })),
+    all.map((c) => ({ sheet: c.sheet, cells: c.cells })),
   );
   return { status: 'written' };
 }

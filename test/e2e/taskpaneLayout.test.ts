@@ -212,4 +212,17 @@ describe('task pane at 320 px (Chromium)', () => {
     await check('forecast-3-preview');
     expect(problems).toEqual([]);
   });
+
+  it('Share: scan, options and preview fit in 320 px', async () => {
+    await wizard('Share').click();
+    await pane.getByRole('table', { name: 'SALESOPS cells by function' }).waitFor({ timeout: 120_000 });
+    await check('share-1-scan');
+    await button('Next').click();
+    await pane.getByRole('radio', { name: /^As copies/ }).click();
+    await check('share-2-options');
+    await button('Next').click();
+    await pane.getByRole('table', { name: 'Cells to convert' }).waitFor({ timeout: 120_000 });
+    await check('share-3-preview');
+    expect(problems).toEqual([]);
+  });
 });

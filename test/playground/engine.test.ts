@@ -12,6 +12,30 @@ function setup(init: ConstructorParameters<typeof MemoryWorkbook>[0], extra: Rec
 }
 
 describe('FormulaEngine', () => {
+  it('rounds as Excel (half away from zero on the decimal shown) and matches as Excel MATCH', () => {
+    const { val } = setup({
+      S: [
+        [{ formula: '=ROUND(1.005,2)' }, { formula: '=ROUND(-1.005,2)' }, { formula: '=ROUND(2.675,2)' }],
+        [{ formula: '=ROUND(1250,-2)' }, { formula: '=ROUND(1249.9,-2)' }, { formula: '=ROUND("x",2)' }],
+        [10, 20, 30],
+        ['Ann', 'bob', 'Cy'],
+        [{ formula: '=MATCH("BOB",A4:C4,0)' }, { formula: '=MATCH(25,A3:C3)' }, { formula: '=MATCH(5,A3:C3,1)' }],
+        [{ formula: '=MATCH(30,A3:C3,0)' }, { formula: '=MATCH("Dee",A4:C4,0)' }, { formula: '=MATCH(1,A3:C4,0)' }],
+        [30, 20, 10],
+        [{ formula: '=MATCH(25,A7:C7,-1)' }, { formula: '=MATCH(40,A7:C7,-1)' }],
+      ],
+    });
+    // 1.005 is stored as 1.00499999…; Excel rounds the decimal shown: 1.01, -1.01, 2.68; 1250 → 1300, 1249.9 → 1200
+    expect([val('S', 'A1'), val('S', 'B1'), val('S', 'C1')]).toEqual([1.01, -1.01, 2.68]);
+    expect([val('S', 'A2'), val('S', 'B2'), val('S', 'C2')]).toEqual([1300, 1200, '#VALUE!']);
+    // exact text ignores case → 2; 25 in ascending 10,20,30 → the last ≤ 25 is 20 → 2; 5 is below them all → #N/A
+    expect([val('S', 'A5'), val('S', 'B5'), val('S', 'C5')]).toEqual([2, 2, '#N/A']);
+    // 30 exactly → 3; a name not there → #N/A; a 2-D range → #N/A
+    expect([val('S', 'A6'), val('S', 'B6'), val('S', 'C6')]).toEqual([3, '#N/A', '#N/A']);
+    // descending 30,20,10, type -1: the last ≥ 25 is 30 → 1; nothing ≥ 40 → #N/A
+    expect([val('S', 'A8'), val('S', 'B8')]).toEqual([1, '#N/A']);
+  });
+
   it('computes standard formulas and recomputes only the dependents of an edited cell', () => {
     const { wb, engine, val } = setup({
       S: [

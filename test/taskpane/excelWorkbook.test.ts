@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ExcelWorkbook, toExcelFormula } from '../../taskpane/workbook/excel';
 import type { WritePlan } from '../../taskpane/workbook/port';
-import { FakeExcel } from './support/fakeExcel';
+import { FakeExcel, FakeSettings } from './support/fakeExcel';
 
 const seed = () =>
   new FakeExcel({
@@ -385,5 +385,186 @@ describe('ExcelWorkbook: any write of the wizards’ shapes is all or nothing (p
       }),
       { seed: 17, numRuns: 200 },
     );
+  });
+});
+
+describe('ExcelWorkbook: reading a whole sheet and writing a share', () => {
+  // Office's enum as the runtime defines it (saveAsync reports 'succeeded' or 'failed').
+  beforeAll(() => {
+    (globalThis as unknown as { Office: unknown }).Office = {
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    };
+  });
+  afterAll(() => {
+    delete (globalThis as unknown as { Office?: unknown }).Office;
+  });
+
+  const host = (apiVersion: number, settings = new FakeSettings()) => ({
+    settings,
+    host: {
+      supportsExcelApi: (v: string) => Number(v) <= apiVersion,
+      settings: () => settings as unknown as Office.Settings,
+    },
+  });
+
+  /** Payouts: B2 a SALESOPS formula showing #NAME?, D2 a spilled FORECAST over D2:E3, A1 blank. */
+  const payouts = () => {
+    const fake = new FakeExcel({ Payouts: [[null, 'Bookings', null, 'F1', 'F2']] });
+    const cells = fake.sheet('Payouts')!.cells;
+    cells.set('B2', { v: '#NAME?', f: '=SALESOPS.PAYOUT(B1,Tiers)', e: true });
+    cells.set('D2', { v: 10, f: '=SALESOPS.FORECAST(B1:B9,2)' });
+    cells.set('E2', { v: 11 });
+    cells.set('D3', { v: 12 });
+    cells.set('E3', { v: '#N/A', e: true });
+    fake.state.spills.set('Payouts!D2', 'D2:E3');
+    fake.state.names.push({ name: 'Tiers', ref: "'Comp plan'!$A$2:$B$6" });
+    return fake;
+  };
+
+  it('reads the used range from A1 with formulas, errors and spill areas (ExcelApi 1.12), in three syncs', async () => {
+    const fake = payouts();
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    const s = await wb.readSheet('payouts');
+    expect(fake.syncs).toBe(3); // used range, cells, spill areas
+    expect(s.name).toBe('Payouts');
+    expect(s.values).toEqual([
+      [null, 'Bookings', null, 'F1', 'F2'],
+      [null, '#NAME?', null, 10, 11],
+      [null, null, null, 12, '#N/A'],
+    ]);
+    expect(s.formulas[1]).toEqual(['', '=SALESOPS.PAYOUT(B1,Tiers)', '', '=SALESOPS.FORECAST(B1:B9,2)', '']);
+    expect(s.errors).toEqual({ B2: '#NAME?', E3: '#N/A' });
+    expect(s.spills).toEqual({ D2: 'D2:E3' });
+  });
+
+  it('asks for no spill areas where ExcelApi 1.12 is missing (no dynamic arrays there), in two syncs', async () => {
+    const fake = payouts();
+    const wb = new ExcelWorkbook(fake.run, host(1.11).host);
+    const s = await wb.readSheet('Payouts');
+    expect(fake.syncs).toBe(2);
+    expect(s.spills).toEqual({});
+    expect(s.errors.B2).toBe('#NAME?');
+  });
+
+  it('reads an empty sheet as empty, refuses a missing sheet and a used range past the limit before loading it', async () => {
+    const fake = new FakeExcel({ Empty: [], Wide: [] });
+    fake.sheet('Wide')!.cells.set('XFD200', { v: 1 }); // 16,384 × 200 = 3,276,800 cells > 2,000,000
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    expect(await wb.readSheet('Empty')).toEqual({ name: 'Empty', values: [], formulas: [], errors: {}, spills: {} });
+    await expect(wb.readSheet('Nope')).rejects.toThrow(/Sheet "Nope" does not exist/);
+    const before = fake.syncs;
+    await expect(wb.readSheet('Wide')).rejects.toThrow(/A1:XFD200 holds 3,276,800 cells, more than the 2,000,000/);
+    expect(fake.syncs - before).toBe(1);
+  });
+
+  it('reads a large used range a block of rows per sync and stitches the blocks together', async () => {
+    // A1:E9000 = 45,000 cells; 20,000 cells a read → 4,000 rows a block → 3 blocks (rows 1-4000, 4001-8000, 8001-9000)
+    const fake = new FakeExcel({ Big: [] });
+    const cells = fake.sheet('Big')!.cells;
+    cells.set('A4000', { v: 'last of block 1' });
+    cells.set('A4001', { v: 'first of block 2' });
+    cells.set('C8001', { v: '#DIV/0!', f: '=1/0', e: true });
+    cells.set('E9000', { v: 7, f: '=3+4' });
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    const s = await wb.readSheet('Big');
+    expect(fake.syncs).toBe(5); // used range, 3 blocks, spill areas
+    expect(s.values).toHaveLength(9000);
+    expect([s.values[3999][0], s.values[4000][0], s.values[8999][4]]).toEqual([
+      'last of block 1',
+      'first of block 2',
+      7,
+    ]);
+    expect(s.formulas[8999][4]).toBe('=3+4');
+    expect(s.errors).toEqual({ C8001: '#DIV/0!' });
+  });
+
+  it('asks for spill areas 5,000 formula cells a sync', async () => {
+    const fake = new FakeExcel({ F: [] });
+    for (let r = 1; r <= 5001; r++) fake.sheet('F')!.cells.set(`A${r}`, { v: r, f: `=ROW()` });
+    fake.state.spills.set('F!A5001', 'A5001:B5001');
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    const s = await wb.readSheet('F');
+    expect(fake.syncs).toBe(4); // used range, one block of 5,001 cells, spill areas of 5,000 then of 1
+    expect(s.spills).toEqual({ A5001: 'A5001:B5001' });
+  });
+
+  it('lists defined names without the leading "="', async () => {
+    const wb = new ExcelWorkbook(payouts().run, host(1.12).host);
+    expect(await wb.listNames()).toEqual({ Tiers: "'Comp plan'!$A$2:$B$6" });
+  });
+
+  const share: WritePlan = {
+    copySheets: [{ from: 'Payouts', to: 'Payouts (shared)' }],
+    newSheets: ['Provenance'],
+    blocks: [
+      { sheet: 'Payouts (shared)', at: 'B2', cells: [[{ formula: '=B1*2' }]] },
+      {
+        sheet: 'Payouts (shared)',
+        at: 'D2',
+        cells: [
+          [10, 11],
+          [12, { formula: '=NA()' }],
+        ],
+      },
+      { sheet: 'Provenance', at: 'A1', cells: [['Sheet', 'Cell']] },
+    ],
+    properties: { SalesOpsSharedBy: '0.1.0', SalesOpsSharedAt: '2026-11-30T08:00:00.000Z' },
+    autoOpenTaskpane: true,
+  };
+
+  it('copies a sheet, writes on the copy, sets custom properties and the auto-open setting', async () => {
+    const fake = payouts();
+    fake.state.properties.set('SalesOpsSharedBy', '0.0.9');
+    const { host: h, settings } = host(1.12);
+    const wb = new ExcelWorkbook(fake.run, h);
+    await wb.apply(share, []);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Payouts', 'Provenance', 'Payouts (shared)']);
+    expect(fake.cell('Payouts (shared)', 'B2')).toEqual({ v: '', f: '=B1*2' });
+    expect(fake.cell('Payouts (shared)', 'E3')).toEqual({ v: '', f: '=NA()' });
+    expect(fake.cell('Payouts (shared)', 'B1')).toEqual({ v: 'Bookings' });
+    // the original keeps its SALESOPS formula
+    expect(fake.cell('Payouts', 'B2')?.f).toBe('=SALESOPS.PAYOUT(B1,Tiers)');
+    expect(Object.fromEntries(fake.state.properties)).toEqual(share.properties);
+    expect(settings.saved.get('Office.AutoShowTaskpaneWithDocument')).toBe(true);
+  });
+
+  it('undoes the copy, the new sheet and the properties when the write sync fails; the setting is not saved', async () => {
+    const fake = payouts();
+    fake.state.properties.set('SalesOpsSharedBy', '0.0.9');
+    const before = JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+    fake.failOnSync = 3;
+    fake.opsBeforeFailure = 6;
+    const { host: h, settings } = host(1.12);
+    const wb = new ExcelWorkbook(fake.run, h);
+    await expect(wb.apply(share, [])).rejects.toThrow(/nothing was changed/);
+    const after = JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+    expect(after).toEqual(before);
+    expect(settings.saves).toBe(0);
+  });
+
+  it('undoes the whole write when saving the auto-open setting fails', async () => {
+    const fake = payouts();
+    const before = JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+    const { host: h, settings } = host(1.12);
+    settings.failSave = true;
+    const wb = new ExcelWorkbook(fake.run, h);
+    await expect(wb.apply(share, [])).rejects.toThrow(
+      /Writing to the workbook failed \(saving the document settings failed \(injected save failure\)\); nothing was changed/,
+    );
+    const after = JSON.stringify(fake.state, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+    expect(after).toEqual(before);
+    expect(settings.saved.has('Office.AutoShowTaskpaneWithDocument')).toBe(false);
+  });
+
+  it('refuses a copy whose source is missing or whose name is taken, before writing', async () => {
+    const fake = payouts();
+    const wb = new ExcelWorkbook(fake.run, host(1.12).host);
+    await expect(wb.apply({ copySheets: [{ from: 'Gone', to: 'Gone 2' }] })).rejects.toThrow(
+      /Sheet "Gone" does not exist/,
+    );
+    await expect(wb.apply({ copySheets: [{ from: 'Payouts', to: 'payouts' }] })).rejects.toThrow(
+      /a sheet named "payouts" already exists/,
+    );
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Payouts']);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../taskpane/workbook/address';
 import { MemoryWorkbook, type WorkbookChange } from '../../taskpane/workbook/memory';
 import type { WritePlan } from '../../taskpane/workbook/port';
+import { FormulaEngine } from '../../taskpane/playground/engine';
 
 describe('A1 addresses', () => {
   it('parses cells and ranges (0-based)', () => {
@@ -310,5 +311,100 @@ describe('MemoryWorkbook: all or nothing when a write keeps failing (the cases o
     };
     await expect(wb.apply(plan)).rejects.toThrow(/sheet "Nowhere" does not exist/);
     expect(await state(wb)).toEqual(before);
+  });
+});
+
+describe('MemoryWorkbook: reading a whole sheet and writing a share', () => {
+  it('reads the used range from A1 with the errors and spill areas its formula engine knows', async () => {
+    const wb = new MemoryWorkbook({
+      Data: [
+        [null, 'Bookings'],
+        [null, 5, { formula: '=SALESOPS.GRID()' }],
+        [{ formula: '=_xldudf_SALESOPS_PAYOUT(B2)' }],
+      ],
+    });
+    // GRID spills a 2×2 block from C2 (C2:D3); the stored spelling of PAYOUT is unknown to the engine: #NAME?
+    new FormulaEngine({
+      'SALESOPS.GRID': () => [
+        [1, 2],
+        [3, 4],
+      ],
+    }).attach(wb);
+    const s = await wb.readSheet('data');
+    expect(s.name).toBe('Data');
+    expect(s.values).toEqual([
+      [null, 'Bookings', null, null],
+      [null, 5, 1, 2],
+      ['#NAME?', null, 3, 4],
+    ]);
+    expect(s.formulas[1][2]).toBe('=SALESOPS.GRID()');
+    expect(s.formulas[2]).toEqual(['=_xldudf_SALESOPS_PAYOUT(B2)', '', '', '']);
+    expect(s.errors).toEqual({ A3: '#NAME?' });
+    expect(s.spills).toEqual({ C2: 'C2:D3' });
+  });
+
+  it('without an engine, reads an error code computed by a formula as an error and typed text as text', async () => {
+    const wb = new MemoryWorkbook({ S: [['#N/A', { formula: '=X()' }]] });
+    wb.setComputedValue('S', 'B1', '#NAME?');
+    const s = await wb.readSheet('S');
+    expect(s.errors).toEqual({ B1: '#NAME?' });
+    expect(s.spills).toEqual({});
+    expect(await new MemoryWorkbook({ E: [] }).readSheet('E')).toEqual({
+      name: 'E',
+      values: [],
+      formulas: [],
+      errors: {},
+      spills: {},
+    });
+  });
+
+  it('lists defined names as absolute qualified references', async () => {
+    const wb = new MemoryWorkbook({
+      'Comp plan': [
+        ['Bound', 'Rate'],
+        [0, 0.1],
+      ],
+    });
+    await wb.apply({ names: [{ name: 'Tiers', sheet: 'Comp plan', address: 'A2:B2' }] });
+    expect(await wb.listNames()).toEqual({ Tiers: "'Comp plan'!$A$2:$B$2" });
+  });
+
+  const share: WritePlan = {
+    copySheets: [{ from: 'Payouts', to: 'Payouts (shared)' }],
+    newSheets: ['Provenance'],
+    blocks: [
+      { sheet: 'Payouts (shared)', at: 'B2', cells: [[{ formula: '=B1*2' }]] },
+      { sheet: 'Provenance', at: 'A1', cells: [['Sheet', 'Cell']] },
+    ],
+    properties: { SalesOpsSharedBy: '0.1.0' },
+    autoOpenTaskpane: true,
+  };
+  const payouts = () =>
+    new MemoryWorkbook({
+      Payouts: [
+        ['Bookings', 100],
+        [null, { formula: '=SALESOPS.PAYOUT(B1)' }],
+      ],
+    });
+
+  it('copies a sheet (cells, formulas, formats), writes on the copy, records properties and the auto-open setting', async () => {
+    const wb = payouts();
+    wb.setNumberFormat('Payouts', 'A1', '@');
+    await wb.apply(share);
+    expect(wb.sheetNames()).toEqual(['Payouts', 'Provenance', 'Payouts (shared)']);
+    expect(wb.getCell('Payouts (shared)', 'A1')).toEqual({ value: 'Bookings', numberFormat: '@' });
+    expect(wb.getCell('Payouts (shared)', 'B2').formula).toBe('=B1*2');
+    expect(wb.getCell('Payouts', 'B2').formula).toBe('=SALESOPS.PAYOUT(B1)');
+    expect(wb.documentProperties()).toEqual({ SalesOpsSharedBy: '0.1.0' });
+    expect(wb.autoOpenTaskpane()).toBe(true);
+  });
+
+  it('keeps nothing of a share whose write fails part way', async () => {
+    const wb = payouts();
+    wb.injectWriteFailure(2);
+    await expect(wb.apply(share)).rejects.toThrow(/Injected failure on write 2/);
+    expect(wb.sheetNames()).toEqual(['Payouts']);
+    expect(wb.documentProperties()).toEqual({});
+    expect(wb.autoOpenTaskpane()).toBeUndefined();
   });
 });

@@ -86,6 +86,35 @@ describe('writePlan (the one wizard write path)', () => {
     expect(list).not.toHaveBeenCalled();
   });
 
+  it('does not ask about pre-approved cells but still asks about the others, and hands all to apply', async () => {
+    const wb = seed();
+    const p: WritePlan = { blocks: [{ sheet: 'Data', at: 'B1', cells: [['X'], [1]] }] };
+    const apply = jest.spyOn(wb, 'apply');
+    // B2 (100) is the cell the action replaces by choice; B1 ("Quota") is not: only B1 is asked about.
+    const no = jest.fn().mockResolvedValue(false);
+    expect((await writePlan(wb, p, no, { preApproved: [{ sheet: 'data', cells: ['b2'] }] })).status).toBe('cancelled');
+    expect(no).toHaveBeenCalledWith([{ sheet: 'Data', range: 'B1:B2', cells: ['B1'] }]);
+    expect(apply).not.toHaveBeenCalled();
+    // With B1 pre-approved too, nothing is asked and the apply carries both non-empty cells as approved.
+    const ask = jest.fn();
+    await writePlan(wb, p, ask, { preApproved: [{ sheet: 'Data', cells: ['B1', 'B2'] }] });
+    expect(ask).not.toHaveBeenCalled();
+    expect(apply).toHaveBeenCalledWith(p, [{ sheet: 'Data', cells: ['B1', 'B2'] }]);
+    expect(wb.getCell('Data', 'B2').value).toBe(1);
+  });
+
+  it('refuses a copy of a missing sheet or onto a taken name before asking', async () => {
+    const wb = seed();
+    const ask = jest.fn();
+    await expect(writePlan(wb, { copySheets: [{ from: 'Nope', to: 'Nope 2' }] }, ask)).rejects.toThrow(
+      /Sheet "Nope" does not exist/,
+    );
+    await expect(writePlan(wb, { copySheets: [{ from: 'Data', to: 'DATA' }] }, ask)).rejects.toThrow(
+      /"DATA" already exists/,
+    );
+    expect(ask).not.toHaveBeenCalled();
+  });
+
   it('finds free sheet and table names', () => {
     expect(uniqueSheetName(['Comp plan', 'comp plan 2'], 'Comp plan')).toBe('Comp plan 3');
     expect(uniqueSheetName(['Forecast'], 'Other')).toBe('Other');

@@ -31,12 +31,43 @@ export interface FakeState {
   tables: { name: string; sheet: string; address: string }[];
   names: { name: string; ref: string }[];
   charts: { sheet: string; name: string; type: string; source: string; title?: string; at?: string }[];
+  /** Spilled results: "Sheet!F2" → "F2:H4" (what getSpillingToRangeOrNullObject returns). */
+  spills: Map<string, string>;
+  /** Custom document properties. */
+  properties: Map<string, string | number | boolean>;
+}
+
+/** A fake of `Office.Settings` (set/get/remove, saveAsync); `failSave` makes the next save fail. */
+export class FakeSettings {
+  saved = new Map<string, unknown>();
+  pending = new Map<string, unknown>();
+  saves = 0;
+  failSave = false;
+  get(name: string): unknown {
+    return this.pending.get(name) ?? null;
+  }
+  set(name: string, value: unknown): void {
+    this.pending.set(name, value);
+  }
+  remove(name: string): void {
+    this.pending.delete(name);
+  }
+  saveAsync(cb: (r: { status: string; error?: { message: string } }) => void): void {
+    this.saves += 1;
+    if (this.failSave) {
+      this.failSave = false;
+      cb({ status: 'failed', error: { message: 'injected save failure' } });
+      return;
+    }
+    this.saved = new Map(this.pending);
+    cb({ status: 'succeeded' });
+  }
 }
 
 type Op = () => void;
 
 export class FakeExcel {
-  state: FakeState = { sheets: [], tables: [], names: [], charts: [] };
+  state: FakeState = { sheets: [], tables: [], names: [], charts: [], spills: new Map(), properties: new Map() };
   syncs = 0;
   runs = 0;
   /** Inject: the `failOnSync`-th sync (counted over the fake's life) throws after `opsBeforeFailure` commands. */
@@ -168,19 +199,74 @@ export class FakeExcel {
         },
       ),
       getSelectedRange: () => this.range(this.state.sheets[0].name, 'A1:B2'),
+      properties: {
+        custom: Object.assign(
+          this.loadable({ items: [] as { key: string; value: unknown }[] }, (o) => {
+            o.items = [...this.state.properties].map(([key, value]) => ({ key, value }));
+          }),
+          {
+            add: (key: string, value: string | number | boolean) =>
+              this.queue.push(() => {
+                const old = [...this.state.properties.keys()].find((k) => k.toLowerCase() === key.toLowerCase());
+                if (old !== undefined) this.state.properties.delete(old);
+                this.state.properties.set(key, value);
+              }),
+            getItemOrNullObject: (key: string) => ({
+              delete: () =>
+                this.queue.push(() => {
+                  for (const k of [...this.state.properties.keys()])
+                    if (k.toLowerCase() === key.toLowerCase()) this.state.properties.delete(k);
+                }),
+            }),
+          },
+        ),
+      },
     };
   }
 
   private worksheet(name: string, orNull = false) {
     const exists = (): boolean => this.sheet(name) !== undefined;
     const ws = {
-      name,
+      name: this.sheet(name)?.name ?? name,
       isNullObject: orNull && !exists(),
       load: () => ws,
       getRange: (address: string) => this.range(name, address),
       protection: this.loadable({ protected: false }, (o) => {
         o.protected = this.protectedSheets.has(name.toLowerCase());
       }),
+      getUsedRangeOrNullObject: () =>
+        this.loadable({ isNullObject: true, address: '' }, (o) => {
+          const cells = [...(this.sheet(name)?.cells ?? new Map<string, Cell>())]
+            .filter(([, c]) => c.v !== '' || c.f)
+            .map(([a]) => parseRange(a));
+          o.isNullObject = cells.length === 0;
+          if (cells.length === 0) return;
+          const top = Math.min(...cells.map((c) => c.top));
+          const left = Math.min(...cells.map((c) => c.left));
+          const bottom = Math.max(...cells.map((c) => c.bottom));
+          const right = Math.max(...cells.map((c) => c.right));
+          o.address = `${name}!${formatCell(top, left)}:${formatCell(bottom, right)}`;
+        }),
+      copy: () => {
+        let to = `${name} (2)`;
+        this.queue.push(() => {
+          const from = this.sheet(name);
+          if (!from) throw new Error(`ItemNotFound: ${name}`);
+          this.state.sheets.push({ name: to, cells: new Map([...from.cells].map(([a, c]) => [a, { ...c }])) });
+        });
+        const copy = {
+          set name(v: string) {
+            const old = to;
+            to = v;
+            self.queue.push(() => {
+              const s = self.sheet(old);
+              if (s) s.name = v;
+            });
+          },
+          getRange: (address: string) => this.range(to, address),
+        };
+        return copy;
+      },
       delete: () =>
         this.queue.push(() => {
           // deleting a sheet deletes its tables and charts, as in Excel
@@ -350,6 +436,12 @@ export class FakeExcel {
       },
     };
     (mock as Record<string, unknown>).ref = `${sheet}!${address}`;
+    (mock as Record<string, unknown>).getSpillingToRangeOrNullObject = () =>
+      this.loadable({ isNullObject: true, address: '' }, (o) => {
+        const area = this.state.spills.get(`${s?.name ?? sheet}!${address}`);
+        o.isNullObject = area === undefined;
+        o.address = area ? `${sheet}!${area}` : '';
+      });
     this.mocks.push(mock);
     const self = this;
     for (const prop of ['formulas', 'numberFormat'] as const) {
@@ -383,6 +475,8 @@ export class FakeExcel {
           return;
         }
         const nf = old?.nf;
+        // Writing over a spill's anchor ends that spill (the fake computes no new one).
+        this.state.spills.delete(`${s.name}!${a}`);
         if (typeof x === 'string' && x.startsWith('=')) s.cells.set(a, { v: '', f: x, nf });
         else if (typeof x === 'string' && ERRORS.has(x)) s.cells.set(a, { v: x, e: true, nf });
         else if (typeof x === 'string' && x.startsWith("'")) s.cells.set(a, { v: x.slice(1), nf });
