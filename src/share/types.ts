@@ -76,6 +76,11 @@ export interface ConvertedCell {
   kind: ConversionKind;
   /** For `native`: the formula to write (with its leading `=`). */
   formula?: string;
+  /**
+   * For `native` over a spilled result (SEASONALQUOTA): one formula per cell of `area`, row-major, each with its
+   * leading `=` (`formulas[0][0] === formula`). Write each to its cell; absent for a one-cell result.
+   */
+  formulas?: string[][];
   /** The values shown: a 1×1 grid, or the whole spill block anchored at `address`. Errors as their code text. */
   values: Grid;
   /** A1 address of the block `values` covers (`"B2"` or `"F2:H40"`). */

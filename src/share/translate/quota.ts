@@ -1,0 +1,119 @@
+/**
+ * Translator of SALESOPS.RAMPQUOTA in the default ("calendar") tenure convention: full quota × ramp step of the
+ * tenure month × days employed in the month ÷ days in the month, to the cent (src/quota/tenure.ts).
+ */
+import { isBlank } from '../../shared/cells';
+import { type ScalarArg, cellText, guarded, optionalNumberArg, requiredNumber } from './args';
+import {
+  type CallArg,
+  type TranslateContext,
+  type Translator,
+  choiceArg,
+  isOmitted,
+  refValues,
+  referenceArg,
+  refuse,
+  translateWith,
+} from './common';
+
+/** The largest date serial the functions accept (9999-12-31), plus the day's fraction. */
+const LAST_SERIAL = '2958466';
+
+/** A ramp argument as the function reads it: its cells (header left out), as formula text, and a row/column flag. */
+interface RampCells {
+  cells: string[];
+  /** The cells as one range. */
+  range: string;
+  row: boolean;
+}
+
+/**
+ * Reads a ramp range: one row or column of fractions, a text header cell left out, trailing blanks allowed (the
+ * function trims them; so does COUNT). Text that is not a header cannot be translated (the function reads "25%").
+ */
+function rampCells(arg: CallArg | undefined, ctx: TranslateContext): RampCells | undefined {
+  if (isOmitted(arg)) return undefined;
+  const ref = referenceArg(arg, ctx);
+  if (!ref) refuse('ramp is not a range reference the snapshot can resolve');
+  const grid = refValues(ref, ctx);
+  const rows = ref.bottom - ref.top + 1;
+  const cols = ref.right - ref.left + 1;
+  if (rows !== grid.length) refuse('ramp is a whole-column or whole-row range');
+  if (rows > 1 && cols > 1) refuse('ramp is not one row or one column');
+  const row = rows === 1 && cols > 1;
+  const flat = row ? grid[0] : grid.map((r) => r[0]);
+  let first = 0;
+  if (
+    flat.length > 1 &&
+    typeof flat[0] === 'string' &&
+    flat[0] !== '' &&
+    flat.slice(1).some((v) => typeof v === 'number')
+  ) {
+    first = 1;
+  }
+  if (flat.slice(first).some((v) => !isBlank(v) && typeof v !== 'number')) refuse('ramp holds text or TRUE/FALSE');
+  const cells: string[] = [];
+  for (let i = first; i < flat.length; i++) cells.push(row ? cellText(ref, 0, i, ctx) : cellText(ref, i, 0, ctx));
+  if (cells.length === 0) refuse('ramp has no cells after its header');
+  const range = cells.length === 1 ? cells[0] : `${cells[0]}:${cells[cells.length - 1].replace(/^.*!/, '')}`;
+  return { cells, range, row };
+}
+
+/** Month index of a date (year × 12 + month), as formula text. */
+const monthOf = (d: string) => `(YEAR(${d})*12+MONTH(${d}))`;
+
+/** Conditions under which the function refuses a date argument. */
+function dateErrors(d: ScalarArg): string[] {
+  return [`${d.text}<1`, `${d.text}>=${LAST_SERIAL}`];
+}
+
+/**
+ * SALESOPS.RAMPQUOTA(full_quota, start_date, month, [ramp], [end_date], ["calendar"]) →
+ * ROUND(IF(month outside employment, 0, full × ((step × days) / dim)), 2) with k = tenure month, step =
+ * IF(k > COUNT(ramp), 1, INDEX(ramp, k)), days = last day − first day + 1 in the month, dim = DAY(EOMONTH(month, 0)).
+ */
+export const translateRampQuota: Translator = (args, ctx) =>
+  translateWith(() => {
+    if (args.length > 6) refuse('too many arguments');
+    const f = requiredNumber(args[0], 'full_quota', ctx);
+    const s = requiredNumber(args[1], 'start_date', ctx);
+    const m = requiredNumber(args[2], 'month', ctx);
+    const ramp = rampCells(args[3], ctx);
+    const given = optionalNumberArg(args[4], 'end_date', ctx);
+    // A cell that may be blank is read as 0+cell inside date functions: a blank is 0 there as in Excel (some
+    // engines give DAY(blank) an error even in an IF branch not taken).
+    const e = given?.cell ? { ...given, text: `(0+${given.cell})` } : given;
+    const convention = choiceArg(args[5], 'convention', 'calendar');
+    if (convention !== 'calendar') refuse(`the "${convention}" convention has no native formula (only "calendar")`);
+    if (f.value !== undefined && !(f.value >= 0)) refuse('full_quota is negative');
+
+    const errors = [...f.errors, ...s.errors, ...m.errors, `${f.text}<0`, ...dateErrors(s), ...dateErrors(m)];
+    const k = `(${monthOf(m.text)}-${monthOf(s.text)}+1)`;
+    const dim = `DAY(EOMONTH(${m.text},0))`;
+    // An end date: given as a literal or expression, or a cell that may be blank (= still active).
+    const endGiven = e === undefined ? 'FALSE' : e.cell ? `NOT(ISBLANK(${e.cell}))` : 'TRUE';
+    if (e !== undefined) {
+      const eErr = [...dateErrors(e), `INT(${e.text})<INT(${s.text})`];
+      errors.push(e.cell ? `IF(${endGiven},OR(${eErr.join(',')}),FALSE)` : `OR(${eErr.join(',')})`);
+    }
+    let step = '1';
+    if (ramp) {
+      const { cells, range, row } = ramp;
+      // MAX(1, k): k ≥ 1 wherever the step counts; engines that evaluate both IF branches must not fail on k < 1
+      const at = `MAX(1,${k})`;
+      step = `IF(${k}>COUNT(${range}),1,${row ? `INDEX(${range},1,${at})` : `INDEX(${range},${at})`})`;
+      cells.forEach((c, i) => {
+        errors.push(`AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c})))`);
+        if (i + 1 < cells.length) errors.push(`AND(ISBLANK(${c}),NOT(ISBLANK(${cells[i + 1]})))`);
+      });
+      errors.push(`MIN(${range})<0`, `MAX(${range})>1`);
+    }
+    const endMonth = e === undefined ? '' : `IF(${endGiven},${monthOf(m.text)}=${monthOf(e.text)},FALSE)`;
+    const last = e === undefined ? dim : `IF(${endMonth},DAY(${e.text}),${dim})`;
+    const first = `IF(${k}=1,DAY(${s.text}),1)`;
+    const days = `(${last}-${first}+1)`;
+    const outside =
+      e === undefined ? `${k}<1` : `OR(${k}<1,IF(${endGiven},${monthOf(m.text)}>${monthOf(e.text)},FALSE))`;
+    const body = `IF(${outside},0,${f.text}*((${step}*${days})/${dim}))`;
+    return guarded(errors, `ROUND(${body},2)`);
+  });
