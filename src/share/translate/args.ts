@@ -61,6 +61,24 @@ export function optionalNumberArg(
   return { ...a, errors: [] };
 }
 
+/**
+ * An optional argument where 0 means "none", like a blank (PAYOUT's cap and threshold, RAMPQUOTA's end date,
+ * PIPELINE's from and to): `undefined` when omitted or a literal 0; else the formula text of its value (a cell as
+ * `(0+cell)`, so that a blank reads 0 in every spreadsheet) and `given`, formula text that is TRUE when it counts
+ * (`TRUE` for a literal; `value<>0` for a cell or expression, which a colleague may set to 0 or clear).
+ */
+export function optionalNoneAtZero(
+  arg: CallArg | undefined,
+  name: string,
+  ctx: TranslateContext,
+): { text: string; value?: number; given: string } | undefined {
+  const a = optionalNumberArg(arg, name, ctx);
+  if (a === undefined || a.value === 0) return undefined;
+  if (a.value !== undefined) return { text: a.text, value: a.value, given: 'TRUE' };
+  const text = a.cell ? `(0+${a.cell})` : a.text;
+  return { text, given: `${text}<>0` };
+}
+
 /** A tier range as the function reads it: the data rows (header left out) as cell references. */
 export interface TierRange {
   /** Lower bounds and rates, one formula reference per tier row. */

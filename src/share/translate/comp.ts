@@ -2,7 +2,7 @@
  * Translators of the comp functions: COMMISSION (marginal, retro) and PAYOUT (marginal, retro, linear, with cap
  * and threshold). See docs/sharing.md for the formulas.
  */
-import { optionalNumberArg, guarded, requiredNumber, tierRange } from './args';
+import { guarded, optionalNoneAtZero, requiredNumber, tierRange } from './args';
 import { type Translator, choiceArg, refuse, translateWith } from './common';
 import { linearFormula, marginalFormula, retroFormula } from './tiers';
 
@@ -35,8 +35,9 @@ export const translatePayout: Translator = (args, ctx) =>
     const ti = requiredNumber(args[1], 'target_incentive', ctx);
     const curve = tierRange(args[2], 'curve', ctx);
     const method = choiceArg(args[3], 'method', 'marginal');
-    const cap = optionalNumberArg(args[4], 'cap', ctx);
-    const threshold = optionalNumberArg(args[5], 'threshold', ctx);
+    // A cap or threshold of 0 (or a blank cell) is none: a cell is tested when the formula recalculates.
+    const cap = optionalNoneAtZero(args[4], 'cap', ctx);
+    const threshold = optionalNoneAtZero(args[5], 'threshold', ctx);
     if (ti.value !== undefined && !(ti.value >= 0)) refuse('target_incentive is negative');
     const errors = [...a.errors, ...ti.errors, ...(ti.value === undefined ? [`${ti.text}<0`] : []), ...curve.errors];
     let fraction: string;
@@ -48,13 +49,14 @@ export const translatePayout: Translator = (args, ctx) =>
     if (cap !== undefined) {
       if (cap.value !== undefined && !(cap.value >= 0)) refuse('cap is negative');
       const limit = `${cap.text}*${ti.text}`;
-      amount = cap.cell ? `MIN(${amount},IF(ISBLANK(${cap.cell}),${NO_CAP},${limit}))` : `MIN(${amount},${limit})`;
+      amount = `MIN(${amount},${cap.value !== undefined ? limit : `IF(${cap.given},${limit},${NO_CAP})`})`;
       if (cap.value === undefined) errors.push(`${cap.text}<0`);
     }
     if (threshold !== undefined) {
-      const below = threshold.cell
-        ? `AND(NOT(ISBLANK(${threshold.cell})),${a.text}<${threshold.text})`
-        : `${a.text}<${threshold.text}`;
+      const below =
+        threshold.value !== undefined
+          ? `${a.text}<${threshold.text}`
+          : `AND(${threshold.given},${a.text}<${threshold.text})`;
       amount = `IF(${below},0,${amount})`;
     }
     return guarded(errors, `ROUND(${amount},2)`);
