@@ -337,6 +337,10 @@ describe('PIPELINE', () => {
         'ROUND(IF(AND(A1=0,B1=0),0,IF(OR(ISBLANK(A1),ISBLANK(B1)),#VALUE!,A1*' +
         'IF(LOWER(SUBSTITUTE(B1," ",""))=IF(AND(F1=0,G1=0)," 1",LOWER(SUBSTITUTE(F1," ",""))),G1,NA()))),2))',
     );
+    b.sheets[0].values[0][0] = '1,000'; // text: spreadsheets convert it by their own settings
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toMatch(/holds text or TRUE\/FALSE/);
+    expect(reason('=SALESOPS.ROUNDMONEY(A1)', b)).toMatch(/amount holds text or TRUE\/FALSE/);
+    b.sheets[0].values[0][0] = 1;
     b.sheets[0].values.push([2, null, null, null, null, null, null]);
     // amounts A1:A2 and stages B1:B1: rows 2 of amounts must be blank (the function refuses different heights)
     expect(reason('=SALESOPS.PIPELINE(A1:A2,B1:B1,F1:G1)', b)).toMatch(/refuses these ranges/);

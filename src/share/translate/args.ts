@@ -41,6 +41,9 @@ export function requiredNumber(arg: CallArg | undefined, name: string, ctx: Tran
   const ref = referenceArg(arg, ctx);
   if (ref) {
     if (ref.top !== ref.bottom || ref.left !== ref.right) refuse(`${name} is a range of several cells`);
+    const v = refValues(ref, ctx)[0]?.[0] ?? null;
+    // the function reads "105%" or TRUE its own way; spreadsheets convert text to numbers by their own settings
+    if (typeof v === 'boolean' || (typeof v === 'string' && v !== '')) refuse(`${name} holds text or TRUE/FALSE`);
     const text = refText(ref, ctx);
     return { text, cell: text, errors: [`ISBLANK(${text})`] };
   }

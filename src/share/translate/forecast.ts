@@ -83,6 +83,7 @@ function stageTable(arg: CallArg | undefined, ctx: TranslateContext): StageRows 
   const first = header ? 1 : 0;
   if (rows.length === 0) refuse('stage_probabilities has no rows');
   if (rows.some(([name]) => !plainName(name))) refuse('a stage name holds a tab, a non-breaking space or a fraction');
+  if (rows.some(([, p]) => p !== null && typeof p !== 'number')) refuse('a probability is not a number');
   const probs: string[] = [];
   const keys: string[] = [];
   const errors: string[] = [];
@@ -132,6 +133,12 @@ export const translatePipeline: Translator = (args, ctx) =>
     if (n <= 0) refuse('no opportunities');
     for (const v of stages.values.slice(h)) {
       if (!plainName(v)) refuse('a stage holds a tab, a non-breaking space or a fraction');
+    }
+    // text or TRUE/FALSE as an amount or a date: the function reads "1,000" its own way, spreadsheets by their settings
+    for (const c of dates ? [amounts, dates] : [amounts]) {
+      if (c.values.slice(h).some((v) => typeof v === 'boolean' || (typeof v === 'string' && v !== ''))) {
+        refuse('an amount or close date holds text or TRUE/FALSE');
+      }
     }
 
     const errors: string[] = [...table.errors];
