@@ -77,7 +77,14 @@ export function convertCell(
   }
   const t = translateFormula(original, { book, sheet: sheet.name });
   if ('reason' in t) {
-    cell.reason = t.reason;
+    // a one-cell result of a function that usually spills (a one-month RAMPSCHEDULE, a single weight)
+    const one = translateSpill(original, { book, sheet: sheet.name }, 1, 1);
+    if ('reason' in one) {
+      cell.reason = t.reason;
+      return cell;
+    }
+    cell.kind = 'native';
+    cell.formula = one.cells[0][0];
     return cell;
   }
   cell.kind = 'native';

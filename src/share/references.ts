@@ -255,9 +255,12 @@ export function valuesOf(book: WorkbookSnapshot, ref: ResolvedReference): Grid {
   const s = findSheet(book, ref.sheet);
   const rows = s?.values ?? [];
   // Whole columns / rows stop at the data: nothing past the last row or column the snapshot holds.
-  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const lastRow = ref.bottom === MAX_ROWS - 1 ? Math.max(rows.length - 1, ref.top) : ref.bottom;
-  const lastCol = ref.right === MAX_COLS - 1 ? Math.max(width - 1, ref.left) : ref.right;
+  let lastCol = ref.right;
+  if (ref.right === MAX_COLS - 1) {
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    lastCol = Math.max(width - 1, ref.left);
+  }
   const out: Grid = [];
   for (let r = ref.top; r <= lastRow; r++) {
     const row: CellValue[] = [];

@@ -45,7 +45,7 @@ function both(
 describe('COMMISSION', () => {
   it('marginal: the header row is left out and the tiers are written out in the core order', () => {
     expect(native('=SALESOPS.COMMISSION(D1,A1:B4)')).toBe(
-      '=IF(OR(ISBLANK(D1),COUNT(A2:B4)<>6,A3<=A2,A4<=A3),#VALUE!,ROUND(' +
+      '=IF(OR(NOT(ISNUMBER(D1)),COUNT(A2:B4)<>6,A3<=A2,A4<=A3),#VALUE!,ROUND(' +
         'IF(D1>A4,B2*(A3-A2)+B3*(A4-A3)+B4*(D1-A4),IF(D1>A3,B2*(A3-A2)+B3*(D1-A3),IF(D1>A2,B2*(D1-A2),0))),2))',
     );
     // 1,500: 0.05 × 1,000 + 0.10 × 500 = 50 + 50 = 100
@@ -62,7 +62,7 @@ describe('COMMISSION', () => {
     const t = translateFormula(b.sheets[1].formulas[0][0], { book: b, sheet: 'Out' });
     expect(t).toEqual({
       native:
-        '=IF(OR(ISBLANK(S!D1),COUNT(S!$A$2:$B$4)<>6,S!$A$3<=S!$A$2,S!$A$4<=S!$A$3),#VALUE!,ROUND(' +
+        '=IF(OR(NOT(ISNUMBER(S!D1)),COUNT(S!$A$2:$B$4)<>6,S!$A$3<=S!$A$2,S!$A$4<=S!$A$3),#VALUE!,ROUND(' +
         'IF(S!D1>=S!$A$4,S!D1*S!$B$4,IF(S!D1>=S!$A$3,S!D1*S!$B$3,IF(S!D1>=S!$A$2,S!D1*S!$B$2,0))),2))',
     });
     // 1,500 retro: the whole 1,500 at the 1,000 tier's 10 % = 150
@@ -83,7 +83,7 @@ describe('COMMISSION', () => {
   });
 
   it('refuses what it cannot express exactly', () => {
-    expect(reason('=SALESOPS.COMMISSION(D1,A1:B4,E1)')).toMatch(/method is not a text literal/);
+    expect(reason('=SALESOPS.COMMISSION(D1,A1:B4,E1:E2)')).toMatch(/method is neither a text literal nor one cell/);
     expect(reason('=SALESOPS.COMMISSION(D1,A1:C4)')).toMatch(/two columns/);
     expect(reason('=SALESOPS.COMMISSION(D1,A1:B5)')).toMatch(/row 5 is not two numbers/);
     expect(reason('=SALESOPS.COMMISSION(D1,A:B)')).toMatch(/whole-column/);
@@ -177,7 +177,7 @@ describe('PAYOUT', () => {
 
 describe('ROUNDMONEY and nesting', () => {
   it('ROUNDMONEY → ROUND with literal digits only', () => {
-    expect(native('=SALESOPS.ROUNDMONEY(D1)')).toBe('=IF(OR(ISBLANK(D1)),#VALUE!,ROUND(D1,2))');
+    expect(native('=SALESOPS.ROUNDMONEY(D1)')).toBe('=IF(OR(NOT(ISNUMBER(D1))),#VALUE!,ROUND(D1,2))');
     expect(native('=SALESOPS.ROUNDMONEY(2.675,0)')).toBe('=ROUND(2.675,0)');
     expect(reason('=SALESOPS.ROUNDMONEY(D1,E1)')).toMatch(/digits is not a whole number literal/);
     expect(reason('=SALESOPS.ROUNDMONEY(D1,1.5)')).toMatch(/digits/);
@@ -189,7 +189,7 @@ describe('ROUNDMONEY and nesting', () => {
   it('translates nested calls inside-out; one call without an equivalent makes the formula values', () => {
     const f = '=SALESOPS.ROUNDMONEY(SALESOPS.COMMISSION(D1,A1:B4)*1.1,0)+1';
     expect(native(f)).toBe(
-      '=ROUND((IF(OR(ISBLANK(D1),COUNT(A2:B4)<>6,A3<=A2,A4<=A3),#VALUE!,ROUND(' +
+      '=ROUND((IF(OR(NOT(ISNUMBER(D1)),COUNT(A2:B4)<>6,A3<=A2,A4<=A3),#VALUE!,ROUND(' +
         'IF(D1>A4,B2*(A3-A2)+B3*(A4-A3)+B4*(D1-A4),IF(D1>A3,B2*(A3-A2)+B3*(D1-A3),IF(D1>A2,B2*(D1-A2),0))),2))*1.1),0)+1',
     );
     // ROUND(100 × 1.1, 0) + 1 = 110 + 1 = 111
@@ -203,16 +203,20 @@ describe('ROUNDMONEY and nesting', () => {
   it('planShare converts natively where it can and says why not elsewhere', () => {
     const b = book();
     b.sheets[0].formulas[0][5] = '=SALESOPS.COMMISSION(D1,A1:B4)';
-    b.sheets[0].formulas[1][5] = '=SALESOPS.COMMISSION(D1,A1:B4,E1)';
+    b.sheets[0].formulas[1][5] = '=SALESOPS.COMMISSION(D1,A1:B4,E1:E2)';
     b.sheets[0].values[0][5] = 100;
     b.sheets[0].values[1][5] = 100;
     const plan = planShare(b, { version: '1', now: new Date(0) });
     expect(plan.cells.map((c) => [c.address, c.kind, c.reason])).toEqual([
       ['F1', 'native', undefined],
-      ['F2', 'value', 'SALESOPS.COMMISSION: method is not a text literal ("…"), so the formula cannot fix its method'],
+      [
+        'F2',
+        'value',
+        'SALESOPS.COMMISSION: method is neither a text literal nor one cell, so the formula cannot follow it',
+      ],
     ]);
     expect(plan.counts).toEqual({ COMMISSION: { native: 1, value: 1 } });
-    expect(plan.provenance[6][4]).toMatch(/^IF\(OR\(ISBLANK\(D1\)/);
+    expect(plan.provenance[6][4]).toMatch(/^IF\(OR\(NOT\(ISNUMBER\(D1\)\)/);
   });
 });
 
@@ -275,7 +279,7 @@ describe('RAMPQUOTA', () => {
     const b = book({ A6: 10000, B6: 45308, C6: 45308 });
     expect(reason('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"next")', b)).toMatch(/"next" convention has no native formula/);
     expect(reason('=SALESOPS.RAMPQUOTA(A6,B6,C6,A1:B4)', b)).toMatch(/ramp is not one row or one column/);
-    expect(native('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"Calendar")', b)).toMatch(/^=IF\(OR\(ISBLANK\(A6\)/);
+    expect(native('=SALESOPS.RAMPQUOTA(A6,B6,C6,,,"Calendar")', b)).toMatch(/^=IF\(OR\(NOT\(ISNUMBER\(A6\)\)/);
   });
 });
 

@@ -3,11 +3,70 @@
  * and threshold). See docs/sharing.md for the formulas.
  */
 import { guarded, optionalNoneAtZero, requiredNumber, tierRange } from './args';
-import { type Translator, choiceArg, refuse, translateWith } from './common';
+import {
+  type CallArg,
+  type TranslateContext,
+  type Translator,
+  choiceArg,
+  isOmitted,
+  numberLiteral,
+  refText,
+  referenceArg,
+  refuse,
+  stringLiteral,
+  translateWith,
+} from './common';
 import { linearFormula, marginalFormula, retroFormula } from './tiers';
 
 /** An upper limit that no payout reaches: MIN against it leaves the payout as it is (no cap). */
 const NO_CAP = '9.99E+307';
+
+/**
+ * The formula for a method argument: the variant a literal (or the default) names; for a one-cell reference, a
+ * switch on the cell's trimmed text (`=` compares text case-insensitively, as the function does), blank meaning
+ * `fallback` and any other text #VALUE!, so a colleague can change the method. `variants` maps each accepted
+ * method name (lower case) to the body it selects.
+ */
+export function methodFormula(
+  arg: CallArg | undefined,
+  ctx: TranslateContext,
+  variants: Record<string, () => string>,
+  fallback: string,
+  errors: string[],
+): string {
+  // a literal 0 (a blank cell as Excel for desktop passes it) is the default, as in the function
+  if (isOmitted(arg) || stringLiteral(arg) !== undefined || numberLiteral(arg) === 0) {
+    const m = choiceArg(arg, 'method', fallback);
+    const v = variants[m];
+    if (!v) refuse(`method "${m}" is not one the function accepts`);
+    return v();
+  }
+  const ref = referenceArg(arg, ctx);
+  if (!ref || ref.top !== ref.bottom || ref.left !== ref.right) {
+    refuse('method is neither a text literal nor one cell, so the formula cannot follow it');
+  }
+  // ""&cell: a blank cell is "" (some engines give TRIM(blank) an error)
+  const m = `TRIM(""&${refText(ref, ctx)})`;
+  const groups = new Map<string, string[]>();
+  for (const [name, body] of Object.entries(variants)) {
+    const b = body();
+    groups.set(b, [...(groups.get(b) ?? []), name]);
+  }
+  // Any other text, or a number other than 0 (a blank cell as Excel for desktop passes it: the default), is refused
+  // up front, as the function checks its method before anything else. A 0 reads "0" and falls to the default below.
+  const cell = refText(ref, ctx);
+  const names = [...Object.keys(variants), ''].map((n) => `${m}="${n}"`).join(',');
+  errors.push(`IF(ISNUMBER(${cell}),${cell}<>0,NOT(OR(${names})))`);
+  const entries = [...groups.entries()];
+  const last = entries.find(([, names]) => names.includes(fallback)) ?? entries[entries.length - 1];
+  let out = last[0];
+  for (const [body, names] of entries.reverse()) {
+    if (body === last[0]) continue;
+    const tests = names.map((n) => `${m}="${n}"`);
+    out = `IF(${tests.length === 1 ? tests[0] : `OR(${tests.join(',')})`},${body},${out})`;
+  }
+  return out;
+}
 
 /** SALESOPS.COMMISSION(amount, tiers, [method]) → ROUND(marginal or retro amount over the tier cells, 2). */
 export const translateCommission: Translator = (args, ctx) =>
@@ -15,12 +74,16 @@ export const translateCommission: Translator = (args, ctx) =>
     if (args.length > 3) refuse('too many arguments');
     const x = requiredNumber(args[0], 'amount', ctx);
     const tiers = tierRange(args[1], 'tiers', ctx);
-    const method = choiceArg(args[2], 'method', 'marginal');
-    let body: string;
-    if (method === 'marginal') body = marginalFormula(x.text, tiers.lowers, tiers.rates);
-    else if (method === 'retro' || method === 'retroactive') body = retroFormula(x.text, tiers.lowers, tiers.rates);
-    else refuse(`method "${method}" is not one the function accepts`);
-    return guarded([...x.errors, ...tiers.errors], `ROUND(${body},2)`);
+    const retro = () => retroFormula(x.text, tiers.lowers, tiers.rates);
+    const errors = [...x.errors, ...tiers.errors];
+    const body = methodFormula(
+      args[2],
+      ctx,
+      { marginal: () => marginalFormula(x.text, tiers.lowers, tiers.rates), retro, retroactive: retro },
+      'marginal',
+      errors,
+    );
+    return guarded(errors, `ROUND(${body},2)`);
   });
 
 /**
@@ -34,18 +97,26 @@ export const translatePayout: Translator = (args, ctx) =>
     const a = requiredNumber(args[0], 'attainment', ctx);
     const ti = requiredNumber(args[1], 'target_incentive', ctx);
     const curve = tierRange(args[2], 'curve', ctx);
-    const method = choiceArg(args[3], 'method', 'marginal');
     // A cap or threshold of 0 (or a blank cell) is none: a cell is tested when the formula recalculates.
     const cap = optionalNoneAtZero(args[4], 'cap', ctx);
     const threshold = optionalNoneAtZero(args[5], 'threshold', ctx);
     if (ti.value !== undefined && !(ti.value >= 0)) refuse('target_incentive is negative');
     const errors = [...a.errors, ...ti.errors, ...(ti.value === undefined ? [`${ti.text}<0`] : []), ...curve.errors];
-    let fraction: string;
-    if (method === 'marginal') fraction = marginalFormula(a.text, curve.lowers, curve.rates);
-    else if (method === 'retro' || method === 'retroactive') fraction = retroFormula(a.text, curve.lowers, curve.rates);
-    else if (method === 'linear') fraction = linearFormula(a.text, curve.lowers, curve.rates);
-    else refuse(`method "${method}" is not one the function accepts`);
+    const retro = () => retroFormula(a.text, curve.lowers, curve.rates);
+    const fraction = methodFormula(
+      args[3],
+      ctx,
+      {
+        marginal: () => marginalFormula(a.text, curve.lowers, curve.rates),
+        retro,
+        retroactive: retro,
+        linear: () => linearFormula(a.text, curve.lowers, curve.rates),
+      },
+      'marginal',
+      errors,
+    );
     let amount = `${ti.text}*${fraction}`;
+    errors.push(...(cap?.errors ?? []), ...(threshold?.errors ?? []));
     if (cap !== undefined) {
       if (cap.value !== undefined && !(cap.value >= 0)) refuse('cap is negative');
       const limit = `${cap.text}*${ti.text}`;

@@ -141,7 +141,7 @@ export const translatePipeline: Translator = (args, ctx) =>
       }
     }
 
-    const errors: string[] = [...table.errors];
+    const errors: string[] = [...table.errors, ...(from?.errors ?? []), ...(to?.errors ?? [])];
     // rows past the shortest range must stay blank or 0 (the function trims them; otherwise the heights differ)
     for (const c of cols) for (const cell of c.cells.slice(h + n)) errors.push(`${cell}<>0`);
     const bounds = [from, to].filter((b) => b !== undefined);

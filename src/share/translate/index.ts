@@ -7,7 +7,7 @@ import { findCalls } from '../calls';
 import type { CallArg, TranslateContext, Translator } from './common';
 import { translateCommission, translatePayout } from './comp';
 import { translateRoundMoney } from './general';
-import { translateRampQuota } from './quota';
+import { translateRampQuota, translateRampSchedule } from './quota';
 import { translatePipeline } from './forecast';
 import { type SpillTranslator, translateSeasonalQuota } from './seasonal';
 
@@ -23,6 +23,7 @@ export const TRANSLATORS: Record<string, Translator> = {
 /** Function name → translator of its spilled result (one native formula per cell). */
 export const SPILL_TRANSLATORS: Record<string, SpillTranslator> = {
   SEASONALQUOTA: translateSeasonalQuota,
+  RAMPSCHEDULE: translateRampSchedule,
 };
 
 /** The native text of `text` (a formula or a part of one), or why it has none. */

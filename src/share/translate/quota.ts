@@ -4,6 +4,7 @@
  */
 import { isBlank } from '../../shared/cells';
 import { toVector } from '../../shared/coerce';
+import type { SpillTranslator } from './seasonal';
 import { type ScalarArg, cellText, guarded, optionalNoneAtZero, requiredNumber } from './args';
 import {
   type CallArg,
@@ -11,6 +12,7 @@ import {
   type Translator,
   choiceArg,
   isOmitted,
+  numberLiteral,
   refValues,
   referenceArg,
   refuse,
@@ -87,6 +89,7 @@ export const translateRampQuota: Translator = (args, ctx) =>
     const dim = `DAY(EOMONTH(${m.text},0))`;
     // An end date: a literal (always given), or a cell or expression that counts while it is not 0.
     const endGiven = e === undefined ? 'FALSE' : e.given;
+    errors.push(...(e?.errors ?? []));
     if (e !== undefined) {
       const eErr = [`${e.text}<1`, `${e.text}>=${LAST_SERIAL}`, `INT(${e.text})<INT(${s.text})`];
       errors.push(e.given === 'TRUE' ? `OR(${eErr.join(',')})` : `IF(${endGiven},OR(${eErr.join(',')}),FALSE)`);
@@ -124,3 +127,38 @@ export const translateRampQuota: Translator = (args, ctx) =>
     const body = `IF(${outside},0,${f.text}*((${step}*${days})/${dim}))`;
     return guarded(errors, `ROUND(${body},2)`);
   });
+
+/**
+ * SALESOPS.RAMPSCHEDULE(full_quota, start_date, first_month, months, [ramp], [end_date], [convention]) spilled as
+ * one row: cell j holds the RAMPQUOTA formula for the month DATE(YEAR(first), MONTH(first) + j, 1), as the function
+ * computes each month exactly as RAMPQUOTA does. `months` must be a whole literal equal to the row's width.
+ */
+export const translateRampSchedule: SpillTranslator = (args, ctx, rows, cols) => {
+  const head = translateWith(() => {
+    if (args.length > 7) refuse('too many arguments');
+    const months = numberLiteral(args[3]);
+    if (months === undefined || !Number.isInteger(months) || months < 1 || months > 1200) {
+      refuse('months is not a whole number literal from 1 to 1200');
+    }
+    if (rows !== 1 || cols !== months) refuse(`the result covers ${rows} × ${cols} cells, not one row of ${months}`);
+    const first = requiredNumber(args[2], 'first_month', ctx);
+    const f = first.cell ? `(0+${first.cell})` : first.text;
+    const errors = [
+      ...first.errors,
+      `${f}<1`,
+      `${f}>=${LAST_SERIAL}`,
+      `YEAR(${f})*12+MONTH(${f})+${months - 1}>${9999 * 12 + 12}`,
+    ];
+    return JSON.stringify({ f, errors });
+  });
+  if ('reason' in head) return head;
+  const { f, errors } = JSON.parse(head.native) as { f: string; errors: string[] };
+  const cells: string[] = [];
+  for (let j = 0; j < cols; j++) {
+    const month: CallArg = { text: `DATE(YEAR(${f}),MONTH(${f})+${j},1)`, hadCall: false };
+    const t = translateRampQuota([args[0], args[1], month, args[4], args[5], args[6]], ctx);
+    if ('reason' in t) return t;
+    cells.push(`=${guarded(errors, t.native)}`);
+  }
+  return { cells: [cells] };
+};

@@ -34,17 +34,25 @@ export const commissionCase: fc.Arbitrary<Case> = fc
     header: fc.boolean(),
     // 0: a blank cell as Excel for desktop passes it, read as the default "marginal"
     method: fc.constantFrom<string | number | undefined>(undefined, 'marginal', 'retro', 'Retro', 'retroactive', 0),
+    methodCell: fc.option(fc.constantFrom<CellValue>(null, 0, 'marginal', 'retro', 'retroactive', ' retro ', 'flat'), {
+      nil: undefined,
+    }),
     asExpression: fc.boolean(),
   })
-  .chain(({ table, header, method, asExpression }) =>
+  .chain(({ table, header, method, methodCell, asExpression }) =>
     around(table, money(-2000, 300000), 0.01).map((amount): Case => {
-      const cells = withRow0(tierCells(table, header), [amount]);
-      const m = method === undefined ? '' : `,${typeof method === 'number' ? method : quote(method)}`;
+      const cells = withRow0(tierCells(table, header), methodCell === undefined ? [amount] : [amount, methodCell]);
+      const m =
+        methodCell !== undefined
+          ? ',E#'
+          : method === undefined
+            ? ''
+            : `,${typeof method === 'number' ? method : quote(method)}`;
       return {
         label: `COMMISSION(${amount}, ${JSON.stringify(table)}${m})`,
         cells,
         formula: (top) =>
-          `=SALESOPS.COMMISSION(${asExpression ? `D${top}*1` : `D${top}`},${tierBlock(table, header, top)}${m})`,
+          `=SALESOPS.COMMISSION(${asExpression ? `D${top}*1` : `D${top}`},${tierBlock(table, header, top)}${m.replace('#', String(top))})`,
       };
     }),
   );
@@ -67,6 +75,9 @@ export const payoutCase: fc.Arbitrary<Case> = fc
     table: tiers(fraction(-0.5, 1), fraction(0.0001, 0.8), fraction(0, 3)),
     header: fc.boolean(),
     method: fc.constantFrom<string | number | undefined>(undefined, 'marginal', 'retro', 'linear', 'LINEAR', 0),
+    methodCell: fc.option(fc.constantFrom<CellValue>(null, 0, 'marginal', 'retro', 'linear', 'retroactive', 'bogus'), {
+      nil: undefined,
+    }),
     ti: fc.oneof(money(0, 200000), fc.constantFrom(0, 1234.5, 21000)),
     cap: capOrThreshold(3).filter((c) => c.kind !== 'literal' || c.v >= 0),
     threshold: capOrThreshold(1.2),
@@ -75,8 +86,17 @@ export const payoutCase: fc.Arbitrary<Case> = fc
     around(p.table, fraction(-0.8, 3.5), 0.0001).map((attainment): Case => {
       const capCell = p.cap.kind === 'cell' ? p.cap.v : null;
       const thCell = p.threshold.kind === 'cell' ? p.threshold.v : null;
-      const cells = withRow0(tierCells(p.table, p.header), [attainment, p.ti, capCell, thCell]);
-      const method = p.method === undefined ? '' : typeof p.method === 'number' ? String(p.method) : quote(p.method);
+      const extra: CellValue[] = [attainment, p.ti, capCell, thCell];
+      if (p.methodCell !== undefined) extra.push(p.methodCell);
+      const cells = withRow0(tierCells(p.table, p.header), extra);
+      const method =
+        p.methodCell !== undefined
+          ? 'H#'
+          : p.method === undefined
+            ? ''
+            : typeof p.method === 'number'
+              ? String(p.method)
+              : quote(p.method);
       return {
         label: `PAYOUT(${attainment}, ${p.ti}, ${JSON.stringify(p.table)}, ${method}, ${JSON.stringify(p.cap)}, ${JSON.stringify(p.threshold)})`,
         cells,
@@ -84,7 +104,14 @@ export const payoutCase: fc.Arbitrary<Case> = fc
           const cap = p.cap.kind === 'none' ? '' : p.cap.kind === 'literal' ? String(p.cap.v) : `F${top}`;
           const th =
             p.threshold.kind === 'none' ? '' : p.threshold.kind === 'literal' ? String(p.threshold.v) : `G${top}`;
-          const args = [`D${top}`, `E${top}`, tierBlock(p.table, p.header, top), method, cap, th];
+          const args = [
+            `D${top}`,
+            `E${top}`,
+            tierBlock(p.table, p.header, top),
+            method.replace('#', String(top)),
+            cap,
+            th,
+          ];
           while (args.length > 3 && args[args.length - 1] === '') args.pop();
           return `=SALESOPS.PAYOUT(${args.join(',')})`;
         },
