@@ -209,7 +209,7 @@ const spelled = (stage: string): fc.Arbitrary<string> =>
   );
 
 /**
- * PIPELINE: 1–5 opportunities (longer pipelines over five stages pass 8,000 characters and stay values) over a stage table of the five stages (header or not, a 0 | 0 row now and then),
+ * PIPELINE: 1–5 opportunities (with a 7-row stage table, longer ones may pass 8,000 characters and stay values) over a stage table of the five stages (header or not, a 0 | 0 row now and then),
  * stages spelled in any case and with any spaces, an unknown stage now and then, rows of 0 | 0 (skipped), close
  * dates in 2024 or 0 (no date), from/to omitted, literal or in cells (0: open), a header row over amounts, stages
  * and close dates or none. `blanks`: blank rows and blank close dates and bounds too.
