@@ -51,6 +51,30 @@ describe('native translations agree with the functions (playground engine)', () 
     );
   });
 
+  /** Whether the property over `arb` fails with `name`'s translator mutated by `mutate`. */
+  function failsWith(name: string, arb: fc.Arbitrary<Case>, mutate: (native: string) => string): boolean {
+    const good = TRANSLATORS[name];
+    TRANSLATORS[name] = (args, ctx) => {
+      const t = good(args, ctx);
+      return 'native' in t ? { native: mutate(t.native) } : t;
+    };
+    try {
+      return fc.check(fc.property(arb, check), { numRuns: RUNS, seed: 14 }).failed;
+    } finally {
+      TRANSLATORS[name] = good;
+    }
+  }
+
+  it('the old semantics fail the properties: a cap or threshold of 0 as a cap or gate at 0', () => {
+    expect(failsWith('PAYOUT', payoutCase, (f) => f.replace(/\)<>0,/g, ')<>-1E+300,'))).toBe(true);
+  });
+
+  it('the old semantics fail the properties: stage names compared with their spaces', () => {
+    expect(
+      failsWith('PIPELINE', pipelineCase(false), (f) => f.replace(/SUBSTITUTE\(([^,()]+),"\s*","\s*"\)/g, '$1')),
+    ).toBe(true);
+  });
+
   it('a deliberately wrong translation fails the property (retro with > instead of >=)', () => {
     const good = TRANSLATORS.COMMISSION;
     const mutant: Translator = (args, ctx) => {

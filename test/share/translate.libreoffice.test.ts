@@ -91,5 +91,5 @@ describeWithProgram(SOFFICE, 'native translations agree with the functions (Libr
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 600_000); // one soffice run over ~1,000 cases: minutes on a shared 2-core machine
 });

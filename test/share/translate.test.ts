@@ -116,6 +116,34 @@ describe('PAYOUT', () => {
     expect(both(f, noCap)).toEqual({ fn: 105000, native: 105000 });
   });
 
+  it('a cap or threshold of 0 is none, also when a colleague sets the cell to 0 later', () => {
+    const f = (t: number) => `=SALESOPS.PAYOUT(D${t},E${t},A${t}:B${t + 2},0,F${t},G${t})`;
+    const capped = curve.map((r) => [...r]);
+    capped[0][3] = 3; // 21,000 × (1 + 2 × 2) = 105,000 → capped at 2 × 21,000 = 42,000
+    expect(both(f, capped)).toEqual({ fn: 42000, native: 42000 });
+    const zero = capped.map((r) => [...r]);
+    zero[0][5] = 0; // cap 0 = no cap: 105,000 (the function used to pay 0 here)
+    expect(both(f, capped, zero)).toEqual({ fn: 105000, native: 105000 });
+    const open = capped.map((r) => [...r]);
+    open[0][3] = -0.5; // attainment −0.5, below the first bound 0: the curve pays 0
+    open[0][6] = 0; // threshold 0 = none (not a gate at 0); same 0 either way here
+    expect(both(f, capped, open)).toEqual({ fn: 0, native: 0 });
+    // literal 0: no MIN and no gate in the formula at all; method 0 is "marginal"
+    const lit = native('=SALESOPS.PAYOUT(D2,E1,A1:B4,0,0,0)');
+    expect(lit).not.toMatch(/MIN\(|<0\)?,0,/);
+    expect(lit).toBe(native('=SALESOPS.PAYOUT(D2,E1,A1:B4)'));
+  });
+
+  it('a threshold of 0 no longer gates a curve whose first bound is below 0', () => {
+    // curve from −1 at rate 1: at attainment −0.5, marginal = 1 × (−0.5 − (−1)) = 0.5 → 1,000 × 0.5 = 500
+    const c = [[-1, 1, null, -0.5, 1000, null, 0]];
+    const f = (t: number) => `=SALESOPS.PAYOUT(D${t},E${t},A${t}:B${t},,F${t},G${t})`;
+    expect(both(f, c)).toEqual({ fn: 500, native: 500 });
+    const gated = c.map((r) => [...r]);
+    gated[0][6] = -0.25; // threshold −0.25: −0.5 is below it → 0
+    expect(both(f, c, gated)).toEqual({ fn: 0, native: 0 });
+  });
+
   it('linear and retro', () => {
     // linear at 1.2: past the last point (1, 2) → flat 2 → 21,000 × 2 = 42,000
     expect(both((t) => `=SALESOPS.PAYOUT(D${t},E${t},A${t}:B${t + 2},"linear")`, curve)).toEqual({
@@ -216,6 +244,34 @@ describe('RAMPQUOTA', () => {
     expect(both(f, after)).toEqual({ fn: 0, native: 0 });
   });
 
+  it('trailing zeros after a step above 0 end the ramp; an end date of 0 is none; convention 0 is "calendar"', () => {
+    // ramp 25 %, 50 %, 75 %, 0, 0: the zeros are blank cells as Excel for desktop passes them, so month 4 is 100 %
+    const z = [
+      ...cells.map((r) => [...r]),
+      [null, null, null, null, null, null, null, 0],
+      [null, null, null, null, null, null, null, 0],
+    ];
+    z[0][2] = 45400; // 2024-04-18: tenure month 4 → 10,000 × 1 = 10,000 (end date cell D blank)
+    const g = (t: number) => `=SALESOPS.RAMPQUOTA(A${t},B${t},C${t},H${t}:H${t + 4},D${t},0)`;
+    expect(both(g, z)).toEqual({ fn: 10000, native: 10000 });
+    const ended = z.map((r) => [...r]);
+    ended[0][3] = 0; // end date 0 = still active: 10,000
+    expect(both(g, z, ended)).toEqual({ fn: 10000, native: 10000 });
+    const mid = z.map((r) => [...r]);
+    mid[3][7] = 0.9; // 25 %, 50 %, 75 %, 90 %, 0: month 4 is 90 % → 9,000
+    expect(both(g, z, mid)).toEqual({ fn: 9000, native: 9000 });
+    const gap = z.map((r) => [...r]);
+    gap[1][7] = null; // 25 %, blank, 75 %, 0, 0: a blank before the last step → #VALUE!
+    expect(both(g, z, gap)).toEqual({ fn: '#VALUE!', native: '#VALUE!' });
+    const cut = z.map((r) => [...r]);
+    cut[1][7] = null; // 25 %, blank, blank, 0, 0: the ramp is 25 % alone → month 4 at 100 %
+    cut[2][7] = null;
+    expect(both(g, z, cut)).toEqual({ fn: 10000, native: 10000 });
+    const zeros = z.map((r) => [...r]);
+    [0, 1, 2].forEach((i) => (zeros[i][7] = 0)); // all zeros: a ramp of five 0 % months, month 4 → 0
+    expect(both(g, z, zeros)).toEqual({ fn: 0, native: 0 });
+  });
+
   it('is an error where the function is (end before start), and refuses the other conventions', () => {
     const bad = cells.map((r) => [...r]);
     bad[0][3] = 45300;
@@ -251,15 +307,46 @@ describe('PIPELINE', () => {
     expect(both(f, cells, lost)).toEqual({ fn: '#N/A', native: '#N/A' });
   });
 
-  it('refuses stage text MATCH would read differently', () => {
+  it('reads the three ranges as one table and stage names ignoring case and every space', () => {
+    // header rows in amounts, stages and close dates; stage table with a 0 | 0 row
+    const t = [
+      ['Amount', 'Stage', 'Close', null, null, 'Stage', 'Probability'],
+      [1000, 'closedwon', 45300, null, null, 'Closed Won', 0.9],
+      [0, 0, 45301, null, null, 0, 0],
+      [200, 'Propose', 0, null, null, 'Propose', 0.25],
+    ];
+    const g = (r: number) =>
+      `=SALESOPS.PIPELINE(A${r}:A${r + 3},B${r}:B${r + 3},F${r}:G${r + 3},C${r}:C${r + 3},D${r},E${r})`;
+    // 1,000 × 0.9 + (row 0 | 0 skipped) + 200 × 0.25 = 900 + 50 = 950 (from/to blank: open)
+    expect(both(g, t)).toEqual({ fn: 950, native: 950 });
+    const to = t.map((r) => [...r]);
+    to[0][4] = 45300; // to 45,300: the close date 0 is no date, so 200 drops out → 900
+    to[0][3] = 0; // from 0: open
+    expect(both(g, t, to)).toEqual({ fn: 900, native: 900 });
+    const dup = t.map((r) => [...r]);
+    dup[2][5] = 'closed won'; // two spellings of one stage → #VALUE!
+    dup[2][6] = 0.5;
+    expect(both(g, t, dup)).toEqual({ fn: '#VALUE!', native: '#VALUE!' });
+  });
+
+  it('refuses what it cannot write exactly', () => {
     const b: WorkbookSnapshot = {
-      sheets: [{ name: 'S', values: [[1, ' Propose ', null, null, null, 'Propose', 0.5]], formulas: [] }],
+      sheets: [{ name: 'S', values: [[1, 'Pro\tpose', null, null, null, 'Propose', 0.5]], formulas: [] }],
     };
-    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toMatch(/extra spaces, wildcards/);
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toMatch(/tab, a non-breaking space/);
     b.sheets[0].values[0][1] = 'Propose';
     expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1,,45000)', b)).toMatch(/without close_dates/);
     expect(native('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toBe(
-      '=IF(OR(COUNTIF(G1,"<0")>0,COUNTIF(G1,">1")>0),#VALUE!,ROUND(IF(ISBLANK(A1),IF(ISBLANK(B1),0,#VALUE!),A1*INDEX(G1,MATCH(B1,F1,0))),2))',
+      '=IF(OR(IF(AND(F1=0,G1=0),FALSE,OR(LOWER(SUBSTITUTE(F1," ",""))="",NOT(ISNUMBER(G1)),G1<0,G1>1))),#VALUE!,' +
+        'ROUND(IF(AND(A1=0,B1=0),0,IF(OR(ISBLANK(A1),ISBLANK(B1)),#VALUE!,A1*' +
+        'IF(LOWER(SUBSTITUTE(B1," ",""))=IF(AND(F1=0,G1=0)," 1",LOWER(SUBSTITUTE(F1," ",""))),G1,NA()))),2))',
     );
+    b.sheets[0].values[0][0] = '1,000'; // text: spreadsheets convert it by their own settings
+    expect(reason('=SALESOPS.PIPELINE(A1:A1,B1:B1,F1:G1)', b)).toMatch(/holds text or TRUE\/FALSE/);
+    expect(reason('=SALESOPS.ROUNDMONEY(A1)', b)).toMatch(/amount holds text or TRUE\/FALSE/);
+    b.sheets[0].values[0][0] = 1;
+    b.sheets[0].values.push([2, null, null, null, null, null, null]);
+    // amounts A1:A2 and stages B1:B1: rows 2 of amounts must be blank (the function refuses different heights)
+    expect(reason('=SALESOPS.PIPELINE(A1:A2,B1:B1,F1:G1)', b)).toMatch(/refuses these ranges/);
   });
 });

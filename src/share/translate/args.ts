@@ -41,6 +41,9 @@ export function requiredNumber(arg: CallArg | undefined, name: string, ctx: Tran
   const ref = referenceArg(arg, ctx);
   if (ref) {
     if (ref.top !== ref.bottom || ref.left !== ref.right) refuse(`${name} is a range of several cells`);
+    const v = refValues(ref, ctx)[0]?.[0] ?? null;
+    // the function reads "105%" or TRUE its own way; spreadsheets convert text to numbers by their own settings
+    if (typeof v === 'boolean' || (typeof v === 'string' && v !== '')) refuse(`${name} holds text or TRUE/FALSE`);
     const text = refText(ref, ctx);
     // Not a number (blank, text, TRUE/FALSE): the function refuses a blank; it would read numeric text and
     // booleans, but comparisons in the formula would not (text > any number in Excel), so refuse those too.
@@ -65,6 +68,25 @@ export function optionalNumberArg(
   const a = requiredNumber(arg, name, ctx);
   // a blank cell is the omitted argument; anything else that is not a number is refused
   return { ...a, errors: a.cell ? [`AND(NOT(ISBLANK(${a.cell})),NOT(ISNUMBER(${a.cell})))`] : [] };
+}
+
+/**
+ * An optional argument where 0 means "none", like a blank (PAYOUT's cap and threshold, RAMPQUOTA's end date,
+ * PIPELINE's from and to): `undefined` when omitted or a literal 0; else the formula text of its value (a cell as
+ * `(0+cell)`, so that a blank reads 0 in every spreadsheet) and `given`, formula text that is TRUE when it counts
+ * (`TRUE` for a literal; `value<>0` for a cell or expression, which a colleague may set to 0 or clear), and the
+ * conditions under which the function refuses it (a cell holding text or TRUE/FALSE).
+ */
+export function optionalNoneAtZero(
+  arg: CallArg | undefined,
+  name: string,
+  ctx: TranslateContext,
+): { text: string; value?: number; given: string; errors: string[] } | undefined {
+  const a = optionalNumberArg(arg, name, ctx);
+  if (a === undefined || a.value === 0) return undefined;
+  if (a.value !== undefined) return { text: a.text, value: a.value, given: 'TRUE', errors: a.errors };
+  const text = a.cell ? `(0+${a.cell})` : a.text;
+  return { text, given: `${text}<>0`, errors: a.errors };
 }
 
 /** A tier range as the function reads it: the data rows (header left out) as cell references. */

@@ -83,11 +83,13 @@ export function refValues(ref: ResolvedReference, ctx: TranslateContext): Grid {
 }
 
 /**
- * A choice argument (method, convention) as its lower-case text: a string literal, or `fallback` when omitted.
- * Anything else (a reference a colleague could change, an expression) cannot be translated.
+ * A choice argument (method, convention) as its lower-case text: a string literal, or `fallback` when omitted,
+ * `""` or the number 0 (the function reads 0 as a blank cell, as Excel for desktop passes one). Anything else (a
+ * reference a colleague could change, an expression) cannot be translated.
  */
 export function choiceArg(arg: CallArg | undefined, name: string, fallback: string): string {
   if (isOmitted(arg)) return fallback;
+  if (numberLiteral(arg) === 0) return fallback;
   const s = stringLiteral(arg);
   if (s === undefined) refuse(`${name} is not a text literal ("…"), so the formula cannot fix its method`);
   return s.trim() === '' ? fallback : s.trim().toLowerCase();

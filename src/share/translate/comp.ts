@@ -2,13 +2,14 @@
  * Translators of the comp functions: COMMISSION (marginal, retro) and PAYOUT (marginal, retro, linear, with cap
  * and threshold). See docs/sharing.md for the formulas.
  */
-import { optionalNumberArg, guarded, requiredNumber, tierRange } from './args';
+import { guarded, optionalNoneAtZero, requiredNumber, tierRange } from './args';
 import {
   type CallArg,
   type TranslateContext,
   type Translator,
   choiceArg,
   isOmitted,
+  numberLiteral,
   refText,
   referenceArg,
   refuse,
@@ -33,7 +34,8 @@ export function methodFormula(
   fallback: string,
   errors: string[],
 ): string {
-  if (isOmitted(arg) || stringLiteral(arg) !== undefined) {
+  // a literal 0 (a blank cell as Excel for desktop passes it) is the default, as in the function
+  if (isOmitted(arg) || stringLiteral(arg) !== undefined || numberLiteral(arg) === 0) {
     const m = choiceArg(arg, 'method', fallback);
     const v = variants[m];
     if (!v) refuse(`method "${m}" is not one the function accepts`);
@@ -50,8 +52,11 @@ export function methodFormula(
     const b = body();
     groups.set(b, [...(groups.get(b) ?? []), name]);
   }
-  // Any other text is refused up front, as the function checks its method before anything else.
-  errors.push(`NOT(OR(${[...Object.keys(variants), ''].map((n) => `${m}="${n}"`).join(',')}))`);
+  // Any other text, or a number other than 0 (a blank cell as Excel for desktop passes it: the default), is refused
+  // up front, as the function checks its method before anything else. A 0 reads "0" and falls to the default below.
+  const cell = refText(ref, ctx);
+  const names = [...Object.keys(variants), ''].map((n) => `${m}="${n}"`).join(',');
+  errors.push(`IF(ISNUMBER(${cell}),${cell}<>0,NOT(OR(${names})))`);
   const entries = [...groups.entries()];
   const last = entries.find(([, names]) => names.includes(fallback)) ?? entries[entries.length - 1];
   let out = last[0];
@@ -92,8 +97,9 @@ export const translatePayout: Translator = (args, ctx) =>
     const a = requiredNumber(args[0], 'attainment', ctx);
     const ti = requiredNumber(args[1], 'target_incentive', ctx);
     const curve = tierRange(args[2], 'curve', ctx);
-    const cap = optionalNumberArg(args[4], 'cap', ctx);
-    const threshold = optionalNumberArg(args[5], 'threshold', ctx);
+    // A cap or threshold of 0 (or a blank cell) is none: a cell is tested when the formula recalculates.
+    const cap = optionalNoneAtZero(args[4], 'cap', ctx);
+    const threshold = optionalNoneAtZero(args[5], 'threshold', ctx);
     if (ti.value !== undefined && !(ti.value >= 0)) refuse('target_incentive is negative');
     const errors = [...a.errors, ...ti.errors, ...(ti.value === undefined ? [`${ti.text}<0`] : []), ...curve.errors];
     const retro = () => retroFormula(a.text, curve.lowers, curve.rates);
@@ -114,13 +120,14 @@ export const translatePayout: Translator = (args, ctx) =>
     if (cap !== undefined) {
       if (cap.value !== undefined && !(cap.value >= 0)) refuse('cap is negative');
       const limit = `${cap.text}*${ti.text}`;
-      amount = cap.cell ? `MIN(${amount},IF(ISBLANK(${cap.cell}),${NO_CAP},${limit}))` : `MIN(${amount},${limit})`;
+      amount = `MIN(${amount},${cap.value !== undefined ? limit : `IF(${cap.given},${limit},${NO_CAP})`})`;
       if (cap.value === undefined) errors.push(`${cap.text}<0`);
     }
     if (threshold !== undefined) {
-      const below = threshold.cell
-        ? `AND(NOT(ISBLANK(${threshold.cell})),${a.text}<${threshold.text})`
-        : `${a.text}<${threshold.text}`;
+      const below =
+        threshold.value !== undefined
+          ? `${a.text}<${threshold.text}`
+          : `AND(${threshold.given},${a.text}<${threshold.text})`;
       amount = `IF(${below},0,${amount})`;
     }
     return guarded(errors, `ROUND(${amount},2)`);

@@ -3,8 +3,9 @@
  * tenure month × days employed in the month ÷ days in the month, to the cent (src/quota/tenure.ts).
  */
 import { isBlank } from '../../shared/cells';
+import { toVector } from '../../shared/coerce';
 import type { SpillTranslator } from './seasonal';
-import { type ScalarArg, cellText, guarded, optionalNumberArg, requiredNumber } from './args';
+import { type ScalarArg, cellText, guarded, optionalNoneAtZero, requiredNumber } from './args';
 import {
   type CallArg,
   type TranslateContext,
@@ -27,6 +28,8 @@ interface RampCells {
   /** The cells as one range. */
   range: string;
   row: boolean;
+  /** True when a header cell is left out: it stays a text cell, which the function reads when no step is left. */
+  header: boolean;
 }
 
 /**
@@ -44,21 +47,14 @@ function rampCells(arg: CallArg | undefined, ctx: TranslateContext): RampCells |
   if (rows > 1 && cols > 1) refuse('ramp is not one row or one column');
   const row = rows === 1 && cols > 1;
   const flat = row ? grid[0] : grid.map((r) => r[0]);
-  let first = 0;
-  if (
-    flat.length > 1 &&
-    typeof flat[0] === 'string' &&
-    flat[0] !== '' &&
-    flat.slice(1).some((v) => typeof v === 'number')
-  ) {
-    first = 1;
-  }
+  // the header cell the function drops (text that is not a number, above a number), as toVector decides it
+  const first = flat.length - toVector(grid, 'ramp').length;
   if (flat.slice(first).some((v) => !isBlank(v) && typeof v !== 'number')) refuse('ramp holds text or TRUE/FALSE');
   const cells: string[] = [];
   for (let i = first; i < flat.length; i++) cells.push(row ? cellText(ref, 0, i, ctx) : cellText(ref, i, 0, ctx));
   if (cells.length === 0) refuse('ramp has no cells after its header');
   const range = cells.length === 1 ? cells[0] : `${cells[0]}:${cells[cells.length - 1].replace(/^.*!/, '')}`;
-  return { cells, range, row };
+  return { cells, range, row, header: first === 1 };
 }
 
 /** Month index of a date (year × 12 + month), as formula text. */
@@ -81,10 +77,9 @@ export const translateRampQuota: Translator = (args, ctx) =>
     const s = requiredNumber(args[1], 'start_date', ctx);
     const m = requiredNumber(args[2], 'month', ctx);
     const ramp = rampCells(args[3], ctx);
-    const given = optionalNumberArg(args[4], 'end_date', ctx);
-    // A cell that may be blank is read as 0+cell inside date functions: a blank is 0 there as in Excel (some
-    // engines give DAY(blank) an error even in an IF branch not taken).
-    const e = given?.cell ? { ...given, text: `(0+${given.cell})` } : given;
+    // An end date of 0 (or a blank cell) is none; a cell is read as (0+cell) inside the date functions: a blank
+    // is 0 there as in Excel (some engines give DAY(blank) an error even in an IF branch not taken).
+    const e = optionalNoneAtZero(args[4], 'end_date', ctx);
     const convention = choiceArg(args[5], 'convention', 'calendar');
     if (convention !== 'calendar') refuse(`the "${convention}" convention has no native formula (only "calendar")`);
     if (f.value !== undefined && !(f.value >= 0)) refuse('full_quota is negative');
@@ -92,24 +87,36 @@ export const translateRampQuota: Translator = (args, ctx) =>
     const errors = [...f.errors, ...s.errors, ...m.errors, `${f.text}<0`, ...dateErrors(s), ...dateErrors(m)];
     const k = `(${monthOf(m.text)}-${monthOf(s.text)}+1)`;
     const dim = `DAY(EOMONTH(${m.text},0))`;
-    // An end date: given as a literal or expression, or a cell that may be blank (= still active).
-    const endGiven = e === undefined ? 'FALSE' : e.cell ? `NOT(ISBLANK(${e.cell}))` : 'TRUE';
-    errors.push(...(given?.errors ?? []));
+    // An end date: a literal (always given), or a cell or expression that counts while it is not 0.
+    const endGiven = e === undefined ? 'FALSE' : e.given;
+    errors.push(...(e?.errors ?? []));
     if (e !== undefined) {
-      const eErr = [...dateErrors(e), `INT(${e.text})<INT(${s.text})`];
-      errors.push(e.cell ? `IF(${endGiven},OR(${eErr.join(',')}),FALSE)` : `OR(${eErr.join(',')})`);
+      const eErr = [`${e.text}<1`, `${e.text}>=${LAST_SERIAL}`, `INT(${e.text})<INT(${s.text})`];
+      errors.push(e.given === 'TRUE' ? `OR(${eErr.join(',')})` : `IF(${endGiven},OR(${eErr.join(',')}),FALSE)`);
     }
     let step = '1';
     if (ramp) {
       const { cells, range, row } = ramp;
+      // The ramp's length as the function reads it: trailing blanks end it, and so do trailing zeros after a step
+      // above 0 (a blank cell as Excel for desktop passes it); an all-zero ramp keeps its zeros.
+      let lastNonZero = '0';
+      let lastFilled = '0';
+      let firstBlank = String(cells.length + 1);
+      cells.forEach((c, i) => {
+        lastNonZero = `IF(${c}<>0,${i + 1},${lastNonZero})`;
+        lastFilled = `IF(ISBLANK(${c}),${lastFilled},${i + 1})`;
+      });
+      for (let i = cells.length - 1; i >= 0; i--) firstBlank = `IF(ISBLANK(${cells[i]}),${i + 1},${firstBlank})`;
+      const length = `IF(${lastNonZero}>0,${lastNonZero},${lastFilled})`;
       // MAX(1, k): k ≥ 1 wherever the step counts; engines that evaluate both IF branches must not fail on k < 1
       const at = `MAX(1,${k})`;
-      step = `IF(${k}>COUNT(${range}),1,${row ? `INDEX(${range},1,${at})` : `INDEX(${range},${at})`})`;
-      cells.forEach((c, i) => {
-        errors.push(`AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c})))`);
-        if (i + 1 < cells.length) errors.push(`AND(ISBLANK(${c}),NOT(ISBLANK(${cells[i + 1]})))`);
-      });
-      errors.push(`MIN(${range})<0`, `MAX(${range})>1`);
+      step = `IF(${k}>${length},1,${row ? `INDEX(${range},1,${at})` : `INDEX(${range},${at})`})`;
+      cells.forEach((c) => errors.push(`AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c})))`));
+      // a blank before the ramp's last step (the function refuses it); trimmed cells are 0 or blank, so the
+      // minimum and maximum over the whole range are those of the steps (and 0)
+      errors.push(`${firstBlank}<${length}`, `MIN(${range})<0`, `MAX(${range})>1`);
+      // with every step cleared, the function no longer drops the header and refuses it as a step
+      if (ramp.header) errors.push(`COUNT(${range})=0`);
     }
     const endMonth = e === undefined ? '' : `IF(${endGiven},${monthOf(m.text)}=${monthOf(e.text)},FALSE)`;
     const last = e === undefined ? dim : `IF(${endMonth},DAY(${e.text}),${dim})`;

@@ -88,8 +88,27 @@ export const EXCEL_MATCH: CustomFunctionImpl = (value, range, type) => {
   return i < 0 ? na : i + 1;
 };
 
-/** The standard functions the tests give the engine: Excel's ROUND and MATCH. */
-export const EXCEL_EXTRAS: Record<string, CustomFunctionImpl> = { ROUND: EXCEL_ROUND, MATCH: EXCEL_MATCH };
+/**
+ * Excel's SUBSTITUTE(text, old, new) for the engine, which has none: every occurrence of `old` replaced; a number
+ * or boolean is read as its text (a blank as ""), as Excel does.
+ */
+export const EXCEL_SUBSTITUTE: CustomFunctionImpl = (text, from, to) => {
+  const str = (v: unknown): string => {
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    return typeof v === 'number' || typeof v === 'string' ? String(v) : '';
+  };
+  const t = str(text);
+  const f = str(from);
+  return f === '' ? t : t.split(f).join(str(to));
+};
+
+/** The standard functions the tests give the engine: Excel's ROUND, MATCH and SUBSTITUTE. */
+export const EXCEL_EXTRAS: Record<string, CustomFunctionImpl> = {
+  ROUND: EXCEL_ROUND,
+  MATCH: EXCEL_MATCH,
+  SUBSTITUTE: EXCEL_SUBSTITUTE,
+};
 
 /** The engine's values of column J (the SALESOPS function) and K (the native formula) for every placed case. */
 export function evaluateWithEngine(
