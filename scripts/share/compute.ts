@@ -17,7 +17,8 @@
  * A formula without a SALESOPS call that the engine cannot compute (a function it does not know gives #NAME?, a
  * syntax it cannot read #ERROR!) keeps the value cached in the file, which then feeds the formulas that read it.
  */
-import { DepParser } from 'fast-formula-parser';
+import type { DepParser } from 'fast-formula-parser';
+import { exactDepParser } from '../../taskpane/playground/dependencies';
 import type { CellValue, Grid } from '../../src/shared/cells';
 import { hasSalesopsCall } from '../../src/share';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/share/types';
@@ -103,31 +104,6 @@ class Cells {
     if (error) errs.set(row * MAX_COLS + col, error);
     else errs.delete(row * MAX_COLS + col);
   }
-}
-
-/**
- * fast-formula-parser's DepParser, keeping every reference: its own drops a cell or a range that an earlier range
- * covers by rows and columns, whatever their sheets (`$E$42` after `Accounts!$E$2:$F$3001` went missing).
- */
-function exactDepParser(): DepParser {
-  const parser = new DepParser();
-  type Ref = { sheet?: string; row?: number; from?: { row?: number } };
-  const hooks = parser as unknown as {
-    data: Ref[];
-    position?: { sheet: string };
-    getCell: (ref: Ref) => number;
-    getRange: (ref: Ref) => number[][];
-  };
-  const add = (ref: Ref) => hooks.data.push({ ...ref, sheet: ref.sheet ?? hooks.position?.sheet });
-  hooks.getCell = (ref) => {
-    if (ref.row !== null && ref.row !== undefined) add(ref);
-    return 0;
-  };
-  hooks.getRange = (ref) => {
-    if (ref.from?.row !== null && ref.from?.row !== undefined) add(ref);
-    return [[0]];
-  };
-  return parser;
 }
 
 function dependencies(parser: DepParser, formula: string, sheet: string, row: number, col: number): Node['deps'] {

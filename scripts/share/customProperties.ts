@@ -4,7 +4,6 @@
  * properties (exceljs drops them on reading).
  */
 import JSZip from 'jszip';
-import type { SharePlan, ShareOptions } from '../../src/share/types';
 
 /** A custom property's value: text, a number, a yes/no or a date-time. */
 export type PropertyValue = string | number | boolean | Date;
@@ -14,32 +13,6 @@ const CUSTOM_TYPE = 'application/vnd.openxmlformats-officedocument.custom-proper
 const CUSTOM_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties';
 /** The format id every user-defined custom property carries. */
 const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
-
-/**
- * Names of the custom properties a share sets. The version and the time are the names the Share wizard writes
- * through Office.js (taskpane/share/writes.ts on the wizard's branch), so both surfaces record a share alike; the
- * counts are this command's own.
- */
-export const SHARE_PROPERTY_NAMES = {
-  version: 'Sales Ops Modeler version',
-  sharedAt: 'Sales Ops Modeler shared at (UTC)',
-  converted: 'Sales Ops Modeler converted cells',
-  native: 'Sales Ops Modeler native formulas',
-  values: 'Sales Ops Modeler value cells',
-} as const;
-
-/** The properties a shared copy carries: which add-in made it, when (ISO 8601 text), how many cells each way. */
-export function shareProperties(plan: SharePlan, options: ShareOptions): Record<string, PropertyValue> {
-  const native = plan.cells.filter((c) => c.kind === 'native').length;
-  const n = SHARE_PROPERTY_NAMES;
-  return {
-    [n.version]: options.version,
-    [n.sharedAt]: options.now.toISOString(),
-    [n.converted]: plan.cells.length,
-    [n.native]: native,
-    [n.values]: plan.cells.length - native,
-  };
-}
 
 function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (ch) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[ch]};`);

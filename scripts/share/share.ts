@@ -8,7 +8,8 @@ import { planShare } from '../../src/share';
 import type { ShareOptions, SharePlan } from '../../src/share/types';
 import { VERSION } from '../../src/version';
 import { computeSnapshot } from './compute';
-import { addCustomProperties, shareProperties } from './customProperties';
+import { shareProperties } from '../../src/share/properties';
+import { addCustomProperties } from './customProperties';
 import { readSnapshot } from './readSnapshot';
 import { provenanceSheetOf, writePlan } from './writePlan';
 

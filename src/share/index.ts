@@ -27,3 +27,4 @@ export {
 } from './provenance';
 export { cellsToRepair, type RepairCell } from './repair';
 export { translateFormula, translateSpill, TRANSLATORS, SPILL_TRANSLATORS, type FormulaTranslation } from './translate';
+export * from './properties';

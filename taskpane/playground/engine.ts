@@ -3,7 +3,7 @@
  * (MIT) for the standard functions and the project's own custom-function implementations for `SALESOPS.*`
  * (the very functions Excel calls, from functions/*.ts).
  *
- * - Dependencies: each formula's references are read with the parser's DepParser. After a change, only the
+ * - Dependencies: each formula's references are read with the parser's DepParser (every one: see dependencies.ts). After a change, only the
  *   formulas that depend (transitively) on a changed cell are recomputed; the first run computes everything.
  * - Order: evaluation is lazy and recursive (a formula that reads a dirty formula computes it first), so results
  *   come out in dependency order; a cycle gives #REF! (Excel would warn about a circular reference).
@@ -13,11 +13,12 @@
  * - Errors: cells whose value is an Excel error hold its text ("#VALUE!") in the workbook; the engine remembers
  *   which cells hold errors (and the message a custom function gave) so references propagate them as errors.
  */
-import FormulaParser, { DepParser, FormulaError } from 'fast-formula-parser';
+import FormulaParser, { FormulaError } from 'fast-formula-parser';
 import type { CellRef as ParserCell, FunctionArg, RangeRef as ParserRange } from 'fast-formula-parser';
 import type { CellValue } from '../../src/shared/cells';
 import { MAX_COLS, formatCell, formatRange, parseRange, type Rect } from '../workbook/address';
 import type { MemoryWorkbook, WorkbookChange } from '../workbook/memory';
+import { exactDepParser } from './dependencies';
 import { installCustomFunctionsShim, readCustomFunctionError } from './customFunctionsShim';
 import { STANDARD_EXTRAS } from './standardFunctions';
 
@@ -63,7 +64,7 @@ export class FormulaEngine {
   private readonly parsers: FormulaParser[] = [];
   private depth = 0;
   private readonly functions: Record<string, (...args: FunctionArg[]) => unknown>;
-  private readonly depParser = new DepParser();
+  private readonly depParser = exactDepParser();
   private nodes = new Map<string, Map<number, FormulaNode>>();
   /** Spilled cells (anchor excluded): sheet → cell → anchor node and the value written there. */
   private spills = new Map<string, Map<number, { anchor: FormulaNode; value: CellValue }>>();

@@ -1,6 +1,6 @@
 /**
  * Standard worksheet functions that fast-formula-parser 1.0.19 declares but does not implement (their bodies are
- * empty, so a formula using them would give #NAME?): MAX, MIN, MEDIAN, MATCH. Excel semantics: numbers in ranges
+ * empty, so a formula using them would give #NAME?): MAX, MIN, MEDIAN, MATCH, SUBSTITUTE. Excel semantics: numbers in ranges
  * count, text, booleans and blanks in ranges are ignored; a scalar argument that is not a number is #VALUE!; no
  * numbers at all gives 0 (MEDIAN: #NUM!). And ROUND as Excel rounds (the parser's rounds the binary value:
  * 1.005 → 1.00 where Excel gives 1.01); the native formulas of a shared workbook rely on both.
@@ -61,7 +61,17 @@ function numbers(args: FunctionArg[]): number[] | FormulaError {
   return out;
 }
 
-/** MAX, MIN, ROUND, MATCH and MEDIAN for the playground's parser. */
+/** A scalar argument as text, as Excel reads it: a number as its digits, TRUE/FALSE, a blank as "". */
+function scalarText(a: FunctionArg | undefined): string | FormulaError {
+  if (!a || a.omitted) return '';
+  const v = Array.isArray(a.value) ? (a.value as unknown[][])[0]?.[0] : a.value;
+  if (v instanceof FormulaError) return v;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return typeof v === 'number' || typeof v === 'string' ? String(v) : '';
+}
+
+/** MAX, MIN, ROUND, MATCH, MEDIAN and SUBSTITUTE for the playground's parser. */
 export const STANDARD_EXTRAS: Record<string, (...args: FunctionArg[]) => unknown> = {
   MAX: (...args) => {
     const xs = numbers(args);
@@ -114,5 +124,29 @@ export const STANDARD_EXTRAS: Record<string, (...args: FunctionArg[]) => unknown
     const s = [...xs].sort((a, b) => a - b);
     const m = Math.floor(s.length / 2);
     return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+  },
+  /** SUBSTITUTE(text, old, new, [instance]): every occurrence of `old` (case-sensitive), or only the
+   * instance-th, replaced by `new`; `old` of "" leaves the text as it is; an instance below 1 is #VALUE!. */
+  SUBSTITUTE: (text, from, to, instance) => {
+    const t = scalarText(text);
+    const f = scalarText(from);
+    const r = scalarText(to);
+    if (t instanceof FormulaError) return t;
+    if (f instanceof FormulaError) return f;
+    if (r instanceof FormulaError) return r;
+    if (instance && !instance.omitted) {
+      const n = scalarNumber(instance);
+      if (n instanceof FormulaError) return n;
+      const k = Math.trunc(n);
+      if (k < 1) return FormulaError.VALUE;
+      if (f === '') return t;
+      let at = -1;
+      for (let i = 0; i < k; i++) {
+        at = t.indexOf(f, at + (i === 0 ? 0 : f.length));
+        if (at < 0) return t;
+      }
+      return t.slice(0, at) + r + t.slice(at + f.length);
+    }
+    return f === '' ? t : t.split(f).join(r);
   },
 };

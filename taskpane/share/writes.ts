@@ -5,7 +5,14 @@
  * the user approved by choosing the action; `writePlan` asks about every other non-empty target.
  */
 import type { CellValue, Grid } from '../../src/shared/cells';
-import { PROVENANCE_COLUMNS, PROVENANCE_SHEET, cellsToRepair, readProvenance, toTypedSpelling } from '../../src/share';
+import {
+  PROVENANCE_COLUMNS,
+  PROVENANCE_SHEET,
+  cellsToRepair,
+  readProvenance,
+  shareProperties,
+  toTypedSpelling,
+} from '../../src/share';
 import type { RestoreEntry, SharePlan, SheetSnapshot, WorkbookSnapshot } from '../../src/share/types';
 import { formatCell, formatRange, parseRange, type Rect } from '../workbook/address';
 import type { OverwriteApproval, WriteCell, WritePlan } from '../workbook/port';
@@ -19,12 +26,6 @@ export interface ActionWrite {
 
 /** Where a share writes: over the SALESOPS cells, or on copies of their sheets. */
 export type ShareMode = 'inPlace' | 'copies';
-
-/** Custom document properties a share sets (Excel: File › Info › Properties › Advanced › Custom). */
-export const SHARE_PROPERTIES = {
-  version: 'Sales Ops Modeler version',
-  sharedAt: 'Sales Ops Modeler shared at (UTC)',
-} as const;
 
 /** Error codes that are error literals in a formula (`=#N/A`) in Excel, LibreOffice and Google Sheets. */
 const ERROR_LITERALS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
@@ -101,7 +102,7 @@ export function shareWrite(share: SharePlan, o: ShareWriteOptions): ActionWrite 
       newSheets: existing ? [] : [provenanceSheet],
       copySheets: copies,
       blocks,
-      properties: { [SHARE_PROPERTIES.version]: o.version, [SHARE_PROPERTIES.sharedAt]: o.now.toISOString() },
+      properties: shareProperties(share, { version: o.version, now: o.now }),
       autoOpenTaskpane: o.autoOpenTaskpane,
     },
     preApproved:

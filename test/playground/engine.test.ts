@@ -140,6 +140,38 @@ describe('FormulaEngine', () => {
     expect([val('S', 'B1'), val('S', 'C1'), val('S', 'D1')]).toEqual([8, -2, 3]);
   });
 
+  it('recalculates after a change to a cell that a range on another sheet covers by rows and columns', () => {
+    // A1 = SUM(Data!A1:C10) + B5: fast-formula-parser's own DepParser dropped B5 (inside A1:C10 by rows and
+    // columns, though on another sheet), so a change of S!B5 recalculated nothing
+    const { wb, val } = setup({
+      Data: [[1, 2, 3]],
+      S: [[{ formula: '=SUM(Data!A1:C10)+B5' }], [], [], [], [null, 10]],
+    });
+    expect(val('S', 'A1')).toBe(16); // 1 + 2 + 3 + 10
+    wb.setCell('S', 'B5', 20);
+    expect(val('S', 'A1')).toBe(26); // 6 + 20
+  });
+
+  it('provides SUBSTITUTE as Excel has it (every occurrence, or the n-th; case-sensitive)', () => {
+    const { val } = setup({
+      S: [
+        ['Closed Won', { formula: '=SUBSTITUTE(A1," ","")' }, { formula: '=SUBSTITUTE("a-b-c","-","+",2)' }],
+        [12.5, { formula: '=SUBSTITUTE(A2,".",",")' }, { formula: '=SUBSTITUTE("Aa","a","x")' }],
+        [null, { formula: '=SUBSTITUTE(A3,"x","y")' }, { formula: '=SUBSTITUTE("abc","","z")' }],
+        [null, { formula: '=SUBSTITUTE("a-b","-","+",3)' }, { formula: '=SUBSTITUTE("a","a","b",0)' }],
+      ],
+    });
+    // "Closed Won" without spaces; only the 2nd "-" of a-b-c; 12.5 read as text "12.5"; only lower-case a;
+    // a blank is ""; an empty "old" leaves the text; no 3rd "-" leaves it; instance 0 is #VALUE!
+    expect([val('S', 'B1'), val('S', 'C1'), val('S', 'B2'), val('S', 'C2')]).toEqual([
+      'ClosedWon',
+      'a-b+c',
+      '12,5',
+      'Ax',
+    ]);
+    expect([val('S', 'B3'), val('S', 'C3'), val('S', 'B4'), val('S', 'C4')]).toEqual(['', 'abc', 'a-b', '#VALUE!']);
+  });
+
   it('incremental recomputation equals a fresh computation after any sequence of edits (property)', () => {
     // A chain of formulas over inputs in column A: B_i = A_i * 2 + B_{i-1}; C1 = SUM(B1:B6); D1 = MAX(A1:A6)
     const n = 6;

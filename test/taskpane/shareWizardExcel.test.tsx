@@ -128,6 +128,9 @@ describe('Share wizard (Excel adapter, office-addin-mock)', () => {
     expect([...fake.state.properties.keys()]).toEqual([
       'Sales Ops Modeler version',
       'Sales Ops Modeler shared at (UTC)',
+      'Sales Ops Modeler converted cells',
+      'Sales Ops Modeler native formulas',
+      'Sales Ops Modeler value cells',
     ]);
     expect(settings.saved.get('Office.AutoShowTaskpaneWithDocument')).toBe(true);
   });

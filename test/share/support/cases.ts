@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import type { CellValue, Grid } from '../../../src/shared/cells';
-import { roundHalfAwayFromZero } from '../../../src/shared/money';
 import { translateFormula, type WorkbookSnapshot } from '../../../src/share';
 import { FormulaEngine, type CustomFunctionImpl } from '../../../taskpane/playground/engine';
 import { salesOpsFunctions } from '../../../taskpane/playground/registry';
@@ -65,50 +64,10 @@ export function placeCases(cases: readonly Case[]): { placed: PlacedCase[]; valu
 }
 
 /**
- * Excel's ROUND (half away from zero on the value shown to 15 significant digits), for the engine: the parser's
- * own ROUND rounds 1.005 to 1.00 (binary 1.00499…), where Excel and LibreOffice give 1.01.
+ * Standard functions the tests give the engine beyond the playground's own (taskpane/playground/standardFunctions.ts,
+ * which has Excel's ROUND, MATCH and SUBSTITUTE): none today; a test may pass its own to try a mutant.
  */
-export const EXCEL_ROUND: CustomFunctionImpl = (x, digits) => {
-  const n = typeof x === 'number' ? x : Number(x ?? 0);
-  const d = typeof digits === 'number' ? Math.trunc(digits) : Number(digits ?? 0);
-  if (d < 0) return Math.sign(n) * roundHalfAwayFromZero(Math.abs(n) / 10 ** -d, 0) * 10 ** -d;
-  return roundHalfAwayFromZero(n, d);
-};
-
-/**
- * Excel's MATCH(value, range, 0) for the engine, which has no MATCH: the first cell equal to the value (text
- * compared case-insensitively, as Excel does), 1-based; #N/A when none (or for a blank value).
- */
-export const EXCEL_MATCH: CustomFunctionImpl = (value, range, type) => {
-  const na = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable);
-  if (type !== 0 || value === null || value === '') return na;
-  const cells = (Array.isArray(range) ? (range as unknown[][]) : [[range]]).flat();
-  const key = typeof value === 'string' ? value.toLowerCase() : value;
-  const i = cells.findIndex((c) => (typeof c === 'string' ? c.toLowerCase() : c) === key);
-  return i < 0 ? na : i + 1;
-};
-
-/**
- * Excel's SUBSTITUTE(text, old, new) for the engine, which has none: every occurrence of `old` replaced; a number
- * or boolean is read as its text (a blank as ""), as Excel does.
- */
-export const EXCEL_SUBSTITUTE: CustomFunctionImpl = (text, from, to) => {
-  const str = (v: unknown): string => {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    return typeof v === 'number' || typeof v === 'string' ? String(v) : '';
-  };
-  const t = str(text);
-  const f = str(from);
-  return f === '' ? t : t.split(f).join(str(to));
-};
-
-/** The standard functions the tests give the engine: Excel's ROUND, MATCH and SUBSTITUTE. */
-export const EXCEL_EXTRAS: Record<string, CustomFunctionImpl> = {
-  ROUND: EXCEL_ROUND,
-  MATCH: EXCEL_MATCH,
-  SUBSTITUTE: EXCEL_SUBSTITUTE,
-};
+export const EXCEL_EXTRAS: Record<string, CustomFunctionImpl> = {};
 
 /** The engine's values of column J (the SALESOPS function) and K (the native formula) for every placed case. */
 export function evaluateWithEngine(
