@@ -1,7 +1,8 @@
 /* eslint-env node */
-// A Jest reporter that ends the run with the tests skipped for a missing system program (describeWithProgram in
-// test/support/programs.ts titles such a block "TITLE [skipped: PROGRAM not installed; HOW TO INSTALL]"): one line
-// per block, so a green `npm test` on a machine without LibreOffice still says what it did not run, and why.
+// A Jest reporter that ends the run with the blocks of tests it skipped and why: a block titled
+// "TITLE [skipped: REASON]" (describeWithProgram in test/support/programs.ts, for a missing system program; the fuzz
+// test's calls at the limits, which run with FUZZ_LIMITS=1): one line per block, so a green `npm test` on a machine
+// without LibreOffice still says what it did not run, and why.
 const path = require('path');
 
 const SKIPPED = /^(.*) \[skipped: (.*)\]$/;
@@ -11,7 +12,7 @@ class SkippedReporter {
     this.rootDir = globalConfig.rootDir;
   }
 
-  /** Lines "FILE › TITLE: REASON" for every block skipped for a missing program, in file order. */
+  /** Lines "FILE › TITLE: REASON" for every block skipped with a reason in its title, in file order. */
   static skippedLines(results, rootDir) {
     const lines = [];
     for (const file of results.testResults) {
@@ -32,7 +33,7 @@ class SkippedReporter {
     const lines = SkippedReporter.skippedLines(results, this.rootDir);
     if (lines.length === 0) return;
     process.stderr.write(
-      `\nSkipped, because a program they need is not installed (SALESOPS_REQUIRE_PROGRAMS=1 makes this a failure):\n` +
+      `\nSkipped, and why (.ci/run runs them all; SALESOPS_REQUIRE_PROGRAMS=1 makes a missing program a failure):\n` +
         lines.map((l) => `  skipped ${l}\n`).join(''),
     );
   }
