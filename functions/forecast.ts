@@ -15,7 +15,7 @@ import {
   toNumberVector,
 } from '../src/shared/coerce';
 import { invalid } from '../src/shared/errors';
-import { LIMITS, SPLIT_RANGE, checkListLength, listLength } from '../src/shared/limits';
+import { LIMITS, SPLIT_RANGE, checkListLength, seriesLength } from '../src/shared/limits';
 import {
   FORECAST_METHODS,
   MAX_HORIZON,
@@ -54,7 +54,7 @@ export function forecast(history: any[][], horizon: any, seasonality?: any, meth
       if (level === undefined) return f.mean.map((v) => [v]);
       return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
     },
-    () => checkHistoryLength(listLength(history)),
+    () => checkHistoryLength(seriesLength(history)), // leading blanks and a header do not count
   ) as any[][];
 }
 

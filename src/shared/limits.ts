@@ -93,6 +93,21 @@ export function listLength(v: ArgValue): number {
   return typeof first === 'string' && first.trim() !== '' && Number.isNaN(Number(first)) ? n - 1 : n;
 }
 
+/**
+ * `listLength` less the blank cells before the first value (after a header): the length of a series whose leading
+ * and trailing blanks are dropped, such as a FORECAST history.
+ */
+export function seriesLength(v: ArgValue): number {
+  const n = usedLength(v);
+  if (n === 0 || !isGrid(v)) return n;
+  const cell = v.length === 1 ? (i: number) => v[0][i] : (i: number) => v[i]?.[0];
+  let i = 0;
+  const first = cell(0);
+  if (typeof first === 'string' && first.trim() !== '' && Number.isNaN(Number(first))) i = 1;
+  while (i < n && isBlank(cell(i))) i++;
+  return n - i;
+}
+
 /** Refuses a list argument (a range read as a list) longer than `limit` (#NUM!); see `checkSize`. */
 export function checkListLength(arg: string, v: ArgValue, limit: number, unit: string, wayRound: string): void {
   checkSize(arg, listLength(v), limit, unit, wayRound);

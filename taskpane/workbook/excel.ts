@@ -32,7 +32,15 @@
 import type { CellValue } from '../../src/shared/cells';
 import { invalid, notFound } from '../../src/shared/errors';
 import { type Rect, formatCell, formatRange, parseRange, rectsOverlap, tryParseRange } from './address';
-import { addedSheets, blockArea, checkApproved, isFormulaCell, planSheets, validatePlanShape } from './plan';
+import {
+  addedSheets,
+  blockArea,
+  checkApproved,
+  isFormulaCell,
+  planSheets,
+  protectionSource,
+  validatePlanShape,
+} from './plan';
 import type {
   BlockWrite,
   ChartSpec,
@@ -400,9 +408,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const replacedNames = (plan.names ?? [])
         .filter((n) => definedNames.has(n.name.toLowerCase()))
         .map((n) => ({ name: n.name, item: wb.names.getItem(n.name).load('formula') }));
+      // A copy carries its source's protection, so a block on a copy is checked on the source sheet.
       const targetSheets = [
         ...new Set(
           planSheets(plan)
+            .map((x) => protectionSource(plan, x))
             .filter(isExisting)
             .map((x) => sheetNames.get(x.toLowerCase())!),
         ),

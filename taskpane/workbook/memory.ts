@@ -38,6 +38,7 @@ import {
   checkApproved,
   isFormulaCell,
   planSheets,
+  protectionSource,
   validatePlanShape,
 } from './plan';
 import type {
@@ -409,7 +410,8 @@ export class MemoryWorkbook implements WorkbookPort {
   apply(plan: WritePlan, approved?: readonly OverwriteApproval[]): Promise<void> {
     return this.attempt(() => {
       validatePlanShape(plan);
-      for (const sheet of new Set(planSheets(plan).map((x) => x.toLowerCase())))
+      // a copy carries its source's protection
+      for (const sheet of new Set(planSheets(plan).map((x) => protectionSource(plan, x).toLowerCase())))
         if (this.protectedSheets.has(sheet)) {
           const name = this.state.sheets.get(sheet)?.name ?? sheet;
           invalid(

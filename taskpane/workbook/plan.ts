@@ -151,3 +151,9 @@ export function checkApproved(
     );
   }
 }
+
+/** The sheet whose protection applies to a plan's target `sheet`: a copy's source (Excel copies a sheet's
+ * protection with it), else the sheet itself. */
+export function protectionSource(plan: WritePlan, sheet: string): string {
+  return (plan.copySheets ?? []).find((c) => c.to.toLowerCase() === sheet.toLowerCase())?.from ?? sheet;
+}

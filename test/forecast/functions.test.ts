@@ -41,6 +41,17 @@ describe('SALESOPS.FORECAST', () => {
     expect(r.message).toContain(name);
   });
 
+  test('the history limit counts the series, not the rows selected', () => {
+    // 100,000 values (the limit) under a header and 3 blank rows: 100,004 rows, accepted; naive → the last value
+    const series = Array.from({ length: 100_000 }, (_, i) => [i + 1]);
+    const rows = [['Sales'], [null], [null], [null], ...series] as unknown as any[][];
+    expect(forecast(rows, 1, 0, 'naive', null)).toEqual([[100_000]]);
+    // one value more is refused up front with #NUM! naming the limit
+    const r = forecast([...rows, [100_001]], 1, 0, 'naive', null) as unknown as CustomFunctions.Error;
+    expect(r.code).toBe(CustomFunctions.ErrorCode.invalidNumber);
+    expect(r.message).toMatch(/^history: at most 100,000 values, got 100,001\./);
+  });
+
   test('a negative season length is refused', () => {
     const r = forecast(col(1, 2, 3, 4), 2, -3, null, null) as unknown as CustomFunctions.Error;
     expect(r.message).toContain('seasonality');

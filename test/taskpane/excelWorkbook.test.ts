@@ -193,6 +193,20 @@ describe('ExcelWorkbook: all or nothing when Excel keeps refusing', () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
+  it('a copy of a protected sheet (a share as copies): refused up front, nothing written', async () => {
+    const fake = roster();
+    fake.protect('Roster');
+    const wb = new ExcelWorkbook(fake.run);
+    const before = snapshot(fake);
+    const copyPlan: WritePlan = {
+      copySheets: [{ from: 'Roster', to: 'Roster (shared)' }],
+      blocks: [{ sheet: 'Roster (shared)', at: 'C2', cells: [[1]] }],
+    };
+    await expect(wb.apply(copyPlan)).rejects.toThrow(/Sheet "Roster" is protected; .* Nothing was written/);
+    expect(fake.syncs).toBe(2); // never the write
+    expect(snapshot(fake)).toEqual(before);
+  });
+
   it('a new table overlapping another table: refused up front', async () => {
     const fake = roster();
     fake.state.tables.push({ name: 'Reps', sheet: 'Roster', address: 'A1:B3' });

@@ -288,6 +288,18 @@ describe('MemoryWorkbook: all or nothing when a write keeps failing (the cases o
     expect(wb.getCell('Roster', 'C3').value).toBe('see plan');
   });
 
+  it('a copy of a protected sheet: refused up front, nothing written', async () => {
+    const wb = roster();
+    wb.protectSheet('Roster');
+    const before = await state(wb);
+    const copyPlan: WritePlan = {
+      copySheets: [{ from: 'Roster', to: 'Roster (shared)' }],
+      blocks: [{ sheet: 'Roster (shared)', at: 'C2', cells: [[1]] }],
+    };
+    await expect(wb.apply(copyPlan)).rejects.toThrow(/Sheet "Roster" is protected; .* Nothing was written/);
+    expect(await state(wb)).toEqual(before);
+  });
+
   it('replacing a table and a named range, then a failure: the old table and name stay', async () => {
     const wb = roster();
     wb.addTable('Reps', 'Roster', 'A1:B3');

@@ -253,6 +253,8 @@ export class FakeExcel {
           const from = this.sheet(name);
           if (!from) throw new Error(`ItemNotFound: ${name}`);
           this.state.sheets.push({ name: to, cells: new Map([...from.cells].map(([a, c]) => [a, { ...c }])) });
+          // a copy keeps the sheet's protection, as in Excel
+          if (this.protectedSheets.has(name.toLowerCase())) this.protectedSheets.add(to.toLowerCase());
         });
         const copy = {
           set name(v: string) {
@@ -261,6 +263,7 @@ export class FakeExcel {
             self.queue.push(() => {
               const s = self.sheet(old);
               if (s) s.name = v;
+              if (self.protectedSheets.delete(old.toLowerCase())) self.protectedSheets.add(v.toLowerCase());
             });
           },
           getRange: (address: string) => this.range(to, address),
