@@ -111,10 +111,13 @@ export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
   for (const c of plan.components) {
     const where = `${arg}: component "${c.name}"`;
     if (measureKey(c.name) === '') invalid(`${arg}: a component has no name.`);
-    const same = plan.components.find((o) => o !== c && measureKey(o.name) === measureKey(c.name));
-    if (names.has(measureKey(c.name)))
+    const key = measureKey(c.name);
+    if (names.has(key)) {
+      // the other spelling, looked up only on this error path (a scan per component made 10,000 rows take 1.3 s)
+      const same = plan.components.find((o) => o !== c && measureKey(o.name) === key);
       invalid(`${where} is defined twice${sameNameHint(c.name, same?.name ?? c.name)}.`);
-    names.add(measureKey(c.name));
+    }
+    names.add(key);
     if (measureKey(c.measure) === '') invalid(`${where}: the measure is missing.`);
     if (!(Number.isFinite(c.weight) && c.weight >= 0)) invalid(`${where}: the weight must be zero or more.`);
     if (!(Number.isFinite(c.quota) && c.quota > 0)) invalid(`${where}: the quota must be more than 0.`);
