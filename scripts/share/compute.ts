@@ -19,7 +19,7 @@
  */
 import type { DepParser } from 'fast-formula-parser';
 import { exactDepParser } from '../../taskpane/playground/dependencies';
-import type { CellValue, Grid } from '../../src/shared/cells';
+import { type CellValue, ERROR_LITERALS, type Grid } from '../../src/shared/cells';
 import { hasSalesopsCall } from '../../src/share';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/share/types';
 import { FormulaEngine } from '../../taskpane/playground/engine';
@@ -39,8 +39,6 @@ export interface ComputedWorkbook {
 export const BATCH = 1_000;
 /** Errors a formula gets when the engine cannot compute it (rather than the function computing an error). */
 const ENGINE_UNKNOWN = new Set(['#NAME?', '#ERROR!']);
-/** Error codes the engine reads back from an error formula (`=#N/A`); others are passed on as #VALUE!. */
-const ERROR_LITERALS = new Set(['#N/A', '#DIV/0!', '#NUM!', '#NULL!', '#REF!', '#NAME?', '#VALUE!']);
 /** Marks a formula cell not computed yet inside a batch: non-empty, so that a spill over it is blocked. */
 const PENDING = '\u2026pending';
 /** References that the dependency parser cannot follow. */

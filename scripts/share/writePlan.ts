@@ -7,14 +7,14 @@
  * shared formula's first cell cannot change the formulas of the cells that shared it.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../../src/shared/cells';
-import { PROVENANCE_SHEET } from '../../src/share';
+import { type CellValue, ERROR_LITERALS } from '../../src/shared/cells';
+import { PROVENANCE_SHEET, isProvenanceSheet } from '../../src/share';
 import type { ConvertedCell, SharePlan } from '../../src/share/types';
 import { formatCell, parseRange, type Rect } from '../../taskpane/workbook/address';
 import { isFormulaValue, type ArrayFormulaValue } from './readSnapshot';
 
 /** The error codes an xlsx cell can hold; any other (#SPILL!, #ERROR!…) is cached as #VALUE!. */
-const FILE_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
+const FILE_ERRORS = ERROR_LITERALS;
 const ENGINE_ERRORS = new Set([...FILE_ERRORS, '#SPILL!', '#ERROR!', '#CALC!', '#FIELD!', '#BUSY!']);
 
 type Cached = number | string | boolean | { error: ExcelJS.CellErrorValue['error'] } | null;
@@ -93,7 +93,7 @@ function writeCell(ws: ExcelJS.Worksheet, cell: ConvertedCell, stored: string | 
 
 /** The workbook's sheet named Provenance, in any case (Excel's sheet names ignore case). */
 export function provenanceSheetOf(book: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  return book.worksheets.find((ws) => ws.name.toLowerCase() === PROVENANCE_SHEET.toLowerCase());
+  return book.worksheets.find((ws) => isProvenanceSheet(ws.name));
 }
 
 /** Adds the visible Provenance sheet with the plan's rows from A1. */

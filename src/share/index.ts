@@ -19,6 +19,7 @@ export { sha256Hex, utf8Bytes, canonicalInputs, fingerprintInputs, type InputBlo
 export { planShare, convertCell, fingerprintOf } from './plan';
 export {
   PROVENANCE_SHEET,
+  isProvenanceSheet,
   PROVENANCE_TITLE,
   PROVENANCE_EXPLANATION,
   PROVENANCE_COLUMNS,

@@ -5,7 +5,7 @@
  */
 import type { Grid } from '../shared/cells';
 import { calledFunctions, hasSalesopsCall } from './calls';
-import { PROVENANCE_SHEET, provenanceRows } from './provenance';
+import { isProvenanceSheet, provenanceRows } from './provenance';
 import { cellAddress, parseReference, rangeAddress, referencesIn, valuesOf } from './references';
 import { fingerprintInputs } from './sha256';
 import { translateFormula, translateSpill } from './translate';
@@ -101,7 +101,7 @@ export function convertCell(
 export function planShare(book: WorkbookSnapshot, options: ShareOptions): SharePlan {
   const cells: ConvertedCell[] = [];
   for (const sheet of book.sheets) {
-    if (sheet.name.toLowerCase() === PROVENANCE_SHEET.toLowerCase()) continue;
+    if (isProvenanceSheet(sheet.name)) continue;
     sheet.formulas.forEach((line, r) => {
       line?.forEach((f, c) => {
         if (typeof f === 'string' && f !== '' && hasSalesopsCall(f)) {

@@ -11,6 +11,11 @@ import type { ConvertedCell, RestoreEntry } from './types';
 /** The Provenance sheet's name. */
 export const PROVENANCE_SHEET = 'Provenance';
 
+/** True when `sheet` is the Provenance sheet, in any case (Excel's sheet names ignore case): never shared. */
+export function isProvenanceSheet(sheet: string): boolean {
+  return sheet.toLowerCase() === PROVENANCE_SHEET.toLowerCase();
+}
+
 /** The title line (A1). */
 export const PROVENANCE_TITLE = 'Sales Ops Modeler: shared copy (SALESOPS formulas converted)';
 

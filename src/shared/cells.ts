@@ -5,6 +5,20 @@
 /** One cell's value: a number, text, a boolean, or `null` for a blank (or an omitted optional argument). */
 export type CellValue = number | string | boolean | null;
 
+/**
+ * The error values every spreadsheet and the xlsx format know, as a cell shows them; they are also literals in a
+ * formula (`=#N/A`) in Excel, LibreOffice and Google Sheets. Newer codes (#SPILL!, #CALC!…) are not.
+ */
+export const ERROR_LITERALS: ReadonlySet<string> = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+]);
+
 /** A rectangular block of cells, row-major: `grid[row][column]`. */
 export type Grid = CellValue[][];
 

@@ -6,6 +6,7 @@
  * function) and SECURITY.md list the same numbers.
  */
 import { type ArgValue, isBlank, isGrid } from './cells';
+import { isTextHeaderRow } from './coerce';
 import { ModelInputError } from './errors';
 
 export const LIMITS = {
@@ -90,7 +91,7 @@ export function listLength(v: ArgValue): number {
   const n = usedLength(v);
   if (n === 0 || !isGrid(v)) return n;
   const first = v[0][0];
-  return typeof first === 'string' && first.trim() !== '' && Number.isNaN(Number(first)) ? n - 1 : n;
+  return isTextHeaderRow([first]) ? n - 1 : n;
 }
 
 /**
@@ -103,7 +104,7 @@ export function seriesLength(v: ArgValue): number {
   const cell = v.length === 1 ? (i: number) => v[0][i] : (i: number) => v[i]?.[0];
   let i = 0;
   const first = cell(0);
-  if (typeof first === 'string' && first.trim() !== '' && Number.isNaN(Number(first))) i = 1;
+  if (isTextHeaderRow([first])) i = 1; // a header, read as the list readers read it
   while (i < n && isBlank(cell(i))) i++;
   return n - i;
 }

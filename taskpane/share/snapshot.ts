@@ -2,7 +2,7 @@
  * Reading a workbook through the port into the sharing core's `WorkbookSnapshot`, and the snapshot a share "as
  * copies" plans on.
  */
-import { PROVENANCE_SHEET, hasSalesopsCall } from '../../src/share';
+import { hasSalesopsCall, isProvenanceSheet } from '../../src/share';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../src/share/types';
 import type { WorkbookPort } from '../workbook/port';
 import { uniqueSheetName } from '../workbook/transaction';
@@ -20,10 +20,7 @@ export async function readSnapshot(port: WorkbookPort): Promise<WorkbookSnapshot
   };
 }
 
-/** True when `sheet` is the Provenance sheet (never shared, copied or scanned). */
-export function isProvenanceSheet(sheet: string): boolean {
-  return sheet.toLowerCase() === PROVENANCE_SHEET.toLowerCase();
-}
+export { isProvenanceSheet };
 
 /** The sheets of `book` with at least one SALESOPS formula, in workbook order (the Provenance sheet excluded). */
 export function sheetsWithCalls(book: WorkbookSnapshot): string[] {

@@ -4,7 +4,7 @@
  * and Restore (put the original formulas back from the Provenance sheet). Each comes with the non-empty cells
  * the user approved by choosing the action; `writePlan` asks about every other non-empty target.
  */
-import type { CellValue, Grid } from '../../src/shared/cells';
+import { type CellValue, ERROR_LITERALS, type Grid } from '../../src/shared/cells';
 import {
   PROVENANCE_COLUMNS,
   PROVENANCE_SHEET,
@@ -26,9 +26,6 @@ export interface ActionWrite {
 
 /** Where a share writes: over the SALESOPS cells, or on copies of their sheets. */
 export type ShareMode = 'inPlace' | 'copies';
-
-/** Error codes that are error literals in a formula (`=#N/A`) in Excel, LibreOffice and Google Sheets. */
-const ERROR_LITERALS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
 
 /** A shown value as a cell to write: an error code becomes the error itself (`=#N/A`), anything else stays. */
 export function valueCell(v: CellValue): WriteCell {

@@ -27,3 +27,6 @@ export function builtFunctions(): Map<string, (...args: unknown[]) => unknown> {
 
 /** A column range from values. */
 export const col = (...v: unknown[]): unknown[][] => v.map((x) => [x]);
+
+/** What `callBuilt` returns for a #VALUE! whose message contains `excerpt`. */
+export const valueError = (excerpt: string) => ({ error: '#VALUE!', message: expect.stringContaining(excerpt) });

@@ -4,6 +4,7 @@
  */
 import type { Grid } from '../../shared/cells';
 import { parseNumericText } from '../../shared/coerce';
+import { MAX_SERIAL } from '../../shared/dates';
 import { type ResolvedReference, formatReference, resolveReference, valuesOf } from '../references';
 import type { WorkbookSnapshot } from '../types';
 
@@ -94,6 +95,9 @@ export function choiceArg(arg: CallArg | undefined, name: string, fallback: stri
   if (s === undefined) refuse(`${name} is not a text literal ("…"), so the formula cannot fix its method`);
   return s.trim() === '' ? fallback : s.trim().toLowerCase();
 }
+
+/** One past the largest date serial the functions accept (9999-12-31 plus the day's fraction), as formula text. */
+export const LAST_SERIAL = String(MAX_SERIAL + 1);
 
 /** Formula text of an Excel error value that a native formula returns where the function gives an error. */
 export const VALUE_ERROR = '#VALUE!';

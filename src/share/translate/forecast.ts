@@ -19,10 +19,8 @@ import {
   referenceArg,
   refuse,
   translateWith,
+  LAST_SERIAL,
 } from './common';
-
-/** Largest date serial the functions accept, plus the day's fraction. */
-const LAST_SERIAL = '2958466';
 
 /** A one-row or one-column argument: every cell as formula text, and its values, in order. */
 interface VectorCells {

@@ -17,10 +17,8 @@ import {
   referenceArg,
   refuse,
   translateWith,
+  LAST_SERIAL,
 } from './common';
-
-/** The largest date serial the functions accept (9999-12-31), plus the day's fraction. */
-const LAST_SERIAL = '2958466';
 
 /** A ramp argument as the function reads it: its cells (header left out), as formula text, and a row/column flag. */
 interface RampCells {
