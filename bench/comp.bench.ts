@@ -8,9 +8,11 @@ import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
 import { excelCall } from '../functions/adapter';
-import { commission, payout } from '../functions/comp';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
 import { curve, marginalAmount, parseRateRange, payoutAmount, rateTable } from '../src/comp';
 import { toCents } from '../src/shared/money';
+
+const { COMMISSION: commission, PAYOUT: payout } = EXCEL_FUNCTIONS;
 
 const N = 1_000_000;
 const RUNS = 11;
