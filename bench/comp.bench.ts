@@ -9,7 +9,8 @@ import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 
 import { excelCall } from '../functions/adapter';
 import { EXCEL_FUNCTIONS } from '../functions/catalog';
-import { curve, marginalAmount, parseRateRange, payoutAmount, rateTable } from '../src/comp';
+import { rememberedRateRange } from '../functions/rateMemo';
+import { curve, marginalAmount, payoutAmount, rateTable } from '../src/comp';
 import { toCents } from '../src/shared/money';
 
 const { COMMISSION: commission, PAYOUT: payout } = EXCEL_FUNCTIONS;
@@ -144,7 +145,7 @@ function adapterPayout(): number {
 /** Where an adapter call's time goes, part 1: reading the tier range Excel passes (header, checks, memo hit). */
 function partRange(): number {
   let sum = 0;
-  for (let i = 0; i < N; i++) sum += parseRateRange(TIERS_GRID, 'tiers').lowers.length;
+  for (let i = 0; i < N; i++) sum += rememberedRateRange(TIERS_GRID, 'tiers').lowers.length;
   return sum;
 }
 

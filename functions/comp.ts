@@ -1,175 +1,21 @@
 /**
- * Custom functions of the comp domain (SALESOPS namespace): thin wrappers over src/comp/. Amounts come back to
- * the cent (half away from zero), rounded once at the payable amount.
+ * The comp custom functions (SALESOPS namespace): one declaration each; the work is done by the entry points of
+ * src/comp/sheet/functions.ts. Amounts come back to the cent (half away from zero), rounded once at the payable
+ * amount. COMMISSION and PAYOUT read their rate ranges through functions/rateMemo.ts (a column of calls shares one).
  */
 import { excelCall } from './adapter';
 import type { FunctionDeclaration } from './declaration';
+import { rememberedRateRange } from './rateMemo';
 import {
-  optionalBoolean,
-  optionalChoice,
-  optionalNumber,
-  optionalDateSerial,
-  optionalNumberOrNone,
-  optionalNumberOrVector,
-  single,
-  toDateSerial,
-  toNumber,
-  toNumberOrVector,
-  toNumberVector,
-} from '../src/shared/coerce';
-import { type ArgValue, isGrid } from '../src/shared/cells';
-import { invalid } from '../src/shared/errors';
-import { LIMITS, checkListLength } from '../src/shared/limits';
-import { toCents } from '../src/shared/money';
-import {
-  CURVE_COLUMNS,
-  type CurveMethod,
-  checkProration,
-  checkTerms,
-  clawbackSchedule,
-  drawSchedule,
-  marginalAmount,
-  parseRateRange,
-  payoutAmount,
-  planDrawSchedule,
-  planStatement,
-  prorationFactor,
-  readActuals,
-  readClawbacks,
-  readPlanTable,
-  retroAmount,
-  statementGrid,
-} from '../src/comp';
-
-/** Refuses more than `LIMITS.periods` periods of earned incentive (#NUM!). */
-function checkPeriods(earned: unknown): void {
-  checkListLength(
-    'earned',
-    earned as ArgValue,
-    LIMITS.periods,
-    'periods',
-    'Split the periods into consecutive blocks and carry the balance from one block to the next.',
-  );
-}
-
-const COMMISSION_METHODS = ['marginal', 'retro', 'retroactive'] as const;
-const PAYOUT_METHODS = ['marginal', 'retro', 'retroactive', 'linear'] as const;
-
-function commission(amount: any, tiers: any[][], method?: any): any {
-  return excelCall(commissionOf, amount, tiers, method);
-}
-
-function commissionOf(amount: ArgValue, tiers: ArgValue, method: ArgValue): number {
-  const x = toNumber(amount, 'amount');
-  const table = parseRateRange(tiers, 'tiers');
-  const m = optionalChoice(method, 'method', COMMISSION_METHODS, 'marginal');
-  return toCents(m === 'marginal' ? marginalAmount(x, table) : retroAmount(x, table));
-}
-
-function payout(attainment: any, target_incentive: any, curve: any[][], method?: any, cap?: any, threshold?: any): any {
-  return excelCall(payoutOf, attainment, target_incentive, curve, method, cap, threshold);
-}
-
-function payoutOf(
-  attainment: ArgValue,
-  target_incentive: ArgValue,
-  curve: ArgValue,
-  method: ArgValue,
-  cap: ArgValue,
-  threshold: ArgValue,
-): number {
-  const a = toNumber(attainment, 'attainment');
-  const ti = toNumber(target_incentive, 'target_incentive');
-  if (ti < 0) invalid(`target_incentive: must be zero or more, got ${ti}.`);
-  const table = parseRateRange(curve, 'curve', CURVE_COLUMNS);
-  const m = optionalChoice(method, 'method', PAYOUT_METHODS, 'marginal');
-  // A cap or threshold of 0 is "none" (a blank cell as Excel for desktop passes it); see docs/functions.md.
-  const terms = checkTerms({
-    cap: optionalNumberOrNone(cap, 'cap'),
-    threshold: optionalNumberOrNone(threshold, 'threshold'),
-  });
-  const curveMethod: CurveMethod = m === 'retroactive' ? 'retro' : m;
-  return toCents(payoutAmount(a, ti, { method: curveMethod, table }, terms));
-}
-
-function draw(earned: any[][], draw: any[][], recoverable?: any): any[][] {
-  return excelCall(() => {
-    checkPeriods(earned);
-    const e = toNumberVector(earned, 'earned');
-    if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
-    const d = toNumberOrVector(draw, 'draw', e.length);
-    if (single(recoverable, 'recoverable') === 0) {
-      invalid(
-        'recoverable: 0 is ambiguous (Excel for desktop passes a blank cell as 0); enter TRUE or FALSE, or leave the argument out for TRUE.',
-      );
-    }
-    const rec = optionalBoolean(recoverable, 'recoverable', true);
-    return drawSchedule(e, d, rec).map((p) => [p.paid, p.balance]);
-  }) as any[][];
-}
-
-function planPayout(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any {
-  return excelCall(() => statementOf(plan, actuals, measures, proration).total);
-}
-
-function statement(plan: any[][], actuals: any[][], measures?: any[][], proration?: any): any[][] {
-  return excelCall(() => statementGrid(statementOf(plan, actuals, measures, proration))) as any[][];
-}
-
-function planDraw(plan: any[][], earned: any[][], proration?: any): any[][] {
-  return excelCall(() => {
-    checkPeriods(earned);
-    const p = readPlanTable(plan, 'plan');
-    const e = toNumberVector(earned, 'earned');
-    if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
-    const f = optionalNumberOrVector(proration, 'proration', e.length);
-    // One number for every period (a scalar or a single cell) of 0 is refused; a 0 in a column is a period.
-    const oneValue = !isGrid(proration) || (proration.length === 1 && proration[0].length === 1);
-    if (f !== undefined && oneValue) notZeroProration(f[0]);
-    return planDrawSchedule(p, e, 'plan', f).map((x) => [x.paid, x.balance]);
-  }) as any[][];
-}
-
-function clawbacks(earned: any[][], clawbacks: any[][]): any[][] {
-  return excelCall(() => {
-    checkPeriods(earned);
-    const e = toNumberVector(earned, 'earned');
-    if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
-    return clawbackSchedule(e, readClawbacks(clawbacks, 'clawbacks')).map((x) => [x]);
-  }) as any[][];
-}
-
-function proration(period_start: any, period_end: any, start_date?: any, end_date?: any, leave_days?: any): any {
-  return excelCall(() =>
-    prorationFactor({
-      periodStart: toDateSerial(period_start, 'period_start'),
-      periodEnd: toDateSerial(period_end, 'period_end'),
-      start: optionalDateSerial(start_date, 'start_date'),
-      end: optionalDateSerial(end_date, 'end_date'),
-      leaveDays: optionalNumber(leave_days, 'leave_days', 0),
-    }),
-  );
-}
-
-function statementOf(plan: any[][], actuals: any[][], measures: any, proration: any) {
-  const p = readPlanTable(plan, 'plan');
-  const values = readActuals(p, actuals, measures, 'actuals');
-  const f = checkProration(notZeroProration(optionalNumber(proration, 'proration', 1)));
-  return planStatement(p, values, { proration: f });
-}
-
-/**
- * A single proration of 0 is refused: it would pay only the SPIFFs (or no draw), and it is what Excel for desktop
- * passes for a blank cell. Per-period proration items of PLANDRAW may be 0 (periods before a start).
- */
-function notZeroProration(f: number): number {
-  if (f === 0) {
-    invalid(
-      'proration: 0 is refused (Excel for desktop passes a blank cell as 0). Leave it out for a full period; for a rep off the plan all period, skip the payout: =IF(p=0, 0, …).',
-    );
-  }
-  return f;
-}
+  clawbacksOf,
+  commissionOf,
+  drawOf,
+  payoutOf,
+  planDrawOf,
+  planPayoutOf,
+  prorationOf,
+  statementOf,
+} from '../src/comp/sheet/functions';
 
 /** The comp functions, in the order of functions.json. */
 export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -187,7 +33,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
       { name: 'method', description: '"marginal" (default) or "retro".', optional: true },
     ],
-    fn: commission,
+    fn: (amount, tiers, method) => excelCall(commissionOf, amount, tiers, method, rememberedRateRange),
   },
   {
     name: 'PAYOUT',
@@ -217,7 +63,8 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
         optional: true,
       },
     ],
-    fn: payout,
+    fn: (attainment, target_incentive, curve, method, cap, threshold) =>
+      excelCall(payoutOf, attainment, target_incentive, curve, method, cap, threshold, rememberedRateRange),
   },
   {
     name: 'DRAW',
@@ -242,7 +89,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: draw,
+    fn: (earned, draw, recoverable) => excelCall(drawOf, earned, draw, recoverable),
   },
   {
     name: 'PLANPAYOUT',
@@ -274,7 +121,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
         optional: true,
       },
     ],
-    fn: planPayout,
+    fn: (plan, actuals, measures, proration) => excelCall(planPayoutOf, plan, actuals, measures, proration),
   },
   {
     name: 'STATEMENT',
@@ -308,7 +155,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: statement,
+    fn: (plan, actuals, measures, proration) => excelCall(statementOf, plan, actuals, measures, proration),
   },
   {
     name: 'PLANDRAW',
@@ -334,7 +181,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: planDraw,
+    fn: (plan, earned, proration) => excelCall(planDrawOf, plan, earned, proration),
   },
   {
     name: 'CLAWBACKS',
@@ -354,7 +201,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: clawbacks,
+    fn: (earned, clawbacks) => excelCall(clawbacksOf, earned, clawbacks),
   },
   {
     name: 'PRORATION',
@@ -371,6 +218,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
         optional: true,
       },
     ],
-    fn: proration,
+    fn: (period_start, period_end, start_date, end_date, leave_days) =>
+      excelCall(prorationOf, period_start, period_end, start_date, end_date, leave_days),
   },
 ];

@@ -21,6 +21,7 @@
  * - Rounding a payable yourself: `toCents(x)` from src/shared/money.ts.
  */
 export * from './rates';
+export * from './sheet/rates';
 export * from './curves';
 export * from './plan';
 export * from './proration';

@@ -25,7 +25,7 @@
  *              (currency, ≥ 0); Method = recoverable (default) | non-recoverable.
  */
 import { sameNameHint } from '../../shared/names';
-import { type CellValue, type Grid, asGrid, describeValue } from '../../shared/cells';
+import { type ArgValue, type CellValue, type Grid, asGrid, describeValue } from '../../shared/cells';
 import { cellText, checkRectangular } from '../../shared/coerce';
 import { invalid } from '../../shared/errors';
 import {
@@ -123,7 +123,7 @@ export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number 
 }
 
 /** Reads a plan table (see the layout above) into a validated plan; errors name the row and column. */
-export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
+export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
   let grid = asGrid(range);
   checkSize(
     arg,
