@@ -18,7 +18,7 @@ import {
   parseMetrics,
   parseReps,
   parseTerritoryRanges,
-} from '../src/territory/ranges';
+} from '../src/territory/sheet/ranges';
 
 /** TERRITORY is expensive (a local search over every account): unchanged arguments return the stored result. */
 export const territoryCache = new ResultCache(8);

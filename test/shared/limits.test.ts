@@ -6,7 +6,7 @@
 import { LIMITS, checkSize, formatCount, listLength, usedLength } from '../../src/shared/limits';
 import { ModelInputError } from '../../src/shared/errors';
 import type { CellValue } from '../../src/shared/cells';
-import { checkTerritorySize } from '../../src/territory/ranges';
+import { checkTerritorySize } from '../../src/territory/sheet/ranges';
 import { checkRosterSize } from '../../src/quota';
 import { forecastSeries } from '../../src/forecast';
 import { EXCEL_FUNCTIONS } from '../../functions/catalog';
