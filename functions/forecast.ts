@@ -1,115 +1,14 @@
 /**
- * Custom functions of the forecast domain (SALESOPS namespace): thin wrappers over src/forecast/.
+ * The forecast custom functions (SALESOPS namespace): one declaration each; the work is done by the entry points
+ * of src/forecast/sheet/functions.ts.
  */
 import { excelCall } from './adapter';
 import type { FunctionDeclaration } from './declaration';
 import { ResultCache } from './resultCache';
-import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
-import { type ArgValue, isBlank } from '../src/shared/cells';
-import {
-  optionalChoice,
-  optionalDateSerial,
-  optionalNumber,
-  optionalNumberOrNone,
-  toInteger,
-  toNumberSeries,
-  toNumberVector,
-} from '../src/shared/coerce';
-import { invalid } from '../src/shared/errors';
-import { LIMITS, SPLIT_RANGE, checkListLength, seriesLength } from '../src/shared/limits';
-import {
-  FORECAST_METHODS,
-  MAX_HORIZON,
-  checkHistoryLength,
-  type Opportunity,
-  accuracy,
-  forecastSeries,
-  readOpportunity,
-  readStageProbabilities,
-  weightedPipeline,
-} from '../src/forecast';
+import { accuracyOf, checkForecastSize, forecastOf, pipelineOf } from '../src/forecast/sheet/functions';
 
 /** FORECAST fits a family of models: unchanged arguments return the stored result (an unrelated recalculation). */
 export const forecastCache = new ResultCache(16);
-
-function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
-  return forecastCache.call(
-    [history, horizon, seasonality, method, confidence],
-    () => {
-      const values = toNumberSeries(history, 'history');
-      const h = toInteger(horizon, 'horizon', 1, MAX_HORIZON);
-      const season = optionalNumber(seasonality, 'seasonality');
-      const m = optionalChoice(method, 'method', FORECAST_METHODS, 'auto');
-      const level = optionalNumberOrNone(confidence, 'confidence'); // 0: no intervals (a blank cell on desktop)
-      const f = forecastSeries(values, h, { seasonality: season, method: m, level });
-      if (level === undefined) return f.mean.map((v) => [v]);
-      return f.mean.map((v, i) => [v, (f.lower as number[])[i], (f.upper as number[])[i]]);
-    },
-    () => checkHistoryLength(seriesLength(history)), // leading blanks and a header do not count
-  ) as any[][];
-}
-
-function pipeline(
-  amounts: any[][],
-  stages: any[][],
-  stage_probabilities: any[][],
-  close_dates?: any[][],
-  from?: any,
-  to?: any,
-): any {
-  return excelCall(() => {
-    checkListLength('amounts', amounts as ArgValue, LIMITS.rows, 'opportunities', SPLIT_RANGE);
-    // One table's columns: the header is decided once for the set (src/shared/aligned.ts).
-    const ranges: AlignedRange[] = [
-      { arg: 'amounts', value: amounts as ArgValue, kind: 'number' },
-      { arg: 'stages', value: stages as ArgValue, kind: 'text' },
-    ];
-    const hasDates = !isBlank(close_dates);
-    if (hasDates) ranges.push({ arg: 'close_dates', value: close_dates as ArgValue, kind: 'date' });
-    const read = readAligned(ranges, true);
-    const [a, s, d] = read.rows;
-    const table = readStageProbabilities(stage_probabilities as ArgValue, 'stage_probabilities');
-    const names = { amount: 'amounts', stage: 'stages', closeDate: 'close_dates' };
-    const opps: Opportunity[] = [];
-    for (let i = 0; i < a.length; i++) {
-      const o = readOpportunity(a[i][0], s[i][0], d?.[i][0], i + 1, names, headerHint(read, i + 1, a[i][0]));
-      if (o !== undefined) opps.push(o);
-    }
-    const lo = optionalDateSerial(from, 'from'); // 0 (a blank cell on desktop) is an open bound
-    const hi = optionalDateSerial(to, 'to');
-    if ((lo !== undefined || hi !== undefined) && !hasDates) {
-      invalid('close_dates: required when from or to is given.');
-    }
-    return weightedPipeline(opps, table, lo, hi);
-  });
-}
-
-function accuracyMeasures(actuals: any[][], forecasts: any[][], history?: any[][], seasonality?: any): any[][] {
-  return excelCall(() => {
-    for (const [arg, v] of [
-      ['actuals', actuals],
-      ['forecasts', forecasts],
-      ['history', history],
-    ] as const)
-      checkListLength(arg, v as ArgValue, LIMITS.rows, 'values', SPLIT_RANGE);
-    const a = toNumberVector(actuals as ArgValue, 'actuals');
-    const f = toNumberVector(forecasts as ArgValue, 'forecasts');
-    const hist = isBlank(history) ? undefined : toNumberVector(history as ArgValue, 'history');
-    const mRaw = optionalNumber(seasonality, 'seasonality', 1);
-    const m = mRaw === 0 ? 1 : toInteger(mRaw, 'seasonality', 1, MAX_HORIZON);
-    if (hist !== undefined && hist.length <= m) {
-      invalid(`history: MASE needs more than ${m} values (the season length), got ${hist.length}.`);
-    }
-    const r = accuracy(a, f, hist, m);
-    return [
-      ['MAE', r.mae],
-      ['RMSE', r.rmse],
-      ['MAPE', r.mape ?? 'n/a: an actual is 0'],
-      ['sMAPE', r.smape],
-      ['MASE', r.mase ?? (hist === undefined ? 'n/a: needs history' : 'n/a: history is constant')],
-    ];
-  }) as any[][];
-}
 
 /** The forecast functions, in the order of functions.json. */
 export const FORECAST_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -143,7 +42,12 @@ export const FORECAST_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: forecast,
+    fn: (history, horizon, seasonality, method, confidence) =>
+      forecastCache.call(
+        [history, horizon, seasonality, method, confidence],
+        () => forecastOf(history, horizon, seasonality, method, confidence),
+        () => checkForecastSize(history),
+      ),
   },
   {
     name: 'PIPELINE',
@@ -184,7 +88,8 @@ export const FORECAST_FUNCTIONS: readonly FunctionDeclaration[] = [
         optional: true,
       },
     ],
-    fn: pipeline,
+    fn: (amounts, stages, stage_probabilities, close_dates, from, to) =>
+      excelCall(pipelineOf, amounts, stages, stage_probabilities, close_dates, from, to),
   },
   {
     name: 'ACCURACY',
@@ -209,6 +114,6 @@ export const FORECAST_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: accuracyMeasures,
+    fn: (actuals, forecasts, history, seasonality) => excelCall(accuracyOf, actuals, forecasts, history, seasonality),
   },
 ];

@@ -1,55 +1,15 @@
 /**
- * Custom functions of the territory domain (SALESOPS namespace): thin wrappers over src/territory/.
- * They import the heuristic and the range helpers only (not the exact solver), so functions.js stays free of the
- * HiGHS WebAssembly runtime and every call is synchronous.
+ * The territory custom functions (SALESOPS namespace): one declaration each; the work is done by the entry points
+ * of src/territory/sheet/functions.ts (heuristic solver only: functions.js carries no HiGHS runtime).
  */
 import { excelCall } from './adapter';
 import type { FunctionDeclaration } from './declaration';
 import { ResultCache } from './resultCache';
-import { toInteger } from '../src/shared/coerce';
-import { LIMITS, SPLIT_RANGE, checkListLength } from '../src/shared/limits';
-import { solveHeuristic } from '../src/territory/heuristic';
-import { balanceReport } from '../src/territory/report';
-import {
-  balanceGrid,
-  checkTerritorySize,
-  omitted,
-  parseAssignment,
-  parseMetrics,
-  parseReps,
-  parseTerritoryRanges,
-} from '../src/territory/sheet/ranges';
+import { checkTerritorySize } from '../src/territory/sheet/ranges';
+import { balanceOf, territoryOf } from '../src/territory/sheet/functions';
 
 /** TERRITORY is expensive (a local search over every account): unchanged arguments return the stored result. */
 export const territoryCache = new ResultCache(8);
-
-function territory(metrics: any[][], reps: any[][], current?: any[][], locked?: any[][], max_moves?: any): any[][] {
-  return territoryCache.call(
-    [metrics, reps, current, locked, max_moves],
-    () => {
-      const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
-      const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
-      const result = solveHeuristic(parsed.problem);
-      const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
-      return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
-    },
-    () => checkTerritorySize(metrics, reps),
-  ) as any[][];
-}
-
-function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
-  return excelCall(() => {
-    checkListLength('metrics', metrics, LIMITS.rows, 'accounts', SPLIT_RANGE);
-    const m = parseMetrics(metrics, [{ arg: 'assignment', value: assignment, kind: 'text' }]);
-    const rr = parseReps(reps, m.hasHeader);
-    const asg = parseAssignment(assignment, m, rr);
-    const report = balanceReport(
-      { metrics: m.columns, metricNames: m.names, reps: rr.reps, firstRow: m.hasHeader ? 2 : 1 },
-      asg,
-    );
-    return balanceGrid(report);
-  }) as any[][];
-}
 
 /** The territory functions, in the order of functions.json. */
 export const TERRITORY_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -90,7 +50,12 @@ export const TERRITORY_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: territory,
+    fn: (metrics, reps, current, locked, max_moves) =>
+      territoryCache.call(
+        [metrics, reps, current, locked, max_moves],
+        () => territoryOf(metrics, reps, current, locked, max_moves),
+        () => checkTerritorySize(metrics, reps),
+      ),
   },
   {
     name: 'BALANCE',
@@ -114,6 +79,6 @@ export const TERRITORY_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: balance,
+    fn: (assignment, metrics, reps) => excelCall(balanceOf, assignment, metrics, reps),
   },
 ];
