@@ -8,7 +8,7 @@
  */
 import type { ArgValue } from '../src/shared/cells';
 import { isTextHeaderRow } from '../src/shared/coerce';
-import { type RateTable, parseRateRange } from '../src/comp';
+import { type RateTable, readRateRange } from '../src/comp';
 
 const MEMO_SIZE = 4;
 const memoTables: RateTable[] = [];
@@ -20,20 +20,20 @@ let lastCells: Float64Array = new Float64Array(0);
 let lastHeader0: unknown;
 let lastHeader1: unknown;
 
-/** `parseRateRange(range, arg, columns)`, answered from memory when the range holds a remembered table's cells. */
+/** `readRateRange(range, arg, columns)`, answered from memory when the range holds a remembered table's cells. */
 export function rememberedRateRange(range: ArgValue, arg: string, columns?: readonly [string, string]): RateTable {
-  if (!Array.isArray(range) || range.length === 0) return parseRateRange(range, arg, columns);
+  if (!Array.isArray(range) || range.length === 0) return readRateRange(range, arg, columns);
   const first = range[0];
-  if (!Array.isArray(first) || first.length !== 2) return parseRateRange(range, arg, columns);
+  if (!Array.isArray(first) || first.length !== 2) return readRateRange(range, arg, columns);
   const h0: unknown = first[0];
   const h1: unknown = first[1];
   let start: number;
   if (typeof h0 === 'number') start = 0;
   else if (h0 === lastHeader0 && h1 === lastHeader1 && lastHeader0 !== undefined) start = 1;
   else if (isTextHeaderRow(first)) start = 1;
-  else return parseRateRange(range, arg, columns);
+  else return readRateRange(range, arg, columns);
   const n = range.length - start;
-  if (n <= 0) return parseRateRange(range, arg, columns);
+  if (n <= 0) return readRateRange(range, arg, columns);
   // The last answer's cells, compared here rather than through `sameCells` (see the comp section of
   // bench/RESULTS.md for why this loop is written out).
   const cells = lastCells;
@@ -88,7 +88,7 @@ function readAndRemember(
   h0: unknown,
   h1: unknown,
 ): RateTable {
-  const table = parseRateRange(range as ArgValue, arg, columns);
+  const table = readRateRange(range as ArgValue, arg, columns);
   const cells = numericCells(range, start);
   if (cells === undefined) return table;
   memoTables[memoNext] = table;

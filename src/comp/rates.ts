@@ -14,7 +14,7 @@ export interface RateTier {
 /**
  * A validated rate table: strictly ascending finite lower bounds, finite rates (parallel arrays), and the marginal
  * amount at each lower bound (`below[i]` = Σ_{j<i} rates[j] × (lowers[j+1] − lowers[j]), added up in tier order
- * just as a marginal sum over the slices would). Build it with `rateTable` or `parseRateRange` (sheet/rates.ts).
+ * just as a marginal sum over the slices would). Build it with `rateTable` or `readRateRange` (sheet/rates.ts).
  */
 export interface RateTable {
   readonly lowers: readonly number[];

@@ -3,7 +3,7 @@ import {
   type RateTable,
   marginalAmount,
   marginalSlices,
-  parseRateRange,
+  readRateRange,
   rateTable,
   retroAmount,
   tierIndex,
@@ -97,9 +97,9 @@ describe('rate tables are validated', () => {
   });
 });
 
-describe('parseRateRange: tiers as Excel passes them', () => {
+describe('readRateRange: tiers as Excel passes them', () => {
   test('skips one header row of text and blank rows; reads "5%" text as 0.05', () => {
-    const t = parseRateRange(
+    const t = readRateRange(
       [
         ['Lower bound', 'Rate'],
         [0, '5%'],
@@ -123,17 +123,17 @@ describe('parseRateRange: tiers as Excel passes them', () => {
       [0, 0],
       [0, 0],
     ];
-    const t = parseRateRange(desktop, 'tiers');
+    const t = readRateRange(desktop, 'tiers');
     expect(t.lowers).toEqual([0, 100_000, 250_000]);
     expect(t.rates).toEqual([0.05, 0.08, 0.1]);
     // The same range as Office on the web passes it (null for blanks) reads the same.
     const web = desktop.map((r) => (r[0] === 0 && r[1] === 0 ? [null, null] : r));
-    expect(parseRateRange(web, 'tiers')).toEqual(t);
+    expect(readRateRange(web, 'tiers')).toEqual(t);
     // 300,000 marginal: 100,000 × 5 % + 150,000 × 8 % + 50,000 × 10 % = 5,000 + 12,000 + 5,000 = 22,000
     expect(marginalAmount(300_000, t)).toBeCloseTo(22_000, 9);
     // A first row [0, 0] is a real tier (0 % from 0); so is [0, 0] above a negative bound (0 % from 0).
     expect(
-      parseRateRange(
+      readRateRange(
         [
           [0, 0],
           [1000, 0.1],
@@ -143,7 +143,7 @@ describe('parseRateRange: tiers as Excel passes them', () => {
       ).lowers,
     ).toEqual([0, 1000]);
     expect(
-      parseRateRange(
+      readRateRange(
         [
           [-500, 0.02],
           [0, 0],
@@ -153,7 +153,7 @@ describe('parseRateRange: tiers as Excel passes them', () => {
     ).toEqual([-500, 0]);
     // … on the general reader's path too (a text cell sends the range there)
     expect(
-      parseRateRange(
+      readRateRange(
         [
           [-500, '2%'],
           [0, 0],
@@ -163,7 +163,7 @@ describe('parseRateRange: tiers as Excel passes them', () => {
     ).toEqual([-500, 0]);
     // A zero bound with a non-zero rate after a higher bound is still the user's error.
     expect(() =>
-      parseRateRange(
+      readRateRange(
         [
           [0, 0.05],
           [100, 0.08],
@@ -174,7 +174,7 @@ describe('parseRateRange: tiers as Excel passes them', () => {
     ).toThrow(/row 3, column 1.*0 is not above/);
     // Text zeros are typed, not blanks: still an error.
     expect(() =>
-      parseRateRange(
+      readRateRange(
         [
           [0, 0.05],
           [100, 0.08],
@@ -188,7 +188,7 @@ describe('parseRateRange: tiers as Excel passes them', () => {
   test('errors name the cell, counting the header as row 1', () => {
     expect(
       messageOf(() =>
-        parseRateRange(
+        readRateRange(
           [
             ['Lower', 'Rate'],
             [0, 0.05],
@@ -198,16 +198,16 @@ describe('parseRateRange: tiers as Excel passes them', () => {
         ),
       ),
     ).toBe('tiers: row 3, column 2 (rate): expected a number, got "ten".');
-    expect(messageOf(() => parseRateRange([[0, true]], 'tiers'))).toBe(
+    expect(messageOf(() => readRateRange([[0, true]], 'tiers'))).toBe(
       'tiers: row 1, column 2 (rate): expected a number, got TRUE.',
     );
-    expect(messageOf(() => parseRateRange([[0, null]], 'tiers'))).toMatch(/row 1, column 2 \(rate\): .*blank/);
+    expect(messageOf(() => readRateRange([[0, null]], 'tiers'))).toMatch(/row 1, column 2 \(rate\): .*blank/);
   });
 
   test('unsorted bounds name the row', () => {
     expect(
       messageOf(() =>
-        parseRateRange(
+        readRateRange(
           [
             [100, 0.1],
             [50, 0.2],
@@ -219,11 +219,11 @@ describe('parseRateRange: tiers as Excel passes them', () => {
   });
 
   test('wrong shape, header only, empty', () => {
-    expect(messageOf(() => parseRateRange([[0, 0.1, 3]], 'tiers'))).toMatch(/expected two columns/);
-    expect(messageOf(() => parseRateRange([['Lower', 'Rate']], 'tiers'))).toMatch(/tiers: no rows/);
-    expect(messageOf(() => parseRateRange([], 'tiers'))).toMatch(/tiers: no rows/);
-    expect(messageOf(() => parseRateRange(5, 'tiers'))).toMatch(/expected two columns/);
-    expect(messageOf(() => parseRateRange([[0, 0.1], [1]], 'tiers'))).toMatch(/not rectangular/);
+    expect(messageOf(() => readRateRange([[0, 0.1, 3]], 'tiers'))).toMatch(/expected two columns/);
+    expect(messageOf(() => readRateRange([['Lower', 'Rate']], 'tiers'))).toMatch(/tiers: no rows/);
+    expect(messageOf(() => readRateRange([], 'tiers'))).toMatch(/tiers: no rows/);
+    expect(messageOf(() => readRateRange(5, 'tiers'))).toMatch(/expected two columns/);
+    expect(messageOf(() => readRateRange([[0, 0.1], [1]], 'tiers'))).toMatch(/not rectangular/);
   });
 });
 

@@ -28,9 +28,9 @@ import { type Statement, planStatement, statementGrid } from '../statement';
 import { readActuals } from './actuals';
 import { readClawbacks } from './clawbacks';
 import { readPlanTable } from './planTable';
-import { CURVE_COLUMNS, parseRateRange } from './rates';
+import { CURVE_COLUMNS, readRateRange } from './rates';
 
-/** How a rate range is read: `parseRateRange`, or a reader that remembers recent ranges (functions/rateMemo.ts). */
+/** How a rate range is read: `readRateRange`, or a reader that remembers recent ranges (functions/rateMemo.ts). */
 export type RateRangeReader = (range: ArgValue, arg: string, columns?: readonly [string, string]) => RateTable;
 
 const COMMISSION_METHODS = ['marginal', 'retro', 'retroactive'] as const;
@@ -41,7 +41,7 @@ export function commissionOf(
   amount: ArgValue,
   tiers: ArgValue,
   method: ArgValue,
-  readRates: RateRangeReader = parseRateRange,
+  readRates: RateRangeReader = readRateRange,
 ): number {
   const x = toNumber(amount, 'amount');
   const table = readRates(tiers, 'tiers');
@@ -57,7 +57,7 @@ export function payoutOf(
   method: ArgValue,
   cap: ArgValue,
   threshold: ArgValue,
-  readRates: RateRangeReader = parseRateRange,
+  readRates: RateRangeReader = readRateRange,
 ): number {
   const a = toNumber(attainment, 'attainment');
   const ti = toNumber(targetIncentive, 'target_incentive');

@@ -22,17 +22,17 @@ export const CURVE_COLUMNS: readonly [string, string] = ['attainment lower bound
  * cell (`tiers: row 3, column 2 (rate): expected a number, got "ten"`; rows counted within the range, header
  * included). Bounds must be strictly ascending. `columns` names the two columns in messages.
  */
-export function parseRateRange(
+export function readRateRange(
   range: ArgValue,
   arg: string,
   columns: readonly [string, string] = RATE_COLUMNS,
 ): RateTable {
   if (Array.isArray(range) && range.length > LIMITS.rows) tooLarge(arg, range.length, LIMITS.rows, 'rows', SPLIT_RANGE);
-  return numericPairs(range) ?? readRateRange(range, arg, columns);
+  return numericPairs(range) ?? readRateRows(range, arg, columns);
 }
 
-/** `parseRateRange` for everything but the all-numeric common case: blanks, text numbers, and the errors. */
-function readRateRange(range: ArgValue, arg: string, columns: readonly [string, string]): RateTable {
+/** `readRateRange` for everything but the all-numeric common case: blanks, text numbers, and the errors. */
+function readRateRows(range: ArgValue, arg: string, columns: readonly [string, string]): RateTable {
   const grid = asGrid(range);
   checkRectangular(grid, arg);
   const { header, rows } = withoutHeader(grid);
