@@ -1,23 +1,21 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) so the sample company is the same on every machine.
- * Not for cryptography; 32-bit state, period 2^32.
+ * The sample company's draws (uniform, normal, weighted picks) over the project's one seeded generator
+ * (src/shared/random.ts, mulberry32), so the sample company is the same on every machine.
  */
+
+import { mulberry32 } from '../src/shared/random';
 
 /** A seeded generator: `next()` is uniform in [0, 1). */
 export class Prng {
-  private state: number;
+  private readonly uniform01: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform01 = mulberry32(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform01();
   }
 
   /** Uniform in [lo, hi). */

@@ -3,7 +3,7 @@
  * workload, partly correlated with it), a current owner for every account (random, so books start uneven), a
  * share of locked accounts and a move budget.
  */
-import { mulberry32 } from '../../src/territory/heuristic';
+import { mulberry32 } from '../../src/shared/random';
 import type { TerritoryProblem } from '../../src/territory/types';
 
 export interface InstanceSpec {

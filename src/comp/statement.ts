@@ -7,7 +7,7 @@
  */
 import { type Grid } from '../shared/cells';
 import { invalid, notFound } from '../shared/errors';
-import { toCents } from '../shared/money';
+import { allocateCents, toCents } from '../shared/money';
 import { payoutSteps } from './curves';
 import { type CompPlan, measureKey, validatePlan } from './plan';
 import { checkProration } from './proration';
@@ -173,26 +173,6 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
 /** The payable total of a plan for one rep and period (currency, to the cent). */
 export function planPayout(plan: CompPlan, actuals: Actuals, options: PayoutOptions = {}): number {
   return planStatement(plan, actuals, options).total;
-}
-
-/**
- * Rounds `exact` amounts to whole cents so that they add up to `totalCents` exactly: each is rounded half away
- * from zero, then the difference is made up one cent at a time on the lines whose rounding moved them furthest
- * from the direction needed (largest remainder). Returns integer cents.
- */
-export function allocateCents(exact: readonly number[], totalCents: number): number[] {
-  const cents = exact.map((x) => Math.round(toCents(x) * 100));
-  let diff = totalCents - cents.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(diff)) invalid('statement: an amount is not a finite number of cents.');
-  if (diff === 0 || exact.length === 0) return cents;
-  const step = diff > 0 ? 1 : -1;
-  // remainder in the direction of the step: how much the line lost (step +1) or gained (step −1) by rounding
-  const order = exact.map((x, i) => ({ i, r: (x * 100 - cents[i]) * step })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; diff !== 0; k = (k + 1) % order.length) {
-    cents[order[k].i] += step;
-    diff -= step;
-  }
-  return cents;
 }
 
 /** Column headers of a statement grid. */

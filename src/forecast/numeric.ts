@@ -1,7 +1,8 @@
 /**
  * Small numeric helpers of the forecast domain: the normal quantile, least-squares lines, a seeded random
- * generator and sample quantiles. Pure functions, no dependencies.
+ * generator (over src/shared/random.ts) and sample quantiles. Pure functions.
  */
+import { mulberry32 } from '../shared/random';
 
 /**
  * The standard normal quantile Φ⁻¹(p) for a probability p in (0, 1) (Acklam's rational approximation refined
@@ -131,22 +132,18 @@ export function leastSquares(design: readonly (readonly number[])[], y: readonly
   return a.map((row, i) => (Math.abs(row[i]) < 1e-300 ? 0 : row[k] / row[i]));
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence in every runtime. */
+/** A seeded pseudo-random generator (mulberry32) with normal draws: the same seed, the same sequence everywhere. */
 export class SeededRandom {
-  private state: number;
+  private readonly next: () => number;
   private spare: number | undefined;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.next = mulberry32(seed);
   }
 
   /** A uniform number in [0, 1). */
   uniform(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.next();
   }
 
   /** A standard normal draw (Box–Muller, polar form). */

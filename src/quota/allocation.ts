@@ -7,7 +7,7 @@
  * target exactly (largest remainder).
  */
 import { invalid } from '../shared/errors';
-import { splitCents } from './cents';
+import { splitCents } from '../shared/money';
 import { checkHorizon, checkNonNegative, monthOfSerial } from './limits';
 import { checkRamp } from './ramp';
 import { type TenureConvention, employment, monthFraction } from './tenure';

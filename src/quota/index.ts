@@ -24,7 +24,7 @@
  *   `quarterlyRollup(monthly)`.
  * - Allocation: `allocateQuota({target, reps, method: 'even' | 'weight' | 'priorYear', firstMonth, months, ramp?,
  *   convention?, applyRamp?})` → { amounts (cents, sum = target), shares, availability }.
- * - `splitCents(amount, weights)`: largest-remainder split to the cent.
+ * - Splitting to the cent: `splitCents(amount, weights)` in src/shared/money.ts (largest remainder).
  */
 export { MAX_MONTHS, checkMonthList, checkMonths, checkRosterSize, monthOfSerial } from './limits';
 export {
@@ -50,4 +50,3 @@ export {
   type Allocation,
   allocateQuota,
 } from './allocation';
-export { splitCents } from './cents';

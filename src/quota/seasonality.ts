@@ -3,7 +3,7 @@
  */
 import { invalid } from '../shared/errors';
 import { sumCents } from '../shared/money';
-import { splitCents } from './cents';
+import { splitCents } from '../shared/money';
 import { checkMonthList, checkNonNegative } from './limits';
 
 /** How far the seasonality weights may be from summing to 1 (rounding in a sheet of percentages). */

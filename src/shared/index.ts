@@ -7,3 +7,4 @@ export * from './limits';
 export * from './money';
 export * from './names';
 export * from './table';
+export * from './random';

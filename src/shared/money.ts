@@ -1,7 +1,10 @@
 /**
  * Money rounding policy: amounts are computed in full precision and rounded once, to the cent, at the payable
- * amount, half away from zero like Excel's ROUND(x, 2). Never round inside tier sums.
+ * amount, half away from zero like Excel's ROUND(x, 2). Never round inside tier sums. Parts that must add up to
+ * a total to the cent (a statement's lines, a quota spread over months or reps) are settled by largest remainder,
+ * `settleCents`, in one place.
  */
+import { invalid } from './errors';
 
 /**
  * Rounds `x` to `digits` decimals, half away from zero, as Excel's ROUND does for values typed in a cell:
@@ -75,4 +78,63 @@ export function sumCents(amounts: readonly number[]): number {
   let cents = 0;
   for (const a of amounts) cents += Math.round(a * 100);
   return cents / 100;
+}
+
+/**
+ * Largest remainder: adds or takes one cent at a time from `cents` (integer cents, a rounding of `exactCents`)
+ * until they add up to `totalCents`, taking first the parts whose rounding moved them furthest against the
+ * direction needed (ties to the earlier part), cycling if needed; `eligible(i)` false leaves part i as it is.
+ * Changes and returns `cents`.
+ */
+export function settleCents(
+  exactCents: readonly number[],
+  cents: number[],
+  totalCents: number,
+  eligible: (i: number) => boolean = () => true,
+): number[] {
+  let diff = totalCents - cents.reduce((a, b) => a + b, 0);
+  if (diff === 0 || cents.length === 0) return cents;
+  const step = diff > 0 ? 1 : -1;
+  // remainder in the direction of the step: how much the part lost (step +1) or gained (step −1) by rounding
+  const order = exactCents
+    .map((x, i) => ({ i, r: (x - cents[i]) * step }))
+    .sort((a, b) => b.r - a.r || a.i - b.i)
+    .filter((o) => eligible(o.i));
+  for (let k = 0; diff !== 0 && order.length > 0; k = (k + 1) % order.length) {
+    cents[order[k].i] += step;
+    diff -= step;
+  }
+  return cents;
+}
+
+/**
+ * Splits `amount` (money, ≥ 0, rounded to the cent first) in proportion to `weights` (≥ 0, not all 0): parts in
+ * whole cents whose sum is exactly the amount rounded to the cent (each part its floor in cents, the cents left
+ * over one each to the parts with the largest remainders, ties to the earlier part; a weight of 0 gets nothing).
+ */
+export function splitCents(amount: number, weights: readonly number[], arg = 'weights'): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (weights.length === 0) invalid(`${arg}: at least one weight is required.`);
+  if (!(total > 0) || !Number.isFinite(total)) invalid(`${arg}: the weights must add up to more than 0.`);
+  const cents = Math.round(amount * 100);
+  const raw = weights.map((w) => (cents * w) / total);
+  const floors = raw.map((r) => Math.floor(r));
+  // Floors never add up to more than the amount; should rounding of `raw` make them, they are kept as they are.
+  if (floors.reduce((s, c) => s + c, 0) < cents) settleCents(raw, floors, cents, (i) => weights[i] > 0);
+  return floors.map((c) => c / 100);
+}
+
+/**
+ * Rounds `exact` amounts (currency) to whole cents so that they add up to `totalCents` exactly: each is rounded
+ * half away from zero, then the difference is settled by largest remainder (`settleCents`). Returns integer cents.
+ */
+export function allocateCents(exact: readonly number[], totalCents: number): number[] {
+  const cents = exact.map((x) => Math.round(toCents(x) * 100));
+  const diff = totalCents - cents.reduce((a, b) => a + b, 0);
+  if (!Number.isSafeInteger(diff)) invalid('statement: an amount is not a finite number of cents.');
+  return settleCents(
+    exact.map((x) => x * 100),
+    cents,
+    totalCents,
+  );
 }

@@ -28,21 +28,10 @@
  * Deterministic: stable orders, ties broken by index, restarts driven by a seeded PRNG.
  */
 import { invalid } from '../shared/errors';
+import { mulberry32 } from '../shared/random';
 import { type Compiled, accountDistance, compile, eligible, repDeviation } from './model';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
-
-/** A seeded PRNG (mulberry32) giving numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Milliseconds from a monotonic clock where the host has one (Node, browsers, workers), else the wall clock. */
 export function now(): number {

@@ -31,7 +31,7 @@ import { compile } from './model';
 import type { HeuristicOptions, TerritoryProblem, TerritoryResult } from './types';
 
 export * from './types';
-export { solveHeuristic, mulberry32 } from './heuristic';
+export { solveHeuristic } from './heuristic';
 export { solveExact, loadHighs, DEFAULT_MAX_VARIABLES, type ExactRunOptions } from './exact';
 export { balanceReport, violations, gini } from './report';
 export { compile, firstUncoveredKey, type Compiled } from './model';

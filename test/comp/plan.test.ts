@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import {
   type CompPlan,
-  allocateCents,
   curve,
   planMeasures,
   planPayout,
@@ -10,6 +9,7 @@ import {
   statementGrid,
   validatePlan,
 } from '../../src/comp';
+import { allocateCents } from '../../src/shared/money';
 import { ModelInputError } from '../../src/shared/errors';
 import { AE_PLAN } from './fixtures';
 

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { sumCents } from '../../src/shared/money';
 import { centsOf, roundHalfAwayFromZero } from '../../src/shared/money';
-import { allocateQuota, quarterlyRollup, spreadAnnual, splitCents } from '../../src/quota';
+import { allocateQuota, quarterlyRollup, spreadAnnual } from '../../src/quota';
+import { splitCents } from '../../src/shared/money';
 import { serial } from './helpers';
 
 const JAN_2024 = serial('2024-01-01');

@@ -2,7 +2,7 @@
  * The exact MIP (HiGHS in WebAssembly): hand-checkable optimum, graceful refusal, infeasibility, cancellation, and
  * the heuristic against the proven optimum on small random instances.
  */
-import { mulberry32 } from '../../src/territory/heuristic';
+import { mulberry32 } from '../../src/shared/random';
 import { type TerritoryProblem, solveExact, solveHeuristic, solveTerritory, violations } from '../../src/territory';
 import { randomInstance } from '../../bench/territory/instances';
 
