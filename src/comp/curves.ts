@@ -16,9 +16,6 @@ import { type RateTable, marginalAmount, marginalSlices, retroAmount, tierIndex 
 /** How a curve turns attainment into a payout fraction. */
 export type CurveMethod = 'marginal' | 'retro' | 'linear';
 
-/** The curve methods, for choices and messages. */
-export const CURVE_METHODS: readonly CurveMethod[] = ['marginal', 'retro', 'linear'];
-
 /** A payout curve: for `linear`, the table's lowers are attainment points and its rates payout fractions. */
 export interface PayoutCurve {
   readonly method: CurveMethod;

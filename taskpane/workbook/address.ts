@@ -88,11 +88,6 @@ export function blockRect(at: CellRef, rows: number, cols: number): Rect {
   return { top: at.row, left: at.col, bottom: at.row + rows - 1, right: at.col + cols - 1 };
 }
 
-/** Row and column counts of a rectangle. */
-export function rectSize(r: Rect): { rows: number; cols: number } {
-  return { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
-}
-
 /** True when the rectangle lies inside Excel's grid. */
 export function rectInGrid(r: Rect): boolean {
   return (
@@ -103,13 +98,6 @@ export function rectInGrid(r: Rect): boolean {
 /** True when two rectangles share at least one cell. */
 export function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-/** True when `inner` lies wholly inside `outer`. */
-export function rectContains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right
-  );
 }
 
 /** Quotes a sheet name for use in a formula when it needs it: `Plan` → `Plan`, `Q1 plan` → `'Q1 plan'`. */

@@ -684,8 +684,3 @@ export class ExcelWorkbook implements WorkbookPort {
     return failed;
   }
 }
-
-/** True when `address` is an A1 range (used by callers that accept user-typed targets). */
-export function isRangeAddress(address: string): boolean {
-  return tryParseRange(address) !== undefined;
-}
