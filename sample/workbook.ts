@@ -1,6 +1,6 @@
 /**
  * The sample workbook as sheets of cells: constant values, SALESOPS.* and standard formulas, number formats and
- * table ranges. The playground loads it into the in-memory workbook; `sample/writeWorkbook.ts` writes it as an
+ * table ranges. The playground loads it into the in-memory workbook; `scripts/sample/writeWorkbook.ts` writes it as an
  * .xlsx file. Addresses are A1-style; the plan year is 2026 (see company.ts).
  */
 import type { CellValue } from '../src/shared/cells';

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeSampleWorkbook } from '../../sample/writeWorkbook';
+import { writeSampleWorkbook } from '../../scripts/sample/writeWorkbook';
 import { hasSalesopsCall, readProvenance } from '../../src/share';
 import { readSnapshot } from '../../scripts/share/readSnapshot';
 import { formatCell, parseRange } from '../../taskpane/workbook/address';
 import { loadSample } from '../../taskpane/playground/loadSample';
 import { buildSampleWorkbook } from '../../sample/workbook';
-import type { ArrayFormulaValue } from '../../sample/xlsx';
+import type { ArrayFormulaValue } from '../../scripts/sample/xlsx';
 
 describe('sample workbook for Excel (dist/SalesOps-Sample.xlsx)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesops-sample-'));

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { writeSampleWorkbook } from '../../sample/writeWorkbook';
+import { writeSampleWorkbook } from '../../scripts/sample/writeWorkbook';
 import { computeSnapshot } from '../../scripts/share/compute';
 import { dateToSerial, readSnapshot } from '../../scripts/share/readSnapshot';
 import { shareXlsx } from '../../scripts/share/share';

@@ -6,11 +6,11 @@
  * spill range (Excel shows it as {=...}); errors are cached as Excel errors.
  */
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../src/shared/cells';
-import { toStoredSpelling } from '../src/share';
-import { formatCell, formatRange } from '../taskpane/workbook/address';
-import { loadSample } from '../taskpane/playground/loadSample';
-import type { SampleSheet } from './workbook';
+import type { CellValue } from '../../src/shared/cells';
+import { toStoredSpelling } from '../../src/share';
+import { formatCell, formatRange } from '../../taskpane/workbook/address';
+import { loadSample } from '../../taskpane/playground/loadSample';
+import type { SampleSheet } from '../../sample/workbook';
 
 /** An array formula cell as exceljs writes and reads it (its typings omit this shape). */
 export interface ArrayFormulaValue {

@@ -1,16 +1,16 @@
 /**
  * `npm run sample`: writes dist/SalesOps-Sample.xlsx, the sample company as an Excel workbook with SALESOPS.*
- * formulas whose values are already computed (see sample/xlsx.ts), and dist/SalesOps-Sample-Shared.xlsx, its copy
+ * formulas whose values are already computed (see scripts/sample/xlsx.ts), and dist/SalesOps-Sample-Shared.xlsx, its copy
  * for colleagues without the add-in, made by the code of `npm run share` (scripts/share/). An optional argument
  * gives another path for the sample; the shared copy goes beside it with "-Shared" before ".xlsx".
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SharePlan } from '../src/share/types';
-import { installCustomFunctionsShim } from '../taskpane/playground/customFunctionsShim';
-import { writeAtomically } from '../scripts/share/files';
-import { defaultShareOptions, shareXlsx } from '../scripts/share/share';
-import { buildSampleWorkbook } from './workbook';
+import type { SharePlan } from '../../src/share/types';
+import { installCustomFunctionsShim } from '../../taskpane/playground/customFunctionsShim';
+import { writeAtomically } from '../share/files';
+import { defaultShareOptions, shareXlsx } from '../share/share';
+import { buildSampleWorkbook } from '../../sample/workbook';
 import { buildSampleXlsx } from './xlsx';
 
 /** Where the shared copy of the sample at `file` goes: `…/SalesOps-Sample-Shared.xlsx`. */
@@ -40,7 +40,7 @@ export async function writeSampleWorkbook(file: string, shared = sharedPathOf(fi
 
 const isMain = typeof require !== 'undefined' && require.main === module;
 if (isMain) {
-  const out = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist', 'SalesOps-Sample.xlsx'));
+  const out = path.resolve(process.argv[2] ?? path.join(__dirname, '..', '..', 'dist', 'SalesOps-Sample.xlsx'));
   writeSampleWorkbook(out).then(
     ({ sample, shared, plan }) => {
       const native = plan.cells.filter((c) => c.kind === 'native').length;
