@@ -140,10 +140,6 @@ export class MemoryWorkbook implements WorkbookPort {
   private listeners = new Set<WorkbookListener>();
   private recalculator: Recalculator | undefined;
   private nextChartId = 1;
-  /** Test hook: when set to N, the N-th cell write of the next `apply` throws (counted from 1). */
-  private failOnWrite: number | undefined;
-  /** Test hook: the injected failure stays for every later `apply` (a write Excel keeps refusing). */
-  private failPersistently = false;
   /** Protected sheets (lower case): `apply` refuses to write to them, as Excel does. */
   private protectedSheets = new Set<string>();
 
@@ -308,13 +304,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /**
-   * Test hook: the N-th cell write (from 1) of the next `apply` throws, after N-1 cells went to the copy; with
-   * `persistent`, of every later `apply` too (until called again).
+   * Called before the n-th cell write (from 1) of an `apply`, on the copy the apply builds: a subclass may throw
+   * to stand for a write Excel refuses (test/support/failingWorkbook.ts). Nothing here.
    */
-  injectWriteFailure(n: number | undefined, persistent = false): void {
-    this.failOnWrite = n;
-    this.failPersistently = persistent;
-  }
+  protected beforeCellWrite(_n: number): void {}
+
+  /** Called when an `apply` has written everything, before the copy replaces the workbook. Nothing here. */
+  protected afterApply(): void {}
 
   /** Protects (or unprotects) a sheet: `apply` then refuses any plan that writes to it, before writing anything. */
   protectSheet(sheet: string, on = true): void {
@@ -498,10 +494,7 @@ export class MemoryWorkbook implements WorkbookPort {
       b.cells.forEach((row, r) =>
         row.forEach((c, k) => {
           writes += 1;
-          if (this.failOnWrite !== undefined && writes === this.failOnWrite) {
-            if (!this.failPersistently) this.failOnWrite = undefined;
-            throw new Error(`Injected failure on write ${writes}.`);
-          }
+          this.beforeCellWrite(writes);
           const old = s.cells.get(key(rect.top + r, rect.left + k));
           const numberFormat = blockFormat(b, r, k) ?? old?.numberFormat;
           const cell: MemoryCell = isFormulaCell(c)
@@ -554,7 +547,7 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     for (const [k, v] of Object.entries(plan.properties ?? {})) next.properties.set(k, v);
     if (plan.autoOpenTaskpane !== undefined) next.autoOpenTaskpane = plan.autoOpenTaskpane;
-    if (!this.failPersistently) this.failOnWrite = undefined;
+    this.afterApply();
     this.nextChartId = chartId;
     this.state = next;
     for (const name of addedSheets(plan)) touched.add(name);

@@ -13,6 +13,7 @@ import {
 import { MemoryWorkbook, type WorkbookChange } from '../../taskpane/workbook/memory';
 import type { WritePlan } from '../../taskpane/workbook/port';
 import { FormulaEngine } from '../../taskpane/playground/engine';
+import { FailingMemoryWorkbook } from '../support/failingWorkbook';
 
 describe('A1 addresses', () => {
   it('parses cells and ranges (0-based)', () => {
@@ -53,8 +54,8 @@ describe('A1 addresses', () => {
 });
 
 describe('MemoryWorkbook', () => {
-  const seed = (): MemoryWorkbook =>
-    new MemoryWorkbook({
+  const seed = (): FailingMemoryWorkbook =>
+    new FailingMemoryWorkbook({
       Data: [
         ['Rep', 'Quota'],
         ['Ann', 100],
@@ -231,8 +232,8 @@ describe('MemoryWorkbook', () => {
 });
 
 describe('MemoryWorkbook: all or nothing when a write keeps failing (the cases of the Excel adapter)', () => {
-  const roster = (): MemoryWorkbook =>
-    new MemoryWorkbook({
+  const roster = (): FailingMemoryWorkbook =>
+    new FailingMemoryWorkbook({
       Roster: [
         ['Rep', 'Quota', 'Note'],
         ['Ann', 100, null],
@@ -392,7 +393,7 @@ describe('MemoryWorkbook: reading a whole sheet and writing a share', () => {
     autoOpenTaskpane: true,
   };
   const payouts = () =>
-    new MemoryWorkbook({
+    new FailingMemoryWorkbook({
       Payouts: [
         ['Bookings', 100],
         [null, { formula: '=SALESOPS.PAYOUT(B1)' }],
