@@ -4,7 +4,7 @@
  * amount. COMMISSION and PAYOUT read their rate ranges through functions/rateMemo.ts (a column of calls shares one).
  */
 import { excelCall } from './adapter';
-import type { FunctionDeclaration } from './declaration';
+import type { FunctionDeclaration, ParameterDeclaration } from './declaration';
 import { rememberedRateRange } from './rateMemo';
 import {
   clawbacksOf,
@@ -16,6 +16,32 @@ import {
   prorationOf,
   statementOf,
 } from '../src/comp/sheet/functions';
+
+/** Parameters that several functions declare with the same text (the same in functions.json). */
+const planParam: ParameterDeclaration = {
+  name: 'plan',
+  description:
+    'The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).',
+  dimensionality: 'matrix',
+};
+const actualsParam: ParameterDeclaration = {
+  name: 'actuals',
+  description:
+    "The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.",
+  dimensionality: 'matrix',
+};
+const measuresParam: ParameterDeclaration = {
+  name: 'measures',
+  description: 'Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).',
+  dimensionality: 'matrix',
+  optional: true,
+};
+const prorationParam: ParameterDeclaration = {
+  name: 'proration',
+  description:
+    'Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.',
+  optional: true,
+};
 
 /** The comp functions, in the order of functions.json. */
 export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -94,66 +120,14 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     name: 'PLANPAYOUT',
     description: 'Total payout of a multi-measure plan table for one rep and period: components, kickers and SPIFFs.',
-    parameters: [
-      {
-        name: 'plan',
-        description:
-          'The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).',
-        dimensionality: 'matrix',
-      },
-      {
-        name: 'actuals',
-        description:
-          "The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.",
-        dimensionality: 'matrix',
-      },
-      {
-        name: 'measures',
-        description:
-          'Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'proration',
-        description:
-          'Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.',
-        optional: true,
-      },
-    ],
+    parameters: [planParam, actualsParam, measuresParam, prorationParam],
     fn: (plan, actuals, measures, proration) => excelCall(planPayoutOf, plan, actuals, measures, proration),
   },
   {
     name: 'STATEMENT',
     description:
       'The statement of a plan payout, spilled as a table: component, measure, item, base, rate, amount, and a Total row; the amounts add up to the total exactly.',
-    parameters: [
-      {
-        name: 'plan',
-        description:
-          'The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).',
-        dimensionality: 'matrix',
-      },
-      {
-        name: 'actuals',
-        description:
-          "The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.",
-        dimensionality: 'matrix',
-      },
-      {
-        name: 'measures',
-        description:
-          'Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'proration',
-        description:
-          'Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.',
-        optional: true,
-      },
-    ],
+    parameters: [planParam, actualsParam, measuresParam, prorationParam],
     result: 'matrix',
     fn: (plan, actuals, measures, proration) => excelCall(statementOf, plan, actuals, measures, proration),
   },

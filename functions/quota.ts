@@ -4,7 +4,7 @@
  * fractions (25% or 0.25). Spilled results are one row (months) or one column (reps).
  */
 import { excelCall } from './adapter';
-import type { FunctionDeclaration } from './declaration';
+import type { FunctionDeclaration, ParameterDeclaration } from './declaration';
 import {
   allocateQuotaOf,
   capacityOf,
@@ -16,6 +16,71 @@ import {
   seasonalQuotaOf,
 } from '../src/quota/sheet/functions';
 
+/** Parameters that several functions declare with the same text (the same in functions.json). */
+const fullQuotaParam: ParameterDeclaration = {
+  name: 'full_quota',
+  description: 'Fully ramped quota per calendar month (money, 0 or more).',
+};
+const startDateParam: ParameterDeclaration = { name: 'start_date', description: "The rep's first day (a date)." };
+const endDateParam: ParameterDeclaration = {
+  name: 'end_date',
+  description: "The rep's last day employed (a date). Omitted or 0: still active.",
+  optional: true,
+};
+const firstMonthParam: ParameterDeclaration = {
+  name: 'first_month',
+  description: 'Any date in the first calendar month of the row.',
+};
+const monthsParam: ParameterDeclaration = { name: 'months', description: 'Number of months, 1 to 1200.' };
+const rampParam: ParameterDeclaration = {
+  name: 'ramp',
+  description:
+    'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
+  dimensionality: 'matrix',
+  optional: true,
+};
+const conventionParam: ParameterDeclaration = {
+  name: 'convention',
+  description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
+  optional: true,
+};
+const startDatesParam: ParameterDeclaration = {
+  name: 'start_dates',
+  description:
+    "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
+  dimensionality: 'matrix',
+};
+const endDatesParam: ParameterDeclaration = {
+  name: 'end_dates',
+  description: 'Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.',
+  dimensionality: 'matrix',
+  optional: true,
+};
+const targetsParam: ParameterDeclaration = {
+  name: 'targets',
+  description: 'Row of monthly targets (money).',
+  dimensionality: 'matrix',
+};
+const fullQuotaParam2: ParameterDeclaration = {
+  name: 'full_quota',
+  description: 'Fully ramped quota per month of one hire (money, more than 0).',
+};
+const attritionParam: ParameterDeclaration = {
+  name: 'attrition',
+  description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
+  optional: true,
+};
+const leadTimeParam: ParameterDeclaration = {
+  name: 'lead_time',
+  description: 'Whole months before the first hire can start. Omitted: 0.',
+  optional: true,
+};
+const overAssignmentParam: ParameterDeclaration = {
+  name: 'over_assignment',
+  description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
+  optional: true,
+};
+
 /** The quota functions, in the order of functions.json. */
 export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
   {
@@ -23,8 +88,8 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     description:
       'The ramped quota of one rep for the calendar month that contains a date: full quota × ramp step × days employed ÷ days in the month.',
     parameters: [
-      { name: 'full_quota', description: 'Fully ramped quota per calendar month (money, 0 or more).' },
-      { name: 'start_date', description: "The rep's first day (a date)." },
+      fullQuotaParam,
+      startDateParam,
       { name: 'month', description: 'Any date in the calendar month to compute.' },
       {
         name: 'ramp',
@@ -33,11 +98,7 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
         dimensionality: 'matrix',
         optional: true,
       },
-      {
-        name: 'end_date',
-        description: "The rep's last day employed (a date). Omitted or 0: still active.",
-        optional: true,
-      },
+      endDateParam,
       {
         name: 'convention',
         description:
@@ -52,27 +113,13 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     name: 'RAMPSCHEDULE',
     description: "One rep's ramped quota for consecutive calendar months, spilled as one row.",
     parameters: [
-      { name: 'full_quota', description: 'Fully ramped quota per calendar month (money, 0 or more).' },
-      { name: 'start_date', description: "The rep's first day (a date)." },
-      { name: 'first_month', description: 'Any date in the first calendar month of the row.' },
-      { name: 'months', description: 'Number of months, 1 to 1200.' },
-      {
-        name: 'ramp',
-        description:
-          'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'end_date',
-        description: "The rep's last day employed (a date). Omitted or 0: still active.",
-        optional: true,
-      },
-      {
-        name: 'convention',
-        description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
-        optional: true,
-      },
+      fullQuotaParam,
+      startDateParam,
+      firstMonthParam,
+      monthsParam,
+      rampParam,
+      endDateParam,
+      conventionParam,
     ],
     result: 'matrix',
     fn: (full_quota, start_date, first_month, months, ramp, end_date, convention) =>
@@ -87,32 +134,12 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
         description: 'Fully ramped quota per month: one number for everyone, or a column with one per rep.',
         dimensionality: 'matrix',
       },
-      {
-        name: 'start_dates',
-        description:
-          "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
-        dimensionality: 'matrix',
-      },
-      { name: 'first_month', description: 'Any date in the first calendar month of the row.' },
-      { name: 'months', description: 'Number of months, 1 to 1200.' },
-      {
-        name: 'ramp',
-        description:
-          'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'end_dates',
-        description: 'Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'convention',
-        description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
-        optional: true,
-      },
+      startDatesParam,
+      firstMonthParam,
+      monthsParam,
+      rampParam,
+      endDatesParam,
+      conventionParam,
     ],
     result: 'matrix',
     fn: (full_quotas, start_dates, first_month, months, ramp, end_dates, convention) =>
@@ -122,34 +149,7 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     name: 'RRE',
     description:
       "A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.",
-    parameters: [
-      {
-        name: 'start_dates',
-        description:
-          "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
-        dimensionality: 'matrix',
-      },
-      { name: 'first_month', description: 'Any date in the first calendar month of the row.' },
-      { name: 'months', description: 'Number of months, 1 to 1200.' },
-      {
-        name: 'ramp',
-        description:
-          'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'end_dates',
-        description: 'Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      {
-        name: 'convention',
-        description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
-        optional: true,
-      },
-    ],
+    parameters: [startDatesParam, firstMonthParam, monthsParam, rampParam, endDatesParam, conventionParam],
     result: 'matrix',
     fn: (start_dates, first_month, months, ramp, end_dates, convention) =>
       excelCall(rreOf, start_dates, first_month, months, ramp, end_dates, convention),
@@ -159,13 +159,13 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     description:
       'Hires (whole people) to start on the 1st of each month so that capacity meets the target every month, with the fewest total hires.',
     parameters: [
-      { name: 'targets', description: 'Row of monthly targets (money).', dimensionality: 'matrix' },
+      targetsParam,
       {
         name: 'capacity',
         description: "Row of the existing team's capacity per month, as long as targets (e.g. from CAPACITY).",
         dimensionality: 'matrix',
       },
-      { name: 'full_quota', description: 'Fully ramped quota per month of one hire (money, more than 0).' },
+      fullQuotaParam2,
       {
         name: 'ramp',
         description:
@@ -173,17 +173,9 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
         dimensionality: 'matrix',
         optional: true,
       },
-      {
-        name: 'attrition',
-        description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
-        optional: true,
-      },
-      { name: 'lead_time', description: 'Whole months before the first hire can start. Omitted: 0.', optional: true },
-      {
-        name: 'over_assignment',
-        description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
-        optional: true,
-      },
+      attritionParam,
+      leadTimeParam,
+      overAssignmentParam,
     ],
     result: 'matrix',
     fn: (targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment) =>
@@ -194,13 +186,13 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     description:
       'The shortfall left in each month by the HIRES plan: 0 where the target is met, otherwise the amount no hiring plan can cover because of the lead time or the ramp; spilled as one row.',
     parameters: [
-      { name: 'targets', description: 'Row of monthly targets (money).', dimensionality: 'matrix' },
+      targetsParam,
       {
         name: 'capacity',
         description: "Row of the existing team's capacity per month, as long as targets.",
         dimensionality: 'matrix',
       },
-      { name: 'full_quota', description: 'Fully ramped quota per month of one hire (money, more than 0).' },
+      fullQuotaParam2,
       {
         name: 'ramp',
         description:
@@ -208,17 +200,9 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
         dimensionality: 'matrix',
         optional: true,
       },
-      {
-        name: 'attrition',
-        description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
-        optional: true,
-      },
-      { name: 'lead_time', description: 'Whole months before the first hire can start. Omitted: 0.', optional: true },
-      {
-        name: 'over_assignment',
-        description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
-        optional: true,
-      },
+      attritionParam,
+      leadTimeParam,
+      overAssignmentParam,
     ],
     result: 'matrix',
     fn: (targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment) =>
@@ -245,12 +229,7 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
       "A team target split across reps (evenly, by weight or by prior-year share) scaled by each rep's ramped availability over the horizon; spilled as one column that adds up to the target.",
     parameters: [
       { name: 'target', description: 'The team target for the horizon (money, 0 or more).' },
-      {
-        name: 'start_dates',
-        description:
-          "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
-        dimensionality: 'matrix',
-      },
+      startDatesParam,
       { name: 'first_month', description: 'Any date in the first calendar month of the horizon.' },
       { name: 'months', description: 'Number of months in the horizon, 1 to 1200.' },
       { name: 'method', description: '"even" (default), "weight" or "prior" (prior-year share).', optional: true },
