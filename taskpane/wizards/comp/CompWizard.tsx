@@ -11,7 +11,7 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { money, percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
-import { TEMPLATES } from './model';
+import { TEMPLATES } from './compute';
 import type { CompTemplateId } from './types';
 import { useCompWizard } from './useCompWizard';
 

@@ -10,14 +10,14 @@ import type { FieldErrors, WizardStep } from '../steps/types';
 import { hasErrors, useStepMachine } from '../steps/useStepMachine';
 import {
   TEMPLATES,
-  buildCompPlan,
+  buildCompWrite,
   paidWithDrawCurve,
   parsePlan,
   payoutCurve,
   planToRows,
   rosterCost,
   whatIf,
-} from './model';
+} from './compute';
 import type { CompForm, CompTemplateId, WhatIf } from './types';
 
 export interface CompPreview {
@@ -115,7 +115,7 @@ export function useCompWizard(port: WorkbookPort) {
         const { plan, roster } = read;
         const withPayout = form.writePayoutColumn && roster !== undefined;
         return {
-          plan: buildCompPlan(plan, form.sheetName, form.tableName, withPayout ? roster : undefined),
+          plan: buildCompWrite(plan, form.sheetName, form.tableName, withPayout ? roster : undefined),
           summary: `Wrote plan table ${form.tableName} to sheet "${form.sheetName}"${withPayout ? ' and a payout column next to the roster' : ''}.${plan.draw ? ' Pay its draw across periods with =SALESOPS.PLANDRAW(<plan table>, <earned column>).' : ''}`,
         };
       },

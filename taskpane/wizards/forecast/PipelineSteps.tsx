@@ -8,7 +8,7 @@ import { WriteOptions } from '../../components/WriteOptions';
 import type { WorkbookPort } from '../../workbook/port';
 import { money } from '../fields';
 import { useWizardStyles } from '../styles';
-import { rollupRows } from './pipelineModel';
+import { rollupRows } from './pipelineCompute';
 import type { usePipelineWizard } from './usePipelineWizard';
 
 type Wizard = ReturnType<typeof usePipelineWizard>;

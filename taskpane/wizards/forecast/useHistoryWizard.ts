@@ -4,7 +4,7 @@ import type { RangeData, WorkbookPort } from '../../workbook/port';
 import { previewStep, writeStep } from '../steps/commonSteps';
 import type { WizardStep } from '../steps/types';
 import { useStepMachine } from '../steps/useStepMachine';
-import { buildForecastPlan, computeForecast, readHistory, validateForecastOptions } from './model';
+import { buildForecastWrite, computeForecast, readHistory, validateForecastOptions } from './historyCompute';
 import type { ForecastForm, ForecastOptionsChecked, ForecastPreview } from './types';
 
 const INITIAL: ForecastForm = {
@@ -55,7 +55,7 @@ export function useHistoryWizard(port: WorkbookPort) {
       build: ({ form }) =>
         data && computed
           ? {
-              plan: buildForecastPlan(
+              plan: buildForecastWrite(
                 form.sheetName,
                 data.range,
                 data.cells,

@@ -8,12 +8,12 @@ import { previewStep, writeStep } from '../steps/commonSteps';
 import type { FieldErrors, WizardStep } from '../steps/types';
 import { hasErrors, useStepMachine } from '../steps/useStepMachine';
 import {
-  buildPipelinePlan,
+  buildPipelineWrite,
   computePipeline,
   readOpportunityTable,
   readStageTable,
   validatePipelineOptions,
-} from './pipelineModel';
+} from './pipelineCompute';
 import type { PipelineChecked, PipelineForm, PipelinePreview } from './types';
 
 /** The opportunity and stage tables as read, and the opportunity table's column names. */
@@ -102,7 +102,7 @@ export function usePipelineWizard(port: WorkbookPort) {
       build: ({ form }) =>
         data && computed
           ? {
-              plan: buildPipelinePlan(
+              plan: buildPipelineWrite(
                 form.sheetName,
                 data.opps,
                 data.stagesRange,

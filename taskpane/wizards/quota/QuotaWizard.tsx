@@ -10,7 +10,7 @@ import { serialToDate } from '../../../src/shared/dates';
 import { money } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
-import { own } from './model';
+import { own } from './compute';
 import { useQuotaWizard } from './useQuotaWizard';
 
 const monthLabel = (serial: number): string => {

@@ -6,7 +6,7 @@ import { previewStep, writeStep } from '../steps/commonSteps';
 import type { WizardStep } from '../steps/types';
 import { hasErrors, useStepMachine } from '../steps/useStepMachine';
 import {
-  buildQuotaPlan,
+  buildQuotaWrite,
   computeQuota,
   followTeamRamp,
   initialProfileRamps,
@@ -15,7 +15,7 @@ import {
   readTargets,
   rosterProfiles,
   validateOptions,
-} from './model';
+} from './compute';
 import type { QuotaErrors, QuotaField, QuotaForm, QuotaOptions, QuotaResult, RosterRep } from './types';
 
 const INITIAL: QuotaForm = {
@@ -76,7 +76,7 @@ export function useQuotaWizard(port: WorkbookPort) {
       build: ({ form }) =>
         computed
           ? {
-              plan: buildQuotaPlan(form.sheetName, reps, computed.options, computed.result, form.output),
+              plan: buildQuotaWrite(form.sheetName, reps, computed.options, computed.result, form.output),
               summary: `Wrote the quota plan for ${reps.length} reps to sheet "${form.sheetName}".`,
             }
           : null,

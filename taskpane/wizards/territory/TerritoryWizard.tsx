@@ -20,7 +20,7 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
-import { budgetMetric } from './model';
+import { budgetMetric } from './compute';
 import { useTerritoryWizard } from './useTerritoryWizard';
 
 /** A quantity for the preview's sentences: 1234.5 → "1,234.5". */

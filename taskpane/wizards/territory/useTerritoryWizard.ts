@@ -7,7 +7,7 @@ import { headerNames } from '../columns';
 import { previewStep, writeStep } from '../steps/commonSteps';
 import type { WizardStep } from '../steps/types';
 import { hasErrors, useStepMachine } from '../steps/useStepMachine';
-import { type TerritoryErrors, beforeReport, buildProblem, buildTerritoryPlan, readReps } from './model';
+import { type TerritoryErrors, beforeReport, buildProblem, buildTerritoryWrite, readReps } from './compute';
 import { type SolveHandle, startSolve } from './solve';
 import { spawnWorker } from './spawnWorker';
 import type { TerritoryForm } from './types';
@@ -141,7 +141,7 @@ export function useTerritoryWizard(port: WorkbookPort) {
       build: ({ form }) =>
         input && solved
           ? {
-              plan: buildTerritoryPlan(
+              plan: buildTerritoryWrite(
                 input.accounts,
                 solved.repNames,
                 solved.run.assignment,

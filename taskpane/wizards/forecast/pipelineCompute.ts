@@ -1,5 +1,5 @@
 /**
- * The forecast wizard's pipeline mode: an opportunity table (header row + one row per opportunity) and a
+ * The pipeline wizard's computations: an opportunity table (header row + one row per opportunity) and a
  * two-column stage table → the core's weighted pipeline and forecast-category roll-up (src/forecast/pipeline.ts),
  * and the write plan (a `SALESOPS.PIPELINE` formula or its value, and the roll-up table). Pure (no React).
  * Cells are read as SALESOPS.PIPELINE reads them (same coercion helpers, blank rows skipped, a text header row of
@@ -188,7 +188,7 @@ export function rollupRows(p: PipelinePreview): [string, number, number | null][
  * A new sheet: A1 "Weighted pipeline" | B1 the `SALESOPS.PIPELINE` formula (or its value); with a category
  * column, the roll-up table from A3: Category | Amount | Roll-up (values: the core has no roll-up function).
  */
-export function buildPipelinePlan(
+export function buildPipelineWrite(
   sheet: string,
   opps: RangeData,
   stages: RangeData,

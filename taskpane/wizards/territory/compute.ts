@@ -1,5 +1,5 @@
 /**
- * The territory wizard's model: the accounts range and chosen columns → the core's problem (src/territory,
+ * The territory wizard's computations: the accounts range and chosen columns → the core's problem (src/territory,
  * through its Excel-range parsers, so coercion and messages match SALESOPS.TERRITORY; the reps range may be a
  * table with eligibility keys, homes and account bounds), the before/after balance, and the write plan. Pure
  * (no React).
@@ -182,7 +182,7 @@ export function beforeReport(problem: TerritoryProblem): BalanceReport | undefin
  * The write: a "New owner" column right of the accounts range (header + one rep name per account), and a new
  * report sheet with the balance report (SALESOPS.BALANCE's layout) and a column chart of each rep's index.
  */
-export function buildTerritoryPlan(
+export function buildTerritoryWrite(
   accounts: RangeData,
   repNames: string[],
   assignment: Int32Array,

@@ -1,5 +1,5 @@
 /**
- * The forecast wizard's model: read the history, validate options, run the forecast core (src/forecast) with a
+ * The history forecast wizard's computations: read the history, validate options, run the forecast core (src/forecast) with a
  * backtest on the last points, and build the write plan. Pure (no React).
  */
 import { toNumberSeries, toVector } from '../../../src/shared/coerce';
@@ -97,7 +97,7 @@ export function computeForecast(history: (number | null)[], o: ForecastOptionsCh
  * `=SALESOPS.FORECAST(history, horizon, [seasonality], method, [confidence])`, which spills the forecast rows.
  * A line chart of the whole block shows actuals, forecast and interval.
  */
-export function buildForecastPlan(
+export function buildForecastWrite(
   sheet: string,
   data: RangeData,
   cells: string[],
