@@ -7,7 +7,7 @@ import { SourcePicker } from '../../components/SourcePicker';
 import { TextField } from '../../components/TextField';
 import { WriteOptions } from '../../components/WriteOptions';
 import { money, percent } from '../fields';
-import { useWizardStyles } from '../styles';
+import { FieldRow } from '../FieldRow';
 import type { WorkbookPort } from '../../workbook/port';
 import type { ForecastPreview } from './types';
 import type { useHistoryWizard } from './useHistoryWizard';
@@ -31,7 +31,6 @@ function chartSeries(p: ForecastPreview): LineSeries[] {
  * write (a SALESOPS.FORECAST formula or values).
  */
 export function HistorySteps({ w, port }: { w: HistoryWizard; port: WorkbookPort }): React.JSX.Element {
-  const styles = useWizardStyles();
   const { form, errors, preview } = w;
   return (
     <>
@@ -53,51 +52,39 @@ export function HistorySteps({ w, port }: { w: HistoryWizard; port: WorkbookPort
       {w.stepId === 'options' && w.data ? (
         <>
           <Text>{`${w.data.values.length} periods of history.`}</Text>
-          <div className={styles.row}>
-            <div className={styles.half}>
-              <TextField
-                label="Horizon (periods)"
-                value={form.horizon}
-                onChange={(v) => w.update('horizon', v)}
-                error={errors.horizon}
-              />
-            </div>
-            <div className={styles.half}>
-              <Field
-                label="Method"
-                validationState={errors.method ? 'error' : 'none'}
-                validationMessage={errors.method}
-              >
-                <Select value={form.method} onChange={(_, d) => w.update('method', d.value as ForecastMethod)}>
-                  {FORECAST_METHODS.map((m) => (
-                    <option key={m} value={m}>
-                      {m}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            </div>
-          </div>
-          <div className={styles.row}>
-            <div className={styles.half}>
-              <TextField
-                label="Seasonality"
-                value={form.seasonality}
-                onChange={(v) => w.update('seasonality', v)}
-                error={errors.seasonality}
-                hint="blank = detect, 0 = none, 12 = monthly"
-              />
-            </div>
-            <div className={styles.half}>
-              <TextField
-                label="Confidence"
-                value={form.confidence}
-                onChange={(v) => w.update('confidence', v)}
-                error={errors.confidence}
-                hint="e.g. 0.95; blank = no interval"
-              />
-            </div>
-          </div>
+          <FieldRow>
+            <TextField
+              label="Horizon (periods)"
+              value={form.horizon}
+              onChange={(v) => w.update('horizon', v)}
+              error={errors.horizon}
+            />
+            <Field label="Method" validationState={errors.method ? 'error' : 'none'} validationMessage={errors.method}>
+              <Select value={form.method} onChange={(_, d) => w.update('method', d.value as ForecastMethod)}>
+                {FORECAST_METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </FieldRow>
+          <FieldRow>
+            <TextField
+              label="Seasonality"
+              value={form.seasonality}
+              onChange={(v) => w.update('seasonality', v)}
+              error={errors.seasonality}
+              hint="blank = detect, 0 = none, 12 = monthly"
+            />
+            <TextField
+              label="Confidence"
+              value={form.confidence}
+              onChange={(v) => w.update('confidence', v)}
+              error={errors.confidence}
+              hint="e.g. 0.95; blank = no interval"
+            />
+          </FieldRow>
           <TextField
             label="Backtest points"
             value={form.backtest}

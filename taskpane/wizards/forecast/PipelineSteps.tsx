@@ -7,7 +7,7 @@ import { TextField } from '../../components/TextField';
 import { WriteOptions } from '../../components/WriteOptions';
 import type { WorkbookPort } from '../../workbook/port';
 import { money } from '../fields';
-import { useWizardStyles } from '../styles';
+import { FieldRow } from '../FieldRow';
 import { rollupRows } from './pipelineCompute';
 import type { usePipelineWizard } from './usePipelineWizard';
 
@@ -42,75 +42,62 @@ function PipelineSource({ w, port }: { w: Wizard; port: WorkbookPort }): React.J
 
 /** The columns and the close-date window. */
 function PipelineColumns({ w }: { w: Wizard }): React.JSX.Element | null {
-  const styles = useWizardStyles();
   if (!w.data) return null;
   const { form: pform, errors: perrors } = w;
   const columns = w.data.columns;
   return (
     <>
       <Text>{`${w.data.opps.values.length - 1} rows of opportunities; ${w.data.stages.size} stages.`}</Text>
-      <div className={styles.row}>
-        <div className={styles.half}>
-          <ColumnSelect
-            label="Amount column"
-            value={pform.amount}
-            columns={columns}
-            onChange={(v) => w.update('amount', v)}
-            error={perrors.amount}
-            empty="(choose)"
-          />
-        </div>
-        <div className={styles.half}>
-          <ColumnSelect
-            label="Stage column"
-            value={pform.stage}
-            columns={columns}
-            onChange={(v) => w.update('stage', v)}
-            error={perrors.stage}
-            empty="(choose)"
-          />
-        </div>
-      </div>
-      <div className={styles.row}>
-        <div className={styles.half}>
-          <ColumnSelect
-            label="Close-date column"
-            value={pform.closeDate}
-            columns={columns}
-            onChange={(v) => w.update('closeDate', v)}
-            error={perrors.closeDate}
-          />
-        </div>
-        <div className={styles.half}>
-          <ColumnSelect
-            label="Forecast category column"
-            value={pform.category}
-            columns={columns}
-            onChange={(v) => w.update('category', v)}
-            error={perrors.category}
-          />
-        </div>
-      </div>
-      <div className={styles.row}>
-        <div className={styles.half}>
-          <TextField
-            label="Close from"
-            value={pform.from}
-            onChange={(v) => w.update('from', v)}
-            error={perrors.from}
-            hint="YYYY-MM-DD; blank = no lower bound"
-          />
-        </div>
-        <div className={styles.half}>
-          <TextField
-            label="Close to"
-            value={pform.to}
-            onChange={(v) => w.update('to', v)}
-            error={perrors.to}
-            hint="YYYY-MM-DD; blank = no upper bound"
-          />
-        </div>
-      </div>
+      <FieldRow>
+        <ColumnSelect
+          label="Amount column"
+          value={pform.amount}
+          columns={columns}
+          onChange={(v) => w.update('amount', v)}
+          error={perrors.amount}
+          empty="(choose)"
+        />
+        <ColumnSelect
+          label="Stage column"
+          value={pform.stage}
+          columns={columns}
+          onChange={(v) => w.update('stage', v)}
+          error={perrors.stage}
+          empty="(choose)"
+        />
+      </FieldRow>
+      <FieldRow>
+        <ColumnSelect
+          label="Close-date column"
+          value={pform.closeDate}
+          columns={columns}
+          onChange={(v) => w.update('closeDate', v)}
+          error={perrors.closeDate}
+        />
+        <ColumnSelect
+          label="Forecast category column"
+          value={pform.category}
+          columns={columns}
+          onChange={(v) => w.update('category', v)}
+          error={perrors.category}
+        />
+      </FieldRow>
+      <FieldRow>
+        <TextField
+          label="Close from"
+          value={pform.from}
+          onChange={(v) => w.update('from', v)}
+          error={perrors.from}
+          hint="YYYY-MM-DD; blank = no lower bound"
+        />
+        <TextField
+          label="Close to"
+          value={pform.to}
+          onChange={(v) => w.update('to', v)}
+          error={perrors.to}
+          hint="YYYY-MM-DD; blank = no upper bound"
+        />
+      </FieldRow>
     </>
   );
 }

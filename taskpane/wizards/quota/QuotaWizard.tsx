@@ -8,6 +8,7 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { WriteOptions } from '../../components/WriteOptions';
 import { serialToDate } from '../../../src/shared/dates';
 import { money } from '../fields';
+import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { own } from './compute';
@@ -44,26 +45,22 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
         {w.stepId === 'options' ? (
           <>
             <Text>{`${w.reps.length} reps read from the roster.`}</Text>
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="First month"
-                  placeholder="2026-01"
-                  value={form.firstMonth}
-                  onChange={(v) => w.update('firstMonth', v)}
-                  error={errors.firstMonth}
-                  hint="YYYY-MM"
-                />
-              </div>
-              <div className={styles.half}>
-                <TextField
-                  label="Months"
-                  value={form.months}
-                  onChange={(v) => w.update('months', v)}
-                  error={errors.months}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="First month"
+                placeholder="2026-01"
+                value={form.firstMonth}
+                onChange={(v) => w.update('firstMonth', v)}
+                error={errors.firstMonth}
+                hint="YYYY-MM"
+              />
+              <TextField
+                label="Months"
+                value={form.months}
+                onChange={(v) => w.update('months', v)}
+                error={errors.months}
+              />
+            </FieldRow>
             <TextField
               label="Ramp (fractions by tenure month)"
               value={form.ramp}
@@ -113,25 +110,21 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
                 error={errors.targetRange}
               />
             )}
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="Monthly attrition"
-                  value={form.attrition}
-                  onChange={(v) => w.update('attrition', v)}
-                  error={errors.attrition}
-                  hint="e.g. 2% of the tenured team"
-                />
-              </div>
-              <div className={styles.half}>
-                <TextField
-                  label="Hiring lead time (months)"
-                  value={form.leadTime}
-                  onChange={(v) => w.update('leadTime', v)}
-                  error={errors.leadTime}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="Monthly attrition"
+                value={form.attrition}
+                onChange={(v) => w.update('attrition', v)}
+                error={errors.attrition}
+                hint="e.g. 2% of the tenured team"
+              />
+              <TextField
+                label="Hiring lead time (months)"
+                value={form.leadTime}
+                onChange={(v) => w.update('leadTime', v)}
+                error={errors.leadTime}
+              />
+            </FieldRow>
           </>
         ) : null}
         {w.stepId === 'preview' && result ? (

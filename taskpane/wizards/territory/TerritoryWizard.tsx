@@ -18,6 +18,7 @@ import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
 import { percent } from '../fields';
+import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { budgetMetric } from './compute';
@@ -90,26 +91,22 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
                 </Text>
               ) : null}
             </div>
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Current owner"
-                  value={form.owner}
-                  columns={w.columns}
-                  onChange={(v) => w.update('owner', v)}
-                  error={errors.owner}
-                />
-              </div>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Lock"
-                  value={form.lock}
-                  columns={w.columns}
-                  onChange={(v) => w.update('lock', v)}
-                  error={errors.lock}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <ColumnSelect
+                label="Current owner"
+                value={form.owner}
+                columns={w.columns}
+                onChange={(v) => w.update('owner', v)}
+                error={errors.owner}
+              />
+              <ColumnSelect
+                label="Lock"
+                value={form.lock}
+                columns={w.columns}
+                onChange={(v) => w.update('lock', v)}
+                error={errors.lock}
+              />
+            </FieldRow>
             <ColumnSelect
               label="Eligibility column"
               value={form.eligibility}
@@ -122,26 +119,22 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
                   : 'The reps range has no Keys column: any rep may take any account.'
               }
             />
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Latitude column"
-                  value={form.latitude}
-                  columns={w.columns}
-                  onChange={(v) => w.update('latitude', v)}
-                  error={errors.latitude}
-                />
-              </div>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Longitude column"
-                  value={form.longitude}
-                  columns={w.columns}
-                  onChange={(v) => w.update('longitude', v)}
-                  error={errors.longitude}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <ColumnSelect
+                label="Latitude column"
+                value={form.latitude}
+                columns={w.columns}
+                onChange={(v) => w.update('latitude', v)}
+                error={errors.latitude}
+              />
+              <ColumnSelect
+                label="Longitude column"
+                value={form.longitude}
+                columns={w.columns}
+                onChange={(v) => w.update('longitude', v)}
+                error={errors.longitude}
+              />
+            </FieldRow>
             <TextField
               label="Most accounts moved"
               value={form.maxMoves}
@@ -149,26 +142,22 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
               error={errors.maxMoves}
               hint="blank = no limit"
             />
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="Most of a metric moved"
-                  value={form.maxMetricFraction}
-                  onChange={(v) => w.update('maxMetricFraction', v)}
-                  error={errors.maxMetricFraction}
-                  hint="of its total: 10% or 0.1; blank = no limit"
-                />
-              </div>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Metric for that limit"
-                  value={budgetMetric(form)}
-                  columns={form.metrics}
-                  empty={false}
-                  onChange={(v) => w.update('budgetMetric', v)}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="Most of a metric moved"
+                value={form.maxMetricFraction}
+                onChange={(v) => w.update('maxMetricFraction', v)}
+                error={errors.maxMetricFraction}
+                hint="of its total: 10% or 0.1; blank = no limit"
+              />
+              <ColumnSelect
+                label="Metric for that limit"
+                value={budgetMetric(form)}
+                columns={form.metrics}
+                empty={false}
+                onChange={(v) => w.update('budgetMetric', v)}
+              />
+            </FieldRow>
             <Field label="Solver">
               <RadioGroup
                 layout="horizontal"
