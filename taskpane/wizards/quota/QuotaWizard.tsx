@@ -8,10 +8,11 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { WriteOptions } from '../../components/WriteOptions';
 import { serialToDate } from '../../../src/shared/dates';
 import { money } from '../fields';
+import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
-import { own } from './model';
-import { QUOTA_STEPS, useQuotaWizard } from './useQuotaWizard';
+import { own } from './compute';
+import { useQuotaWizard } from './useQuotaWizard';
 
 const monthLabel = (serial: number): string => {
   const d = serialToDate(serial);
@@ -24,17 +25,9 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
   const styles = useWizardStyles();
   const { form, errors, result } = w;
   return (
-    <WizardFrame
-      title="Quota and capacity"
-      steps={QUOTA_STEPS}
-      current={w.step}
-      onBack={w.back}
-      onNext={() => void w.next()}
-      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
-      nextDisabled={w.busy || w.writer.status.kind === 'writing'}
-    >
+    <WizardFrame title="Quota and capacity" {...w.frame}>
       <div className={styles.form}>
-        {w.step === 0 ? (
+        {w.stepId === 'roster' ? (
           <>
             <Body1>
               The roster needs a header row with Rep, Full quota (per month), Start date and, optionally, End date and
@@ -49,29 +42,25 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 1 ? (
+        {w.stepId === 'options' ? (
           <>
             <Text>{`${w.reps.length} reps read from the roster.`}</Text>
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="First month"
-                  placeholder="2026-01"
-                  value={form.firstMonth}
-                  onChange={(v) => w.update('firstMonth', v)}
-                  error={errors.firstMonth}
-                  hint="YYYY-MM"
-                />
-              </div>
-              <div className={styles.half}>
-                <TextField
-                  label="Months"
-                  value={form.months}
-                  onChange={(v) => w.update('months', v)}
-                  error={errors.months}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="First month"
+                placeholder="2026-01"
+                value={form.firstMonth}
+                onChange={(v) => w.update('firstMonth', v)}
+                error={errors.firstMonth}
+                hint="YYYY-MM"
+              />
+              <TextField
+                label="Months"
+                value={form.months}
+                onChange={(v) => w.update('months', v)}
+                error={errors.months}
+              />
+            </FieldRow>
             <TextField
               label="Ramp (fractions by tenure month)"
               value={form.ramp}
@@ -121,28 +110,24 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
                 error={errors.targetRange}
               />
             )}
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="Monthly attrition"
-                  value={form.attrition}
-                  onChange={(v) => w.update('attrition', v)}
-                  error={errors.attrition}
-                  hint="e.g. 2% of the tenured team"
-                />
-              </div>
-              <div className={styles.half}>
-                <TextField
-                  label="Hiring lead time (months)"
-                  value={form.leadTime}
-                  onChange={(v) => w.update('leadTime', v)}
-                  error={errors.leadTime}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="Monthly attrition"
+                value={form.attrition}
+                onChange={(v) => w.update('attrition', v)}
+                error={errors.attrition}
+                hint="e.g. 2% of the tenured team"
+              />
+              <TextField
+                label="Hiring lead time (months)"
+                value={form.leadTime}
+                onChange={(v) => w.update('leadTime', v)}
+                error={errors.leadTime}
+              />
+            </FieldRow>
           </>
         ) : null}
-        {w.step === 2 && result ? (
+        {w.stepId === 'preview' && result ? (
           <>
             <LinePreview
               title="Capacity vs target"
@@ -185,7 +170,7 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
             ) : null}
           </>
         ) : null}
-        {w.step === 3 ? (
+        {w.stepId === 'write' ? (
           <>
             <WriteOptions
               sheetName={form.sheetName}

@@ -7,50 +7,22 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
-  Select,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { BarPreview } from '../../components/ChartPreview';
+import { ColumnSelect } from '../../components/ColumnSelect';
 import { DataTable } from '../../components/DataTable';
 import { SourcePicker } from '../../components/SourcePicker';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
 import { percent } from '../fields';
+import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
-import { budgetMetric } from './model';
-import { TERRITORY_STEPS, useTerritoryWizard } from './useTerritoryWizard';
-
-function ColumnSelect(props: {
-  label: string;
-  value: string;
-  columns: string[];
-  onChange: (v: string) => void;
-  error?: string;
-  hint?: string;
-  /** Offer "(none)" (default true). */
-  none?: boolean;
-}) {
-  return (
-    <Field
-      label={props.label}
-      validationState={props.error ? 'error' : 'none'}
-      validationMessage={props.error}
-      hint={props.hint}
-    >
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)} disabled={props.columns.length === 0}>
-        {props.none === false ? null : <option value="">(none)</option>}
-        {props.columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
+import { budgetMetric } from './compute';
+import { useTerritoryWizard } from './useTerritoryWizard';
 
 /** A quantity for the preview's sentences: 1234.5 → "1,234.5". */
 function amount(x: number, digits = 2): string {
@@ -63,17 +35,9 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
   const styles = useWizardStyles();
   const { form, errors, run } = w;
   return (
-    <WizardFrame
-      title="Territory carve"
-      steps={TERRITORY_STEPS}
-      current={w.step}
-      onBack={w.running ? undefined : w.back}
-      onNext={() => void w.next()}
-      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : w.step === 1 ? 'Run' : 'Next'}
-      nextDisabled={w.busy || w.running || w.writer.status.kind === 'writing'}
-    >
+    <WizardFrame title="Territory carve" {...w.frame}>
       <div className={styles.form}>
-        {w.step === 0 ? (
+        {w.stepId === 'accounts' ? (
           <>
             <Body1>
               Accounts: a header row, then one account a row. Reps: a header row (Rep, and optionally Share, Keys,
@@ -95,7 +59,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 1 ? (
+        {w.stepId === 'options' ? (
           <>
             {/* a group, not a Field: a Field would give every checkbox the same id */}
             <div
@@ -127,26 +91,22 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
                 </Text>
               ) : null}
             </div>
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Current owner"
-                  value={form.owner}
-                  columns={w.columns}
-                  onChange={(v) => w.update('owner', v)}
-                  error={errors.owner}
-                />
-              </div>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Lock"
-                  value={form.lock}
-                  columns={w.columns}
-                  onChange={(v) => w.update('lock', v)}
-                  error={errors.lock}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <ColumnSelect
+                label="Current owner"
+                value={form.owner}
+                columns={w.columns}
+                onChange={(v) => w.update('owner', v)}
+                error={errors.owner}
+              />
+              <ColumnSelect
+                label="Lock"
+                value={form.lock}
+                columns={w.columns}
+                onChange={(v) => w.update('lock', v)}
+                error={errors.lock}
+              />
+            </FieldRow>
             <ColumnSelect
               label="Eligibility column"
               value={form.eligibility}
@@ -159,26 +119,22 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
                   : 'The reps range has no Keys column: any rep may take any account.'
               }
             />
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Latitude column"
-                  value={form.latitude}
-                  columns={w.columns}
-                  onChange={(v) => w.update('latitude', v)}
-                  error={errors.latitude}
-                />
-              </div>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Longitude column"
-                  value={form.longitude}
-                  columns={w.columns}
-                  onChange={(v) => w.update('longitude', v)}
-                  error={errors.longitude}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <ColumnSelect
+                label="Latitude column"
+                value={form.latitude}
+                columns={w.columns}
+                onChange={(v) => w.update('latitude', v)}
+                error={errors.latitude}
+              />
+              <ColumnSelect
+                label="Longitude column"
+                value={form.longitude}
+                columns={w.columns}
+                onChange={(v) => w.update('longitude', v)}
+                error={errors.longitude}
+              />
+            </FieldRow>
             <TextField
               label="Most accounts moved"
               value={form.maxMoves}
@@ -186,26 +142,22 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
               error={errors.maxMoves}
               hint="blank = no limit"
             />
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="Most of a metric moved"
-                  value={form.maxMetricFraction}
-                  onChange={(v) => w.update('maxMetricFraction', v)}
-                  error={errors.maxMetricFraction}
-                  hint="of its total: 10% or 0.1; blank = no limit"
-                />
-              </div>
-              <div className={styles.half}>
-                <ColumnSelect
-                  label="Metric for that limit"
-                  value={budgetMetric(form)}
-                  columns={form.metrics}
-                  none={false}
-                  onChange={(v) => w.update('budgetMetric', v)}
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="Most of a metric moved"
+                value={form.maxMetricFraction}
+                onChange={(v) => w.update('maxMetricFraction', v)}
+                error={errors.maxMetricFraction}
+                hint="of its total: 10% or 0.1; blank = no limit"
+              />
+              <ColumnSelect
+                label="Metric for that limit"
+                value={budgetMetric(form)}
+                columns={form.metrics}
+                empty={false}
+                onChange={(v) => w.update('budgetMetric', v)}
+              />
+            </FieldRow>
             <Field label="Solver">
               <RadioGroup
                 layout="horizontal"
@@ -234,7 +186,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             {w.note ? <Text role="status">{w.note}</Text> : null}
           </>
         ) : null}
-        {w.step === 2 && run ? (
+        {w.stepId === 'preview' && run ? (
           <>
             <BarPreview
               title={`${run.report.metricNames[0]} index vs target (100) by rep`}
@@ -273,7 +225,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 3 ? (
+        {w.stepId === 'write' ? (
           <>
             <TextField
               label="Report sheet name"
