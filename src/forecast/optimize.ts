@@ -14,6 +14,54 @@ export interface MinimizeResult {
 
 const BIG = 1.0e35;
 
+/**
+ * Fills vertices 2…n+1 of the simplex P (coordinate i of vertex j in P[i][j]; vertex 1 is `b`): vertex j + 1
+ * moves coordinate j by a step of 10 % of the largest |b_i| (0.1 when all are 0), ×10 until it changes the
+ * value. Returns the size of the simplex (the sum of the steps).
+ */
+function initialSimplex(P: number[][], b: readonly number[]): number {
+  const n = b.length;
+  let size = 0;
+  let step = 0;
+  for (let i = 0; i < n; i++) if (0.1 * Math.abs(b[i]) > step) step = 0.1 * Math.abs(b[i]);
+  if (step === 0) step = 0.1;
+  for (let j = 2; j <= n + 1; j++) {
+    for (let i = 0; i < n; i++) P[i][j - 1] = b[i];
+    let trystep = step;
+    while (P[j - 2][j - 1] === b[j - 2]) {
+      P[j - 2][j - 1] = b[j - 2] + trystep;
+      trystep *= 10;
+    }
+    size += trystep;
+  }
+  return size;
+}
+
+/** Writes into column `into` of P the centroid of the n + 1 vertices less vertex `without` (0-based). */
+function centroidWithout(P: number[][], without: number, into: number): void {
+  const n = P.length - 1;
+  for (let i = 0; i < n; i++) {
+    let temp = -P[i][without];
+    for (let j = 0; j <= n; j++) temp += P[i][j];
+    P[i][into] = temp / n;
+  }
+}
+
+/** Shrinks every vertex towards vertex `best` (0-based) by the factor `bet`; returns the new simplex size. */
+function shrinkTowards(P: number[][], best: number, bet: number): number {
+  const n = P.length - 1;
+  let size = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j !== best) {
+      for (let i = 0; i < n; i++) {
+        P[i][j] = bet * (P[i][j] - P[i][best]) + P[i][best];
+        size += Math.abs(P[i][j] - P[i][best]);
+      }
+    }
+  }
+  return size;
+}
+
 /** Minimises `f` from `start` by Nelder–Mead; non-finite values count as 1e35. Stops after `maxEvaluations`. */
 export function nelderMead(
   f: (x: number[]) => number,
@@ -42,20 +90,7 @@ export function nelderMead(
   P[n1 - 1][0] = fv;
   for (let i = 0; i < n; i++) P[i][0] = b[i];
   let L = 1;
-  let size = 0;
-  let step = 0;
-  for (let i = 0; i < n; i++) if (0.1 * Math.abs(b[i]) > step) step = 0.1 * Math.abs(b[i]);
-  if (step === 0) step = 0.1;
-  for (let j = 2; j <= n1; j++) {
-    for (let i = 0; i < n; i++) P[i][j - 1] = b[i];
-    let trystep = step;
-    while (P[j - 2][j - 1] === b[j - 2]) {
-      P[j - 2][j - 1] = b[j - 2] + trystep;
-      trystep *= 10;
-    }
-    size += trystep;
-  }
-  let oldsize = size;
+  let oldsize = initialSimplex(P, b);
   let calcvert = true;
   let failed = false;
   let VL: number;
@@ -90,11 +125,7 @@ export function nelderMead(
       }
     }
     if (VH <= VL + convtol) break;
-    for (let i = 0; i < n; i++) {
-      let temp = -P[i][H - 1];
-      for (let j = 0; j < n1; j++) temp += P[i][j];
-      P[i][C - 1] = temp / n;
-    }
+    centroidWithout(P, H - 1, C - 1);
     for (let i = 0; i < n; i++) b[i] = (1 + alpha) * P[i][C - 1] - alpha * P[i][H - 1];
     fv = evalAt(b);
     funcount++;
@@ -128,15 +159,7 @@ export function nelderMead(
         P[n1 - 1][H - 1] = fv;
       } else if (VR >= VH) {
         calcvert = true;
-        size = 0;
-        for (let j = 0; j < n1; j++) {
-          if (j + 1 !== L) {
-            for (let i = 0; i < n; i++) {
-              P[i][j] = bet * (P[i][j] - P[i][L - 1]) + P[i][L - 1];
-              size += Math.abs(P[i][j] - P[i][L - 1]);
-            }
-          }
-        }
+        const size = shrinkTowards(P, L - 1, bet);
         if (size < oldsize) oldsize = size;
         else {
           failed = true;
