@@ -60,69 +60,89 @@ function adjustedEts(y: readonly number[], m: number, h: number, trend: boolean)
   return { mean: sc(f.mean)!, lower: sc(f.lower), upper: sc(f.upper), level: 0.95 };
 }
 
-function members(y: number[], m: number, h: number): { members: Members; ms: Record<string, number> } {
-  const out: Members = {};
-  const ms: Record<string, number> = {};
-  const time = (name: string, f: () => IntervalForecast | undefined) => {
-    const t0 = process.cpuUsage();
-    try {
-      const r = f();
-      if (r) out[name] = r;
-    } catch {
-      /* not fittable */
-    }
-    const dt = process.cpuUsage(t0);
-    ms[name] = (dt.user + dt.system) / 1000;
-  };
-  const seasonal = m > 1 && isSeasonal(y, m);
-  time('ets', () => forecastEts(selectEts(y, m), h, 0.95));
-  time('etsS', () => {
+/** The candidate members by name; each returns a 95 % interval forecast or undefined when it cannot be fitted. */
+const MEMBERS: Record<string, (y: number[], m: number, h: number) => IntervalForecast | undefined> = {
+  ets: (y, m, h) => forecastEts(selectEts(y, m), h, 0.95),
+  etsS: (y, m, h) => {
+    const seasonal = m > 1 && isSeasonal(y, m);
     const models = candidateModels(y, m).filter((s) => seasonal || s.season === 'N');
     return forecastEts(selectEts(y, m, { models }), h, 0.95);
-  });
-  time('etsSA', () => {
+  },
+  etsSA: (y, m, h) => {
+    const seasonal = m > 1 && isSeasonal(y, m);
     const models = candidateModels(y, m).filter(
       (s) => (seasonal || s.season === 'N') && (s.error === 'A' || s.season === 'M'),
     );
     return forecastEts(selectEts(y, m, { models }), h, 0.95);
-  });
-  time('etsA', () => {
+  },
+  etsSAf: (y, m, h) => {
+    const seasonal = m > 1 && isSeasonal(y, m);
+    const models = candidateModels(y, m).filter(
+      (s) => (seasonal || s.season === 'N') && (s.error === 'A' || s.season === 'M'),
+    );
+    return forecastEts(selectEts(y, m, { models, fixSeasonalStates: true }), h, 0.95);
+  },
+  etsA: (y, m, h) => {
     const models = candidateModels(y, m).filter((s) => s.error === 'A' || s.season === 'M');
     return forecastEts(selectEts(y, m, { models }), h, 0.95);
-  });
-  time('theta', () => thetaForecast(y, m, h, 0.95));
-  time('damped', () => dampedForecast(y, m, h, 0.95));
-  time('ses', () => adjustedEts(y, m, h, false));
-  time('holt', () => adjustedEts(y, m, h, true));
-  time('naive', () => naiveForecast(y, h, 0.95));
-  if (m > 1 && y.length >= m) time('snaive', () => seasonalNaiveForecast(y, m, h, 0.95));
-  return { members: out, ms };
+  },
+  etsAf: (y, m, h) => {
+    const models = candidateModels(y, m).filter((s) => s.error === 'A' || s.season === 'M');
+    return forecastEts(selectEts(y, m, { models, fixSeasonalStates: true }), h, 0.95);
+  },
+  theta: (y, m, h) => thetaForecast(y, m, h, 0.95),
+  damped: (y, m, h) => dampedForecast(y, m, h, 0.95),
+  ses: (y, m, h) => adjustedEts(y, m, h, false),
+  holt: (y, m, h) => adjustedEts(y, m, h, true),
+  naive: (y, _m, h) => naiveForecast(y, h, 0.95),
+  snaive: (y, m, h) => (m > 1 && y.length >= m ? seasonalNaiveForecast(y, m, h, 0.95) : undefined),
+};
+
+/** Fits the members `row` lacks, timing each (CPU ms). */
+function fillMembers(row: Row): void {
+  for (const [name, make] of Object.entries(MEMBERS)) {
+    if (name in row.ms) continue;
+    const t0 = process.cpuUsage();
+    try {
+      const r = make(row.train, row.m, row.h);
+      if (r) row.members[name] = r;
+    } catch {
+      /* not fittable */
+    }
+    const dt = process.cpuUsage(t0);
+    row.ms[name] = (dt.user + dt.system) / 1000;
+  }
 }
 
 function load(): Row[] {
   const rows: Row[] = [];
   for (const set of ['m1', 'tourism']) {
     const cache = path.join(outDir, `members-${set}-${stage}.json`);
-    if (fs.existsSync(cache)) {
-      rows.push(...(JSON.parse(fs.readFileSync(cache, 'utf8')) as Row[]));
-      continue;
-    }
-    const part: Row[] = [];
-    const lines = fs.readFileSync(path.join(dataDir, `${set}.jsonl`), 'utf8').trim().split('\n');
-    for (const line of lines) {
-      const s = JSON.parse(line) as Series;
-      const h = s.horizon;
-      const m = s.frequency;
-      let train = s.train;
-      let test = s.test;
-      if (stage === 'holdout') {
-        if (s.train.length - h < Math.max(8, m + 4)) continue;
-        train = s.train.slice(0, s.train.length - h);
-        test = s.train.slice(s.train.length - h);
+    let part: Row[] = [];
+    if (fs.existsSync(cache)) part = JSON.parse(fs.readFileSync(cache, 'utf8')) as Row[];
+    else {
+      const lines = fs
+        .readFileSync(path.join(dataDir, `${set}.jsonl`), 'utf8')
+        .trim()
+        .split('\n');
+      for (const line of lines) {
+        const s = JSON.parse(line) as Series;
+        const h = s.horizon;
+        const m = s.frequency;
+        let train = s.train;
+        let test = s.test;
+        if (stage === 'holdout') {
+          if (s.train.length - h < Math.max(8, m + 4)) continue;
+          train = s.train.slice(0, s.train.length - h);
+          test = s.train.slice(s.train.length - h);
+        }
+        part.push({ id: s.id, set, period: s.period, m, h, train, test, members: {}, ms: {} });
       }
-      part.push({ id: s.id, set, period: s.period, m, h, train, test, ...members(train, m, h) });
     }
-    fs.writeFileSync(cache, JSON.stringify(part));
+    const before = JSON.stringify(part.map((r) => Object.keys(r.ms).length));
+    for (const r of part) fillMembers(r);
+    if (JSON.stringify(part.map((r) => Object.keys(r.ms).length)) !== before)
+      fs.writeFileSync(cache, JSON.stringify(part));
     rows.push(...part);
   }
   return rows;
@@ -186,6 +206,11 @@ const bases = [
   ['ets', 'theta', 'damped'],
   ['etsS', 'theta', 'damped'],
   ['etsSA', 'theta', 'damped'],
+  ['etsSAf', 'theta', 'damped'],
+  ['etsA', 'theta'],
+  ['etsAf', 'theta'],
+  ['etsSAf', 'theta'],
+  ['etsAf', 'theta', 'damped'],
   ['etsA', 'theta', 'damped'],
   ['etsA', 'theta', 'damped', 'ses'],
   ['etsSA', 'theta', 'damped', 'ses'],
@@ -205,10 +230,15 @@ const bases = [
 for (const parts of bases)
   for (const pool of ['mean', 'median'] as Pool[])
     for (const sn of [true, false])
-      specs.push({ name: `${pool}(${parts.join(',')}${sn ? ',snaive*' : ''})`, parts, seasonalOnly: sn ? ['snaive'] : [], pool });
+      specs.push({
+        name: `${pool}(${parts.join(',')}${sn ? ',snaive*' : ''})`,
+        parts,
+        seasonalOnly: sn ? ['snaive'] : [],
+        pool,
+      });
 
 const results: { name: string; bySet: Record<string, { sp: number; ss: number; mase: number; cov: number }> }[] = [];
-const single = ['ets', 'etsS', 'etsSA', 'etsA', 'theta', 'damped', 'ses', 'holt', 'naive'];
+const single = ['ets', 'etsS', 'etsSA', 'etsA', 'etsSAf', 'etsAf', 'theta', 'damped', 'ses', 'holt', 'naive'];
 for (const name of single) specs.push({ name, parts: [name], pool: 'mean' });
 for (const spec of specs) {
   const accs: Record<string, Acc> = {};
@@ -225,8 +255,12 @@ for (const spec of specs) {
   results.push({ name: spec.name, bySet });
 }
 const theta = results.find((r) => r.name === 'theta')!.bySet;
-console.log(`stage ${stage}: ${rows.filter((r) => r.set === 'm1').length} m1, ${rows.filter((r) => r.set === 'tourism').length} tourism series`);
-console.log('name | m1 sMAPE(all pts) | ratio to theta | m1 MASE | m1 cov | tour sMAPE(all pts) | ratio | tour MASE | tour cov | mean ratio');
+console.log(
+  `stage ${stage}: ${rows.filter((r) => r.set === 'm1').length} m1, ${rows.filter((r) => r.set === 'tourism').length} tourism series`,
+);
+console.log(
+  'name | m1 sMAPE(all pts) | ratio to theta | m1 MASE | m1 cov | tour sMAPE(all pts) | ratio | tour MASE | tour cov | mean ratio',
+);
 const lines = results.map((r) => {
   const a = r.bySet.m1;
   const b = r.bySet.tourism;
@@ -241,7 +275,12 @@ lines.sort((x, y) => x.key - y.key);
 for (const l of lines) console.log(l.text);
 const msum: Record<string, number> = {};
 for (const r of rows) for (const [k, v] of Object.entries(r.ms)) msum[k] = (msum[k] ?? 0) + v;
-console.log('CPU ms/series:', Object.entries(msum).map(([k, v]) => `${k} ${(v / rows.length).toFixed(2)}`).join(', '));
+console.log(
+  'CPU ms/series:',
+  Object.entries(msum)
+    .map(([k, v]) => `${k} ${(v / rows.length).toFixed(2)}`)
+    .join(', '),
+);
 if (process.argv[3]) {
   const want = results.find((r) => r.name === process.argv[3]);
   if (want) for (const [k, v] of Object.entries(want.bySet)) console.log(k, JSON.stringify(v));

@@ -6,13 +6,15 @@
 // Work buffers of the Schur–Cohn test (it runs inside the optimiser; no allocation per call).
 let scratchA = new Float64Array(32);
 let scratchB = new Float64Array(32);
+// The characteristic polynomial of `admissible`, likewise reused.
+let poly = new Float64Array(32);
 
 /**
  * True when all roots of the polynomial Σ c_k z^k (increasing order, c_last ≠ 0) have modulus ≤ 1 + 1e-10
- * (the Schur–Cohn test on p((1 + 1e-10)·z); R's `admissible` computes the roots with polyroot).
+ * (the Schur–Cohn test on p((1 + 1e-10)·z); R's `admissible` computes the roots with polyroot). Only the
+ * first `len` coefficients are read.
  */
-export function rootsWithinUnitCircle(coefficients: readonly number[]): boolean {
-  const len = coefficients.length;
+export function rootsWithinUnitCircle(coefficients: ArrayLike<number>, len = coefficients.length): boolean {
   if (scratchA.length < len) {
     scratchA = new Float64Array(2 * len);
     scratchB = new Float64Array(2 * len);
@@ -57,10 +59,13 @@ export function admissible(
     if (gamma < Math.max(1 - 1 / ph - alpha, 0) || gamma > 1 + 1 / ph - alpha) return false;
     if (alpha < 1 - 1 / ph - (gamma * (1 - m + ph + ph * m)) / (2 * ph * m)) return false;
     if (be < -(1 - ph) * (gamma / m + alpha)) return false;
-    const P = [ph * (1 - alpha - gamma), alpha + be - alpha * ph + gamma - 1];
-    for (let k = 0; k < m - 2; k++) P.push(alpha + be - alpha * ph);
-    P.push(alpha + be - ph, 1);
-    if (!rootsWithinUnitCircle(P)) return false;
+    if (poly.length < m + 2) poly = new Float64Array(2 * (m + 2));
+    poly[0] = ph * (1 - alpha - gamma);
+    poly[1] = alpha + be - alpha * ph + gamma - 1;
+    for (let k = 0; k < m - 2; k++) poly[2 + k] = alpha + be - alpha * ph;
+    poly[m] = alpha + be - ph;
+    poly[m + 1] = 1;
+    if (!rootsWithinUnitCircle(poly, m + 2)) return false;
   }
   return true;
 }

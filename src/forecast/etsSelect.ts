@@ -24,6 +24,8 @@ export interface EtsSelectOptions {
   additiveOnly?: boolean;
   /** Restrict to these models (e.g. [{error:'A',trend:'A',season:'N',damped:true}]); default: the whole family. */
   models?: readonly EtsSpec[];
+  /** Passed to every fit (fitEtsModel's option; default false, as R). */
+  fixSeasonalStates?: boolean;
 }
 
 /** The candidate models R's ets("ZZZ") tries, in R's order, after its restrictions. */
@@ -78,7 +80,7 @@ export function selectEts(y: readonly number[], m: number, options: EtsSelectOpt
   let best: EtsFit | undefined;
   for (const spec of models) {
     if (spec.season !== 'N' && !(m > 1 && y.length > m && m <= MAX_ETS_SEASON)) continue;
-    const fit = fitEtsModel(y, m, spec);
+    const fit = fitEtsModel(y, m, spec, { fixSeasonalStates: options.fixSeasonalStates });
     if (fit && !Number.isNaN(fit.aicc) && fit.aicc < Infinity && (best === undefined || fit.aicc < best.aicc))
       best = fit;
   }
