@@ -4,8 +4,9 @@
  * combination is then confirmed on the real test parts ("test"). Both data sets are pooled for the choice, so
  * no choice is specific to one of them.
  *
- * Run: `npx esbuild bench/forecast/select.ts --bundle --platform=node --outfile=bench/.out/select.cjs && node
- * bench/.out/select.cjs holdout` (or `test`). Members are cached in bench/.out/members-<set>-<stage>.json.
+ * Run from the repo root: `npx esbuild bench/forecast/select.ts --bundle --platform=node
+ * --outfile=bench/.out/select.cjs && node bench/.out/select.cjs holdout` (or `test`; add a candidate's name to print
+ * it per frequency). Members are cached in bench/.out/members-<set>-<stage>.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,7 @@ interface Row {
 }
 
 const stage = process.argv[2] === 'test' ? 'test' : 'holdout';
-const root = path.resolve(__dirname, '..', '..');
+const root = process.cwd();
 const dataDir = path.resolve(root, '../shared/datasets');
 const outDir = path.join(root, 'bench', '.out');
 
