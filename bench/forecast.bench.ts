@@ -3,9 +3,12 @@
  *
  * For each data set (M1, Tourism: JSON lines with train/test/horizon/frequency), runs bench/forecast/peer.R
  * with Rscript (forecast(ets(x), h) and thetaf(x, h), 95 % intervals), then the project's methods on the same
- * series, and prints sMAPE (%) and MASE per frequency and overall (means over series), 95 % interval coverage
+ * series, and prints sMAPE (%) and MASE per frequency and overall (means over series), sMAPE averaged over all
+ * forecasts (every series × horizon point weighted equally, as the M competitions report it), 95 % interval coverage
  * (share of test points inside), CPU time per series (user + system, both sides, so that other load on a shared
- * machine does not count), and ratios to R.
+ * machine does not count), and ratios to R. The row "auto before" is the `auto` of before issue 22 (the mean of
+ * our ets, theta, damped and, for seasonal data, snaive, with the envelope of their intervals), assembled from
+ * those rows' forecasts; its CPU time is the sum of theirs.
  *
  * Environment: FORECAST_BENCH_DATA (default ../shared/datasets from the repo root), FORECAST_BENCH_SETS
  * (default "m1,tourism"), FORECAST_BENCH_STRIDE (every k-th series, a subset with every frequency in
@@ -18,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { forecastSeries, type ForecastMethod } from '../src/forecast';
+import { type ForecastMethod, combineForecasts, forecastSeries } from '../src/forecast';
 
 interface Series {
   id: string;
@@ -42,6 +45,9 @@ interface PeerRecord {
 }
 interface Score {
   smape: number;
+  /** Sum of the sMAPE of every point (÷ points gives the all-forecasts mean). */
+  smapeSum: number;
+  h: number;
   mase: number;
   inside: number;
   points: number;
@@ -72,7 +78,15 @@ function score(s: Series, mean: number[], lower: number[] | undefined, upper: nu
     mae += Math.abs(a - f);
     if (lower && upper && a >= lower[i] && a <= upper[i]) inside++;
   }
-  return { smape: smape / s.horizon, mase: mae / s.horizon / scale, inside, points: lower ? s.horizon : 0, ms };
+  return {
+    smape: smape / s.horizon,
+    smapeSum: smape,
+    h: s.horizon,
+    mase: mae / s.horizon / scale,
+    inside,
+    points: lower ? s.horizon : 0,
+    ms,
+  };
 }
 
 function summarise(scores: Score[]) {
@@ -80,6 +94,7 @@ function summarise(scores: Score[]) {
   const points = scores.reduce((a, s) => a + s.points, 0);
   return {
     smape: scores.reduce((a, s) => a + s.smape, 0) / n,
+    smapePoints: scores.reduce((a, s) => a + s.smapeSum, 0) / scores.reduce((a, s) => a + s.h, 0),
     mase: scores.reduce((a, s) => a + s.mase, 0) / n,
     coverage: points ? scores.reduce((a, s) => a + s.inside, 0) / points : NaN,
     ms: scores.reduce((a, s) => a + s.ms, 0) / n,
@@ -146,6 +161,7 @@ for (const set of sets) {
     if (!p) throw new Error(`R output has no series ${s.id}`);
     add('R ets', s, score(s, p.ets.mean, p.ets.lower, p.ets.upper, p.ets.seconds * 1000));
     add('R thetaf', s, score(s, p.theta.mean, p.theta.lower, p.theta.upper, p.theta.seconds * 1000));
+    const got = new Map<string, { f: ReturnType<typeof forecastSeries>; ms: number }>();
     for (const method of OURS) {
       const t0 = process.cpuUsage();
       const f = forecastSeries(s.train, s.horizon, {
@@ -155,18 +171,27 @@ for (const set of sets) {
       });
       const dt = process.cpuUsage(t0);
       const ms = (dt.user + dt.system) / 1000;
+      got.set(method, { f, ms });
       add(method, s, score(s, f.mean, f.lower, f.upper, ms));
     }
+    const members = ['ets', 'theta', 'damped', ...(s.frequency > 1 ? ['snaive'] : [])].map((k) => got.get(k)!);
+    const before = combineForecasts(
+      members.map((x) => x.f),
+      0.95,
+    );
+    const beforeMs = members.reduce((a, x) => a + x.ms, 0);
+    add('auto before', s, score(s, before.mean, before.lower, before.upper, beforeMs));
   }
   const periods = [...new Set(series.map((s) => s.period))];
-  const methods = ['R ets', 'R thetaf', ...OURS];
+  const methods = ['R ets', 'R thetaf', 'auto before', ...OURS];
   const overall = (method: string) => summarise(periods.flatMap((p) => scores.get(`${method}|${p}`) ?? []));
   const rEts = overall('R ets');
   const rTheta = overall('R thetaf');
   const head = [
     'method',
     ...periods.map((p) => `sMAPE ${p.toLowerCase()}`),
-    'sMAPE all',
+    'sMAPE all (series mean)',
+    'sMAPE all forecasts',
     ...periods.map((p) => `MASE ${p.toLowerCase()}`),
     'MASE all',
     '95% coverage',
@@ -174,6 +199,7 @@ for (const set of sets) {
     'time vs R ets',
     'sMAPE vs best R',
     'MASE vs best R',
+    'sMAPE all forecasts vs R thetaf',
   ];
   const rows = methods.map((m) => {
     const o = overall(m);
@@ -181,6 +207,7 @@ for (const set of sets) {
       m,
       ...periods.map((p) => f2(summarise(scores.get(`${m}|${p}`)!).smape)),
       f2(o.smape),
+      f2(o.smapePoints),
       ...periods.map((p) => f3(summarise(scores.get(`${m}|${p}`)!).mase)),
       f3(o.mase),
       Number.isFinite(o.coverage) ? `${(100 * o.coverage).toFixed(1)}%` : '–',
@@ -188,6 +215,7 @@ for (const set of sets) {
       `${(rEts.ms / o.ms).toFixed(1)}× faster`,
       f3(o.smape / Math.min(rEts.smape, rTheta.smape)),
       f3(o.mase / Math.min(rEts.mase, rTheta.mase)),
+      f3(o.smapePoints / rTheta.smapePoints),
     ];
   });
   const counts = periods.map((p) => `${p.toLowerCase()} ${series.filter((s) => s.period === p).length}`).join(', ');

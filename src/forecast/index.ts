@@ -5,9 +5,10 @@
  * - `forecastSeries(history, horizon, { seasonality?, method?, level? })` → `{ mean, lower?, upper?, method,
  *   seasonLength, model }`. history: numbers in time order, `null` = missing (linearly interpolated);
  *   seasonality as FORECAST.ETS (1/omitted = detect, 0 = none, n ≥ 2 = period); method one of
- *   `FORECAST_METHODS` (`auto` = combination of ETS, Theta and damped trend); level a fraction, e.g. 0.95.
- * - Models: `selectEts(y, m)` (R's ets: AICc choice), `fitEtsModel(y, m, spec, fixed?)`, `forecastEts(fit, h,
- *   level?)`; `thetaForecast`, `dampedForecast`, `naiveForecast`, `seasonalNaiveForecast`, `linearForecast`.
+ *   `FORECAST_METHODS` (`auto` = mean of a fast ETS, Theta and seasonal naive); level a fraction, e.g. 0.95.
+ * - Models: `selectEts(y, m)` (R's ets: AICc choice), `autoEts(y, m)` (the ETS member of auto),
+ *   `fitEtsModel(y, m, spec, fixed?)`, `forecastEts(fit, h, level?)`; `thetaForecast`, `dampedForecast`,
+ *   `naiveForecast`, `seasonalNaiveForecast`, `linearForecast`.
  * - Series tools: `fillMissing`, `detectSeasonLength`, `isSeasonal` (thetaf's 90 % test), `seasonalFigure`.
  * - Accuracy: `accuracy(actuals, forecasts, history?, m?)` → MAE, RMSE, MAPE, sMAPE (fractions), MASE;
  *   `intervalCoverage(actuals, lower, upper)` (fraction).

@@ -1,0 +1,84 @@
+/** The `auto` method of issue 22: its ETS member (fixed seasonal states, no M-error twins) and its members. */
+import {
+  autoEts,
+  candidateModels,
+  combineForecasts,
+  fitEtsModel,
+  forecastEts,
+  forecastSeries,
+  initialStates,
+  seasonalNaiveForecast,
+  thetaForecast,
+} from '../../src/forecast';
+
+// 4 years of monthly data: level 100, trend +1 a month, a multiplicative season of ±20 %, a little noise.
+const noise = [0.3, -0.8, 0.5, 0.1, -0.4, 0.9, -0.2, 0.6, -0.7, 0.2, 0.4, -0.5];
+const y = Array.from(
+  { length: 48 },
+  (_, t) => (100 + t) * (1 + 0.2 * Math.sin((2 * Math.PI * t) / 12)) + noise[(t * 5) % 12],
+);
+
+describe('fixSeasonalStates', () => {
+  test('keeps the initial seasonal states of the decomposition and optimises the rest', () => {
+    const spec = { error: 'A', trend: 'A', season: 'A', damped: false } as const;
+    const fixed = fitEtsModel(y, 12, spec, { fixSeasonalStates: true })!;
+    const free = fitEtsModel(y, 12, spec)!;
+    // initialStates gives [l, b, s₁ … s₁₁]; the fit's initial state is [l, b, s₁ … s₁₁, s₁₂] with s₁₂ = −Σ.
+    const init = initialStates(y, 12, 'A', 'A');
+    expect(fixed.initialState.slice(2, 13)).toEqual(init.slice(2));
+    expect(fixed.initialState[13]).toBeCloseTo(-init.slice(2).reduce((a, b) => a + b, 0), 12);
+    // Level and growth moved from their starting values (they are optimised); the free fit moved the seasons.
+    expect(fixed.initialState[0]).not.toBe(init[0]);
+    expect(free.initialState.slice(2, 13)).not.toEqual(init.slice(2));
+    // Same parameter count in the criteria: AICc − (−2 logLik) is the same penalty for both fits.
+    expect(fixed.aicc + 2 * fixed.logLik).toBeCloseTo(free.aicc + 2 * free.logLik, 9);
+    // The free fit searches a superset, so its likelihood is not worse by more than the search tolerance.
+    expect(free.logLik).toBeGreaterThan(fixed.logLik - 1);
+  });
+});
+
+describe('autoEts', () => {
+  test('considers additive errors and the multiplicative-error, multiplicative-season models only', () => {
+    const all = candidateModels(y, 12);
+    const kept = all.filter((s) => s.error === 'A' || s.season === 'M');
+    // 15 models on positive seasonal data (R's restricted family); 6 A-error + 3 M-error with M season = 9.
+    expect(all).toHaveLength(15);
+    expect(kept).toHaveLength(9);
+    const fit = autoEts(y, 12)!;
+    expect(fit.spec.error === 'A' || fit.spec.season === 'M').toBe(true);
+    expect(fit.spec.season).not.toBe('N'); // a ±20 % season is found
+  });
+
+  test('returns undefined when no model can be fitted', () => {
+    expect(autoEts([1, 2, 3], 1)).toBeUndefined();
+  });
+});
+
+describe('auto', () => {
+  test('is the mean of the ETS member, Theta and seasonal naive, with the envelope of their intervals', () => {
+    const f = forecastSeries(y, 6, { seasonality: 12, level: 0.9 });
+    const parts = [
+      forecastEts(autoEts(y, 12)!, 6, 0.9),
+      thetaForecast(y, 12, 6, 0.9),
+      seasonalNaiveForecast(y, 12, 6, 0.9),
+    ];
+    const want = combineForecasts(parts, 0.9);
+    expect(f.method).toBe('combination');
+    // ETS(A,·,A) or ETS(·,·,M): never an M-error model without M season.
+    expect(f.model).toMatch(/^mean of ETS\((A,[A-Za-z]+,[AM]|[AM],[A-Za-z]+,M)\), Theta, seasonal naive$/);
+    for (let i = 0; i < 6; i++) {
+      expect(f.mean[i]).toBeCloseTo((parts[0].mean[i] + parts[1].mean[i] + parts[2].mean[i]) / 3, 9);
+      expect(f.lower![i]).toBeCloseTo(Math.min(...parts.map((p) => p.lower![i])), 9);
+      expect(f.upper![i]).toBeCloseTo(Math.max(...parts.map((p) => p.upper![i])), 9);
+    }
+    expect(f.mean).toEqual(want.mean);
+  });
+
+  test('non-seasonal data: the mean of ETS and Theta', () => {
+    const trend = Array.from({ length: 20 }, (_, t) => 50 + 2 * t + noise[t % 12]);
+    const f = forecastSeries(trend, 3, { seasonality: 0 });
+    expect(f.model).toMatch(/^mean of ETS\(A,[A-Za-z]+,N\), Theta$/);
+    // A +2 a period trend from ≈ 88 at t = 19: the forecasts rise.
+    expect(f.mean[2]).toBeGreaterThan(f.mean[0]);
+  });
+});
