@@ -5,7 +5,7 @@
  */
 import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
-import { toInteger } from '../src/shared/coerce';
+import { toInteger, toNumber } from '../src/shared/coerce';
 import { LIMITS, SPLIT_RANGE, checkListLength } from '../src/shared/limits';
 import { solveHeuristic } from '../src/territory/heuristic';
 import { balanceReport } from '../src/territory/report';
@@ -30,6 +30,7 @@ export const territoryCache = new ResultCache(8);
  * @param [current] One column of current owner names, the same rows as metrics (both with their header row or both without; blank = unassigned).
  * @param [locked] One column of TRUE/FALSE, the same rows as metrics; a locked account keeps its current owner.
  * @param [max_moves] The most accounts whose owner may differ from current (omitted: no limit).
+ * @param [tolerance] Tolerance band, a fraction (0.02 = every rep within ±2 % of target on every metric): reach the band (or come as close as the constraints allow), then move as few accounts as possible. Omitted: balance as far as possible.
  * @returns The assigned rep name for each account row (with a header cell when metrics has a header row).
  */
 export function territory(
@@ -38,13 +39,15 @@ export function territory(
   current?: any[][],
   locked?: any[][],
   max_moves?: any,
+  tolerance?: any,
 ): any[][] {
   return territoryCache.call(
-    [metrics, reps, current, locked, max_moves],
+    [metrics, reps, current, locked, max_moves, tolerance],
     () => {
       const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
+      const tol = omitted(tolerance) ? undefined : toNumber(tolerance, 'tolerance');
       const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
-      const result = solveHeuristic(parsed.problem);
+      const result = solveHeuristic(parsed.problem, { tolerance: tol });
       const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
       return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
     },
