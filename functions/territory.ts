@@ -7,7 +7,7 @@ import { excelCall } from './adapter';
 import { ResultCache } from './resultCache';
 import { toInteger, toNumber } from '../src/shared/coerce';
 import { LIMITS, SPLIT_RANGE, checkListLength } from '../src/shared/limits';
-import { solveHeuristic } from '../src/territory/heuristic';
+import { EXCEL_TIME_LIMIT, solveHeuristic } from '../src/territory/heuristic';
 import { balanceReport } from '../src/territory/report';
 import {
   balanceGrid,
@@ -47,7 +47,7 @@ export function territory(
       const budget = omitted(max_moves) ? undefined : toInteger(max_moves, 'max_moves', 0);
       const tol = omitted(tolerance) ? undefined : toNumber(tolerance, 'tolerance');
       const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
-      const result = solveHeuristic(parsed.problem, { tolerance: tol });
+      const result = solveHeuristic(parsed.problem, { tolerance: tol, timeLimit: EXCEL_TIME_LIMIT });
       const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
       return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
     },

@@ -14,12 +14,15 @@
  * until one of its reps' totals changes. Every change keeps locks, eligibility, counts and the move budgets.
  * The phase ends when every rep is within `floor` on every metric, nothing helps, or `stop()` says so.
  */
+import { EARTH_KM, accountDistance, distanceKm } from './model';
 import type { Plan } from './searchPlan';
 
 /** Partners (most complementary reps) searched per round. */
 const PARTNERS = 8;
 /** Moves applied per round at most (each re-checked before it is applied). */
 const BATCH = 24;
+/** Rounds over every rep for compactness (with coordinates). */
+const COMPACTION_PASSES = 4;
 /** Half-width of the swap window. */
 const WINDOW = 8;
 
@@ -34,6 +37,15 @@ class Descent {
   private readonly t: Float64Array;
   /** The least fall of Φ that counts (rounding noise below it could otherwise make changes cycle). */
   minGain = 0;
+  /**
+   * With coordinates: the weight μ of distance in the objective (Φ + μ · Σ km from account to its rep's anchor),
+   * scaled so that taking an average account an average distance away costs as much balance as half an average
+   * account's share of a rep's target; 0 without coordinates. And each rep's nearest reps (by anchor).
+   */
+  readonly mu: number;
+  readonly near: Int32Array[] | undefined;
+  /** cos(latitude) of each account (for the equirectangular distance). */
+  private readonly cosLat: Float64Array;
 
   constructor(
     readonly plan: Plan,
@@ -44,6 +56,43 @@ class Descent {
     this.stuck = new Uint8Array(this.c.R);
     this.t = new Float64Array(this.c.k);
     for (let r = 0; r < this.c.R; r++) this.phi[r] = this.penalty(r, -1, -1);
+    const c = this.c;
+    const g = c.geo;
+    if (g === undefined || g.repLat.some(Number.isNaN)) {
+      this.mu = 0;
+      this.near = undefined;
+      this.cosLat = new Float64Array(0);
+      return;
+    }
+    this.cosLat = g.lat.map(Math.cos);
+    let sum = 0;
+    for (let a = 0; a < c.n; a++) sum += accountDistance(c, a, plan.asg[a]);
+    const meanKm = sum / c.n || 1;
+    const share = c.R / c.n;
+    this.mu = (0.5 * share * share) / meanKm;
+    this.near = Array.from({ length: c.R }, (_, r) => {
+      const d = Array.from({ length: c.R }, (_, q) => distanceKm(g.repLat[r], g.repLon[r], g.repLat[q], g.repLon[q]));
+      const order = Array.from({ length: c.R }, (_, q) => q).filter((q) => q !== r);
+      order.sort((p, q) => d[p] - d[q] || p - q);
+      return Int32Array.from(order.slice(0, PARTNERS));
+    });
+  }
+
+  /**
+   * μ × (km from `a` to `to`'s anchor − km to `from`'s): what moving `a` adds to the objective's distance term.
+   * Distances by the equirectangular approximation (within a few tenths of a percent of great-circle below
+   * 1,000 km; the report uses great-circle).
+   */
+  distanceCost(a: number, from: number, to: number): number {
+    if (this.mu === 0) return 0;
+    return this.mu * (this.flatKm(a, to) - this.flatKm(a, from));
+  }
+
+  private flatKm(a: number, r: number): number {
+    const g = this.c.geo!;
+    const dx = (g.lon[a] - g.repLon[r]) * this.cosLat[a];
+    const dy = g.lat[a] - g.repLat[r];
+    return EARTH_KM * Math.sqrt(dx * dx + dy * dy);
   }
 
   /** φ of rep `r` after removing account `out` and adding account `inn` (−1: none). */
@@ -68,12 +117,19 @@ class Descent {
   /** Fall of Φ when `a` moves from its rep to `to` (≤ 0: no use). */
   moveGain(a: number, to: number): number {
     const from = this.plan.asg[a];
-    return this.phi[from] + this.phi[to] - this.penalty(from, a, -1) - this.penalty(to, -1, a);
+    return (
+      this.phi[from] +
+      this.phi[to] -
+      this.penalty(from, a, -1) -
+      this.penalty(to, -1, a) -
+      this.distanceCost(a, from, to)
+    );
   }
 
   /** Fall of Φ when `a` (in r) and `b` (in q) trade places. */
   swapGain(r: number, q: number, a: number, b: number): number {
-    return this.phi[r] + this.phi[q] - this.penalty(r, a, b) - this.penalty(q, b, a);
+    const moved = this.distanceCost(a, r, q) + this.distanceCost(b, q, r);
+    return this.phi[r] + this.phi[q] - this.penalty(r, a, b) - this.penalty(q, b, a) - moved;
   }
 
   /** True when `a` may move to `to` now (lock, eligibility, counts, budgets). */
@@ -126,7 +182,11 @@ class Descent {
       out[j] = q;
       score[j] = s;
     }
-    return out;
+    if (this.near === undefined) return out;
+    // With coordinates: the nearest reps first, then the most complementary (accounts move between neighbours).
+    const mixed = Array.from(this.near[r].slice(0, PARTNERS / 2));
+    for (const q of out) if (mixed.length < PARTNERS && !mixed.includes(q)) mixed.push(q);
+    return mixed;
   }
 }
 
@@ -185,9 +245,12 @@ function round(d: Descent, r: number, top: TopMoves): number {
       if (gr <= 0) continue;
       for (const q of open) {
         if (!p.ok(a, q)) continue;
-        const g = gr + d.phi[q] - d.penalty(q, -1, a);
-        if (g <= d.minGain) continue;
+        const gb = gr + d.phi[q] - d.penalty(q, -1, a);
         const dm = p.moveDelta(a, r, q);
+        // Distance never pays for a move (disruption comes before compactness): a move must help balance.
+        if (dm > 0 && gb <= d.minGain) continue;
+        const g = gb - d.distanceCost(a, r, q);
+        if (g <= d.minGain) continue;
         const s = perMove(g, dm);
         if (top.size === BATCH && s <= top.score[BATCH - 1]) continue;
         if (!p.budgetOk(dm, p.metricDelta(a, dm))) continue;
@@ -204,9 +267,11 @@ function round(d: Descent, r: number, top: TopMoves): number {
         if (c.locked[a] || !p.ok(a, r)) continue;
         const gr = d.phi[r] - d.penalty(r, -1, a);
         if (gr <= 0) continue;
-        const g = gr + d.phi[q] - d.penalty(q, a, -1);
-        if (g <= d.minGain) continue;
+        const gb = gr + d.phi[q] - d.penalty(q, a, -1);
         const dm = p.moveDelta(a, q, r);
+        if (dm > 0 && gb <= d.minGain) continue;
+        const g = gb - d.distanceCost(a, q, r);
+        if (g <= d.minGain) continue;
         const s = perMove(g, dm);
         if (top.size === BATCH && s <= top.score[BATCH - 1]) continue;
         if (!p.budgetOk(dm, p.metricDelta(a, dm))) continue;
@@ -219,7 +284,10 @@ function round(d: Descent, r: number, top: TopMoves): number {
     const a = top.a[j];
     const to = top.to[j];
     // Re-check against the totals as they are now (earlier moves of this round changed them).
-    if (p.asg[a] === to || !d.canMove(a, to) || d.moveGain(a, to) <= d.minGain) continue;
+    if (p.asg[a] === to || !d.canMove(a, to)) continue;
+    const g = d.moveGain(a, to);
+    const from = p.asg[a];
+    if (g <= d.minGain || (p.moveDelta(a, from, to) > 0 && g + d.distanceCost(a, from, to) <= d.minGain)) continue;
     d.apply(a, to);
     applied++;
   }
@@ -274,6 +342,7 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
         if (g <= d.minGain) continue;
         const dmA = p.moveDelta(a, r, q);
         const dmB = p.moveDelta(b, q, r);
+        if (dmA + dmB > 0 && d.mu > 0 && g + d.distanceCost(a, r, q) + d.distanceCost(b, q, r) <= d.minGain) continue;
         const s = perMove(g, dmA + dmB);
         if (s <= bestS) continue;
         if (!p.budgetOk(dmA + dmB, p.metricDelta(a, dmA) + p.metricDelta(b, dmB))) continue;
@@ -323,6 +392,16 @@ export function descend(plan: Plan, tolerance: number, floor: number, stop: () =
     if (applied === 0) d.stuck[r] = 1;
     changes += applied;
     sinceReset += applied;
+  }
+  // With coordinates: compaction rounds on every rep in turn (balance penalties stay in the objective, so a rep
+  // within the band stays there while accounts move to nearer neighbours).
+  if (d.mu > 0) {
+    for (let pass = 0; pass < COMPACTION_PASSES && !stop(); pass++) {
+      let moved = 0;
+      for (let r = 0; r < R && !stop(); r++) moved += round(d, r, top);
+      changes += moved;
+      if (moved === 0) break;
+    }
   }
   return changes;
 }

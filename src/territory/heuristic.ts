@@ -27,7 +27,7 @@
  * member list per rep with O(1) removal; deviations of the two reps involved are recomputed in O(k).
  * Deterministic: stable orders, ties broken by index, restarts driven by a seeded PRNG.
  */
-import { invalid } from '../shared/errors';
+import { invalid, isModelInputError } from '../shared/errors';
 import { type Compiled, accountDistance, compile, eligible } from './model';
 import { descend } from './descent';
 import { Plan } from './searchPlan';
@@ -52,8 +52,11 @@ export function now(): number {
   return perf !== undefined ? perf.now() : Date.now();
 }
 
-/** Default wall-clock budget of the search (s): a 50,000 × 200 call, with reading and reporting, stays under 2 s. */
-export const DEFAULT_TIME_LIMIT = 1.6;
+/**
+ * Wall-clock safety net (s) that SALESOPS.TERRITORY passes: with reading and reporting a call stays under 2 s even
+ * on a loaded machine. The core's default is no net (the deterministic work cap only).
+ */
+export const EXCEL_TIME_LIMIT = 1.6;
 
 /**
  * Default cap on the search's work (evaluations of a rep's totals after a change; about 30 million a second
@@ -109,12 +112,15 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
   const key = new Float64Array(c.n);
   for (const a of pending) key[a] = rng ? size[a] * (0.5 + rng()) : size[a];
   pending.sort((p, q) => key[q] - key[p] || p - q);
+  // With every rep anchored on the map, the first start carves by distance (each account to its nearest anchor):
+  // the most compact plan, which the balance phases then even out, moving accounts between neighbours.
+  const carve = rng === undefined && c.geo !== undefined && !c.geo.repLat.some(Number.isNaN);
   for (const a of pending) {
     let best = -1;
     let bestFill = Infinity;
     for (let r = 0; r < c.R; r++) {
       if (plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
-      const fill = randomPlace && rng ? rng() : fillAfter(plan, r, a);
+      const fill = randomPlace && rng ? rng() : carve ? accountDistance(c, a, r) : fillAfter(plan, r, a);
       if (fill < bestFill) {
         bestFill = fill;
         best = r;
@@ -293,6 +299,8 @@ interface Ctx {
   /** Work done by every plan of the run, and the most allowed (deterministic: the same input stops at the same point). */
   readonly meter: { work: number };
   readonly workCap: number;
+  /** The best plan so far (returned when the run is cancelled). */
+  best: Plan | undefined;
 }
 
 /** True (and remembered) once the search's wall-clock budget is spent. */
@@ -835,59 +843,130 @@ function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: bool
   return plan;
 }
 
-/** Runs the heuristic on a compiled problem. */
+/** Books of at most this many account × rep pairs (with a current plan) climb the budget ladder (see below). */
+const LADDER_PAIRS = 120;
+
+/** Restarts by size: they pay off where accounts are coarse (few per rep); large books are fine-grained already. */
+function defaultRestarts(size: number): number {
+  return size <= 200 ? 100 : size <= 1_000 ? 30 : size <= 5_000 ? 10 : size <= 50_000 ? 3 : 0;
+}
+
+/** A copy of assignment `asg` as a plan of `c` (every account placed as in `asg`). */
+function planOf(c: Compiled, asg: Int32Array, ctx: Ctx): Plan {
+  const plan = new Plan(c);
+  plan.meter = ctx.meter;
+  for (let a = 0; a < c.n; a++) plan.place(a, asg[a]);
+  return plan;
+}
+
+/** Balance search from one start plan: descent, min–max search, and on small problems the two-move search. */
+function searchFrom(plan: Plan, ctx: Ctx, maxSteps: number, from: number, to: number): void {
+  const c = plan.c;
+  const tolerance = ctx.tolerance;
+  const floor = Math.max(tolerance, DESCENT_FLOOR);
+  ctx.steps += descend(plan, tolerance, floor, () => (checkCancel(ctx), timeUp(ctx)));
+  balance(plan, ctx, maxSteps, from, to);
+  if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
+    for (let d = 0; d < 4 * c.n && !timeUp(ctx) && plan.largest() > tolerance && deepen(plan); d++) {
+      checkCancel(ctx);
+      balance(plan, ctx, maxSteps, from, to);
+    }
+  }
+}
+
+/**
+ * One multi-start search under the budgets of `c`: the start plans of `startPlan`, and with `warm` (a plan that
+ * keeps c's constraints) that plan as it is and searched on; the best by `better`, then the closing phases
+ * (undo moves that do not pay, compactness). `ctx.best` holds the best so far (for a cancelled run).
+ */
+function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, warm?: Int32Array): Plan {
+  const maxSteps = ctx.opts.maxSteps ?? 40 * c.n + 1000;
+  const hasCurrent = c.cur.some((r) => r >= 0);
+  const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;
+  const rng = mulberry32(seed);
+  let best: Plan | undefined;
+  const offer = (plan: Plan) => {
+    if (best === undefined || better(plan, best, ctx.tolerance)) best = plan;
+    ctx.best = best;
+  };
+  if (warm !== undefined) offer(planOf(c, warm, ctx));
+  const starts = 1 + (unbudgeted && hasCurrent && restarts > 0 ? 1 : 0) + restarts;
+  for (let s = 0; s < starts && !(s > 0 && timeUp(ctx)); s++) {
+    checkCancel(ctx);
+    progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
+    const plan = startPlan(c, s, hasCurrent, unbudgeted, rng);
+    plan.meter = ctx.meter;
+    if (best === undefined) ctx.best = plan;
+    searchFrom(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+    offer(plan);
+  }
+  if (warm !== undefined) {
+    const plan = planOf(c, warm, ctx);
+    searchFrom(plan, ctx, maxSteps, 1, 1);
+    offer(plan);
+  }
+  progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
+  reduceDisruption(best!, ctx);
+  improveCompactness(best!, ctx);
+  return best!;
+}
+
+/**
+ * Runs the heuristic on a compiled problem.
+ *
+ * Budget ladder (books of up to `LADDER_PAIRS` account × rep pairs with a current plan): the search runs at budget 0,
+ * then 1, 2 … up to max_moves (the account count when there is no limit), each level from the best plan of the
+ * level below (kept as a candidate as it is) plus its own share of the restarts, seeded by the level. Level b is
+ * the same computation whatever max_moves is, and each level is at least as good as the one below, so more budget
+ * never gives a worse plan (largest deviation non-increasing in max_moves). Larger books search once at their
+ * budget (figures in bench/RESULTS.md).
+ */
 export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
   const tolerance = toleranceOf(opts);
   const start = now();
   const ctx: Ctx = {
     opts,
     start,
-    deadline: start + 1000 * (opts.timeLimit ?? DEFAULT_TIME_LIMIT),
+    deadline: start + 1000 * (opts.timeLimit ?? Infinity),
     tolerance,
     steps: 0,
     lastReport: -Infinity,
     timedOut: false,
     meter: { work: 0 },
     workCap: opts.maxWork ?? DEFAULT_MAX_WORK,
+    best: undefined,
   };
   const size = c.n * c.R;
-  // Restarts pay off where accounts are coarse (few per rep); large books are fine-grained already.
-  const restarts =
-    opts.restarts ?? (size <= 200 ? 100 : size <= 1_000 ? 30 : size <= 5_000 ? 10 : size <= 50_000 ? 3 : 0);
-  const maxSteps = opts.maxSteps ?? 40 * c.n + 1000;
+  const restarts = opts.restarts ?? defaultRestarts(size);
+  const seed = opts.seed ?? 1;
   const hasCurrent = c.cur.some((r) => r >= 0);
-  const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;
-  const rng = mulberry32(opts.seed ?? 1);
-  let best: Plan | undefined;
+  const B = Math.min(c.maxMoves, c.n);
+  const ladder = hasCurrent && size <= LADDER_PAIRS && ctx.tolerance === 0;
   let status: TerritoryResult['status'] = 'feasible';
-  const starts = 1 + (unbudgeted && hasCurrent && restarts > 0 ? 1 : 0) + restarts;
+  let plan: Plan;
   try {
-    for (let s = 0; s < starts && !(s > 0 && timeUp(ctx)); s++) {
-      checkCancel(ctx);
-      progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
-      const plan = startPlan(c, s, hasCurrent, unbudgeted, rng);
-      plan.meter = ctx.meter;
-      if (best === undefined) best = plan;
-      const floor = Math.max(tolerance, DESCENT_FLOOR);
-      ctx.steps += descend(plan, tolerance, floor, () => (checkCancel(ctx), timeUp(ctx)));
-      balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
-      if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
-        for (let d = 0; d < 4 * c.n && !timeUp(ctx) && plan.largest() > tolerance && deepen(plan); d++) {
-          checkCancel(ctx);
-          balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+    if (!ladder) plan = searchStarts(c, ctx, restarts, seed);
+    else {
+      let prev: Plan | undefined;
+      for (let b = 0; b <= B; b++) {
+        // Level b depends on b only (never on max_moves). The top level (b = n: the count cannot bind) is the
+        // unbudgeted search with all its restarts; the levels below share a quarter of them each.
+        const top = b >= c.n;
+        const levelRestarts = top ? restarts : Math.ceil(restarts / 4);
+        try {
+          prev = searchStarts({ ...c, maxMoves: top ? Infinity : b }, ctx, levelRestarts, seed + b, prev?.asg);
+        } catch (e) {
+          // A level too small for the constraints (an account must leave its owner): the next level may do.
+          if (b === B || !isModelInputError(e)) throw e;
         }
       }
-      if (best === plan || better(plan, best, tolerance)) best = plan;
+      plan = prev!;
     }
-    progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
-    reduceDisruption(best!, ctx);
-    improveCompactness(best!, ctx);
   } catch (e) {
     if (!(e instanceof Cancelled)) throw e;
     status = 'cancelled';
-    if (best === undefined) best = construct(c, !hasCurrent, undefined);
+    plan = ctx.best ?? construct(c, !hasCurrent, undefined);
   }
-  const plan = best!;
   progress(ctx, { phase: 'compactness', fraction: 1, largestDeviation: plan.largest() });
   return {
     assignment: plan.asg,

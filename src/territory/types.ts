@@ -122,8 +122,9 @@ export interface HeuristicOptions extends SolveOptions {
    */
   readonly maxWork?: number;
   /**
-   * Wall-clock safety net of the search in seconds (default 1.6), for a machine so loaded that the work cap takes
-   * too long: past it the search stops as at the work cap. Only runs cut short by it can differ between machines.
+   * Wall-clock safety net of the search in seconds (default none; SALESOPS.TERRITORY passes 1.6), for a machine so
+   * loaded that the work cap takes too long: past it the search stops as at the work cap. Only runs cut short by it
+   * can differ between machines.
    */
   readonly timeLimit?: number;
 }
