@@ -10,7 +10,9 @@
  * call has new arguments). Wall time on a shared machine includes waiting for a core: CPU time is the steadier.
  *
  * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder (which tables), BOOKS_BUNDLE=<file> (time
- * another build, e.g. an earlier commit's dist/functions.js, for a before/after table).
+ * another build, e.g. an earlier commit's dist/functions.js, for a before/after table), BOOKS_CORE=1 (call the
+ * core's solveHeuristic, bundled as it ships, without TERRITORY's 1.6 s wall-clock net: on a loaded machine this
+ * shows the plans a quiet machine gets; the work cap still applies).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import { createCustomFunctionsStub, isExcelError } from '../test/support/customFunctionsStub';
 import { type BookStart, bookArgs, makeBook, planFigures } from './territory/books';
+import { solveHeuristic } from '../src/territory/heuristic';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUNDLE = process.env.BOOKS_BUNDLE
@@ -26,6 +29,7 @@ const BUNDLE = process.env.BOOKS_BUNDLE
   : path.join(ROOT, 'dist', 'functions.js');
 const SEEDS = (process.env.BOOKS_SEEDS ?? '101,102').split(',').map(Number);
 const TABLES = (process.env.BOOKS_TABLES ?? 'issue,ladder').split(',');
+const CORE = process.env.BOOKS_CORE === '1';
 const N = 50_000;
 const R = 200;
 
@@ -69,7 +73,24 @@ function run(
   const [metrics, reps, current, locked] = bookArgs(book, R, lockedFraction > 0);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const out = fn(metrics, reps, current, locked ?? null, maxMoves, tolerance);
+  const out = CORE
+    ? [
+        ['Assigned rep'],
+        ...Array.from(
+          solveHeuristic(
+            {
+              metrics: [book.potential, book.workload],
+              reps: Array.from({ length: R }, (_, r) => ({ name: `Rep ${r + 1}` })),
+              current: book.owner,
+              locked: lockedFraction > 0 ? book.locked : undefined,
+              moveBudget: maxMoves === null ? undefined : { maxAccounts: maxMoves },
+            },
+            { tolerance: tolerance ?? undefined },
+          ).assignment,
+          (r) => [`Rep ${r + 1}`],
+        ),
+      ]
+    : fn(metrics, reps, current, locked ?? null, maxMoves, tolerance);
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const row: Row = {
@@ -106,7 +127,8 @@ function print(title: string, rows: Row[]): void {
 function main(): void {
   const fn = load();
   const load0 = os.loadavg()[0];
-  console.log(`territoryBooks: ${path.relative(ROOT, BUNDLE)}, ${N} accounts × ${R} reps, node ${process.version}`);
+  const what = CORE ? 'core solveHeuristic (no wall-clock net)' : path.relative(ROOT, BUNDLE);
+  console.log(`territoryBooks: ${what}, ${N} accounts × ${R} reps, node ${process.version}`);
   // Warm-up on a small book, so the first timed call is not the JIT's first.
   const warm = makeBook({ accounts: 2000, reps: 20, seed: 1, start: 'random', lockedFraction: 0 });
   const [wm, wr, wc] = bookArgs(warm, 20, false);

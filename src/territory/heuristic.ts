@@ -766,7 +766,10 @@ function improveCompactness(plan: Plan, ctx: Ctx): void {
   if (c.geo === undefined) return;
   const D = Math.max(plan.largest(), ctx.tolerance) * (1 + 1e-12) + EPS;
   for (let a = 0; a < c.n; a++) {
-    if ((a & 1023) === 0) checkCancel(ctx);
+    if ((a & 1023) === 0) {
+      checkCancel(ctx);
+      if (timeUp(ctx)) return;
+    }
     const from = plan.asg[a];
     if (c.locked[a] || plan.cnt[from] <= c.minCount[from]) continue;
     let best = -1;

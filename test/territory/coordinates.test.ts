@@ -2,8 +2,10 @@
  * Compact territories (issue 24): account locations from Latitude/Longitude columns of `metrics`, rep homes from a
  * reps table, and a hand-worked case where balance and compactness meet.
  */
-import { territory } from '../../functions/territory';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
 import { parseMetrics, parseReps, solveHeuristic, type TerritoryProblem } from '../../src/territory';
+
+const { TERRITORY: territory } = EXCEL_FUNCTIONS;
 
 /** 1° of longitude on the equator in km: 6371.0088 × π / 180. */
 const DEGREE_KM = (6371.0088 * Math.PI) / 180;
@@ -88,8 +90,8 @@ describe('balanced and compact, by hand', () => {
         ['Ann', 0, 0],
         ['Bob', 0, 10],
       ],
-      null as any,
-      null as any,
+      null,
+      null,
       null,
       0.02,
     );

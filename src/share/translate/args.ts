@@ -101,7 +101,7 @@ export interface TierRange {
 }
 
 /**
- * Reads a two-column tier range argument (COMMISSION tiers, PAYOUT curve) on the snapshot, as `parseRateRange`
+ * Reads a two-column tier range argument (COMMISSION tiers, PAYOUT curve) on the snapshot, as `readRateRange`
  * would: one text header row is left out; every other row must hold two numbers with strictly ascending bounds
  * (blank rows, text or out-of-order bounds cannot be translated: the formula would not skip or refuse the same
  * way). The guards make the formula an error, as the function is, when a cell becomes blank or non-numeric or
