@@ -909,9 +909,19 @@ function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, war
     offer(plan);
   }
   progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
-  reduceDisruption(best!, ctx);
-  improveCompactness(best!, ctx);
-  return best!;
+  let plan: Plan = best!;
+  reduceDisruption(plan, ctx);
+  // Undoing moves that do not pay frees budget: spend it again while that still lowers the plan (a few rounds).
+  for (let round = 0; round < 3 && plan.moves < c.maxMoves && !timeUp(ctx); round++) {
+    const again = planOf(c, plan.asg, ctx);
+    searchFrom(again, ctx, maxSteps, 1, 1);
+    reduceDisruption(again, ctx);
+    if (!better(again, plan, ctx.tolerance)) break;
+    plan = again;
+    ctx.best = plan;
+  }
+  improveCompactness(plan, ctx);
+  return plan;
 }
 
 /**
