@@ -48,12 +48,18 @@ export const TERRITORY_FUNCTIONS: readonly FunctionDeclaration[] = [
         description: 'The most accounts whose owner may differ from current (omitted: no limit).',
         optional: true,
       },
+      {
+        name: 'tolerance',
+        description:
+          'Tolerance band, a fraction (0.02 = every rep within ±2 % of target on every metric): reach the band (or come as close as the constraints allow), then move as few accounts as possible. Omitted: balance as far as possible.',
+        optional: true,
+      },
     ],
     result: 'matrix',
-    fn: (metrics, reps, current, locked, max_moves) =>
+    fn: (metrics, reps, current, locked, max_moves, tolerance) =>
       territoryCache.call(
-        [metrics, reps, current, locked, max_moves],
-        () => territoryOf(metrics, reps, current, locked, max_moves),
+        [metrics, reps, current, locked, max_moves, tolerance],
+        () => territoryOf(metrics, reps, current, locked, max_moves, tolerance),
         () => checkTerritorySize(metrics, reps),
       ),
   },

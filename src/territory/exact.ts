@@ -67,9 +67,18 @@ interface Built {
   withCurrent: number;
 }
 
-/** Builds the MIP in CSR form. Throws a RangeError when it has more binaries than `maxVariables`. */
-function build(c: Compiled, maxVariables: number): Built {
-  const { n, k, R } = c;
+/** The binary columns x_{a,r}: one per unlocked account and eligible rep, grouped by account. */
+interface Columns {
+  readonly nb: number;
+  readonly colAccount: Int32Array;
+  readonly colRep: Int32Array;
+  /** Account a's columns are firstCol[a] … firstCol[a + 1] − 1. */
+  readonly firstCol: Int32Array;
+}
+
+/** The binary columns of `c`. Throws a RangeError when there are more than `maxVariables`. */
+function columns(c: Compiled, maxVariables: number): Columns {
+  const { n, R } = c;
   let nb = 0;
   for (let a = 0; a < n; a++) {
     if (c.locked[a]) continue;
@@ -94,13 +103,43 @@ function build(c: Compiled, maxVariables: number): Built {
       }
   }
   firstCol[n] = j;
-  const z = nb;
-  const numCols = nb + 1;
-  let withCurrent = 0;
-  for (let a = 0; a < n; a++) if (c.cur[a] >= 0 && !c.locked[a]) withCurrent++;
-  const epsilon = 1e-6 / (withCurrent + 1);
+  return { nb, colAccount, colRep, firstCol };
+}
 
-  // Locked totals and counts.
+/** Constraint rows in CSR form, written one row at a time. */
+class Rows {
+  readonly starts: number[] = [0];
+  readonly indices: number[] = [];
+  readonly values: number[] = [];
+  readonly lower: number[] = [];
+  readonly upper: number[] = [];
+
+  /** Adds coefficient `value` of column `col` to the row being written. */
+  add(col: number, value: number): void {
+    this.indices.push(col);
+    this.values.push(value);
+  }
+
+  /** Closes the row being written with bounds lo ≤ row ≤ hi. */
+  end(lo: number, hi: number): void {
+    this.lower.push(lo);
+    this.upper.push(hi);
+    this.starts.push(this.indices.length);
+  }
+}
+
+/** Column of account `a` staying with its current owner, or −1 (none: not eligible there, or no owner). */
+function stayCol(c: Compiled, cols: Columns, a: number): number {
+  for (let q = cols.firstCol[a]; q < cols.firstCol[a + 1]; q++) if (cols.colRep[q] === c.cur[a]) return q;
+  return -1;
+}
+
+/**
+ * Per rep: the balance rows −z·t/w ≤ total − t ≤ z·t/w on every weighted metric (the locked accounts' totals
+ * moved to the bounds), and the count row min ≤ accounts ≤ max when bounded.
+ */
+function repRows(c: Compiled, cols: Columns, z: number, rows: Rows): void {
+  const { n, k, R } = c;
   const lockedX = new Float64Array(R * k);
   const lockedCnt = new Int32Array(R);
   for (let a = 0; a < n; a++)
@@ -109,29 +148,8 @@ function build(c: Compiled, maxVariables: number): Built {
       lockedCnt[r]++;
       for (let m = 0; m < k; m++) lockedX[r * k + m] += c.v[a * k + m];
     }
-
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const endRow = (lo: number, hi: number): void => {
-    rowLower.push(lo);
-    rowUpper.push(hi);
-    starts.push(indices.length);
-  };
-  // Each unlocked account has one rep.
-  for (let a = 0; a < n; a++) {
-    if (c.locked[a]) continue;
-    for (let q = firstCol[a]; q < firstCol[a + 1]; q++) {
-      indices.push(q);
-      values.push(1);
-    }
-    endRow(1, 1);
-  }
-  // Columns of each rep.
   const repCols: number[][] = Array.from({ length: R }, () => []);
-  for (let q = 0; q < nb; q++) repCols[colRep[q]].push(q);
+  for (let q = 0; q < cols.nb; q++) repCols[cols.colRep[q]].push(q);
   for (let r = 0; r < R; r++) {
     for (let m = 0; m < k; m++) {
       if (c.w[m] <= 0) continue;
@@ -139,63 +157,69 @@ function build(c: Compiled, maxVariables: number): Built {
       const rhs = t - lockedX[r * k + m];
       for (const sign of [-1, 1]) {
         for (const q of repCols[r]) {
-          const val = c.v[colAccount[q] * k + m];
-          if (val !== 0) {
-            indices.push(q);
-            values.push(val);
-          }
+          const val = c.v[cols.colAccount[q] * k + m];
+          if (val !== 0) rows.add(q, val);
         }
-        indices.push(z);
-        values.push((sign * t) / c.w[m]);
-        if (sign < 0) endRow(-Infinity, rhs);
-        else endRow(rhs, Infinity);
+        rows.add(z, (sign * t) / c.w[m]);
+        if (sign < 0) rows.end(-Infinity, rhs);
+        else rows.end(rhs, Infinity);
       }
     }
     if (c.minCount[r] > 0 || c.maxCount[r] < n) {
-      for (const q of repCols[r]) {
-        indices.push(q);
-        values.push(1);
-      }
-      endRow(c.minCount[r] - lockedCnt[r], c.maxCount[r] - lockedCnt[r]);
+      for (const q of repCols[r]) rows.add(q, 1);
+      rows.end(c.minCount[r] - lockedCnt[r], c.maxCount[r] - lockedCnt[r]);
     }
   }
-  // Move budgets: Σ x_{a,cur} ≥ (accounts with an owner) − budget.
-  const stayCol = (a: number): number => {
-    for (let q = firstCol[a]; q < firstCol[a + 1]; q++) if (colRep[q] === c.cur[a]) return q;
-    return -1;
-  };
-  if (c.maxMoves !== Infinity || c.budgetMetric >= 0) {
-    let count = 0;
-    let amount = 0;
-    const cols: number[] = [];
-    for (let a = 0; a < n; a++) {
-      if (c.locked[a] || c.cur[a] < 0) continue;
-      count++;
-      if (c.budgetMetric >= 0) amount += c.v[a * k + c.budgetMetric];
-      cols.push(a);
-    }
-    if (c.maxMoves !== Infinity) {
-      for (const a of cols) {
-        const q = stayCol(a);
-        if (q >= 0) {
-          indices.push(q);
-          values.push(1);
-        }
-      }
-      endRow(count - c.maxMoves, Infinity);
-    }
-    if (c.budgetMetric >= 0) {
-      for (const a of cols) {
-        const q = stayCol(a);
-        const val = c.v[a * k + c.budgetMetric];
-        if (q >= 0 && val !== 0) {
-          indices.push(q);
-          values.push(val);
-        }
-      }
-      endRow(amount - c.maxMovedMetric, Infinity);
-    }
+}
+
+/** Move budgets: Σ x_{a,cur} ≥ (unlocked accounts with an owner) − budget, by count and by the budget metric. */
+function budgetRows(c: Compiled, cols: Columns, rows: Rows): void {
+  if (c.maxMoves === Infinity && c.budgetMetric < 0) return;
+  const k = c.k;
+  let count = 0;
+  let amount = 0;
+  const owned: number[] = [];
+  for (let a = 0; a < c.n; a++) {
+    if (c.locked[a] || c.cur[a] < 0) continue;
+    count++;
+    if (c.budgetMetric >= 0) amount += c.v[a * k + c.budgetMetric];
+    owned.push(a);
   }
+  if (c.maxMoves !== Infinity) {
+    for (const a of owned) {
+      const q = stayCol(c, cols, a);
+      if (q >= 0) rows.add(q, 1);
+    }
+    rows.end(count - c.maxMoves, Infinity);
+  }
+  if (c.budgetMetric >= 0) {
+    for (const a of owned) {
+      const q = stayCol(c, cols, a);
+      const val = c.v[a * k + c.budgetMetric];
+      if (q >= 0 && val !== 0) rows.add(q, val);
+    }
+    rows.end(amount - c.maxMovedMetric, Infinity);
+  }
+}
+
+/** Builds the MIP in CSR form. Throws a RangeError when it has more binaries than `maxVariables`. */
+function build(c: Compiled, maxVariables: number): Built {
+  const n = c.n;
+  const cols = columns(c, maxVariables);
+  const z = cols.nb;
+  const numCols = cols.nb + 1;
+  let withCurrent = 0;
+  for (let a = 0; a < n; a++) if (c.cur[a] >= 0 && !c.locked[a]) withCurrent++;
+  const epsilon = 1e-6 / (withCurrent + 1);
+  const rows = new Rows();
+  // Each unlocked account has one rep.
+  for (let a = 0; a < n; a++) {
+    if (c.locked[a]) continue;
+    for (let q = cols.firstCol[a]; q < cols.firstCol[a + 1]; q++) rows.add(q, 1);
+    rows.end(1, 1);
+  }
+  repRows(c, cols, z, rows);
+  budgetRows(c, cols, rows);
   // Objective scaled by 1/ε so that moves count in whole units: z / ε + moves (HiGHS resolves half a move).
   const colCost = new Float64Array(numCols);
   colCost[z] = 1 / epsilon;
@@ -203,7 +227,7 @@ function build(c: Compiled, maxVariables: number): Built {
   for (let a = 0; a < n; a++) {
     if (c.locked[a] || c.cur[a] < 0) continue;
     offset += 1;
-    const q = stayCol(a);
+    const q = stayCol(c, cols, a);
     if (q >= 0) colCost[q] = -1;
   }
   const colLower = new Float64Array(numCols);
@@ -211,7 +235,7 @@ function build(c: Compiled, maxVariables: number): Built {
   colUpper[z] = Infinity;
   const integrality = new Int32Array(numCols).fill(1);
   integrality[z] = 0;
-  const numRows = rowLower.length;
+  const numRows = rows.lower.length;
   const model: ModelData = {
     numCols,
     numRows,
@@ -219,12 +243,12 @@ function build(c: Compiled, maxVariables: number): Built {
     colCost,
     colLower,
     colUpper,
-    rowLower,
-    rowUpper,
+    rowLower: rows.lower,
+    rowUpper: rows.upper,
     integrality,
-    matrix: { format: 'csr', numRows, numCols, starts, indices, values },
+    matrix: { format: 'csr', numRows, numCols, starts: rows.starts, indices: rows.indices, values: rows.values },
   };
-  return { model, colAccount, colRep, z, epsilon, withCurrent };
+  return { model, colAccount: cols.colAccount, colRep: cols.colRep, z, epsilon, withCurrent };
 }
 
 /** Solves a compiled problem exactly (within `timeLimit`); never throws for solver trouble (status "gaveUp"). */

@@ -27,9 +27,11 @@
  * member list per rep with O(1) removal; deviations of the two reps involved are recomputed in O(k).
  * Deterministic: stable orders, ties broken by index, restarts driven by a seeded PRNG.
  */
-import { invalid } from '../shared/errors';
+import { invalid, isModelInputError } from '../shared/errors';
 import { mulberry32 } from '../shared/random';
-import { type Compiled, accountDistance, compile, eligible, repDeviation } from './model';
+import { type Compiled, accountDistance, compile, eligible } from './model';
+import { descend } from './descent';
+import { Plan } from './searchPlan';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
 
@@ -39,139 +41,28 @@ export function now(): number {
   return perf !== undefined ? perf.now() : Date.now();
 }
 
+/**
+ * Wall-clock safety net (s) that SALESOPS.TERRITORY passes: with reading and reporting a call stays under 2 s even
+ * on a loaded machine. The core's default is no net (the deterministic work cap only).
+ */
+export const EXCEL_TIME_LIMIT = 1.6;
+
+/**
+ * Default cap on the search's work (evaluations of a rep's totals after a change; about 30 million a second
+ * here): with it the largest calls stop in about a second of CPU, the same plan on every machine.
+ */
+export const DEFAULT_MAX_WORK = 30_000_000;
+
+/**
+ * Without a tolerance the smooth descent hands over to the min–max search once every rep is within this (a
+ * fraction); the min–max search then takes the largest deviation down as far as it goes.
+ */
+const DESCENT_FLOOR = 0.005;
+
 /** Relative tolerance under which a deviation counts as "no better". */
 const EPS = 1e-12;
 
 class Cancelled extends Error {}
-
-/** The mutable state of one search: a plan with incremental totals, counts, deviations and budget use. */
-class Plan {
-  readonly asg: Int32Array;
-  readonly x: Float64Array;
-  readonly cnt: Int32Array;
-  readonly dev: Float64Array;
-  readonly members: number[][];
-  readonly pos: Int32Array;
-  moves = 0;
-  movedMetric = 0;
-  /** Per rep: bumped on every change of its members (keys the sorted-members cache). */
-  readonly version: Int32Array;
-  private readonly sortedCache: (
-    { version: number; metric: number; sorted: number[]; vals: Float64Array } | undefined
-  )[];
-  /** Scratch space of one number per rep. */
-  readonly scratch: Float64Array;
-
-  constructor(readonly c: Compiled) {
-    this.asg = new Int32Array(c.n).fill(-1);
-    this.x = new Float64Array(c.R * c.k);
-    this.cnt = new Int32Array(c.R);
-    this.dev = new Float64Array(c.R);
-    this.members = Array.from({ length: c.R }, () => []);
-    this.pos = new Int32Array(c.n);
-    this.scratch = new Float64Array(c.R);
-    this.version = new Int32Array(c.R);
-    this.sortedCache = new Array<undefined>(c.R).fill(undefined);
-    // An empty rep is 100 % under target on every metric with a total.
-    for (let r = 0; r < c.R; r++) this.dev[r] = repDeviation(c, this.x, r, -1, 0);
-  }
-
-  /** The unlocked members of rep `r` sorted by metric `m` (ties by index), with their values; cached per version. */
-  sortedMembers(r: number, m: number): { sorted: number[]; vals: Float64Array } {
-    const hit = this.sortedCache[r];
-    if (hit !== undefined && hit.version === this.version[r] && hit.metric === m) return hit;
-    const c = this.c;
-    const k = c.k;
-    const sorted = this.members[r].filter((b) => !c.locked[b]);
-    sorted.sort((p, q) => c.v[p * k + m] - c.v[q * k + m] || p - q);
-    const vals = new Float64Array(sorted.length);
-    for (let j = 0; j < sorted.length; j++) vals[j] = c.v[sorted[j] * k + m];
-    const entry = { version: this.version[r], metric: m, sorted, vals };
-    this.sortedCache[r] = entry;
-    return entry;
-  }
-
-  /** True when account `a` may go to rep `r` (kept local: a hot path). */
-  ok(a: number, r: number): boolean {
-    const kk = this.c.key[a];
-    return kk < 0 || this.c.elig[kk * this.c.R + r] === 1;
-  }
-
-  /** Change in accounts moved if `a` goes from `from` (−1: unassigned) to `to`. */
-  moveDelta(a: number, from: number, to: number): number {
-    const cu = this.c.cur[a];
-    if (cu < 0) return 0;
-    return (to !== cu ? 1 : 0) - (from >= 0 && from !== cu ? 1 : 0);
-  }
-
-  /** True when the budgets allow changes of `dMoves` accounts and `dMetric` of the budget metric. */
-  budgetOk(dMoves: number, dMetric: number): boolean {
-    return (
-      (dMoves <= 0 || this.moves + dMoves <= this.c.maxMoves) &&
-      (dMetric <= 0 || this.movedMetric + dMetric <= this.c.maxMovedMetric)
-    );
-  }
-
-  metricDelta(a: number, dMoves: number): number {
-    return this.c.budgetMetric >= 0 ? dMoves * this.c.v[a * this.c.k + this.c.budgetMetric] : 0;
-  }
-
-  /** Puts `a` (unassigned or assigned) with rep `to`, updating totals, counts, members, deviations and budgets. */
-  place(a: number, to: number): void {
-    const c = this.c;
-    const k = c.k;
-    const from = this.asg[a];
-    const dm = this.moveDelta(a, from, to);
-    this.moves += dm;
-    this.movedMetric += this.metricDelta(a, dm);
-    if (from >= 0) {
-      for (let m = 0; m < k; m++) this.x[from * k + m] -= c.v[a * k + m];
-      this.cnt[from]--;
-      this.version[from]++;
-      const list = this.members[from];
-      const p = this.pos[a];
-      const last = list[list.length - 1];
-      list[p] = last;
-      this.pos[last] = p;
-      list.pop();
-      this.dev[from] = repDeviation(c, this.x, from, -1, 0);
-    }
-    for (let m = 0; m < k; m++) this.x[to * k + m] += c.v[a * k + m];
-    this.cnt[to]++;
-    this.version[to]++;
-    this.pos[a] = this.members[to].length;
-    this.members[to].push(a);
-    this.asg[a] = to;
-    this.dev[to] = repDeviation(c, this.x, to, -1, 0);
-  }
-
-  worst(): number {
-    let r = 0;
-    for (let q = 1; q < this.c.R; q++) if (this.dev[q] > this.dev[r]) r = q;
-    return r;
-  }
-
-  /** Deviation of rep `r` after removing account `out` (−1 none) and adding account `inn` (−1 none). */
-  devSwap(r: number, out: number, inn: number): number {
-    const c = this.c;
-    const k = c.k;
-    const base = r * k;
-    let d = 0;
-    for (let m = 0; m < k; m++) {
-      const t = this.x[base + m] - (out >= 0 ? c.v[out * k + m] : 0) + (inn >= 0 ? c.v[inn * k + m] : 0);
-      const e = Math.abs(t - c.target[base + m]) * c.invTarget[base + m] * c.w[m];
-      if (e > d) d = e;
-    }
-    return d;
-  }
-
-  /** The plan's largest deviation (a fraction). */
-  largest(): number {
-    let d = 0;
-    for (let r = 0; r < this.c.R; r++) if (this.dev[r] > d) d = this.dev[r];
-    return d;
-  }
-}
 
 /** Size of an account for largest-first ordering: Σ weight × value / metric total. */
 function sizes(c: Compiled): Float64Array {
@@ -210,12 +101,15 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
   const key = new Float64Array(c.n);
   for (const a of pending) key[a] = rng ? size[a] * (0.5 + rng()) : size[a];
   pending.sort((p, q) => key[q] - key[p] || p - q);
+  // With every rep anchored on the map, the first start carves by distance (each account to its nearest anchor):
+  // the most compact plan, which the balance phases then even out, moving accounts between neighbours.
+  const carve = rng === undefined && c.geo !== undefined && !c.geo.repLat.some(Number.isNaN);
   for (const a of pending) {
     let best = -1;
     let bestFill = Infinity;
     for (let r = 0; r < c.R; r++) {
       if (plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
-      const fill = randomPlace && rng ? rng() : fillAfter(plan, r, a);
+      const fill = randomPlace && rng ? rng() : carve ? accountDistance(c, a, r) : fillAfter(plan, r, a);
       if (fill < bestFill) {
         bestFill = fill;
         best = r;
@@ -383,8 +277,25 @@ function fillByChain(plan: Plan, r: number): boolean {
 interface Ctx {
   readonly opts: HeuristicOptions;
   readonly start: number;
+  /** The search stops at this time (ms, `now()`): the best plan so far is kept. */
+  readonly deadline: number;
+  /** Tolerance band (fraction; 0 = none): the search stops once every rep is within it. */
+  readonly tolerance: number;
   steps: number;
   lastReport: number;
+  /** True once the deadline stopped the search. */
+  timedOut: boolean;
+  /** Work done by every plan of the run, and the most allowed (deterministic: the same input stops at the same point). */
+  readonly meter: { work: number };
+  readonly workCap: number;
+  /** The best plan so far (returned when the run is cancelled). */
+  best: Plan | undefined;
+}
+
+/** True (and remembered) once the search's wall-clock budget is spent. */
+function timeUp(ctx: Ctx): boolean {
+  if (!ctx.timedOut && (ctx.meter.work > ctx.workCap || now() > ctx.deadline)) ctx.timedOut = true;
+  return ctx.timedOut;
 }
 
 function checkCancel(ctx: Ctx): void {
@@ -693,7 +604,7 @@ function searchFocus(plan: Plan, r: number, best: Best, swapWorkCap: number): vo
  * worst reps in turn (up to `maxFocus` of them), so that the sorted deviations keep falling (leximax descent) and
  * a later step may free the worst rep.
  */
-function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number): boolean {
+function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number, tolerance: number): boolean {
   const R = plan.c.R;
   const dev = plan.dev;
   // Worst first, ties by rep index; only the `maxFocus` worst are needed (a full sort when that is most of them).
@@ -709,7 +620,7 @@ function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number): boolea
   for (let f = 0; f < focus; f++) {
     const r = order[f];
     const D = plan.dev[r];
-    if (D <= EPS) return false;
+    if (D <= EPS || D <= tolerance) return false;
     const best = newBest(plan, D * (1 - 1e-9) - EPS);
     searchFocus(plan, r, best, swapWorkCap);
     if (best.a < 0) continue;
@@ -732,6 +643,7 @@ function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracT
   while (steps < maxSteps) {
     if ((steps & 15) === 0) {
       checkCancel(ctx);
+      if (timeUp(ctx)) break;
       const d = plan.largest();
       progress(ctx, {
         phase: 'balance',
@@ -739,7 +651,7 @@ function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracT
         largestDeviation: d,
       });
     }
-    if (!improveWorst(plan, swapWorkCap, maxFocus)) break;
+    if (!improveWorst(plan, swapWorkCap, maxFocus, ctx.tolerance)) break;
     steps++;
   }
   ctx.steps += steps;
@@ -800,6 +712,7 @@ function deepen(plan: Plan): boolean {
         for (let r2 = 0; r2 < R; r2++) {
           if (!canMove(plan, b, r2)) continue;
           plan.place(b, r2);
+          plan.meter.work += R;
           if (compareKeys(sortedDevs(plan, tmp), bestKey) < 0) {
             bestKey.set(tmp);
             best = [a, r1, b, r2];
@@ -819,7 +732,7 @@ function deepen(plan: Plan): boolean {
 /** Disruption phase: moved accounts go back to their current owner when the largest deviation allows. */
 function reduceDisruption(plan: Plan, ctx: Ctx): void {
   const c = plan.c;
-  const D = plan.largest() * (1 + 1e-12) + EPS;
+  const D = Math.max(plan.largest(), ctx.tolerance) * (1 + 1e-12) + EPS;
   for (let pass = 0; pass < 3; pass++) {
     checkCancel(ctx);
     let changed = false;
@@ -840,9 +753,12 @@ function reduceDisruption(plan: Plan, ctx: Ctx): void {
 function improveCompactness(plan: Plan, ctx: Ctx): void {
   const c = plan.c;
   if (c.geo === undefined) return;
-  const D = plan.largest() * (1 + 1e-12) + EPS;
+  const D = Math.max(plan.largest(), ctx.tolerance) * (1 + 1e-12) + EPS;
   for (let a = 0; a < c.n; a++) {
-    if ((a & 1023) === 0) checkCancel(ctx);
+    if ((a & 1023) === 0) {
+      checkCancel(ctx);
+      if (timeUp(ctx)) return;
+    }
     const from = plan.asg[a];
     if (c.locked[a] || plan.cnt[from] <= c.minCount[from]) continue;
     let best = -1;
@@ -868,10 +784,13 @@ function totalDistance(plan: Plan): number {
   return s;
 }
 
-/** True when plan `p` is lexicographically better than `q` (deviation, then moves, then distance). */
-function better(p: Plan, q: Plan): boolean {
-  const dp = p.largest();
-  const dq = q.largest();
+/**
+ * True when plan `p` is lexicographically better than `q`: largest deviation (no better than `tolerance` counts:
+ * every plan within the band is as balanced as another), then accounts moved, then distance.
+ */
+function better(p: Plan, q: Plan, tolerance: number): boolean {
+  const dp = Math.max(p.largest(), tolerance);
+  const dq = Math.max(q.largest(), tolerance);
   if (Math.abs(dp - dq) > 1e-12 * Math.max(1, dq)) return dp < dq;
   if (p.moves !== q.moves) return p.moves < q.moves;
   return totalDistance(p) < totalDistance(q) - 1e-9;
@@ -893,52 +812,163 @@ function perturb(plan: Plan, rng: () => number, count: number): void {
   }
 }
 
-/** Runs the heuristic on a compiled problem. */
-export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
-  const ctx: Ctx = { opts, start: now(), steps: 0, lastReport: -Infinity };
-  const size = c.n * c.R;
-  // Restarts pay off where accounts are coarse (few per rep); large books are fine-grained already.
-  const restarts =
-    opts.restarts ?? (size <= 200 ? 100 : size <= 1_000 ? 30 : size <= 5_000 ? 10 : size <= 50_000 ? 3 : 0);
-  const maxSteps = opts.maxSteps ?? 40 * c.n + 1000;
+/** The tolerance band of `opts` (a fraction in [0, 1); 0 when omitted); anything else is refused. */
+function toleranceOf(opts: HeuristicOptions): number {
+  const t = opts.tolerance ?? 0;
+  if (!(typeof t === 'number' && Number.isFinite(t) && t >= 0 && t < 1))
+    invalid(`tolerance: expected a fraction from 0 to 1 (0.02 = within ±2 % of target), got ${String(t)}.`);
+  return t;
+}
+
+/**
+ * The start plan of run `s`: the current plan (or a plan from scratch without one); then, on problems small
+ * enough for restarts, a plan from scratch when nothing limits moves (only on small problems: on large books it
+ * would move nearly every account for a hair of balance), and seeded perturbations of either.
+ */
+function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: boolean, rng: () => number): Plan {
+  if (s === 0) return construct(c, !hasCurrent, undefined);
+  if (s === 1 && unbudgeted && hasCurrent) return construct(c, true, undefined);
+  if (unbudgeted) return construct(c, true, rng, s % 2 === 0);
+  const plan = construct(c, false, undefined);
+  const room = Math.min(c.maxMoves === Infinity ? c.n : c.maxMoves, c.n) - plan.moves;
+  perturb(plan, rng, Math.max(1, Math.floor(room / 2)));
+  return plan;
+}
+
+/** Books of at most this many account × rep pairs (with a current plan) climb the budget ladder (see below). */
+const LADDER_PAIRS = 120;
+
+/** Restarts by size: they pay off where accounts are coarse (few per rep); large books are fine-grained already. */
+function defaultRestarts(size: number): number {
+  return size <= 200 ? 100 : size <= 1_000 ? 30 : size <= 5_000 ? 10 : size <= 50_000 ? 3 : 0;
+}
+
+/** A copy of assignment `asg` as a plan of `c` (every account placed as in `asg`). */
+function planOf(c: Compiled, asg: Int32Array, ctx: Ctx): Plan {
+  const plan = new Plan(c);
+  plan.meter = ctx.meter;
+  for (let a = 0; a < c.n; a++) plan.place(a, asg[a]);
+  return plan;
+}
+
+/** Balance search from one start plan: descent, min–max search, and on small problems the two-move search. */
+function searchFrom(plan: Plan, ctx: Ctx, maxSteps: number, from: number, to: number): void {
+  const c = plan.c;
+  const tolerance = ctx.tolerance;
+  const floor = Math.max(tolerance, DESCENT_FLOOR);
+  ctx.steps += descend(plan, tolerance, floor, () => (checkCancel(ctx), timeUp(ctx)));
+  balance(plan, ctx, maxSteps, from, to);
+  if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
+    for (let d = 0; d < 4 * c.n && !timeUp(ctx) && plan.largest() > tolerance && deepen(plan); d++) {
+      checkCancel(ctx);
+      balance(plan, ctx, maxSteps, from, to);
+    }
+  }
+}
+
+/**
+ * One multi-start search under the budgets of `c`: the start plans of `startPlan`, and with `warm` (a plan that
+ * keeps c's constraints) that plan as it is and searched on; the best by `better`, then the closing phases
+ * (undo moves that do not pay, compactness). `ctx.best` holds the best so far (for a cancelled run).
+ */
+function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, warm?: Int32Array): Plan {
+  const maxSteps = ctx.opts.maxSteps ?? 40 * c.n + 1000;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;
-  const rng = mulberry32(opts.seed ?? 1);
+  const rng = mulberry32(seed);
   let best: Plan | undefined;
+  const offer = (plan: Plan) => {
+    if (best === undefined || better(plan, best, ctx.tolerance)) best = plan;
+    ctx.best = best;
+  };
+  if (warm !== undefined) offer(planOf(c, warm, ctx));
+  const starts = 1 + (unbudgeted && hasCurrent && restarts > 0 ? 1 : 0) + restarts;
+  for (let s = 0; s < starts && !(s > 0 && timeUp(ctx)); s++) {
+    checkCancel(ctx);
+    progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
+    const plan = startPlan(c, s, hasCurrent, unbudgeted, rng);
+    plan.meter = ctx.meter;
+    if (best === undefined) ctx.best = plan;
+    searchFrom(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+    offer(plan);
+  }
+  if (warm !== undefined) {
+    const plan = planOf(c, warm, ctx);
+    searchFrom(plan, ctx, maxSteps, 1, 1);
+    offer(plan);
+  }
+  progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
+  let plan: Plan = best!;
+  reduceDisruption(plan, ctx);
+  // Undoing moves that do not pay frees budget: spend it again while that still lowers the plan (a few rounds).
+  for (let round = 0; round < 3 && plan.moves < c.maxMoves && !timeUp(ctx); round++) {
+    const again = planOf(c, plan.asg, ctx);
+    searchFrom(again, ctx, maxSteps, 1, 1);
+    reduceDisruption(again, ctx);
+    if (!better(again, plan, ctx.tolerance)) break;
+    plan = again;
+    ctx.best = plan;
+  }
+  improveCompactness(plan, ctx);
+  return plan;
+}
+
+/**
+ * Runs the heuristic on a compiled problem.
+ *
+ * Budget ladder (books of up to `LADDER_PAIRS` account × rep pairs with a current plan): the search runs at budget 0,
+ * then 1, 2 … up to max_moves (the account count when there is no limit), each level from the best plan of the
+ * level below (kept as a candidate as it is) plus its own share of the restarts, seeded by the level. Level b is
+ * the same computation whatever max_moves is, and each level is at least as good as the one below, so more budget
+ * never gives a worse plan (largest deviation non-increasing in max_moves). Larger books search once at their
+ * budget (figures in bench/RESULTS.md).
+ */
+export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
+  const tolerance = toleranceOf(opts);
+  const start = now();
+  const ctx: Ctx = {
+    opts,
+    start,
+    deadline: start + 1000 * (opts.timeLimit ?? Infinity),
+    tolerance,
+    steps: 0,
+    lastReport: -Infinity,
+    timedOut: false,
+    meter: { work: 0 },
+    workCap: opts.maxWork ?? DEFAULT_MAX_WORK,
+    best: undefined,
+  };
+  const size = c.n * c.R;
+  const restarts = opts.restarts ?? defaultRestarts(size);
+  const seed = opts.seed ?? 1;
+  const hasCurrent = c.cur.some((r) => r >= 0);
+  const B = Math.min(c.maxMoves, c.n);
+  const ladder = hasCurrent && size <= LADDER_PAIRS && ctx.tolerance === 0;
   let status: TerritoryResult['status'] = 'feasible';
-  const starts = 1 + (unbudgeted && hasCurrent ? 1 : 0) + restarts;
+  let plan: Plan;
   try {
-    for (let s = 0; s < starts; s++) {
-      checkCancel(ctx);
-      progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
-      let plan: Plan;
-      if (s === 0) plan = construct(c, !hasCurrent, undefined);
-      else if (s === 1 && unbudgeted && hasCurrent) plan = construct(c, true, undefined);
-      else if (unbudgeted) plan = construct(c, true, rng, s % 2 === 0);
-      else {
-        plan = construct(c, false, undefined);
-        const room = Math.min(c.maxMoves === Infinity ? c.n : c.maxMoves, c.n) - plan.moves;
-        perturb(plan, rng, Math.max(1, Math.floor(room / 2)));
-      }
-      if (best === undefined) best = plan;
-      balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
-      if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
-        for (let d = 0; d < 4 * c.n && deepen(plan); d++) {
-          checkCancel(ctx);
-          balance(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
+    if (!ladder) plan = searchStarts(c, ctx, restarts, seed);
+    else {
+      let prev: Plan | undefined;
+      for (let b = 0; b <= B; b++) {
+        // Level b depends on b only (never on max_moves). The top level (b = n: the count cannot bind) is the
+        // unbudgeted search with all its restarts; the levels below share a quarter of them each.
+        const top = b >= c.n;
+        const levelRestarts = top ? restarts : Math.ceil(restarts / 4);
+        try {
+          prev = searchStarts({ ...c, maxMoves: top ? Infinity : b }, ctx, levelRestarts, seed + b, prev?.asg);
+        } catch (e) {
+          // A level too small for the constraints (an account must leave its owner): the next level may do.
+          if (b === B || !isModelInputError(e)) throw e;
         }
       }
-      if (best === plan || better(plan, best)) best = plan;
+      plan = prev!;
     }
-    progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
-    reduceDisruption(best!, ctx);
-    improveCompactness(best!, ctx);
   } catch (e) {
     if (!(e instanceof Cancelled)) throw e;
     status = 'cancelled';
-    if (best === undefined) best = construct(c, !hasCurrent, undefined);
+    plan = ctx.best ?? construct(c, !hasCurrent, undefined);
   }
-  const plan = best!;
   progress(ctx, { phase: 'compactness', fraction: 1, largestDeviation: plan.largest() });
   return {
     assignment: plan.asg,
@@ -946,6 +976,9 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
     solver: 'heuristic',
     status,
     steps: ctx.steps,
+    message: ctx.timedOut
+      ? `The search stopped at its work or time limit; the plan is the best found by then.`
+      : undefined,
     seconds: (now() - ctx.start) / 1000,
   };
 }

@@ -98,10 +98,6 @@ function finiteNonNegative(x: unknown): x is number {
 }
 
 /**
- * Validates `p` and compiles it. Errors name the account (1-based), rep (by name) or constraint and the fix.
- * Does not check feasibility of counts and budgets against each other; the construction does that.
- */
-/**
  * The first account whose eligibility key no rep covers (keys compare trimmed and case-insensitively; a rep without
  * keys covers every key; a blank key needs no cover), or −1 when every account has an eligible rep.
  */
@@ -117,15 +113,17 @@ export function firstUncoveredKey(
   });
 }
 
-export function compile(p: TerritoryProblem): Compiled {
-  const firstRow = p.firstRow;
-  const label = (a: number): string => (firstRow === undefined ? `account ${a + 1}` : `row ${a + firstRow}`);
+type Label = (a: number) => string;
+
+/** Account-major metric values and metric totals; every value a finite number ≥ 0. */
+function readMetrics(
+  p: TerritoryProblem,
+  label: Label,
+): { n: number; k: number; v: Float64Array; total: Float64Array } {
   const k = p.metrics.length;
   if (k === 0) invalid('metrics: at least one metric column is required.');
   const n = p.metrics[0].length;
   if (n === 0) invalid('metrics: there are no accounts.');
-  const R = p.reps.length;
-  if (R === 0) invalid('reps: at least one rep is required.');
   const v = new Float64Array(n * k);
   const total = new Float64Array(k);
   for (let m = 0; m < k; m++) {
@@ -139,12 +137,25 @@ export function compile(p: TerritoryProblem): Compiled {
       total[m] += x;
     }
   }
+  return { n, k, v, total };
+}
+
+/** Objective weight of each metric (default 1), 0 for a metric whose total is 0. */
+function readWeights(p: TerritoryProblem, total: Float64Array): Float64Array {
+  const k = total.length;
   const w = new Float64Array(k);
   for (let m = 0; m < k; m++) {
     const wm = p.metricWeights?.[m] ?? 1;
     if (!finiteNonNegative(wm)) invalid(`metricWeights: weight ${m + 1} must be a number ≥ 0, got ${String(wm)}.`);
     w[m] = total[m] > 0 ? wm : 0;
   }
+  return w;
+}
+
+/** Rep names (trimmed, unique case-insensitively) and normalised target shares (fractions summing to 1). */
+function readReps(p: TerritoryProblem): { names: string[]; share: Float64Array } {
+  const R = p.reps.length;
+  if (R === 0) invalid('reps: at least one rep is required.');
   const share = new Float64Array(R);
   const names: string[] = [];
   const seen = new Map<string, number>();
@@ -164,15 +175,11 @@ export function compile(p: TerritoryProblem): Compiled {
     shareSum += s;
   }
   for (let r = 0; r < R; r++) share[r] /= shareSum;
-  const target = new Float64Array(R * k);
-  const invTarget = new Float64Array(R * k);
-  for (let r = 0; r < R; r++)
-    for (let m = 0; m < k; m++) {
-      const t = share[r] * total[m];
-      target[r * k + m] = t;
-      invTarget[r * k + m] = t > 0 ? 1 / t : 0;
-    }
+  return { names, share };
+}
 
+/** Current owners (−1 none) and lock flags; a locked account must have an owner. */
+function readOwners(p: TerritoryProblem, n: number, R: number, label: Label): { cur: Int32Array; locked: Uint8Array } {
   const cur = new Int32Array(n).fill(-1);
   if (p.current !== undefined) {
     if (p.current.length !== n) invalid(`current: ${p.current.length} owners for ${n} accounts.`);
@@ -193,8 +200,11 @@ export function compile(p: TerritoryProblem): Compiled {
       }
     }
   }
+  return { cur, locked };
+}
 
-  // Eligibility keys → ids; a rep without keys takes every key.
+/** Eligibility: a key id per account (−1 = any rep) and the key × rep table; a rep without keys takes every key. */
+function readKeys(p: TerritoryProblem, n: number, R: number, label: Label): { key: Int32Array; elig: Uint8Array } {
   const key = new Int32Array(n).fill(-1);
   const keyIds = new Map<string, number>();
   if (p.accountKeys !== undefined) {
@@ -226,7 +236,16 @@ export function compile(p: TerritoryProblem): Compiled {
     const a = firstUncoveredKey(p.accountKeys, p.reps);
     if (a >= 0) invalid(`accountKeys: no rep covers the key "${p.accountKeys[a]}" of ${label(a)}.`);
   }
+  return { key, elig };
+}
 
+/** Min and max account counts per rep (defaults 0 and n), checked against each other and the account count. */
+function readCounts(
+  p: TerritoryProblem,
+  n: number,
+  names: readonly string[],
+): { minCount: Int32Array; maxCount: Int32Array } {
+  const R = names.length;
   const minCount = new Int32Array(R);
   const maxCount = new Int32Array(R);
   let minSum = 0;
@@ -245,7 +264,15 @@ export function compile(p: TerritoryProblem): Compiled {
   }
   if (minSum > n) invalid(`reps: the minimum account counts add up to ${minSum}, more than the ${n} accounts.`);
   if (maxSum < n) invalid(`reps: the maximum account counts add up to ${maxSum}, fewer than the ${n} accounts.`);
+  return { minCount, maxCount };
+}
 
+/** The move budgets: most accounts moved (Infinity: none), and the capped metric (−1: none) with its cap. */
+function readBudget(
+  p: TerritoryProblem,
+  total: Float64Array,
+): { maxMoves: number; budgetMetric: number; maxMovedMetric: number } {
+  const k = total.length;
   let maxMoves = Infinity;
   let budgetMetric = -1;
   let maxMovedMetric = Infinity;
@@ -263,46 +290,80 @@ export function compile(p: TerritoryProblem): Compiled {
     budgetMetric = metric;
     maxMovedMetric = fraction * total[metric] * (1 + 1e-12);
   }
+  return { maxMoves, budgetMetric, maxMovedMetric };
+}
 
-  let geo: Compiled['geo'];
-  if (p.coordinates !== undefined) {
-    const { lat, lon } = p.coordinates;
-    if (lat.length !== n || lon.length !== n) invalid(`coordinates: expected ${n} latitudes and longitudes.`);
-    const gl = new Float64Array(n);
-    const go = new Float64Array(n);
-    for (let a = 0; a < n; a++) {
-      const okLat = Number.isFinite(lat[a]) && Math.abs(lat[a]) <= 90;
-      const okLon = Number.isFinite(lon[a]) && Math.abs(lon[a]) <= 180;
-      if (!okLat || !okLon) invalid(`coordinates: ${label(a)} has no valid latitude/longitude.`);
-      gl[a] = lat[a] * DEG;
-      go[a] = lon[a] * DEG;
-    }
-    const repLat = new Float64Array(R).fill(NaN);
-    const repLon = new Float64Array(R).fill(NaN);
-    // Anchor: the rep's home, else the centroid of its current accounts (fixed for the run).
-    const cnt = new Float64Array(R);
-    const sl = new Float64Array(R);
-    const so = new Float64Array(R);
-    for (let a = 0; a < n; a++)
-      if (cur[a] >= 0) {
-        cnt[cur[a]]++;
-        sl[cur[a]] += gl[a];
-        so[cur[a]] += go[a];
-      }
-    for (let r = 0; r < R; r++) {
-      const h = p.reps[r].home;
-      if (h !== undefined) {
-        if (!(Number.isFinite(h.lat) && Number.isFinite(h.lon) && Math.abs(h.lat) <= 90 && Math.abs(h.lon) <= 180))
-          invalid(`reps: the home of "${names[r]}" is not a valid latitude/longitude.`);
-        repLat[r] = h.lat * DEG;
-        repLon[r] = h.lon * DEG;
-      } else if (cnt[r] > 0) {
-        repLat[r] = sl[r] / cnt[r];
-        repLon[r] = so[r] / cnt[r];
-      }
-    }
-    geo = { lat: gl, lon: go, repLat, repLon };
+/**
+ * Account coordinates and rep anchors in radians: the rep's home, else the centroid of its current accounts
+ * (fixed for the run), NaN when it has neither. Undefined without coordinates.
+ */
+function readGeo(p: TerritoryProblem, cur: Int32Array, names: readonly string[], label: Label): Compiled['geo'] {
+  if (p.coordinates === undefined) return undefined;
+  const n = cur.length;
+  const R = names.length;
+  const { lat, lon } = p.coordinates;
+  if (lat.length !== n || lon.length !== n) invalid(`coordinates: expected ${n} latitudes and longitudes.`);
+  const gl = new Float64Array(n);
+  const go = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const okLat = Number.isFinite(lat[a]) && Math.abs(lat[a]) <= 90;
+    const okLon = Number.isFinite(lon[a]) && Math.abs(lon[a]) <= 180;
+    if (!okLat || !okLon) invalid(`coordinates: ${label(a)} has no valid latitude/longitude.`);
+    gl[a] = lat[a] * DEG;
+    go[a] = lon[a] * DEG;
   }
+  const repLat = new Float64Array(R).fill(NaN);
+  const repLon = new Float64Array(R).fill(NaN);
+  const cnt = new Float64Array(R);
+  const sl = new Float64Array(R);
+  const so = new Float64Array(R);
+  for (let a = 0; a < n; a++)
+    if (cur[a] >= 0) {
+      cnt[cur[a]]++;
+      sl[cur[a]] += gl[a];
+      so[cur[a]] += go[a];
+    }
+  for (let r = 0; r < R; r++) {
+    const h = p.reps[r].home;
+    if (h !== undefined) {
+      if (!(Number.isFinite(h.lat) && Number.isFinite(h.lon) && Math.abs(h.lat) <= 90 && Math.abs(h.lon) <= 180))
+        invalid(`reps: the home of "${names[r]}" is not a valid latitude/longitude.`);
+      repLat[r] = h.lat * DEG;
+      repLon[r] = h.lon * DEG;
+    } else if (cnt[r] > 0) {
+      repLat[r] = sl[r] / cnt[r];
+      repLon[r] = so[r] / cnt[r];
+    }
+  }
+  return { lat: gl, lon: go, repLat, repLon };
+}
+
+/**
+ * Validates territory problem `p` and compiles it for the solvers and the report (typed arrays owned by the run;
+ * targets in metric units, shares and budgets' metric fraction as fractions, coordinates in radians). Errors throw
+ * a `ModelInputError` naming the account (1-based, or the range row with `firstRow`), the rep (by name) or the
+ * constraint, and the fix. Does not check counts and budgets against each other; the construction does that.
+ */
+export function compile(p: TerritoryProblem): Compiled {
+  const firstRow = p.firstRow;
+  const label: Label = (a) => (firstRow === undefined ? `account ${a + 1}` : `row ${a + firstRow}`);
+  const { n, k, v, total } = readMetrics(p, label);
+  const { names, share } = readReps(p);
+  const R = names.length;
+  const w = readWeights(p, total);
+  const target = new Float64Array(R * k);
+  const invTarget = new Float64Array(R * k);
+  for (let r = 0; r < R; r++)
+    for (let m = 0; m < k; m++) {
+      const t = share[r] * total[m];
+      target[r * k + m] = t;
+      invTarget[r * k + m] = t > 0 ? 1 / t : 0;
+    }
+  const { cur, locked } = readOwners(p, n, R, label);
+  const { key, elig } = readKeys(p, n, R, label);
+  const { minCount, maxCount } = readCounts(p, n, names);
+  const { maxMoves, budgetMetric, maxMovedMetric } = readBudget(p, total);
+  const geo = readGeo(p, cur, names, label);
   const metricNames = Array.from({ length: k }, (_, m) => p.metricNames?.[m] ?? `Metric ${m + 1}`);
   return {
     n,

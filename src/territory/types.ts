@@ -108,6 +108,25 @@ export interface HeuristicOptions extends SolveOptions {
   readonly seed?: number;
   /** Cap on local-search steps (default 40 × accounts + 1000). */
   readonly maxSteps?: number;
+  /**
+   * Tolerance band (a fraction, e.g. 0.02 = every rep within ±2 % of target on every metric). With it the search
+   * first brings every rep within the band (or as close as the constraints allow), then moves as few accounts as
+   * possible: plans are compared by max(largest deviation, tolerance), then by accounts moved. Default 0: balance
+   * as far as it goes (lexicographic: largest deviation, then accounts moved).
+   */
+  readonly tolerance?: number;
+  /**
+   * Cap on the search's work, in evaluations of a rep's totals after a change (default 30 million, about a second
+   * of CPU here): past it the best plan so far is kept and only the short closing phases (undoing moves that do not
+   * pay, compactness) run. Deterministic: the same input stops at the same point on every machine.
+   */
+  readonly maxWork?: number;
+  /**
+   * Wall-clock safety net of the search in seconds (default none; SALESOPS.TERRITORY passes 1.6), for a machine so
+   * loaded that the work cap takes too long: past it the search stops as at the work cap. Only runs cut short by it
+   * can differ between machines.
+   */
+  readonly timeLimit?: number;
 }
 
 /** Options of the exact MIP solver. */

@@ -4,23 +4,28 @@
  * and every call is synchronous. functions/territory.ts passes them to its result cache (TERRITORY) or `excelCall`.
  */
 import type { ArgValue, Grid } from '../../shared/cells';
-import { toInteger } from '../../shared/coerce';
+import { toInteger, toNumber } from '../../shared/coerce';
 import { LIMITS, SPLIT_RANGE, checkListLength } from '../../shared/limits';
-import { solveHeuristic } from '../heuristic';
+import { EXCEL_TIME_LIMIT, solveHeuristic } from '../heuristic';
 import { balanceReport } from '../report';
 import { balanceGrid, omitted, parseAssignment, parseMetrics, parseReps, parseTerritoryRanges } from './ranges';
 
-/** TERRITORY: the assigned rep name of each account row, one column (with a header cell when metrics has one). */
+/**
+ * TERRITORY: the assigned rep name of each account row, one column (with a header cell when metrics has one).
+ * `tolerance`: the band as a fraction (omitted: balance as far as it goes).
+ */
 export function territoryOf(
   metrics: ArgValue,
   reps: ArgValue,
   current: ArgValue,
   locked: ArgValue,
   maxMoves: ArgValue,
+  tolerance: ArgValue,
 ): Grid {
   const budget = omitted(maxMoves) ? undefined : toInteger(maxMoves, 'max_moves', 0);
+  const tol = omitted(tolerance) ? undefined : toNumber(tolerance, 'tolerance');
   const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
-  const result = solveHeuristic(parsed.problem);
+  const result = solveHeuristic(parsed.problem, { tolerance: tol, timeLimit: EXCEL_TIME_LIMIT });
   const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
   return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
 }

@@ -27,6 +27,7 @@ import { type AlignedRange, alignedHeaderOf } from '../../shared/aligned';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../../shared/coerce';
 import { invalid } from '../../shared/errors';
 import { LIMITS, checkSize } from '../../shared/limits';
+import { parseRepsTable } from './repsTable';
 import type { BalanceReport, RepSpec, TerritoryProblem } from '../types';
 
 const SPLIT =
@@ -45,7 +46,7 @@ export function checkTerritorySize(metrics: ArgValue, reps: ArgValue): void {
   let last = r.length;
   while (last > 0 && (!Array.isArray(r[last - 1]) || r[last - 1].every(isBlankOrZero))) last--;
   const repsHeader =
-    last > 0 && (Array.isArray(r[0]) && r[0].length === 2 ? isTextHeaderRow(r[0]) : metricsHeader) ? 1 : 0;
+    last > 0 && (Array.isArray(r[0]) && r[0].length >= 2 ? isTextHeaderRow(r[0]) : metricsHeader) ? 1 : 0;
   const repCount = Math.max(0, last - repsHeader);
   checkSize('metrics', accounts, LIMITS.territoryAccounts, 'accounts', SPLIT);
   checkSize('reps', repCount, LIMITS.territoryReps, 'reps', SPLIT);
@@ -57,13 +58,34 @@ export interface MetricsRange {
   readonly columns: Float64Array[];
   readonly names: string[];
   readonly hasHeader: boolean;
+  /** Account locations (decimal degrees) from columns headed Latitude/Lat and Longitude/Lon/Lng/Long, if any. */
+  readonly coordinates?: { readonly lat: Float64Array; readonly lon: Float64Array };
   /** Rows of the range including the header (the height every account-aligned range must have). */
   readonly height: number;
+}
+
+const LAT_HEADERS = ['latitude', 'lat'];
+const LON_HEADERS = ['longitude', 'lon', 'lng', 'long'];
+
+/** Columns of a header row that hold account coordinates: [latitude, longitude], or undefined for none. */
+function coordinateColumns(header: readonly CellValue[]): [number, number] | undefined {
+  const norm = header.map((h) => cellText(h).trim().toLowerCase());
+  const lat = norm.findIndex((h) => LAT_HEADERS.includes(h));
+  const lon = norm.findIndex((h) => LON_HEADERS.includes(h));
+  if (lat < 0 && lon < 0) return undefined;
+  if (lat < 0 || lon < 0) {
+    const has = cellText(header[lat >= 0 ? lat : lon]);
+    const missing = lat >= 0 ? 'a "Longitude" column' : 'a "Latitude" column';
+    invalid(`metrics: the column "${has}" needs ${missing} too; account locations take both.`);
+  }
+  return [lat, lon];
 }
 
 /**
  * Parses `metrics`: N rows × k columns of numbers ≥ 0, optionally under a header row of names. `aligned`: the
  * account-aligned ranges given with it (current, locked, assignment): the header is decided once for the set.
+ * Under a header, columns named Latitude/Lat and Longitude/Lon/Lng/Long are the accounts' locations (decimal
+ * degrees, for compact territories), not metrics.
  */
 export function parseMetrics(metrics: ArgValue, aligned: readonly AlignedRange[] = []): MetricsRange {
   const g = asGrid(metrics);
@@ -75,21 +97,37 @@ export function parseMetrics(metrics: ArgValue, aligned: readonly AlignedRange[]
   ]);
   const first = hasHeader ? 1 : 0;
   if (g.length - first === 0) invalid('metrics: there are no account rows under the header.');
-  const k = g[0].length;
-  const columns = Array.from({ length: k }, () => new Float64Array(g.length - first));
+  const geo = hasHeader ? coordinateColumns(g[0]) : undefined;
+  const metricCols = g[0].map((_, j) => j).filter((j) => geo === undefined || !geo.includes(j));
+  if (metricCols.length === 0) invalid('metrics: no metric column besides Latitude and Longitude.');
+  const count = g.length - first;
+  const columns = metricCols.map(() => new Float64Array(count));
+  const coords = geo && { lat: new Float64Array(count), lon: new Float64Array(count) };
   for (let i = first; i < g.length; i++) {
-    for (let m = 0; m < k; m++) {
-      const cell = g[i][m];
-      const where = `metrics: row ${i + 1}, column ${m + 1}`;
+    metricCols.forEach((j, m) => {
+      const cell = g[i][j];
+      const where = `metrics: row ${i + 1}, column ${j + 1}`;
       if (isBlank(cell)) invalid(`${where} is blank; enter a number ≥ 0 (0 for none).`);
       const x = typeof cell === 'boolean' ? undefined : cellNumber(cell);
       if (x === undefined) invalid(`${where}: expected a number, got ${describeValue(cell)}.`);
       if (x < 0) invalid(`${where}: ${x} is negative; metrics must be ≥ 0.`);
       columns[m][i - first] = x;
+    });
+    if (geo && coords) {
+      geo.forEach((j, d) => {
+        const cell = g[i][j];
+        const limit = d === 0 ? 90 : 180;
+        const x = typeof cell === 'boolean' || isBlank(cell) ? undefined : cellNumber(cell);
+        if (x === undefined || Math.abs(x) > limit)
+          invalid(
+            `metrics: row ${i + 1}, column "${cellText(g[0][j])}": expected a number from -${limit} to ${limit}, got ${describeValue(cell)}.`,
+          );
+        (d === 0 ? coords.lat : coords.lon)[i - first] = x;
+      });
     }
   }
-  const names = Array.from({ length: k }, (_, m) => (hasHeader ? cellText(g[0][m]) : '') || `Metric ${m + 1}`);
-  return { columns, names, hasHeader, height: g.length };
+  const names = metricCols.map((j, m) => (hasHeader ? cellText(g[0][j]) : '') || `Metric ${m + 1}`);
+  return { columns, names, hasHeader, height: g.length, coordinates: coords };
 }
 
 /** Parsed `reps`: specs and a name → index lookup (case-insensitive). */
@@ -100,13 +138,24 @@ export interface RepsRange {
   readonly skippedHeader?: string;
 }
 
-/** Parses `reps`: one column of names, or two columns (name, target share > 0; shares are normalised). */
+/**
+ * Parses `reps`: one column of names, or two columns (name, target share > 0; shares are normalised), or a table
+ * of three or more columns under a header row, read as the wizard's reps table (src/territory/repsTable.ts: Rep,
+ * Share, Keys, Latitude/Longitude of the rep's home, Min/Max accounts).
+ */
 export function parseReps(reps: ArgValue, metricsHasHeader: boolean): RepsRange {
   const g = asGrid(reps);
   checkRectangular(g, 'reps');
   if (g.length === 0 || g[0].length === 0) invalid('reps: the range is empty.');
   const w = g[0].length;
-  if (w > 2) invalid(`reps: expected one column (names) or two (name, share), got ${w} columns.`);
+  if (w > 2) {
+    if (!isTextHeaderRow(g[0]))
+      invalid(
+        `reps: expected one column (names), two (name, share), or a table under a header row; got ${w} columns without a header.`,
+      );
+    const table = parseRepsTable(g);
+    return { reps: table.reps, index: table.index };
+  }
   const hasHeader = w === 2 ? isTextHeaderRow(g[0]) : metricsHasHeader;
   let last = g.length - 1;
   while (last >= 0 && g[last].every(isBlankOrZero)) last--;
@@ -221,6 +270,7 @@ export function parseTerritoryRanges(
     current: cur,
     locked: lock,
     moveBudget: maxMoves === undefined ? undefined : { maxAccounts: maxMoves },
+    coordinates: m.coordinates,
     firstRow: first,
   };
   return { problem, metrics: m, reps: rr };

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench territoryBooks`: SALESOPS.TERRITORY on messy books (issue 24), timed through the built
+ * dist/functions.js as it ships (loaded in Node's own context with a stand-in `CustomFunctions`, as the limits
+ * bench does). Instances: bench/territory/books.ts — 50,000 accounts × 200 reps, potential heavy-tailed
+ * 1,000–20,000, workload partly correlated, current owners random / balanced / skewed, 20 % locked or none.
+ *
+ * Tables: (1) the issue's table (locked 20 %/none × max_moves 5,000/none) on each seed; (2) the budget ladder
+ * 0 … 10 % of the accounts and the tolerance variant (0.02) on each start; each row: wall and CPU time of the call,
+ * largest deviation of the plan over reps and both metrics, accounts moved. The result cache is bypassed (every
+ * call has new arguments). Wall time on a shared machine includes waiting for a core: CPU time is the steadier.
+ *
+ * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder (which tables), BOOKS_BUNDLE=<file> (time
+ * another build, e.g. an earlier commit's dist/functions.js, for a before/after table), BOOKS_CORE=1 (call the
+ * core's solveHeuristic, bundled as it ships, without TERRITORY's 1.6 s wall-clock net: on a loaded machine this
+ * shows the plans a quiet machine gets; the work cap still applies).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import { createCustomFunctionsStub, isExcelError } from '../test/support/customFunctionsStub';
+import { type BookStart, bookArgs, makeBook, planFigures } from './territory/books';
+import { solveHeuristic } from '../src/territory/heuristic';
+
+const ROOT = path.resolve(__dirname, '..');
+const BUNDLE = process.env.BOOKS_BUNDLE
+  ? path.resolve(process.env.BOOKS_BUNDLE)
+  : path.join(ROOT, 'dist', 'functions.js');
+const SEEDS = (process.env.BOOKS_SEEDS ?? '101,102').split(',').map(Number);
+const TABLES = (process.env.BOOKS_TABLES ?? 'issue,ladder').split(',');
+const CORE = process.env.BOOKS_CORE === '1';
+const N = 50_000;
+const R = 200;
+
+type Territory = (...args: unknown[]) => unknown;
+
+function load(): Territory {
+  if (!process.env.BOOKS_BUNDLE) {
+    const req = createRequire(path.join(ROOT, 'package.json'));
+    (req('./test/support/build.js') as { ensureFunctionsBuilt(): void }).ensureFunctionsBuilt();
+  }
+  const stub = createCustomFunctionsStub();
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = stub;
+  vm.runInThisContext(fs.readFileSync(BUNDLE, 'utf8'), { filename: 'functions.js' });
+  const fn = stub.associations.get('TERRITORY');
+  if (!fn) throw new Error(`no TERRITORY in ${BUNDLE}`);
+  return fn;
+}
+
+interface Row {
+  seed: number;
+  start: BookStart;
+  locked: string;
+  budget: string;
+  tolerance: string;
+  wallMs: number;
+  cpuMs: number;
+  dev: number;
+  moves: number;
+  error?: string;
+}
+
+function run(
+  fn: Territory,
+  seed: number,
+  start: BookStart,
+  lockedFraction: number,
+  maxMoves: number | null,
+  tolerance: number | null,
+): Row {
+  const book = makeBook({ accounts: N, reps: R, seed, start, lockedFraction });
+  const [metrics, reps, current, locked] = bookArgs(book, R, lockedFraction > 0);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = CORE
+    ? [
+        ['Assigned rep'],
+        ...Array.from(
+          solveHeuristic(
+            {
+              metrics: [book.potential, book.workload],
+              reps: Array.from({ length: R }, (_, r) => ({ name: `Rep ${r + 1}` })),
+              current: book.owner,
+              locked: lockedFraction > 0 ? book.locked : undefined,
+              moveBudget: maxMoves === null ? undefined : { maxAccounts: maxMoves },
+            },
+            { tolerance: tolerance ?? undefined },
+          ).assignment,
+          (r) => [`Rep ${r + 1}`],
+        ),
+      ]
+    : fn(metrics, reps, current, locked ?? null, maxMoves, tolerance);
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const row: Row = {
+    seed,
+    start,
+    locked: lockedFraction > 0 ? `${Math.round(lockedFraction * 100)} %` : 'none',
+    budget: maxMoves === null ? 'none' : maxMoves.toLocaleString('en-US'),
+    tolerance: tolerance === null ? '—' : String(tolerance),
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    dev: NaN,
+    moves: NaN,
+  };
+  if (isExcelError(out)) return { ...row, error: `${out.code} ${out.message ?? ''}` };
+  const rows = out as unknown[][];
+  const plan = new Int32Array(N);
+  for (let a = 0; a < N; a++) plan[a] = Number(String(rows[a + 1][0]).slice(4)) - 1;
+  const f = planFigures(book, R, plan);
+  return { ...row, dev: f.dev, moves: f.moves };
+}
+
+function print(title: string, rows: Row[]): void {
+  console.log(`\n${title}\n`);
+  console.log('| seed | start | locked | max_moves | tolerance | wall s | CPU s | largest deviation | moves |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const fig = r.error ?? `${(100 * r.dev).toFixed(2)} % | ${r.moves.toLocaleString('en-US')}`;
+    console.log(
+      `| ${r.seed} | ${r.start} | ${r.locked} | ${r.budget} | ${r.tolerance} | ${(r.wallMs / 1000).toFixed(2)} | ${(r.cpuMs / 1000).toFixed(2)} | ${fig} |`,
+    );
+  }
+}
+
+function main(): void {
+  const fn = load();
+  const load0 = os.loadavg()[0];
+  const what = CORE ? 'core solveHeuristic (no wall-clock net)' : path.relative(ROOT, BUNDLE);
+  console.log(`territoryBooks: ${what}, ${N} accounts × ${R} reps, node ${process.version}`);
+  // Warm-up on a small book, so the first timed call is not the JIT's first.
+  const warm = makeBook({ accounts: 2000, reps: 20, seed: 1, start: 'random', lockedFraction: 0 });
+  const [wm, wr, wc] = bookArgs(warm, 20, false);
+  fn(wm, wr, wc, null, null, null);
+  if (TABLES.includes('issue')) {
+    const rows: Row[] = [];
+    for (const seed of SEEDS)
+      for (const lf of [0.2, 0])
+        for (const mm of [5000, null]) {
+          rows.push(run(fn, seed, 'random', lf, mm, null));
+          process.stderr.write('.');
+        }
+    print("Issue 24's table (random current owners):", rows);
+  }
+  if (TABLES.includes('ladder')) {
+    const rows: Row[] = [];
+    const budgets: (number | null)[] = [0, 500, 1000, 2500, 5000, null];
+    for (const start of ['random', 'skewed', 'balanced'] as BookStart[])
+      for (const seed of SEEDS) {
+        for (const mm of budgets) {
+          rows.push(run(fn, seed, start, 0, mm, null));
+          process.stderr.write('.');
+        }
+        rows.push(run(fn, seed, start, 0, null, 0.02));
+        rows.push(run(fn, seed, start, 0.2, null, 0.02));
+        rows.push(run(fn, seed, start, 0.2, 5000, 0.02));
+      }
+    print('Budget ladder (0 … 10 % of the accounts) and tolerance 0.02:', rows);
+  }
+  console.log(`\nload average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} CPUs, shared)`);
+}
+
+main();

@@ -1,0 +1,244 @@
+/**
+ * `npm run bench territoryGeo`: compact territories (issue 24). Accounts clustered around 30 cities in a
+ * 18° × 45° box, rep homes in the cities (by account count), two metrics as in bench/territory/books.ts, no current
+ * owner (designing territories from scratch). SALESOPS.TERRITORY is called through the built dist/functions.js
+ * with tolerance 0.02, the metrics range carrying Latitude/Longitude columns and the reps range Rep/Latitude/
+ * Longitude columns. Compared with:
+ *  - the nearest-home carve (each account to its nearest home: the most compact plan, unbalanced; its mean
+ *    distance is a true lower bound for every plan);
+ *  - a balanced baseline: the same call without coordinates (distance measured afterwards);
+ *  - a bound: the transport LP "every rep within ±2 % of target on both metrics, least total distance", each
+ *    account restricted to its 10 nearest homes, solved by HiGHS (restricting the arcs makes it an estimate of the
+ *    LP bound, not a proof: the full LP could use an 11th home; the carve's figure is the proven bound).
+ * Mean distance: great-circle km from each account to its rep's home. Sizes: BOOKS_GEO=5000x50,50000x200 (the LP
+ * only up to 10,000 accounts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import highsLoader from 'highs';
+import { createCustomFunctionsStub, isExcelError } from '../test/support/customFunctionsStub';
+import { mulberry32 } from '../src/territory/heuristic';
+
+const ROOT = path.resolve(__dirname, '..');
+const SIZES = (process.env.BOOKS_GEO ?? '5000x50,50000x200').split(',').map((s) => s.split('x').map(Number));
+const TOL = 0.02;
+const DEG = Math.PI / 180;
+
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const s1 = Math.sin(((lat2 - lat1) * DEG) / 2);
+  const s2 = Math.sin(((lon2 - lon1) * DEG) / 2);
+  const h = s1 * s1 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * s2 * s2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+interface GeoBook {
+  n: number;
+  R: number;
+  pot: Float64Array;
+  wl: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  hLat: Float64Array;
+  hLon: Float64Array;
+}
+
+function geoBook(n: number, R: number, seed: number): GeoBook {
+  const rng = mulberry32(seed);
+  const C = 30;
+  const cLat = Array.from({ length: C }, () => 30 + 18 * rng());
+  const cLon = Array.from({ length: C }, () => -120 + 45 * rng());
+  const cW = Array.from({ length: C }, () => Math.pow(rng(), 2) + 0.05);
+  const wSum = cW.reduce((s, x) => s + x, 0);
+  const pick = () => {
+    let u = rng() * wSum;
+    for (let i = 0; i < C; i++) if ((u -= cW[i]) < 0) return i;
+    return C - 1;
+  };
+  const gauss = () => rng() + rng() + rng() - 1.5;
+  const pot = new Float64Array(n);
+  const wl = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const lon = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const p = 1000 * Math.pow(20, rng());
+    pot[a] = Math.round(p);
+    wl[a] = Math.round(p / 200 + 60 * rng());
+    const i = pick();
+    lat[a] = cLat[i] + 1.2 * gauss();
+    lon[a] = cLon[i] + 1.6 * gauss();
+  }
+  const hLat = new Float64Array(R);
+  const hLon = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    const i = pick();
+    hLat[r] = cLat[i] + 0.6 * gauss();
+    hLon[r] = cLon[i] + 0.8 * gauss();
+  }
+  return { n, R, pot, wl, lat, lon, hLat, hLon };
+}
+
+function figures(b: GeoBook, plan: Int32Array): { dev: number; meanKm: number } {
+  const sum = new Float64Array(2 * b.R);
+  let tp = 0;
+  let tw = 0;
+  let d = 0;
+  for (let a = 0; a < b.n; a++) {
+    sum[2 * plan[a]] += b.pot[a];
+    sum[2 * plan[a] + 1] += b.wl[a];
+    tp += b.pot[a];
+    tw += b.wl[a];
+    d += km(b.lat[a], b.lon[a], b.hLat[plan[a]], b.hLon[plan[a]]);
+  }
+  let dev = 0;
+  for (let r = 0; r < b.R; r++)
+    dev = Math.max(dev, Math.abs(sum[2 * r] / (tp / b.R) - 1), Math.abs(sum[2 * r + 1] / (tw / b.R) - 1));
+  return { dev, meanKm: d / b.n };
+}
+
+function nearest(b: GeoBook, a: number, count: number): number[] {
+  const d = Array.from({ length: b.R }, (_, r) => km(b.lat[a], b.lon[a], b.hLat[r], b.hLon[r]));
+  return Array.from({ length: b.R }, (_, r) => r)
+    .sort((p, q) => d[p] - d[q] || p - q)
+    .slice(0, count);
+}
+
+async function lpBound(b: GeoBook): Promise<string> {
+  const highs = await highsLoader();
+  const K = Math.min(10, b.R);
+  const colA: number[] = [];
+  const colR: number[] = [];
+  const cost: number[] = [];
+  for (let a = 0; a < b.n; a++)
+    for (const r of nearest(b, a, K)) {
+      colA.push(a);
+      colR.push(r);
+      cost.push(km(b.lat[a], b.lon[a], b.hLat[r], b.hLon[r]));
+    }
+  const nc = colA.length;
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (let a = 0, q = 0; a < b.n; a++) {
+    for (let j = 0; j < K; j++, q++) {
+      indices.push(q);
+      values.push(1);
+    }
+    lo.push(1);
+    hi.push(1);
+    starts.push(indices.length);
+  }
+  const byRep: number[][] = Array.from({ length: b.R }, () => []);
+  for (let q = 0; q < nc; q++) byRep[colR[q]].push(q);
+  let tp = 0;
+  let tw = 0;
+  for (let a = 0; a < b.n; a++) {
+    tp += b.pot[a];
+    tw += b.wl[a];
+  }
+  for (let r = 0; r < b.R; r++)
+    for (const [vals, t] of [
+      [b.pot, tp / b.R],
+      [b.wl, tw / b.R],
+    ] as const) {
+      for (const q of byRep[r]) {
+        indices.push(q);
+        values.push(vals[colA[q]]);
+      }
+      lo.push(t * (1 - TOL));
+      hi.push(t * (1 + TOL));
+      starts.push(indices.length);
+    }
+  const numRows = lo.length;
+  const t0 = performance.now();
+  return highs.withModel<string>(
+    {
+      numCols: nc,
+      numRows,
+      offset: 0,
+      colCost: Float64Array.from(cost),
+      colLower: new Float64Array(nc),
+      colUpper: new Float64Array(nc).fill(1),
+      rowLower: lo,
+      rowUpper: hi,
+      matrix: { format: 'csr', numRows, numCols: nc, starts, indices, values },
+    },
+    (hm) => {
+      hm.options.set({ output_flag: false, time_limit: 120 });
+      const run = hm.run();
+      const obj = Number(hm.info.get('objective_function_value'));
+      const s = ((performance.now() - t0) / 1000).toFixed(1);
+      return run.modelStatus === highs.constants.modelStatus.optimal
+        ? `${(obj / b.n).toFixed(1)} km (LP optimal, ${s} s)`
+        : `LP status ${run.modelStatus} after ${s} s`;
+    },
+  );
+}
+
+function load(): (...args: unknown[]) => unknown {
+  const req = createRequire(path.join(ROOT, 'package.json'));
+  (req('./test/support/build.js') as { ensureFunctionsBuilt(): void }).ensureFunctionsBuilt();
+  const stub = createCustomFunctionsStub();
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = stub;
+  vm.runInThisContext(fs.readFileSync(path.join(ROOT, 'dist', 'functions.js'), 'utf8'), { filename: 'functions.js' });
+  return stub.associations.get('TERRITORY')!;
+}
+
+function call(fn: (...args: unknown[]) => unknown, b: GeoBook, withGeo: boolean) {
+  const metrics: unknown[][] = [
+    withGeo ? ['Potential', 'Workload', 'Latitude', 'Longitude'] : ['Potential', 'Workload'],
+  ];
+  for (let a = 0; a < b.n; a++) metrics.push(withGeo ? [b.pot[a], b.wl[a], b.lat[a], b.lon[a]] : [b.pot[a], b.wl[a]]);
+  const reps: unknown[][] = withGeo ? [['Rep', 'Latitude', 'Longitude']] : [['Rep']];
+  for (let r = 0; r < b.R; r++) reps.push(withGeo ? [`Rep ${r + 1}`, b.hLat[r], b.hLon[r]] : [`Rep ${r + 1}`]);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const out = fn(metrics, reps, null, null, null, TOL);
+  const wall = (performance.now() - t0) / 1000;
+  const cu = process.cpuUsage(c0);
+  if (isExcelError(out)) throw new Error(`${out.code} ${out.message}`);
+  const rows = out as unknown[][];
+  const plan = new Int32Array(b.n);
+  for (let a = 0; a < b.n; a++) plan[a] = Number(String(rows[a + 1][0]).slice(4)) - 1;
+  return { ...figures(b, plan), wall, cpu: (cu.user + cu.system) / 1e6 };
+}
+
+async function main(): Promise<void> {
+  const fn = load();
+  console.log('| accounts × reps | plan | time (wall / CPU s) | largest deviation | mean km to home |');
+  console.log('|---|---|---|---|---|');
+  for (const [n, R] of SIZES) {
+    const b = geoBook(n, R, 7);
+    const carve = new Int32Array(n);
+    for (let a = 0; a < n; a++) carve[a] = nearest(b, a, 1)[0];
+    const fc = figures(b, carve);
+    const row = (plan: string, t: string, dev: number, mk: number | string) =>
+      console.log(
+        `| ${n} × ${R} | ${plan} | ${t} | ${(100 * dev).toFixed(2)} % | ${typeof mk === 'number' ? mk.toFixed(1) : mk} |`,
+      );
+    row('nearest-home carve (proven bound on distance)', '—', fc.dev, fc.meanKm);
+    const base = call(fn, b, false);
+    row(
+      'balanced baseline: TERRITORY(…, tolerance 0.02) without coordinates',
+      `${base.wall.toFixed(2)} / ${base.cpu.toFixed(2)}`,
+      base.dev,
+      base.meanKm,
+    );
+    const geo = call(fn, b, true);
+    row(
+      'TERRITORY(…, tolerance 0.02) with Latitude/Longitude',
+      `${geo.wall.toFixed(2)} / ${geo.cpu.toFixed(2)}`,
+      geo.dev,
+      geo.meanKm,
+    );
+    if (n <= 10_000)
+      console.log(
+        `| ${n} × ${R} | transport LP, ±2 %, 10 nearest homes (HiGHS) | — | ≤ 2.00 % | ${await lpBound(b)} |`,
+      );
+  }
+}
+
+void main();
