@@ -3,6 +3,7 @@
  * the cent (half away from zero), rounded once at the payable amount.
  */
 import { excelCall } from './adapter';
+import { cachedPlan } from './planCache';
 import {
   optionalBoolean,
   optionalChoice,
@@ -35,7 +36,6 @@ import {
   prorationFactor,
   readActuals,
   readClawbacks,
-  readPlanTable,
   retroAmount,
   statementGrid,
 } from '../src/comp';
@@ -144,7 +144,7 @@ export function draw(earned: any[][], draw: any[][], recoverable?: any): any[][]
 /**
  * Total payout of a multi-measure plan table for one rep and period: components, kickers and SPIFFs.
  * @customfunction PLANPAYOUT
- * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
+ * @param plan The plan table, header row included (first header cell "Plan v3", or "Plan v2"/"Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
  * @param [proration] Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.
@@ -157,7 +157,7 @@ export function planPayout(plan: any[][], actuals: any[][], measures?: any[][], 
 /**
  * The statement of a plan payout, spilled as a table: component, measure, item, base, rate, amount, and a Total row; the amounts add up to the total exactly.
  * @customfunction STATEMENT
- * @param plan The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).
+ * @param plan The plan table, header row included (first header cell "Plan v3", or "Plan v2"/"Plan v1" from older versions; see the comp docs).
  * @param actuals The rep's actuals: a header row of measure names over a row of values, two columns (measure, value), or a row of values in plan order.
  * @param [measures] Measure names for a bare row of actuals, in the same order (e.g. the header row of the actuals sheet).
  * @param [proration] Share of the period the rep is on the plan (fraction above 0, at most 1; scales target incentive and quotas); default 1. 0 is refused.
@@ -178,7 +178,7 @@ export function statement(plan: any[][], actuals: any[][], measures?: any[][], p
 export function planDraw(plan: any[][], earned: any[][], proration?: any): any[][] {
   return excelCall(() => {
     checkPeriods(earned);
-    const p = readPlanTable(plan, 'plan');
+    const p = cachedPlan(plan, 'plan');
     const e = toNumberVector(earned, 'earned');
     if (e.length === 0) invalid('earned: no periods; expected a column of earned amounts.');
     const f = optionalNumberOrVector(proration, 'proration', e.length);
@@ -228,7 +228,7 @@ export function proration(period_start: any, period_end: any, start_date?: any, 
 }
 
 function statementOf(plan: any[][], actuals: any[][], measures: any, proration: any) {
-  const p = readPlanTable(plan, 'plan');
+  const p = cachedPlan(plan, 'plan');
   const values = readActuals(p, actuals, measures, 'actuals');
   const f = checkProration(notZeroProration(optionalNumber(proration, 'proration', 1)));
   return planStatement(p, values, { proration: f });
