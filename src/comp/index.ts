@@ -29,3 +29,4 @@ export * from './clawbackRange';
 export * from './statement';
 export * from './planTable';
 export * from './actuals';
+export * from './formulas';
