@@ -12,9 +12,11 @@
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
-import { planPayout } from '../functions/comp';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
 import { clearPlanCache } from '../functions/planCache';
 import { planStatement, readPlanTable } from '../src/comp';
+
+const { PLANPAYOUT: planPayout } = EXCEL_FUNCTIONS;
 
 const N = 100_000;
 const RUNS = 7;

@@ -32,10 +32,10 @@
  *              the formula's value, rounded to the cent once; formula rows are evaluated after the curve
  *              components, in table order, and may read the payouts of the curve components and earlier formulas.
  */
-import { sameNameHint } from '../shared/names';
-import { type CellValue, type Grid, asGrid, describeValue } from '../shared/cells';
-import { cellText, checkRectangular } from '../shared/coerce';
-import { invalid } from '../shared/errors';
+import { sameNameHint } from '../../shared/names';
+import { type ArgValue, type CellValue, type Grid, asGrid, describeValue } from '../../shared/cells';
+import { cellText, checkRectangular } from '../../shared/coerce';
+import { invalid } from '../../shared/errors';
 import {
   type ColumnSpec,
   type TableLayout,
@@ -43,8 +43,8 @@ import {
   locateColumns,
   parseTable,
   toGrid,
-} from '../shared/table';
-import { type CurveMethod, type PayoutCurve } from './curves';
+} from '../../shared/table';
+import { type CurveMethod, type PayoutCurve } from '../curves';
 import {
   type CompPlan,
   type FormulaComponent,
@@ -54,10 +54,10 @@ import {
   type Spiff,
   measureKey,
   validatePlan,
-} from './plan';
-import { rateTable } from './rates';
-import { compileFormula } from './formulas';
-import { LIMITS, checkSize, usedLength } from '../shared/limits';
+} from '../plan';
+import { rateTable } from '../rates';
+import { compileFormula } from '../formulas';
+import { LIMITS, checkSize, usedLength } from '../../shared/limits';
 
 /** The plan-table layout version this code writes and reads. */
 export const PLAN_TABLE_VERSION = 3;
@@ -138,7 +138,7 @@ export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number 
 }
 
 /** Reads a plan table (see the layout above) into a validated plan; errors name the row and column. */
-export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
+export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
   let grid = asGrid(range);
   checkSize(
     arg,
