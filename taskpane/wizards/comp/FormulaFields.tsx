@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Field, Textarea } from '@fluentui/react-components';
-import { FORMULA_FUNCTIONS, type FormulaCheck, formulaChecks, withFormula } from './model';
+import { FORMULA_FUNCTIONS, type FormulaCheck, formulaChecks, withFormula } from './compute';
 
 export interface FormulaFieldsProps {
   /** The edited plan-table rows (below the header). */
