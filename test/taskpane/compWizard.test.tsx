@@ -114,10 +114,10 @@ describe('Comp plan wizard', () => {
     await user.click(screen.getByRole('radio', { name: 'New hire with a recoverable draw' }));
     await next(user);
     // The template's draw row is in the grid: Rate 6000, Method recoverable.
-    const rows = screen.getAllByRole('textbox', { name: /^Row \d+ Plan v3$/ });
+    const rows = screen.getAllByLabelText(/^Row \d+ Plan v3$/);
     const drawRow = rows.findIndex((r) => (r as HTMLInputElement).value === 'draw') + 1;
     expect(drawRow).toBeGreaterThan(0);
-    expect(screen.getByRole('textbox', { name: `Row ${drawRow} Rate` })).toHaveValue('6000');
+    expect(screen.getByLabelText(`Row ${drawRow} Rate`)).toHaveValue('6000');
     await next(user);
     // TI 10,000, marginal ×1 then ×2 above 100 %, draw 6,000 recoverable, no balance yet:
     //  50 %: earned 5,000 < 6,000 → paid 6,000, owed 1,000 (10 reps: cost 50,000 earned)
