@@ -14,7 +14,10 @@ import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
 import { performance } from 'node:perf_hooks';
-import { forecast, forecastCache } from '../functions/forecast';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
+import { forecastCache } from '../functions/forecast';
+
+const forecast = EXCEL_FUNCTIONS.FORECAST;
 
 let seed = 7;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;

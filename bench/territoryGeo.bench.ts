@@ -19,7 +19,7 @@ import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import highsLoader from 'highs';
 import { createCustomFunctionsStub, isExcelError } from '../test/support/customFunctionsStub';
-import { mulberry32 } from '../src/territory/heuristic';
+import { mulberry32 } from '../src/shared/random';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = (process.env.BOOKS_GEO ?? '5000x50,50000x200').split(',').map((s) => s.split('x').map(Number));

@@ -1,10 +1,12 @@
 /**
  * The comp custom functions (SALESOPS namespace): one declaration each; the work is done by the entry points of
  * src/comp/sheet/functions.ts. Amounts come back to the cent (half away from zero), rounded once at the payable
- * amount. COMMISSION and PAYOUT read their rate ranges through functions/rateMemo.ts (a column of calls shares one).
+ * amount. COMMISSION and PAYOUT read their rate ranges through functions/rateMemo.ts (a column of calls shares one);
+ * PLANPAYOUT, STATEMENT and PLANDRAW their plan tables through functions/planCache.ts (formulas compiled once).
  */
 import { excelCall } from './adapter';
 import type { FunctionDeclaration, ParameterDeclaration } from './declaration';
+import { cachedPlan } from './planCache';
 import { rememberedRateRange } from './rateMemo';
 import {
   clawbacksOf,
@@ -21,7 +23,7 @@ import {
 const planParam: ParameterDeclaration = {
   name: 'plan',
   description:
-    'The plan table, header row included (first header cell "Plan v2", or "Plan v1" from older versions; see the comp docs).',
+    'The plan table, header row included (first header cell "Plan v3", or "Plan v2"/"Plan v1" from older versions; see the comp docs).',
   dimensionality: 'matrix',
 };
 const actualsParam: ParameterDeclaration = {
@@ -121,7 +123,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
     name: 'PLANPAYOUT',
     description: 'Total payout of a multi-measure plan table for one rep and period: components, kickers and SPIFFs.',
     parameters: [planParam, actualsParam, measuresParam, prorationParam],
-    fn: (plan, actuals, measures, proration) => excelCall(planPayoutOf, plan, actuals, measures, proration),
+    fn: (plan, actuals, measures, proration) => excelCall(planPayoutOf, plan, actuals, measures, proration, cachedPlan),
   },
   {
     name: 'STATEMENT',
@@ -129,7 +131,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       'The statement of a plan payout, spilled as a table: component, measure, item, base, rate, amount, and a Total row; the amounts add up to the total exactly.',
     parameters: [planParam, actualsParam, measuresParam, prorationParam],
     result: 'matrix',
-    fn: (plan, actuals, measures, proration) => excelCall(statementOf, plan, actuals, measures, proration),
+    fn: (plan, actuals, measures, proration) => excelCall(statementOf, plan, actuals, measures, proration, cachedPlan),
   },
   {
     name: 'PLANDRAW',
@@ -155,7 +157,7 @@ export const COMP_FUNCTIONS: readonly FunctionDeclaration[] = [
       },
     ],
     result: 'matrix',
-    fn: (plan, earned, proration) => excelCall(planDrawOf, plan, earned, proration),
+    fn: (plan, earned, proration) => excelCall(planDrawOf, plan, earned, proration, cachedPlan),
   },
   {
     name: 'CLAWBACKS',

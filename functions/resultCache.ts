@@ -64,12 +64,12 @@ function mix(v: Arg): void {
 }
 
 /** Deep copy of an argument (arrays copied, cells as they are). */
-function copy(v: Arg): Arg {
+export function copy(v: Arg): Arg {
   return Array.isArray(v) ? v.map(copy) : v;
 }
 
 /** Cell-by-cell equality of two arguments (`undefined` and `null` are both an omitted argument). */
-function same(a: Arg, b: Arg): boolean {
+export function same(a: Arg, b: Arg): boolean {
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;

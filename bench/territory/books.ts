@@ -4,7 +4,7 @@
  * it), reps "Rep 1"…, a current owner per account drawn by `start`, a share locked, and optional coordinates
  * (accounts clustered around cities, rep homes in the cities) for the compactness figures.
  */
-import { mulberry32 } from '../../src/territory/heuristic';
+import { mulberry32 } from '../../src/shared/random';
 
 /** How current owners are drawn: uniformly at random, a balanced carve, or skewed (the first reps own more). */
 export type BookStart = 'random' | 'balanced' | 'skewed';

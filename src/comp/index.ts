@@ -30,3 +30,4 @@ export * from './sheet/clawbacks';
 export * from './statement';
 export * from './sheet/planTable';
 export * from './sheet/actuals';
+export * from './formulas';

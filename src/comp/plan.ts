@@ -8,6 +8,7 @@
 import { nameKey, sameNameHint } from '../shared/names';
 import { invalid } from '../shared/errors';
 import { type PayoutCurve, checkTerms } from './curves';
+import type { CompiledFormula } from './formulas';
 
 /** One component of a plan (e.g. 70 % bookings). */
 export interface PlanComponent {
@@ -60,6 +61,25 @@ export interface PlanDraw {
   readonly recoverable: boolean;
 }
 
+/**
+ * A formula component (plan table v3): its payout is `formula`, an expression over the plan's variables (see
+ * `formulaVariables`), rounded to the cent once. It pays outside the curves: no curve, kicker, cap or threshold
+ * (write them in the formula: `min(…, 2 * target_incentive)`).
+ */
+export interface FormulaComponent {
+  readonly name: string;
+  /** The expression, e.g. `min(attainment, 1.5) * target_incentive * (new_logos >= 3 ? 1.1 : 1)`. */
+  readonly formula: string;
+  /** Measures the component names; the first (with `quota`) gives `attainment`. May be empty. */
+  readonly measures: readonly string[];
+  /** Share of the plan's target incentive (fraction, ≥ 0; counts in the weights adding up to 1). */
+  readonly weight: number;
+  /** Quota of the first measure (> 0), in its units: gives the variables `quota` and `attainment`. */
+  readonly quota?: number;
+  /** The formula checked and compiled (set by readPlanTable and `compilePlanFormulas`; compiled again if absent). */
+  readonly compiled?: CompiledFormula;
+}
+
 /** A plan for one period. */
 export interface CompPlan {
   readonly name?: string;
@@ -68,6 +88,8 @@ export interface CompPlan {
   readonly components: readonly PlanComponent[];
   readonly kickers: readonly Kicker[];
   readonly spiffs: readonly Spiff[];
+  /** Formula components, evaluated after the curve components, in order (plan table v3). */
+  readonly formulas?: readonly FormulaComponent[];
   /** The plan's draw, applied across periods by `drawSchedule` (PLANPAYOUT itself is the earned incentive). */
   readonly draw?: PlanDraw;
 }
@@ -91,7 +113,24 @@ export function planMeasures(plan: CompPlan): string[] {
   plan.components.forEach((c) => add(c.measure));
   plan.kickers.forEach((k) => add(k.measure));
   plan.spiffs.forEach((s) => add(s.measure));
+  plan.formulas?.forEach((f) => f.measures.forEach(add));
+  for (const m of PERIOD_MEASURES) {
+    if (plan.formulas?.some((f) => formulaReads(f, m))) add(m);
+  }
   return out;
+}
+
+/**
+ * The period facts a formula may read, as actuals (columns of the rep's row, like measures): the days of the
+ * period and the days the rep was employed in it. They are actuals of the plan only when a formula reads them.
+ */
+export const PERIOD_MEASURES = ['Period days', 'Days employed'] as const;
+
+/** True when formula component `f` reads the measure or variable `name` (matching ignores case, spaces, `_`). */
+export function formulaReads(f: FormulaComponent, name: string): boolean {
+  const key = nameKey(name).replace(/_/g, '');
+  if (f.compiled) return f.compiled.expression.reads.some((r) => r.replace(/_/g, '') === key);
+  return (f.formula.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).some((w) => w.toLowerCase().replace(/_/g, '') === key);
 }
 
 const WEIGHT_TOLERANCE = 1e-9;
@@ -105,7 +144,8 @@ export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
   if (!(Number.isFinite(plan.targetIncentive) && plan.targetIncentive >= 0)) {
     invalid(`${arg}: the target incentive must be zero or more, got ${plan.targetIncentive}.`);
   }
-  if (plan.components.length === 0) invalid(`${arg}: the plan has no components.`);
+  const formulas = plan.formulas ?? [];
+  if (plan.components.length === 0 && formulas.length === 0) invalid(`${arg}: the plan has no components.`);
   const names = new Set<string>();
   let weights = 0;
   for (const c of plan.components) {
@@ -125,12 +165,27 @@ export function validatePlan(plan: CompPlan, arg = 'plan'): CompPlan {
     checkTerms(c, `${where}: cap`, `${where}: threshold`);
     weights += c.weight;
   }
+  for (const f of formulas) {
+    const where = `${arg}: formula component "${f.name}"`;
+    const key = measureKey(f.name);
+    if (key === '') invalid(`${arg}: a formula component has no name.`);
+    if (names.has(key)) invalid(`${where} is defined twice (names match ignoring case and spaces).`);
+    names.add(key);
+    if (!(Number.isFinite(f.weight) && f.weight >= 0)) invalid(`${where}: the weight must be zero or more.`);
+    if (f.quota !== undefined && !(Number.isFinite(f.quota) && f.quota > 0)) {
+      invalid(`${where}: the quota must be more than 0.`);
+    }
+    if (f.quota !== undefined && f.measures.length === 0) invalid(`${where}: a quota needs a measure.`);
+    weights += f.weight;
+  }
   if (Math.abs(weights - 1) > WEIGHT_TOLERANCE) {
     invalid(`${arg}: the component weights add up to ${+weights.toPrecision(12)}; they must add up to 1 (100%).`);
   }
   for (const k of plan.kickers) {
     const where = `${arg}: kicker on "${k.component}"`;
-    if (!names.has(measureKey(k.component))) invalid(`${where}: no component of that name.`);
+    if (!plan.components.some((c) => measureKey(c.name) === measureKey(k.component))) {
+      invalid(`${where}: no component of that name (kickers multiply curve components; a formula writes its own).`);
+    }
     if (!Number.isFinite(k.hurdle)) invalid(`${where}: the hurdle must be a finite attainment fraction.`);
     if (!(Number.isFinite(k.multiplier) && k.multiplier >= 0))
       invalid(`${where}: the multiplier must be zero or more.`);

@@ -11,12 +11,13 @@ import { allocateCents, toCents } from '../shared/money';
 import { payoutSteps } from './curves';
 import { type CompPlan, measureKey, validatePlan } from './plan';
 import { checkProration } from './proration';
+import { compilePlanFormulas, evaluateFormula } from './formulas';
 
 /** A rep's actuals for the period: measure name → value in the measure's units. */
 export type Actuals = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
 /** What a statement line is. */
-export type LineKind = 'band' | 'point' | 'gate' | 'cap' | 'kicker' | 'spiff';
+export type LineKind = 'band' | 'point' | 'gate' | 'cap' | 'kicker' | 'spiff' | 'formula';
 
 /** One line of a statement: `base × rate = exact` where both apply; `amount` is the reconciled, rounded amount. */
 export interface StatementLine {
@@ -43,8 +44,10 @@ export interface ComponentResult {
   readonly attainment: number;
   /** Prorated component target incentive (plan target incentive × weight × proration). */
   readonly targetIncentive: number;
-  /** Unrounded payout of the component, kickers included. */
+  /** Unrounded payout of the component, kickers included (a formula component's: to the cent). */
   readonly payout: number;
+  /** A formula component's formula and the values of the variables it read. */
+  readonly formula?: { readonly source: string; readonly values: readonly (readonly [string, number])[] };
 }
 
 /** A payout statement. */
@@ -139,6 +142,39 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
     }
     components.push({ name: c.name, measure: c.measure, actual, quota, attainment, targetIncentive: ti, payout });
   }
+  const formulas = plan.formulas ?? [];
+  if (formulas.length > 0) {
+    const compiled = compilePlanFormulas(plan);
+    const payouts = new Map<string, number>();
+    for (const c of components) payouts.set(measureKey(c.name), toCents(c.payout));
+    for (let i = 0; i < formulas.length; i++) {
+      const fc = formulas[i];
+      const r = evaluateFormula(plan, i, compiled[i], { actual: measured, proration: f, payouts }, toCents);
+      payouts.set(measureKey(fc.name), r.amount);
+      const measure = fc.measures[0] ?? '';
+      const quota = fc.quota !== undefined ? fc.quota * f : 0;
+      const actual = measure !== '' && quota > 0 ? measured(measure) : 0;
+      drafts.push({
+        component: fc.name,
+        measure,
+        kind: 'formula',
+        item: formulaItem(fc.formula, r.values),
+        base: null,
+        rate: null,
+        exact: r.amount,
+      });
+      components.push({
+        name: fc.name,
+        measure,
+        actual,
+        quota,
+        attainment: quota > 0 ? actual / quota : 0,
+        targetIncentive: plan.targetIncentive * fc.weight * f,
+        payout: r.amount,
+        formula: { source: fc.formula, values: r.values },
+      });
+    }
+  }
   for (const s of plan.spiffs) {
     const units = measured(s.measure);
     const hurdle = s.hurdle ?? (s.kind === 'fixed' ? 1 : 0);
@@ -184,6 +220,16 @@ export function statementGrid(s: Statement): Grid {
   for (const l of s.lines) rows.push([l.component, l.measure, l.item, tidy(l.base), tidy(l.rate), l.amount]);
   rows.push(['Total', null, null, null, null, s.total]);
   return rows;
+}
+
+/**
+ * The statement item of a formula line: the formula, then the value of each variable it read, so the rep can redo
+ * the arithmetic: `formula: min(attainment, 1.5) * target_incentive; where attainment = 1.2; target_incentive = 25000`.
+ * It never starts with `=`, `+` or `-`, so a copy of it as a value is never read as an Excel formula.
+ */
+export function formulaItem(source: string, values: readonly (readonly [string, number])[]): string {
+  const shown = values.map(([n, v]) => `${n} = ${+v.toPrecision(12)}`).join('; ');
+  return `formula: ${source.trim().replace(/\s+/g, ' ')}${shown ? `; where ${shown}` : ''}`;
 }
 
 /** A base or rate for display: 12 significant digits, so 1399.9999999999998 shows as 1400. */

@@ -215,7 +215,10 @@ describe('clawbacks in cents and the clawbacks range', () => {
 
 describe("the plan table's draw", () => {
   test('planDrawSchedule pays the draw row across periods', () => {
-    const withDraw = [...AE_PLAN, ['draw', null, null, null, null, null, 'non-recoverable', null, 3000, null, null]];
+    const withDraw = [
+      ...AE_PLAN,
+      ['draw', null, null, null, null, null, 'non-recoverable', null, 3000, null, null, null],
+    ];
     const plan = readPlanTable(withDraw);
     // Non-recoverable 3,000: max(1,000, 3,000) = 3,000; max(4,500, 3,000) = 4,500; balance always 0.
     expect(paidAndBalance(planDrawSchedule(plan, [1000, 4500]))).toEqual([
@@ -226,7 +229,7 @@ describe("the plan table's draw", () => {
   });
 
   test('a prorated draw: each period draw × its proration, to the cent, then paid as usual', () => {
-    const withDraw = [...AE_PLAN, ['draw', null, null, null, null, null, 'recoverable', null, 6000, null, null]];
+    const withDraw = [...AE_PLAN, ['draw', null, null, null, null, null, 'recoverable', null, 6000, null, null, null]];
     const plan = readPlanTable(withDraw);
     // Started on the 15th of a 31-day month: 17/31 of the period on the plan.
     // P1: draw 6,000 × 17/31 = 3,290.3225… → 3,290.32; earned 1,000 < 3,290.32 → paid 3,290.32, owed 2,290.32.

@@ -2,7 +2,7 @@
 import type { Grid } from '../../src/shared/cells';
 
 export const HEADER = [
-  'Plan v2',
+  'Plan v3',
   'Component',
   'Measure',
   'Target incentive',
@@ -13,9 +13,13 @@ export const HEADER = [
   'Rate',
   'Cap',
   'Threshold',
+  'Formula',
 ];
 
-const row = (...cells: (string | number | null)[]) => [...cells, ...new Array<null>(11 - cells.length).fill(null)];
+const row = (...cells: (string | number | null)[]) => [
+  ...cells,
+  ...new Array<null>(HEADER.length - cells.length).fill(null),
+];
 
 /**
  * An account executive's quarter: target incentive 10,000.

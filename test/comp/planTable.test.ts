@@ -59,7 +59,7 @@ describe('reading the plan table', () => {
     expect(readPlanTable(desktop)).toEqual(readPlanTable(AE_PLAN));
     // A row that is not all zeros is still read (and here refused: a type of 0 is no row type).
     const typed = [...AE_PLAN, [0, 'X', ...new Array<number>(width - 2).fill(0)]];
-    expect(() => readPlanTable(typed)).toThrow(/^plan: row 10, column "Plan v2": unknown row type "0"/);
+    expect(() => readPlanTable(typed)).toThrow(/^plan: row 10, column "Plan v3": unknown row type "0"/);
   });
 
   test('a Cap, Threshold, kicker Quota or SPIFF Bound of 0 (a blank cell on desktop) reads as blank', () => {
@@ -74,12 +74,12 @@ describe('reading the plan table', () => {
 
   test('the schema marker: missing, or another version', () => {
     expect(messageOf(() => readPlanTable(withCell(0, 0, 'Type')))).toMatch(
-      /^plan: the first header cell \(row 1, column A\) must be the schema marker "Plan v2", got "Type"/,
+      /^plan: the first header cell \(row 1, column A\) must be the schema marker "Plan v3", got "Type"/,
     );
-    expect(messageOf(() => readPlanTable(withCell(0, 0, 'Plan v3')))).toMatch(
-      /^plan: this plan table has layout version 3 \(cell A1 "Plan v3"\), but this add-in reads version 2/,
+    expect(messageOf(() => readPlanTable(withCell(0, 0, 'Plan v4')))).toMatch(
+      /^plan: this plan table has layout version 4 \(cell A1 "Plan v4"\), but this add-in reads version 3/,
     );
-    expect(planTableVersion(AE_PLAN)).toBe(2);
+    expect(planTableVersion(AE_PLAN)).toBe(3);
     expect(messageOf(() => readPlanTable(AE_PLAN.slice(1)))).toMatch(/schema marker/);
   });
 
@@ -105,13 +105,13 @@ describe('reading the plan table', () => {
       8,
       0,
       'bonus',
-      'plan: row 9, column "Plan v2": unknown row type "bonus"; expected plan, component, band, kicker, spiff or draw.',
+      'plan: row 9, column "Plan v3": unknown row type "bonus"; expected plan, component, band, kicker, spiff, draw or formula.',
     ],
     [
       4,
       0,
       'note',
-      'plan: row 5, column "Plan v2": unknown row type "note"; expected plan, component, band, kicker, spiff or draw.',
+      'plan: row 5, column "Plan v3": unknown row type "note"; expected plan, component, band, kicker, spiff, draw or formula.',
     ],
   ])('row %i column %i = %p → %s', (r, c, v, msg) => {
     expect(messageOf(() => readPlanTable(withCell(r, c, v)))).toBe(msg);
@@ -141,6 +141,14 @@ describe('writing the plan table', () => {
     expect(readPlanTable(g)).toEqual(p);
   });
 
+  test('a version-2 table (11 columns, no Formula column, written before formulas existed) reads to the same plan', () => {
+    const v2 = AE_PLAN.map((r, i) => (i === 0 ? ['Plan v2', ...r.slice(1, 11)] : r.slice(0, 11)));
+    expect(planTableVersion(v2)).toBe(2);
+    expect(readPlanTable(v2)).toEqual(readPlanTable(AE_PLAN));
+    const badType = v2.map((r, i) => (i === 4 ? r.map((c, j) => (j === 0 ? 'note' : c)) : r));
+    expect(messageOf(() => readPlanTable(badType))).toMatch(/^plan: row 5, column "Plan v2": unknown row type "note"/);
+  });
+
   test('a version-1 table (written before draws existed) reads to the same plan, and its messages name its own cells', () => {
     const v1 = withCell(0, 0, 'Plan v1');
     expect(planTableVersion(v1)).toBe(1);
@@ -160,6 +168,7 @@ describe('writing the plan table', () => {
       method,
       null,
       rate,
+      null,
       null,
       null,
     ];
@@ -184,6 +193,7 @@ describe('writing the plan table', () => {
       4000,
       null,
       null,
+      null,
     ]);
     expect(readPlanTable(g)).toEqual(p);
     const n = AE_PLAN.length + 1; // the draw row's row number in the range
@@ -197,7 +207,7 @@ describe('writing the plan table', () => {
       `plan: row ${n}, column "Method": expected "recoverable" or "non-recoverable" for a draw, got "sometimes".`,
     );
     expect(messageOf(() => readPlanTable(withDraw(drawRow(null, 10), drawRow(null, 20))))).toBe(
-      `plan: row ${n + 1}, column "Plan v2": a second draw row (the first is row ${n}); keep one.`,
+      `plan: row ${n + 1}, column "Plan v3": a second draw row (the first is row ${n}); keep one.`,
     );
   });
 

@@ -56,7 +56,7 @@ describe('Comp plan wizard', () => {
     ).toBeInTheDocument();
     const t = (await wb.readTable('CompPlan')).values;
     expect(t[0]).toEqual([
-      'Plan v2',
+      'Plan v3',
       'Component',
       'Measure',
       'Target incentive',
@@ -67,15 +67,16 @@ describe('Comp plan wizard', () => {
       'Rate',
       'Cap',
       'Threshold',
+      'Formula',
     ]);
     expect(t[1].slice(0, 4)).toEqual(['plan', 'AE plan', null, 10000]);
-    expect(wb.tables()).toEqual([{ name: 'CompPlan', sheet: 'Comp plan', address: 'A1:K5' }]);
+    expect(wb.tables()).toEqual([{ name: 'CompPlan', sheet: 'Comp plan', address: 'A1:L5' }]);
     expect(wb.getCell('Roster', 'C1').value).toBe('Payout');
     expect(wb.getCell('Roster', 'C2').formula).toBe(
-      "=SALESOPS.PLANPAYOUT('Comp plan'!$A$1:$K$5,Roster!A2:B2,Roster!$A$1:$B$1)",
+      "=SALESOPS.PLANPAYOUT('Comp plan'!$A$1:$L$5,Roster!A2:B2,Roster!$A$1:$B$1)",
     );
     expect(wb.getCell('Roster', 'C3').formula).toBe(
-      "=SALESOPS.PLANPAYOUT('Comp plan'!$A$1:$K$5,Roster!A3:B3,Roster!$A$1:$B$1)",
+      "=SALESOPS.PLANPAYOUT('Comp plan'!$A$1:$L$5,Roster!A3:B3,Roster!$A$1:$B$1)",
     );
   });
 
@@ -113,10 +114,10 @@ describe('Comp plan wizard', () => {
     await user.click(screen.getByRole('radio', { name: 'New hire with a recoverable draw' }));
     await next(user);
     // The template's draw row is in the grid: Rate 6000, Method recoverable.
-    const rows = screen.getAllByRole('textbox', { name: /^Row \d+ Plan v2$/ });
+    const rows = screen.getAllByLabelText(/^Row \d+ Plan v3$/);
     const drawRow = rows.findIndex((r) => (r as HTMLInputElement).value === 'draw') + 1;
     expect(drawRow).toBeGreaterThan(0);
-    expect(screen.getByRole('textbox', { name: `Row ${drawRow} Rate` })).toHaveValue('6000');
+    expect(screen.getByLabelText(`Row ${drawRow} Rate`)).toHaveValue('6000');
     await next(user);
     // TI 10,000, marginal ×1 then ×2 above 100 %, draw 6,000 recoverable, no balance yet:
     //  50 %: earned 5,000 < 6,000 → paid 6,000, owed 1,000 (10 reps: cost 50,000 earned)
@@ -139,7 +140,7 @@ describe('Comp plan wizard', () => {
     await next(user, 'Write to workbook');
     expect(await screen.findByText(/Pay its draw across periods with =SALESOPS.PLANDRAW/)).toBeInTheDocument();
     const t = (await wb.readTable('CompPlan')).values;
-    expect(t[0][0]).toBe('Plan v2');
+    expect(t[0][0]).toBe('Plan v3');
     expect(t[t.length - 1]).toEqual([
       'draw',
       'New-hire draw',
@@ -152,6 +153,60 @@ describe('Comp plan wizard', () => {
       6000,
       null,
       null,
+      null,
+    ]);
+  });
+
+  it('formula template: checks the formula as it is typed (message and position), previews through the evaluator', async () => {
+    const { wb, user } = setup();
+    await user.click(screen.getByRole('radio', { name: /formula kicker over two measures/ }));
+    await next(user);
+    const field = screen.getByLabelText(/Formula of "Logo kicker" \(plan-table row 6\)/);
+    expect(field).toHaveValue('attainment >= 1 and new_logos >= 5 ? 1.5 * target_incentive : 0');
+    expect(screen.getByText('The formula checks.')).toBeInTheDocument();
+    // the variables of this row are listed, with what each is
+    expect(screen.getByText(/Variables: attainment \(actual of the component's measure/)).toBeInTheDocument();
+    // a typo: named with its position, before Next is pressed
+    fireEvent.change(field, { target: { value: 'attainment * target_incentiv' } });
+    expect(
+      screen.getByText(/unknown variable "target_incentiv"; the variables are: .* \(at character 14\)/),
+    ).toBeInTheDocument();
+    // the same cell in the grid holds the typed text
+    expect(screen.getByLabelText('Row 5 Formula')).toHaveValue('attainment * target_incentiv');
+    fireEvent.change(field, { target: { value: 'cos.constructor("alert(1)")()' } });
+    expect(
+      screen.getByText(/text \(quotes\) is not allowed; formulas work on numbers \(at character 17\)/),
+    ).toBeInTheDocument();
+    // a rule that pays 0.1 × its target per point of attainment above 100 %, as a formula
+    fireEvent.change(field, { target: { value: 'max(attainment - 1, 0) * 10 * target_incentive' } });
+    expect(screen.getByText('The formula checks.')).toBeInTheDocument();
+    await next(user);
+    // TI 10,000: Bookings 70 % → 7,000, marginal ×1 then ×2 above 100 %, cap 2×; Logo kicker 30 % → 3,000.
+    //  50 %: 3,500 + 0 = 3,500;  100 %: 7,000 + 0 = 7,000;
+    // 150 %: 7,000 × (1 + 2 × 0.5) = 14,000 (= the cap 2 × 7,000) + (1.5 − 1) × 10 × 3,000 = 15,000 → 29,000
+    const table = await screen.findByRole('table', { name: 'What-if' });
+    const text = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(text.slice(1)).toEqual(['50%3,500.0035,000.00', '100%7,000.0070,000.00', '150%29,000.00290,000.00']);
+    await next(user, 'Continue');
+    await next(user, 'Write to workbook');
+    await screen.findByText(/Wrote plan table CompPlan/);
+    const t = (await wb.readTable('CompPlan')).values;
+    expect(t[0][0]).toBe('Plan v3');
+    expect(t[5]).toEqual([
+      'formula',
+      'Logo kicker',
+      'Bookings, New logos',
+      null,
+      0.3,
+      100000,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'max(attainment - 1, 0) * 10 * target_incentive',
     ]);
   });
 });

@@ -25,6 +25,7 @@ import { clawbackSchedule, drawSchedule, planDrawSchedule } from '../draws';
 import { checkProration, prorationFactor } from '../proration';
 import { type RateTable, marginalAmount, retroAmount } from '../rates';
 import { type Statement, planStatement, statementGrid } from '../statement';
+import type { CompPlan } from '../plan';
 import { readActuals } from './actuals';
 import { readClawbacks } from './clawbacks';
 import { readPlanTable } from './planTable';
@@ -103,28 +104,57 @@ export function drawOf(earned: ArgValue, draw: ArgValue, recoverable: ArgValue):
   return drawSchedule(e, d, rec).map((p) => [p.paid, p.balance]);
 }
 
+/**
+ * How a plan table is read: `readPlanTable`, or a reader that remembers recent plans with their formulas compiled
+ * (functions/planCache.ts), so a column of PLANPAYOUT calls compiles each formula once.
+ */
+export type PlanTableReader = (range: ArgValue, arg: string) => CompPlan;
+
 /** The statement of PLANPAYOUT and STATEMENT: the plan table read, the actuals read, one proration. */
-function planStatementOf(plan: ArgValue, actuals: ArgValue, measures: ArgValue, proration: ArgValue): Statement {
-  const p = readPlanTable(plan, 'plan');
+function planStatementOf(
+  plan: ArgValue,
+  actuals: ArgValue,
+  measures: ArgValue,
+  proration: ArgValue,
+  readPlan: PlanTableReader,
+): Statement {
+  const p = readPlan(plan, 'plan');
   const values = readActuals(p, actuals, measures, 'actuals');
   const f = checkProration(notZeroProration(optionalNumber(proration, 'proration', 1)));
   return planStatement(p, values, { proration: f });
 }
 
 /** PLANPAYOUT: the total payout of a plan table for one rep and period (currency, to the cent). */
-export function planPayoutOf(plan: ArgValue, actuals: ArgValue, measures: ArgValue, proration: ArgValue): number {
-  return planStatementOf(plan, actuals, measures, proration).total;
+export function planPayoutOf(
+  plan: ArgValue,
+  actuals: ArgValue,
+  measures: ArgValue,
+  proration: ArgValue,
+  readPlan: PlanTableReader = readPlanTable,
+): number {
+  return planStatementOf(plan, actuals, measures, proration, readPlan).total;
 }
 
 /** STATEMENT: the statement lines with a header row and a Total row. */
-export function statementOf(plan: ArgValue, actuals: ArgValue, measures: ArgValue, proration: ArgValue): Grid {
-  return statementGrid(planStatementOf(plan, actuals, measures, proration));
+export function statementOf(
+  plan: ArgValue,
+  actuals: ArgValue,
+  measures: ArgValue,
+  proration: ArgValue,
+  readPlan: PlanTableReader = readPlanTable,
+): Grid {
+  return statementGrid(planStatementOf(plan, actuals, measures, proration, readPlan));
 }
 
 /** PLANDRAW: the plan's draw row applied to earnings per period, rows of [paid, balance] (currency, to the cent). */
-export function planDrawOf(plan: ArgValue, earned: ArgValue, proration: ArgValue): number[][] {
+export function planDrawOf(
+  plan: ArgValue,
+  earned: ArgValue,
+  proration: ArgValue,
+  readPlan: PlanTableReader = readPlanTable,
+): number[][] {
   checkEarnedLength(earned); // before the plan table, as its errors come first
-  const p = readPlanTable(plan, 'plan');
+  const p = readPlan(plan, 'plan');
   const e = readEarned(earned);
   const f = optionalNumberOrVector(proration, 'proration', e.length);
   // One number for every period (a scalar or a single cell) of 0 is refused; a 0 in a column is a period.

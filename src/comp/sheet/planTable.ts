@@ -1,12 +1,14 @@
 /**
  * The PLAN TABLE: a multi-measure plan as a range, one header row then one record a row. The first header cell
- * is the schema marker `Plan v2` (the layout version; an older version is migrated by MIGRATIONS, a newer one is
+ * is the schema marker `Plan v3` (the layout version; an older version is migrated by MIGRATIONS, a newer one is
  * rejected with a clear message). Its column holds each row's type.
  *
- * Columns of version 2 (header names are case- and space-insensitive; Cap and Threshold may be left out):
- *   Plan v2 | Component | Measure | Target incentive | Weight | Quota | Method | Bound | Rate | Cap | Threshold
+ * Columns of version 3 (header names are case- and space-insensitive; Cap, Threshold and Formula may be left out):
+ *   Plan v3 | Component | Measure | Target incentive | Weight | Quota | Method | Bound | Rate | Cap | Threshold | Formula
  *
- * Versions: 1 had no draw row; 2 adds it (same columns), so a version-1 table reads as it is.
+ * Versions: 1 had no draw row; 2 adds it (same columns), so a version-1 table reads as it is; 3 adds the formula
+ * row and the Formula column (optional), so a version-2 table reads as it is. A table with formula rows is marked
+ * version 3, so an add-in that reads only version 2 refuses it with "update the add-in" instead of misreading it.
  *
  * Row types (blank rows, and rows of zeros as Excel for desktop passes blank cells, are skipped; unused cells of a
  * row are left blank):
@@ -23,6 +25,12 @@
  *              Rate = amount (currency, or currency per unit); Bound = hurdle in units (optional).
  *   draw       (version 2; at most one) Component = label (optional, default "Draw"); Rate = draw per period
  *              (currency, ≥ 0); Method = recoverable (default) | non-recoverable.
+ *   formula    (version 3) Component = name; Formula = the expression (src/comp/formulas.ts lists its variables);
+ *              Measure = optional, one measure or several separated by commas (the first, with Quota, gives
+ *              `attainment`; all become plan measures the formula can read); Weight (fraction, optional, counts
+ *              in the weights adding up to 1; gives `target_incentive`); Quota (optional, > 0). Its payout is
+ *              the formula's value, rounded to the cent once; formula rows are evaluated after the curve
+ *              components, in table order, and may read the payouts of the curve components and earlier formulas.
  */
 import { sameNameHint } from '../../shared/names';
 import { type ArgValue, type CellValue, type Grid, asGrid, describeValue } from '../../shared/cells';
@@ -39,6 +47,7 @@ import {
 import { type CurveMethod, type PayoutCurve } from '../curves';
 import {
   type CompPlan,
+  type FormulaComponent,
   type Kicker,
   type PlanComponent,
   type PlanDraw,
@@ -47,10 +56,11 @@ import {
   validatePlan,
 } from '../plan';
 import { rateTable } from '../rates';
+import { compileFormula } from '../formulas';
 import { LIMITS, checkSize, usedLength } from '../../shared/limits';
 
 /** The plan-table layout version this code writes and reads. */
-export const PLAN_TABLE_VERSION = 2;
+export const PLAN_TABLE_VERSION = 3;
 
 /** The schema marker of the current version, the first header cell. */
 export const PLAN_TABLE_MARKER = `Plan v${PLAN_TABLE_VERSION}`;
@@ -68,11 +78,12 @@ export const PLAN_TABLE_HEADER = [
   'Rate',
   'Cap',
   'Threshold',
+  'Formula',
 ] as const;
 
 const LAYOUT = {
   // The type column is headed by the schema marker; older markers name it in tables that are migrated.
-  type: { header: PLAN_TABLE_MARKER, kind: 'text', required: true, aliases: ['Plan v1'] },
+  type: { header: PLAN_TABLE_MARKER, kind: 'text', required: true, aliases: ['Plan v1', 'Plan v2'] },
   component: { header: 'Component', kind: 'text' },
   measure: { header: 'Measure', kind: 'text' },
   targetIncentive: { header: 'Target incentive', kind: 'number', aliases: ['TI', 'Target'] },
@@ -83,9 +94,10 @@ const LAYOUT = {
   rate: { header: 'Rate', kind: 'number', aliases: ['Multiplier', 'Amount'] },
   cap: { header: 'Cap', kind: 'number' },
   threshold: { header: 'Threshold', kind: 'number', aliases: ['Gate'] },
+  formula: { header: 'Formula', kind: 'text', aliases: ['Expression', 'Rule'] },
 } as const;
 
-/** Columns a header must have (Cap and Threshold may be left out). */
+/** Columns a header must have (Cap, Threshold and Formula may be left out). */
 const REQUIRED_COLUMNS: readonly (keyof typeof LAYOUT)[] = [
   'component',
   'measure',
@@ -107,6 +119,9 @@ type Row = TableRecord<typeof LAYOUT>;
 const MIGRATIONS: Readonly<Record<number, (grid: Grid) => Grid>> = {
   // 1 → 2: version 2 only adds the draw row type; every version-1 table is a valid version-2 table.
   1: (grid) => grid,
+  // 2 → 3: version 3 adds the formula row and an optional Formula column; every version-2 table is a valid
+  // version-3 table.
+  2: (grid) => grid,
 };
 
 /** The layout version named by a plan table's first header cell (`Plan v1` → 1), or an error naming cell A1. */
@@ -178,6 +193,7 @@ export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
   const spiffs: Spiff[] = [];
   let draw: PlanDraw | undefined;
   let drawRow: Row | undefined;
+  const formulas: { row: Row; f: FormulaComponent }[] = [];
 
   for (const read of records) {
     // Excel for desktop passes blank cells as 0: a Cap, Threshold, kicker Quota or SPIFF Bound of 0 is no value
@@ -252,9 +268,36 @@ export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
         amount,
         recoverable: drawRecoverable(r.method, at(r, 'method')),
       };
+    } else if (type === 'formula') {
+      const cname = need(r, 'component', r.component, 'a component name');
+      const twin = byName.get(measureKey(cname)) ?? formulas.find((x) => measureKey(x.f.name) === measureKey(cname));
+      if (twin) {
+        const other = 'c' in twin ? twin.c.name : twin.f.name;
+        invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, other)}.`);
+      }
+      if (!header.some((h) => ['formula', 'expression', 'rule'].includes(measureKey(cellText(h))))) {
+        invalid(`${at(r, 'type')}: a formula row needs a "Formula" column; add it after "Threshold".`);
+      }
+      const text = need(r, 'formula', r.formula, 'the formula').replace(/^\s*=/, '');
+      const weight = r.weight ?? 0;
+      if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
+      const quota = nonZero(r.quota);
+      if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
+      // Excel for desktop passes a blank cell as 0: a measure "0" is none
+      const measures = (r.measure === undefined || r.measure.trim() === '0' ? '' : r.measure)
+        .split(/[,;]/)
+        .map((m) => m.trim())
+        .filter((m) => m !== '');
+      if (quota !== undefined && measures.length === 0) {
+        invalid(`${at(r, 'measure')}: a formula row with a quota needs the measure it is the quota of.`);
+      }
+      formulas.push({
+        row: r,
+        f: { name: cname, formula: text, measures, weight, ...(quota !== undefined ? { quota } : {}) },
+      });
     } else {
       invalid(
-        `${at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker, spiff or draw.`,
+        `${at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker, spiff, draw or formula.`,
       );
     }
   }
@@ -290,9 +333,14 @@ export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
     })),
     kickers,
     spiffs,
+    ...(formulas.length > 0 ? { formulas: formulas.map((x) => x.f) } : {}),
     ...(draw ? { draw } : {}),
   };
-  return validatePlan(plan, arg);
+  validatePlan(plan, arg);
+  if (formulas.length === 0) return plan;
+  // Check and compile each formula once, naming its cell; the plan carries the compiled formulas.
+  const compiled = formulas.map((x, i) => compileFormula(plan, i, at(x.row, 'formula')));
+  return { ...plan, formulas: formulas.map((x, i) => ({ ...x.f, compiled: compiled[i] })) };
 }
 
 /** `undefined` for 0 (a blank cell as Excel for desktop passes it) in columns where 0 is no value. */
@@ -317,7 +365,7 @@ function drawRecoverable(v: string | undefined, where: string): boolean {
 
 /**
  * Writes a plan as a plan table of the current version (header row + rows), the layout `readPlanTable` reads:
- * the plan row, then each component followed by its bands, then kickers, then SPIFFs, then the draw.
+ * the plan row, then each component followed by its bands, then formula components, kickers, SPIFFs, the draw.
  */
 export function writePlanTable(plan: CompPlan): Grid {
   const rows: (CellValue | undefined)[][] = [];
@@ -340,6 +388,22 @@ export function writePlanTable(plan: CompPlan): Grid {
     c.curve.table.lowers.forEach((lower, i) => {
       rows.push(['band', c.name, null, null, null, null, null, lower, c.curve.table.rates[i]]);
     });
+  }
+  for (const f of plan.formulas ?? []) {
+    rows.push([
+      'formula',
+      f.name,
+      f.measures.length > 0 ? f.measures.join(', ') : null,
+      null,
+      f.weight,
+      f.quota,
+      null,
+      null,
+      null,
+      null,
+      null,
+      f.formula,
+    ]);
   }
   for (const k of plan.kickers) {
     rows.push(['kicker', k.component, k.measure, null, null, k.quota, null, k.hurdle, k.multiplier]);

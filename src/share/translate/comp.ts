@@ -1,6 +1,8 @@
 /**
  * Translators of the comp functions: COMMISSION (marginal, retro) and PAYOUT (marginal, retro, linear, with cap
- * and threshold). See docs/sharing.md for the formulas.
+ * and threshold). See docs/sharing.md for the formulas. PLANPAYOUT has no native formula: it is shared as its
+ * value, and the reason names a formula component (plan table v3) where the plan has one, since a formula rule
+ * has no portable Excel equivalent.
  */
 import { guarded, optionalNoneAtZero, requiredNumber, tierRange } from './args';
 import {
@@ -11,12 +13,15 @@ import {
   isOmitted,
   numberLiteral,
   refText,
+  refValues,
   referenceArg,
   refuse,
   stringLiteral,
   translateWith,
 } from './common';
 import { linearFormula, marginalFormula, retroFormula } from './tiers';
+import { cellText } from '../../shared/coerce';
+import { nameKey } from '../../shared/names';
 
 /** An upper limit that no payout reaches: MIN against it leaves the payout as it is (no cap). */
 const NO_CAP = '9.99E+307';
@@ -131,4 +136,31 @@ export const translatePayout: Translator = (args, ctx) =>
       amount = `IF(${below},0,${amount})`;
     }
     return guarded(errors, `ROUND(${amount},2)`);
+  });
+
+/**
+ * The formula components of the plan table an argument refers to (their names), read from the snapshot: rows whose
+ * type cell (first column) is "formula". Empty when the argument is no reference or the plan has none.
+ */
+export function planFormulaComponents(arg: CallArg | undefined, ctx: TranslateContext): string[] {
+  const ref = referenceArg(arg, ctx);
+  if (!ref) return [];
+  return refValues(ref, ctx)
+    .filter((r) => nameKey(cellText(r[0] ?? null)) === 'formula')
+    .map((r) => cellText(r[1] ?? null));
+}
+
+/**
+ * SALESOPS.PLANPAYOUT(plan, actuals, …): shared as its value. A plan with formula components says so by name: a
+ * formula rule is evaluated by the add-in's locked-down evaluator and has no portable Excel formula.
+ */
+export const translatePlanPayout: Translator = (args, ctx) =>
+  translateWith(() => {
+    const formulas = planFormulaComponents(args[0], ctx);
+    if (formulas.length > 0) {
+      refuse(
+        `the plan has formula component${formulas.length > 1 ? 's' : ''} ${formulas.map((f) => `"${f}"`).join(', ')}, which no portable Excel formula evaluates`,
+      );
+    }
+    return refuse('a plan table has no native equivalent');
   });

@@ -5,7 +5,7 @@
  */
 import { findCalls } from '../calls';
 import type { CallArg, TranslateContext, Translator } from './common';
-import { translateCommission, translatePayout } from './comp';
+import { translateCommission, translatePayout, translatePlanPayout } from './comp';
 import { translateRoundMoney } from './general';
 import { translateRampQuota, translateRampSchedule } from './quota';
 import { translatePipeline } from './forecast';
@@ -15,6 +15,7 @@ import { type SpillTranslator, translateSeasonalQuota } from './seasonal';
 export const TRANSLATORS: Record<string, Translator> = {
   COMMISSION: translateCommission,
   PAYOUT: translatePayout,
+  PLANPAYOUT: translatePlanPayout,
   ROUNDMONEY: translateRoundMoney,
   RAMPQUOTA: translateRampQuota,
   PIPELINE: translatePipeline,

@@ -11,6 +11,7 @@ import { WizardFrame } from '../../components/WizardFrame';
 import { money, percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
+import { FormulaFields } from './FormulaFields';
 import { TEMPLATES } from './compute';
 import type { CompTemplateId } from './types';
 import { useCompWizard } from './useCompWizard';
@@ -37,7 +38,8 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
             <Body1>
               Edit the plan table: a plan row (target incentive per period), one row per component (weight, quota,
               method, cap, threshold) and its bands (attainment bound, rate multiplier), and optionally a draw row (Rate
-              = draw per period; Method = recoverable or non-recoverable). Fractions: 1.5 = 150 %.
+              = draw per period; Method = recoverable or non-recoverable), or formula rows (a rule in the Formula
+              column, checked below as you type). Fractions: 1.5 = 150 %.
             </Body1>
             <GridEditor
               caption="Plan table"
@@ -45,6 +47,7 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
               rows={form.rows}
               onChange={(rows) => w.update('rows', rows)}
             />
+            <FormulaFields rows={form.rows} onChange={(rows) => w.update('rows', rows)} />
             {errors.rows ? <ErrorMessage message={errors.rows} /> : null}
             <SourcePicker
               port={port}

@@ -7,8 +7,11 @@ import { invalid } from '../../../src/shared/errors';
 import { toCents } from '../../../src/shared/money';
 import {
   type CompPlan,
+  FORMULA_VARIABLE_HELP,
+  PERIOD_MEASURES,
   PLAN_TABLE_HEADER,
   curve,
+  formulaVariables,
   measureKey,
   planDrawSchedule,
   planMeasures,
@@ -17,6 +20,7 @@ import {
   readPlanTable,
   writePlanTable,
 } from '../../../src/comp';
+import { EXPRESSION_FUNCTIONS, type ExpressionProblem, checkExpression } from '../../../src/shared/expression';
 import { formatCell, formatRange, parseRange, qualified } from '../../workbook/address';
 import type { BlockWrite, RangeData, WriteCell, WritePlan } from '../../workbook/port';
 import type { CompTemplateId, WhatIf } from './types';
@@ -86,7 +90,90 @@ export const TEMPLATES: Record<CompTemplateId, { label: string; plan: CompPlan }
     label: 'New hire with a recoverable draw',
     plan: { ...ACCELERATOR, name: 'New-hire plan', draw: { name: 'New-hire draw', amount: 6000, recoverable: true } },
   },
+  formula: {
+    label: 'Bookings curve with a formula kicker over two measures',
+    plan: {
+      name: 'AE plan',
+      targetIncentive: 10000,
+      components: [{ ...ACCELERATOR.components[0], weight: 0.7, cap: 2 }],
+      kickers: [],
+      spiffs: [],
+      formulas: [
+        {
+          name: 'Logo kicker',
+          measures: ['Bookings', 'New logos'],
+          weight: 0.3,
+          quota: 100000,
+          formula: 'attainment >= 1 and new_logos >= 5 ? 1.5 * target_incentive : 0',
+        },
+      ],
+    },
+  },
 };
+
+/** Column of the Formula cell and of the row type in the edited rows (the plan table's columns). */
+const FORMULA_COLUMN = PLAN_TABLE_HEADER.indexOf('Formula');
+
+/** Live check of one formula row of the grid: its problem (message and 1-based position), or what it may read. */
+export interface FormulaCheck {
+  /** Index of the row in the edited rows (0-based; the plan-table row is index + 2). */
+  readonly index: number;
+  readonly name: string;
+  readonly formula: string;
+  /** The problem with the formula, or undefined when it checks. */
+  readonly problem?: ExpressionProblem;
+  /** The variables this formula may read, with what each is. */
+  readonly variables: readonly { name: string; help: string }[];
+  /** Set when the rest of the table does not read yet, so the variables are not known. */
+  readonly tableProblem?: string;
+}
+
+/**
+ * Checks every formula row of the edited grid as the user types, through the same evaluator as PLANPAYOUT: the
+ * table is read with each formula set to 0 (so that one bad formula does not hide the variables of the others),
+ * then each formula is checked against the variables of its row.
+ */
+export function formulaChecks(rows: string[][]): FormulaCheck[] {
+  const at = rows.map((r, i) => ({ r, i })).filter(({ r }) => measureKey(r[0] ?? '') === 'formula');
+  if (at.length === 0) return [];
+  let plan: CompPlan | undefined;
+  let tableProblem: string | undefined;
+  try {
+    plan = parsePlan(rows.map((r) => (measureKey(r[0] ?? '') === 'formula' ? withFormula(r, '0') : r)));
+  } catch (e) {
+    tableProblem = e instanceof Error ? e.message : String(e);
+  }
+  return at.map(({ r, i }, k) => {
+    const formula = (r[FORMULA_COLUMN] ?? '').replace(/^\s*=/, '');
+    const variables = plan
+      ? formulaVariables(plan, k).map((v) => ({ name: v.name, help: FORMULA_VARIABLE_HELP[v.kind] }))
+      : [];
+    const problem = plan
+      ? checkExpression(
+          formula,
+          variables.map((v) => v.name),
+        )
+      : undefined;
+    return {
+      index: i,
+      name: r[1] ?? '',
+      formula: r[FORMULA_COLUMN] ?? '',
+      ...(problem ? { problem } : {}),
+      variables,
+      ...(tableProblem !== undefined ? { tableProblem } : {}),
+    };
+  });
+}
+
+/** A copy of a grid row with its Formula cell set to `text`. */
+export function withFormula(row: string[], text: string): string[] {
+  const out = PLAN_TABLE_HEADER.map((_, i) => row[i] ?? '');
+  out[FORMULA_COLUMN] = text;
+  return out;
+}
+
+/** The functions a formula may call, for the wizard's help text. */
+export const FORMULA_FUNCTIONS: readonly string[] = Object.values(EXPRESSION_FUNCTIONS).map((f) => f.doc);
 
 /** A plan as editable text rows (the plan table below its header). */
 export function planToRows(plan: CompPlan): string[][] {
@@ -106,10 +193,17 @@ export function parsePlan(rows: string[][]): CompPlan {
   return readPlanTable(rowsToGrid(rows), 'Plan');
 }
 
-/** Every measure at `attainment` of its component's quota; measures without a component (SPIFFs) at 0. */
+/**
+ * Every measure at `attainment` of its component's quota (curve components, and formula components with a measure
+ * and a quota); measures without a quota (SPIFFs, a formula's other measures) at 0; a full period (30 of 30 days).
+ */
 export function actualsAt(plan: CompPlan, attainment: number): Map<string, number> {
   const m = new Map<string, number>(planMeasures(plan).map((x) => [measureKey(x), 0]));
+  for (const f of plan.formulas ?? []) {
+    if (f.quota !== undefined && f.measures.length > 0) m.set(measureKey(f.measures[0]), attainment * f.quota);
+  }
   for (const c of plan.components) m.set(measureKey(c.measure), attainment * c.quota);
+  for (const p of PERIOD_MEASURES) if (m.has(measureKey(p))) m.set(measureKey(p), 30);
   return m;
 }
 

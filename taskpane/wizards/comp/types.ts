@@ -1,6 +1,6 @@
 import type { SourceChoice } from '../../components/source';
 
-export type CompTemplateId = 'accelerator' | 'multiMeasure' | 'draw';
+export type CompTemplateId = 'accelerator' | 'multiMeasure' | 'draw' | 'formula';
 
 /** The comp wizard's form. The plan itself is edited as the plan-table grid (text cells, header excluded). */
 export interface CompForm {

@@ -41,6 +41,12 @@ const PLAN_WITH_DRAW = [
   ...PLAN.slice(1),
   row('draw', 'New-hire draw', null, null, null, null, 'recoverable', null, 5000),
 ];
+/** Layout version 3: Logos as a formula component (30 % of 10,000 × min(logos / 10, 2)). */
+const PLAN_WITH_FORMULA = [
+  [...PLAN[0].map((h) => (h === 'Plan v1' ? 'Plan v3' : h)), 'Formula'],
+  ...PLAN.slice(1, 5).map((r) => [...r, null]),
+  [...row('formula', 'Logos', 'New logos', null, 0.3, 10), 'min(attainment, 2) * target_incentive'],
+];
 const ACTUALS = [
   ['Bookings', 'New logos'],
   [1200000, 8],
@@ -127,6 +133,24 @@ export const samples: FunctionSample[] = [
   },
   // Bookings 7,000 × 1 + 7,000 × 0.2 × 1.5 = 9,100; Logos 3,000 × 0.8 × 1 = 2,400; total 11,500
   { id: 'PLANPAYOUT', what: 'plan table and a rep row', args: [PLAN, ACTUALS, null, null], expect: 11500 },
+  // Bookings as above 9,100; Logos by formula: min(8 / 10, 2) × 3,000 = 2,400; total 11,500
+  {
+    id: 'PLANPAYOUT',
+    what: 'a plan table with a formula component (v3)',
+    args: [PLAN_WITH_FORMULA, ACTUALS, null, null],
+    expect: 11500,
+  },
+  {
+    id: 'PLANPAYOUT',
+    what: 'a formula reading an unknown variable',
+    args: [
+      PLAN_WITH_FORMULA.map((r, i) => (i === 5 ? [...r.slice(0, 11), 'min(attainmnt, 2) * target_incentive'] : r)),
+      ACTUALS,
+      null,
+      null,
+    ],
+    expect: { error: '#VALUE!', messageIncludes: 'plan: row 6, column "Formula": formula "min(attainmnt, 2)' },
+  },
   {
     id: 'PLANPAYOUT',
     what: 'a plan measure with no actual',
