@@ -9,59 +9,92 @@
  * entry holds a flat copy of its arguments' cells; inputs are bounded by the documented table limits.
  */
 
-type Cells = unknown[];
+/** Stands in `objs` for a number cell, whose value is in `nums`. */
+const NUMBER = { number: true };
+
+/**
+ * The cells of an argument list, flat: numbers in `nums` (their `objs` entry is NUMBER), anything else in `objs`
+ * (its `nums` entry is NaN, which no number equals). Numbers then compare as doubles, without a generic ===.
+ */
+interface Cells {
+  readonly nums: Float64Array;
+  readonly objs: unknown[];
+}
 
 interface Entry<T> {
-  /** Per argument: its shape (rows, columns; −1 for a scalar) and its cells row by row. */
+  /** Per argument: rows and columns (−1 rows: a scalar; −1 columns: not a 2-D range). */
   readonly shapes: Int32Array;
   readonly cells: Cells;
   readonly value?: T;
   readonly error?: Error;
 }
 
-/** Shape and cells of an argument list, flattened. */
+/** Shape and cells of an argument list, flattened (a miss on null vs undefined only costs time). */
 function flatten(args: readonly unknown[]): { shapes: Int32Array; cells: Cells } {
   const shapes = new Int32Array(args.length * 2);
-  const cells: Cells = [];
+  const all: unknown[] = [];
   args.forEach((a, k) => {
     if (!Array.isArray(a)) {
       shapes[2 * k] = -1;
-      cells.push(a ?? null);
+      all.push(a);
       return;
     }
     shapes[2 * k] = a.length;
-    shapes[2 * k + 1] = a.length > 0 && Array.isArray(a[0]) ? (a[0] as unknown[]).length : 0;
+    shapes[2 * k + 1] = a.length > 0 && Array.isArray(a[0]) ? (a[0] as unknown[]).length : -1;
     for (const row of a) {
-      if (Array.isArray(row)) for (const c of row) cells.push(c ?? null);
-      else cells.push(row ?? null);
+      if (Array.isArray(row)) for (const c of row) all.push(c);
+      else all.push(row);
     }
   });
-  return { shapes, cells };
+  const nums = new Float64Array(all.length);
+  const objs = new Array<unknown>(all.length);
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i];
+    if (typeof c === 'number') {
+      nums[i] = c;
+      objs[i] = NUMBER;
+    } else {
+      nums[i] = NaN;
+      objs[i] = c;
+    }
+  }
+  return { shapes, cells: { nums, objs } };
 }
 
-/** True when `args` hold exactly the cells of `e` (shape and every cell, null and undefined alike). */
+/** Compares rows of `a` (`w` cells each) with the cells from `at` on: the position after them, or −1. */
+function sameGrid(a: readonly unknown[], w: number, nums: Float64Array, objs: unknown[], at: number): number {
+  for (let i = 0; i < a.length; i++) {
+    const row = a[i] as unknown[];
+    if (!Array.isArray(row) || row.length !== w) return -1;
+    for (let j = 0; j < w; j++) {
+      const c: unknown = row[j];
+      if (typeof c === 'number') {
+        if (c !== nums[at + j]) return -1;
+      } else if (c !== objs[at + j]) return -1;
+    }
+    at += w;
+  }
+  return at;
+}
+
+/** True when `args` hold exactly the cells of `e` (shape and every cell, compared with ===). */
 function sameArgs(e: Entry<unknown>, args: readonly unknown[]): boolean {
-  const { shapes, cells } = e;
+  const { shapes } = e;
+  const { nums, objs } = e.cells;
   let at = 0;
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
     if (!Array.isArray(a)) {
-      if (shapes[2 * k] !== -1 || (a ?? null) !== cells[at++]) return false;
-      continue;
-    }
-    if (shapes[2 * k] !== a.length) return false;
-    const w = shapes[2 * k + 1];
-    for (let i = 0; i < a.length; i++) {
-      const row: unknown = a[i];
-      if (!Array.isArray(row)) return false;
-      if (row.length !== w) return false;
-      for (let j = 0; j < w; j++) {
-        const c: unknown = row[j];
-        if ((c === undefined ? null : c) !== cells[at++]) return false;
-      }
+      if (shapes[2 * k] !== -1) return false;
+      if (typeof a === 'number' ? a !== nums[at] : a !== objs[at]) return false;
+      at++;
+    } else {
+      if (shapes[2 * k] !== a.length || shapes[2 * k + 1] === -1) return false;
+      at = sameGrid(a, shapes[2 * k + 1], nums, objs, at);
+      if (at < 0) return false;
     }
   }
-  return at === cells.length;
+  return at === objs.length;
 }
 
 export class InputMemo<T> {

@@ -32,11 +32,14 @@ export function splitAmountCents(amount: number, shares: readonly number[]): num
   return parts.map((p) => (cents < 0 ? -1 : 1) * Math.round(p * 100) + 0);
 }
 
+const NO_SPLITS: readonly SplitRow[] = [];
+
 /** Groups split rows by deal key; a row naming a deal that is not in `deals` is an error naming the row. */
 function splitsByDeal(deals: readonly Deal[], splits: readonly SplitRow[]): Map<string, SplitRow[]> {
+  const out = new Map<string, SplitRow[]>();
+  if (splits.length === 0) return out;
   const known = new Set<string>();
   for (const d of deals) known.add(nameKey(d.id));
-  const out = new Map<string, SplitRow[]>();
   for (const s of splits) {
     const k = nameKey(s.deal);
     if (!known.has(k)) {
@@ -59,8 +62,8 @@ export function creditDeals(
   const credits: Credit[] = [];
   const problems: CreditProblem[] = [];
   for (const deal of deals) {
-    const rows = byDeal.get(nameKey(deal.id));
-    const split = rows?.filter((r) => r.type === 'split') ?? [];
+    const rows = byDeal.size === 0 ? undefined : byDeal.get(nameKey(deal.id));
+    const split = rows === undefined ? NO_SPLITS : rows.filter((r) => r.type === 'split');
     if (split.length > 0) {
       let sum = 0;
       for (const r of split) sum += r.share;
@@ -108,14 +111,14 @@ function uncreditedMessage(deal: Deal): string {
 }
 
 /** The rule of a credit as text: "split row 4", "owner of account A-17 on 2026-03-14", "deal owner", "overlay row 9". */
-export function ruleText(rule: CreditRule): string {
+export function ruleText(rule: CreditRule, date: (serial: number) => string = formatSerial): string {
   switch (rule.kind) {
     case 'split':
       return `split row ${rule.row}`;
     case 'overlay':
       return `overlay row ${rule.row}`;
     case 'accountOwner':
-      return `owner of account ${rule.account} on ${formatSerial(rule.date)}`;
+      return `owner of account ${rule.account} on ${date(rule.date)}`;
     case 'dealOwner':
       return 'deal owner';
   }
@@ -162,7 +165,13 @@ export const CREDITS_HEADER = ['Deal', 'Rep', 'Share', 'Amount', 'Rule'] as cons
 /** The audit trail as a grid: the header, then Deal, Rep, Share, Amount (currency, to the cent), Rule per credit. */
 export function creditsGrid(credits: readonly Credit[]): (string | number)[][] {
   const out: (string | number)[][] = [[...CREDITS_HEADER]];
-  for (const c of credits) out.push([c.deal.id, c.rep, c.share, c.cents / 100, ruleText(c.rule)]);
+  const dates = new Map<number, string>();
+  const date = (serial: number) => {
+    let d = dates.get(serial);
+    if (d === undefined) dates.set(serial, (d = formatSerial(serial)));
+    return d;
+  };
+  for (const c of credits) out.push([c.deal.id, c.rep, c.share, c.cents / 100 + 0, ruleText(c.rule, date)]);
   return out;
 }
 

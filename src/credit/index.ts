@@ -24,11 +24,4 @@ export {
   splitAmountCents,
   throwProblemIn,
 } from './crediting';
-export {
-  type ReliefInput,
-  type ReliefResult,
-  type ReliefRow,
-  checkReliefMonths,
-  quotaRelief,
-  reliefGrid,
-} from './relief';
+export { type ReliefInput, type ReliefResult, type ReliefRow, quotaRelief, reliefGrid } from './relief';

@@ -16,7 +16,6 @@
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
-import { invalid } from '../shared/errors';
 import { centsOf } from '../shared/money';
 import { nameKey } from '../shared/names';
 import { formatMonth } from './format';
@@ -172,12 +171,4 @@ function isLastDay(d: CivilDate): boolean {
 /** The relieved quota table: a header row ("Rep", then one "YYYY-MM" per month), then one row per rep. */
 export function reliefGrid(r: ReliefResult): (string | number)[][] {
   return [['Rep', ...r.months], ...r.rows.map((row) => [row.rep, ...row.quota])];
-}
-
-/** Checks the horizon: months a whole number from 1 to `max`. */
-export function checkReliefMonths(months: number, max: number): number {
-  if (!Number.isInteger(months) || months < 1 || months > max) {
-    invalid(`months: expected a whole number of months from 1 to ${max}, got ${months}.`);
-  }
-  return months;
 }
