@@ -13,7 +13,8 @@
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
-import { creditMemo, credited, credits, quotaRelief } from '../functions/credit';
+import { creditMemo } from '../functions/credit';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
 import {
   creditDeals,
   creditedAmount,
@@ -24,6 +25,8 @@ import {
   repLedger,
 } from '../src/credit';
 import { creditTables } from './creditData';
+
+const { CREDITED: credited, CREDITS: credits, QUOTARELIEF: quotaRelief } = EXCEL_FUNCTIONS;
 
 const RUNS = 3;
 const REPS = 1_000;

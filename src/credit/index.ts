@@ -6,7 +6,7 @@
  */
 export * from './types';
 export { formatMonth, formatSerial } from './format';
-export { checkTableSize, readAccountQuotas, readDeals, readOwnership, readQuotas, readSplits, tableRows } from './tables'; // prettier-ignore
+export { checkTableSize, readAccountQuotas, readDeals, readOwnership, readQuotas, readSplits, tableRows } from './sheet/tables'; // prettier-ignore
 export { type AccountHistory, type OwnershipIndex, indexOwnership, ownerOn, rowOn } from './ownership';
 export {
   CREDITS_HEADER,
@@ -25,3 +25,12 @@ export {
   throwProblemIn,
 } from './crediting';
 export { type ReliefInput, type ReliefResult, type ReliefRow, quotaRelief, reliefGrid } from './relief';
+export {
+  type CreditTables,
+  type CreditTablesReader,
+  checkCreditSizes,
+  creditedOf,
+  creditsOf,
+  quotaReliefOf,
+  readCreditTables,
+} from './sheet/functions';

@@ -21,7 +21,7 @@ export * from './ets';
 export * from './methods';
 export * from './numeric';
 export * from './pipeline';
-export * from './pipelineCells';
+export * from './sheet/pipeline';
 export * from './series';
 export * from './simple';
 export * from './theta';

@@ -162,3 +162,10 @@ export function hiringPlan(input: HiringInput): HiringPlan {
   });
   return { hires, totalHires: total, required: required.map(toCents), capacityWithHires, unmet };
 }
+
+/** The shortfall left in each month of `plan` (money, to the cent): 0 where the target is met. */
+export function shortfallByMonth(plan: HiringPlan): number[] {
+  const gap = new Array<number>(plan.hires.length).fill(0);
+  for (const u of plan.unmet) gap[u.month] = u.shortfall;
+  return gap;
+}

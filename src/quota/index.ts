@@ -41,7 +41,7 @@ export {
 export { type TenureConvention, type Employment, TENURE_CONVENTIONS, employment, monthFraction } from './tenure';
 export { type Rep, type ScheduleOptions, rampQuota, rampSchedule } from './schedule';
 export { type CapacityInput, type CapacityResult, type BackfillOptions, teamCapacity } from './capacity';
-export { type HiringInput, type HiringPlan, type UnmetMonth, hiringPlan } from './hiring';
+export { type HiringInput, type HiringPlan, type UnmetMonth, hiringPlan, shortfallByMonth } from './hiring';
 export { spreadAnnual, quarterlyRollup } from './seasonality';
 export {
   type AllocationMethod,

@@ -35,8 +35,8 @@ export { solveHeuristic, mulberry32 } from './heuristic';
 export { solveExact, loadHighs, DEFAULT_MAX_VARIABLES, type ExactRunOptions } from './exact';
 export { balanceReport, violations, gini } from './report';
 export { compile, firstUncoveredKey, type Compiled } from './model';
-export * from './ranges';
-export * from './repsTable';
+export * from './sheet/ranges';
+export * from './sheet/repsTable';
 
 /** Either solver behind one interface. */
 export type SolveTerritoryOptions =

@@ -1,5 +1,5 @@
 /**
- * The reps-table parser (src/territory/repsTable.ts): columns found by header, values and messages checked by hand.
+ * The reps-table parser (src/territory/sheet/repsTable.ts): columns found by header, values and messages checked by hand.
  */
 import type { CellValue } from '../../src/shared/cells';
 import { parseRepsTable, repsTableColumns, solveHeuristic, splitKeys } from '../../src/territory';

@@ -8,7 +8,7 @@
 import type { CellValue, Grid } from '../../shared/cells';
 import { readAligned } from '../../shared/aligned';
 import { withoutHeader } from '../../shared/coerce';
-import { readStageProbabilities } from '../../forecast/pipelineCells';
+import { readStageProbabilities } from '../../forecast/sheet/pipeline';
 import { cellText, guarded, optionalNoneAtZero } from './args';
 import {
   type CallArg,

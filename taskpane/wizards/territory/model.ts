@@ -45,7 +45,7 @@ export type TerritoryErrors = Partial<Record<keyof TerritoryForm, string>>;
 
 /**
  * The reps range as the wizard reads it. With a header row (its first row all text): a reps table
- * (src/territory/repsTable: Rep, Share, Keys, Latitude, Longitude, Min accounts, Max accounts). Without one:
+ * (src/territory/sheet/repsTable: Rep, Share, Keys, Latitude, Longitude, Min accounts, Max accounts). Without one:
  * SALESOPS.TERRITORY's reading, one column of names or two (name, share). `grid` is what the core's range
  * parser gets for the names (a table is reduced to its names, in the table's order, so rep indexes agree).
  */

@@ -4,12 +4,12 @@
  * not matter), dates are Excel serials, and every error names the argument, the row and the fix. Rows blank (or 0,
  * as Excel for desktop passes blank cells) in every column are skipped.
  */
-import type { ArgValue } from '../shared/cells';
-import { invalid } from '../shared/errors';
-import { LIMITS, checkSize, usedLength } from '../shared/limits';
-import { nameKey, sameNameHint } from '../shared/names';
-import { parseTable } from '../shared/table';
-import type { Deal, OwnershipRow, SplitRow, SplitType } from './types';
+import type { ArgValue } from '../../shared/cells';
+import { invalid } from '../../shared/errors';
+import { LIMITS, checkSize, usedLength } from '../../shared/limits';
+import { nameKey, sameNameHint } from '../../shared/names';
+import { parseTable } from '../../shared/table';
+import type { Deal, OwnershipRow, SplitRow, SplitType } from '../types';
 
 const DEALS = {
   id: { header: 'Deal', kind: 'text', required: true, aliases: ['Deal ID', 'Opportunity', 'Opportunity ID'] },

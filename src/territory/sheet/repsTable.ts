@@ -11,10 +11,10 @@
  * A two-column table whose second header is none of these reads it as the share, as SALESOPS.TERRITORY reads a
  * two-column reps range. Rows are numbered as in the range (the header is row 1); blank rows at the end are ignored.
  */
-import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../shared/cells';
-import { cellNumber, cellText, checkRectangular } from '../shared/coerce';
-import { invalid } from '../shared/errors';
-import type { RepSpec } from './types';
+import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../../shared/cells';
+import { cellNumber, cellText, checkRectangular } from '../../shared/coerce';
+import { invalid } from '../../shared/errors';
+import type { RepSpec } from '../types';
 
 /** The columns a reps table may have. */
 export type RepsTableField = 'name' | 'share' | 'keys' | 'lat' | 'lon' | 'minAccounts' | 'maxAccounts';

@@ -3,11 +3,11 @@
  * the stage-probability table and one opportunity row, with the shared coercion policy and messages that name
  * the argument (or column) and the item.
  */
-import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../shared/cells';
-import { cellNumber, cellText, checkRectangular, withoutHeader } from '../shared/coerce';
-import { checkSerial } from '../shared/dates';
-import { invalid } from '../shared/errors';
-import { type Opportunity, type StageProbabilities, stageTable } from './pipeline';
+import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../../shared/cells';
+import { cellNumber, cellText, checkRectangular, withoutHeader } from '../../shared/coerce';
+import { checkSerial } from '../../shared/dates';
+import { invalid } from '../../shared/errors';
+import { type Opportunity, type StageProbabilities, stageTable } from '../pipeline';
 
 /**
  * Reads a two-column stage table (stage name, probability as a fraction); a text header row is skipped, and so

@@ -22,12 +22,12 @@ import {
   describeValue,
   isBlank,
   isBlankOrZero,
-} from '../shared/cells';
-import { type AlignedRange, alignedHeaderOf } from '../shared/aligned';
-import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
-import { invalid } from '../shared/errors';
-import { LIMITS, checkSize } from '../shared/limits';
-import type { BalanceReport, RepSpec, TerritoryProblem } from './types';
+} from '../../shared/cells';
+import { type AlignedRange, alignedHeaderOf } from '../../shared/aligned';
+import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../../shared/coerce';
+import { invalid } from '../../shared/errors';
+import { LIMITS, checkSize } from '../../shared/limits';
+import type { BalanceReport, RepSpec, TerritoryProblem } from '../types';
 
 const SPLIT =
   'Split the territory into regions (e.g. by country or segment) and balance each region with its own call.';
