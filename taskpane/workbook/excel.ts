@@ -36,6 +36,7 @@ import {
   addedSheets,
   blockArea,
   checkApproved,
+  checkNewNames,
   isFormulaCell,
   planSheets,
   protectionSource,
@@ -372,22 +373,13 @@ export class ExcelWorkbook implements WorkbookPort {
       const definedNames = new Set(names.items.map((n) => n.name.toLowerCase()));
       const newSheets = plan.newSheets ?? [];
       const copies = plan.copySheets ?? [];
-      for (const s of addedSheets(plan)) {
-        if (sheetNames.has(s.toLowerCase())) invalid(`New sheet: a sheet named "${s}" already exists.`);
-      }
+      checkNewNames(plan, { sheets: new Set(sheetNames.keys()), tables: tableNames, names: definedNames });
       for (const c of copies)
         if (!sheetNames.has(c.from.toLowerCase())) notFound(`Sheet "${c.from}" does not exist in this workbook.`);
       const exists = (s: string): boolean =>
         sheetNames.has(s.toLowerCase()) || addedSheets(plan).some((n) => n.toLowerCase() === s.toLowerCase());
       for (const s of [...(plan.blocks ?? []), ...(plan.tables ?? []), ...(plan.names ?? []), ...(plan.charts ?? [])])
         if (!exists(s.sheet)) notFound(`Sheet "${s.sheet}" does not exist in this workbook.`);
-      for (const t of plan.tables ?? []) {
-        if (tableNames.has(t.name.toLowerCase()) && !t.replace)
-          invalid(`Table ${t.name}: a table with this name already exists (ask to replace it).`);
-        if (definedNames.has(t.name.toLowerCase())) invalid(`Table ${t.name}: a named range already uses this name.`);
-      }
-      for (const n of plan.names ?? [])
-        if (tableNames.has(n.name.toLowerCase())) invalid(`Named range ${n.name}: a table already uses this name.`);
 
       // Step 2: snapshot what the plan will change on existing sheets (one sync), for the rollback.
       const isExisting = (s: string): boolean => sheetNames.has(s.toLowerCase());

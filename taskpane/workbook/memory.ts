@@ -36,6 +36,7 @@ import {
   blockArea,
   blockFormat,
   checkApproved,
+  checkNewNames,
   isFormulaCell,
   planSheets,
   protectionSource,
@@ -104,8 +105,11 @@ const ERROR_CODES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', 
 /** Initial content: per sheet, a grid of constants or `{ formula }` cells written from A1. */
 export type MemorySheetsInit = Record<string, WriteCell[][]>;
 
-/** A stored cell: `computed` marks a value the recalculator wrote into a cell without a formula (a spill). */
-type SheetCells = Map<number, MemoryCell & { computed?: true }>;
+/**
+ * One sheet's stored cells by key (row and column packed in one number); `computed` marks a value the
+ * recalculator wrote into a cell without a formula (a spill).
+ */
+export type SheetCells = Map<number, MemoryCell & { computed?: true }>;
 
 interface Sheet {
   name: string;
@@ -142,10 +146,6 @@ export class MemoryWorkbook implements WorkbookPort {
   private listeners = new Set<WorkbookListener>();
   private recalculator: Recalculator | undefined;
   private nextChartId = 1;
-  /** Test hook: when set to N, the N-th cell write of the next `apply` throws (counted from 1). */
-  private failOnWrite: number | undefined;
-  /** Test hook: the injected failure stays for every later `apply` (a write Excel keeps refusing). */
-  private failPersistently = false;
   /** Protected sheets (lower case): `apply` refuses to write to them, as Excel does. */
   private protectedSheets = new Set<string>();
 
@@ -309,15 +309,6 @@ export class MemoryWorkbook implements WorkbookPort {
     if (fn) this.changed({ reason: 'recalc', sheets: this.sheetNames() });
   }
 
-  /**
-   * Test hook: the N-th cell write (from 1) of the next `apply` throws, after N-1 cells went to the copy; with
-   * `persistent`, of every later `apply` too (until called again).
-   */
-  injectWriteFailure(n: number | undefined, persistent = false): void {
-    this.failOnWrite = n;
-    this.failPersistently = persistent;
-  }
-
   /** Protects (or unprotects) a sheet: `apply` then refuses any plan that writes to it, before writing anything. */
   protectSheet(sheet: string, on = true): void {
     const s = this.sheet(sheet);
@@ -454,6 +445,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   private applyNow(plan: WritePlan): void {
     validatePlanShape(plan);
+    const { sheets, tables, names } = this.state;
+    checkNewNames(plan, {
+      sheets: new Set(sheets.keys()),
+      tables: new Set(tables.keys()),
+      names: new Set(names.keys()),
+    });
     const next: State = {
       sheets: new Map(this.state.sheets),
       tables: new Map(this.state.tables),
@@ -476,14 +473,12 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const name of plan.newSheets ?? []) {
       const p = sheetNameProblem(name);
       if (p) invalid(`New sheet: ${p}.`);
-      if (next.sheets.has(name.toLowerCase())) invalid(`New sheet: a sheet named "${name}" already exists.`);
       next.sheets.set(name.toLowerCase(), { name, cells: new Map() });
       copied.add(name.toLowerCase());
     }
     for (const c of plan.copySheets ?? []) {
       const from = next.sheets.get(c.from.toLowerCase());
       if (!from) notFound(`Copy of sheet "${c.from}": the sheet does not exist.`);
-      if (next.sheets.has(c.to.toLowerCase())) invalid(`New sheet: a sheet named "${c.to}" already exists.`);
       const cells: SheetCells = new Map();
       // Spilled values are not copied: the copy's formulas compute (and spill) them again, as in Excel.
       for (const [k, cell] of from.cells) if (!cell.computed) cells.set(k, { ...cell });
@@ -491,7 +486,6 @@ export class MemoryWorkbook implements WorkbookPort {
       copied.add(c.to.toLowerCase());
     }
     const touched = new Set<string>();
-    let writes = 0;
     (plan.blocks ?? []).forEach((b, i) => {
       const where = `Block ${i + 1} (${b.sheet}!${b.at})`;
       const s = writable(b.sheet, where);
@@ -499,17 +493,12 @@ export class MemoryWorkbook implements WorkbookPort {
       const rect = blockArea(b, where);
       b.cells.forEach((row, r) =>
         row.forEach((c, k) => {
-          writes += 1;
-          if (this.failOnWrite !== undefined && writes === this.failOnWrite) {
-            if (!this.failPersistently) this.failOnWrite = undefined;
-            throw new Error(`Injected failure on write ${writes}.`);
-          }
           const old = s.cells.get(key(rect.top + r, rect.left + k));
           const numberFormat = blockFormat(b, r, k) ?? old?.numberFormat;
           const cell: MemoryCell = isFormulaCell(c)
             ? { value: null, formula: c.formula, numberFormat }
             : { value: c, numberFormat };
-          this.putCell(s.cells, rect.top + r, rect.left + k, cell);
+          this.writeBlockCell(s.cells, rect.top + r, rect.left + k, cell);
         }),
       );
     });
@@ -519,8 +508,6 @@ export class MemoryWorkbook implements WorkbookPort {
       if (!s) notFound(`${where}: sheet "${t.sheet}" does not exist.`);
       const k = t.name.toLowerCase();
       const existing = next.tables.get(k);
-      if (existing && !t.replace) invalid(`${where}: a table with this name already exists (ask to replace it).`);
-      if (next.names.has(k)) invalid(`${where}: a named range already uses this name.`);
       if (existing) next.tables.delete(k);
       const rect = parseRange(t.address);
       for (const other of next.tables.values()) {
@@ -541,7 +528,6 @@ export class MemoryWorkbook implements WorkbookPort {
     for (const n of plan.names ?? []) {
       const s = next.sheets.get(n.sheet.toLowerCase());
       if (!s) notFound(`Named range ${n.name}: sheet "${n.sheet}" does not exist.`);
-      if (next.tables.has(n.name.toLowerCase())) invalid(`Named range ${n.name}: a table already uses this name.`);
       next.names.set(n.name.toLowerCase(), {
         name: n.name,
         sheet: s.name,
@@ -556,11 +542,18 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     for (const [k, v] of Object.entries(plan.properties ?? {})) next.properties.set(k, v);
     if (plan.autoOpenTaskpane !== undefined) next.autoOpenTaskpane = plan.autoOpenTaskpane;
-    if (!this.failPersistently) this.failOnWrite = undefined;
     this.nextChartId = chartId;
     this.state = next;
     for (const name of addedSheets(plan)) touched.add(name);
     this.changed({ reason: 'apply', sheets: [...touched] });
+  }
+
+  /**
+   * Writes one cell of a plan's block into the copy `apply` builds (the state is swapped in only once every write
+   * succeeded). A subclass may throw here, as Excel may refuse a write part way through a batch.
+   */
+  protected writeBlockCell(cells: SheetCells, row: number, col: number, cell: MemoryCell): void {
+    this.putCell(cells, row, col, cell);
   }
 
   private putCell(cells: SheetCells, row: number, col: number, cell: MemoryCell): void {

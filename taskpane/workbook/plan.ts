@@ -115,6 +115,30 @@ export function validatePlanShape(plan: WritePlan): void {
   }
 }
 
+/** The names a workbook already uses, lower case: its sheets, its tables and its named ranges. */
+export interface ExistingNames {
+  sheets: ReadonlySet<string>;
+  tables: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+}
+
+/**
+ * The checks every adapter makes before writing: a sheet the plan adds must not exist; a table it adds must not
+ * exist (unless it replaces it) nor be a named range's name; a named range it adds must not be a table's name.
+ * (Clashes within the plan are `validatePlanShape`'s.)
+ */
+export function checkNewNames(plan: WritePlan, existing: ExistingNames): void {
+  for (const s of addedSheets(plan))
+    if (existing.sheets.has(s.toLowerCase())) invalid(`New sheet: a sheet named "${s}" already exists.`);
+  for (const t of plan.tables ?? []) {
+    if (existing.tables.has(t.name.toLowerCase()) && !t.replace)
+      invalid(`Table ${t.name}: a table with this name already exists (ask to replace it).`);
+    if (existing.names.has(t.name.toLowerCase())) invalid(`Table ${t.name}: a named range already uses this name.`);
+  }
+  for (const n of plan.names ?? [])
+    if (existing.tables.has(n.name.toLowerCase())) invalid(`Named range ${n.name}: a table already uses this name.`);
+}
+
 /** The sheets a plan adds: its new sheets and the copies it makes, as given. */
 export function addedSheets(plan: WritePlan): string[] {
   return [...(plan.newSheets ?? []), ...(plan.copySheets ?? []).map((c) => c.to)];

@@ -12,6 +12,7 @@ import {
 } from '../../taskpane/workbook/address';
 import { MemoryWorkbook, type WorkbookChange } from '../../taskpane/workbook/memory';
 import type { WritePlan } from '../../taskpane/workbook/port';
+import { FailingWorkbook } from './support/failingWorkbook';
 import { FormulaEngine } from '../../taskpane/playground/engine';
 
 describe('A1 addresses', () => {
@@ -53,8 +54,8 @@ describe('A1 addresses', () => {
 });
 
 describe('MemoryWorkbook', () => {
-  const seed = (): MemoryWorkbook =>
-    new MemoryWorkbook({
+  const seed = (): FailingWorkbook =>
+    new FailingWorkbook({
       Data: [
         ['Rep', 'Quota'],
         ['Ann', 100],
@@ -202,7 +203,7 @@ describe('MemoryWorkbook', () => {
           ],
           tables: [{ name: 'NewT', sheet: 'New', address: 'A1:B2' }],
         };
-        wb.injectWriteFailure(n);
+        wb.failWrite(n);
         await expect(wb.apply(plan)).rejects.toThrow(`Injected failure on write ${n}`);
         expect(await wb.readRange('Data', 'A1:D6')).toEqual(before);
         expect(wb.sheetNames()).toEqual(['Data']);
@@ -231,8 +232,8 @@ describe('MemoryWorkbook', () => {
 });
 
 describe('MemoryWorkbook: all or nothing when a write keeps failing (the cases of the Excel adapter)', () => {
-  const roster = (): MemoryWorkbook =>
-    new MemoryWorkbook({
+  const roster = (): FailingWorkbook =>
+    new FailingWorkbook({
       Roster: [
         ['Rep', 'Quota', 'Note'],
         ['Ann', 100, null],
@@ -266,11 +267,11 @@ describe('MemoryWorkbook: all or nothing when a write keeps failing (the cases o
   it('a write that keeps failing leaves nothing, every time', async () => {
     const wb = roster();
     const before = await state(wb);
-    wb.injectWriteFailure(5, true); // Roster!C2, on every apply
+    wb.failWrite(5, true); // Roster!C2, on every apply
     await expect(wb.apply(compPlan)).rejects.toThrow('Injected failure on write 5');
     await expect(wb.apply(compPlan)).rejects.toThrow('Injected failure on write 5');
     expect(await state(wb)).toEqual(before);
-    wb.injectWriteFailure(undefined);
+    wb.failWrite(undefined);
     await wb.apply(compPlan);
     expect(wb.sheetNames()).toEqual(['Roster', 'Comp plan']);
   });
@@ -392,7 +393,7 @@ describe('MemoryWorkbook: reading a whole sheet and writing a share', () => {
     autoOpenTaskpane: true,
   };
   const payouts = () =>
-    new MemoryWorkbook({
+    new FailingWorkbook({
       Payouts: [
         ['Bookings', 100],
         [null, { formula: '=SALESOPS.PAYOUT(B1)' }],
@@ -413,7 +414,7 @@ describe('MemoryWorkbook: reading a whole sheet and writing a share', () => {
 
   it('keeps nothing of a share whose write fails part way', async () => {
     const wb = payouts();
-    wb.injectWriteFailure(2);
+    wb.failWrite(2);
     await expect(wb.apply(share)).rejects.toThrow(/Injected failure on write 2/);
     expect(wb.sheetNames()).toEqual(['Payouts']);
     expect(wb.documentProperties()).toEqual({});

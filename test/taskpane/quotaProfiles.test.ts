@@ -9,14 +9,14 @@ import { salesOpsFunctions } from '../../taskpane/playground/registry';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import type { WriteCell } from '../../taskpane/workbook/port';
 import {
-  buildQuotaPlan,
+  buildQuotaWrite,
   computeQuota,
   followTeamRamp,
   initialProfileRamps,
   readRoster,
   rosterProfiles,
   validateOptions,
-} from '../../taskpane/wizards/quota/model';
+} from '../../taskpane/wizards/quota/compute';
 import type { QuotaForm, QuotaOptions, RosterRep } from '../../taskpane/wizards/quota/types';
 
 const JAN_2026 = dateToSerial(2026, 1, 1);
@@ -271,7 +271,7 @@ describe('quota model: computing and writing with profiles', () => {
     const reps = await roster(THREE);
     const o = threeOptions(reps);
     const res = computeQuota(reps, [5000, 5000, 5000, 5000, 5000], o);
-    const plan = buildQuotaPlan('Quota plan', reps, o, res, 'formulas');
+    const plan = buildQuotaWrite('Quota plan', reps, o, res, 'formulas');
     const cells = plan.blocks?.[0].cells ?? [];
     expect(cells.map((r) => r[0])).toEqual([
       'Month',
@@ -326,7 +326,7 @@ describe('quota model: computing and writing with profiles', () => {
     const o = threeOptions(reps);
     const res = computeQuota(reps, [5000, 5000, 5000, 5000, 5000], o);
     new FormulaEngine(salesOpsFunctions()).attach(wb);
-    await wb.apply(buildQuotaPlan('Quota plan', reps, o, res, 'formulas'));
+    await wb.apply(buildQuotaWrite('Quota plan', reps, o, res, 'formulas'));
     const r = await wb.readRange('Quota plan', 'A12:F15');
     expect(r.values).toEqual([
       ['Ann', ...ANN],
@@ -342,7 +342,7 @@ describe('quota model: computing and writing with profiles', () => {
       ['Ann', 10000, JAN_2026],
     ]);
     const o = threeOptions(reps);
-    const plan = buildQuotaPlan('Q', reps, o, computeQuota(reps, [1, 1, 1, 1, 1], o), 'formulas');
+    const plan = buildQuotaWrite('Q', reps, o, computeQuota(reps, [1, 1, 1, 1, 1], o), 'formulas');
     const cells = plan.blocks?.[0].cells ?? [];
     expect(cells[8][0]).toBe('Rep');
     expect(cells[9][1]).toEqual({ formula: '=SALESOPS.RAMPSCHEDULE(Roster!B2,Roster!C2,$B$1,5,$B$7:$C$7)' });

@@ -9,7 +9,7 @@ import type { ShareMode } from '../../share/writes';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { useShareStyles } from './styles';
-import { SHARE_STEPS, useShareWizard } from './useShareWizard';
+import { useShareWizard } from './useShareWizard';
 
 /** Rows the preview table shows (the Provenance sheet lists every cell). */
 export const PREVIEW_ROWS = 200;
@@ -46,22 +46,11 @@ export function ShareWizard({ port }: WizardProps): React.JSX.Element {
   return (
     <WizardFrame
       title="Share with colleagues without the add-in"
-      steps={SHARE_STEPS}
-      current={w.step}
-      onBack={w.back}
-      onNext={() => void w.next()}
-      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
-      nextDisabled={
-        w.busy ||
-        w.writer.status.kind === 'writing' ||
-        w.action.status.kind === 'writing' ||
-        !scan ||
-        scan.total === 0 ||
-        (w.step === 2 && (preview?.plan.cells.length ?? 0) === 0)
-      }
+      {...w.frame}
+      nextDisabled={w.frame.nextDisabled || (w.stepId === 'preview' && (preview?.plan.cells.length ?? 0) === 0)}
     >
       <div className={styles.form}>
-        {w.step === 0 ? (
+        {w.stepId === 'scan' ? (
           <>
             <Body1>
               A colleague who opens this workbook without the add-in sees #NAME? in every SALESOPS cell. Sharing
@@ -118,7 +107,7 @@ export function ShareWizard({ port }: WizardProps): React.JSX.Element {
             ) : null}
           </>
         ) : null}
-        {w.step === 1 ? (
+        {w.stepId === 'options' ? (
           <>
             <Field label="Where to write">
               <RadioGroup value={form.mode} onChange={(_, d) => w.update('mode', d.value as ShareMode)}>
@@ -147,7 +136,7 @@ export function ShareWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 2 && preview ? (
+        {w.stepId === 'preview' && preview ? (
           <>
             <Text weight="semibold">
               {`${plural(preview.plan.cells.length, 'cell')}: ${plural(preview.byKind.native, 'native formula')}, ${plural(preview.byKind.value, 'cell')} converted to values.`}
@@ -165,7 +154,7 @@ export function ShareWizard({ port }: WizardProps): React.JSX.Element {
             ) : null}
           </>
         ) : null}
-        {w.step === 3 && preview ? (
+        {w.stepId === 'write' && preview ? (
           <>
             <Body1>
               {`${

@@ -3,13 +3,13 @@ import { planShare, readProvenance } from '../../../src/share';
 import { VERSION } from '../../../src/version';
 import { errorMessage } from '../../components/errorMessage';
 import { useWriter } from '../../components/useWriter';
+import type { WizardStep } from '../steps/types';
+import { useStepMachine } from '../steps/useStepMachine';
 import { copiesSnapshot, copyNames, isProvenanceSheet, readSnapshot, sheetsWithCalls } from '../../share/snapshot';
 import { repairWrite, restoreWrite, shareWrite } from '../../share/writes';
 import type { WorkbookSnapshot } from '../../../src/share/types';
 import type { WorkbookPort } from '../../workbook/port';
 import type { ShareForm, SharePreview, ShareScan } from './types';
-
-export const SHARE_STEPS = ['Scan', 'Options', 'Preview', 'Write'] as const;
 
 /** Reads the workbook and counts its SALESOPS cells, the #NAME? ones, and what a Provenance sheet can restore. */
 async function scanWorkbook(port: WorkbookPort): Promise<ShareScan> {
@@ -58,35 +58,105 @@ function fingerprintOfPreview(p: SharePreview): string {
   return JSON.stringify(p.plan.cells.map((c) => [c.sheet, c.address, c.kind, c.formula ?? c.values]));
 }
 
+/** The Share wizard's one message (its fields cannot be wrong; reading or writing the workbook can fail). */
+export interface ShareErrors {
+  error?: string;
+}
+
 /** State and steps of the Share wizard, and its Repair and Restore actions. */
 export function useShareWizard(port: WorkbookPort) {
-  const [step, setStep] = React.useState(0);
-  const [form, setForm] = React.useState<ShareForm>({ mode: 'inPlace', autoOpen: true, valuesOnly: false });
   const [scan, setScan] = React.useState<ShareScan>();
   const [preview, setPreview] = React.useState<SharePreview>();
-  const [error, setError] = React.useState<string>();
-  const [busy, setBusy] = React.useState(false);
-  const writer = useWriter(port);
+  const [scanning, setScanning] = React.useState(false);
   /** Repair and Restore write through their own writer, so their status shows on the scan step. */
   const action = useWriter(port);
 
+  /** Every step: nothing happens before the scan; a failure shows as the wizard's one message. */
+  const shareStep = (
+    id: string,
+    title: string,
+    onNext?: WizardStep<ShareForm, ShareErrors>['onNext'],
+  ): WizardStep<ShareForm, ShareErrors> => ({
+    id,
+    title,
+    errorField: 'error',
+    onNext: async (ctx) => {
+      if (!scan) return { stay: true };
+      ctx.setErrors({});
+      return onNext?.(ctx);
+    },
+  });
+  const steps: WizardStep<ShareForm, ShareErrors>[] = [
+    shareStep('scan', 'Scan'),
+    shareStep('options', 'Options', async ({ form }) => {
+      // Read again: the options step may have been open while the workbook changed.
+      const book = await readSnapshot(port);
+      setScan((s) => (s ? { ...s, book } : s));
+      setPreview(planFor(book, form, new Date()));
+    }),
+    { ...shareStep('preview', 'Preview'), nextLabel: 'Continue' },
+    {
+      ...shareStep('write', 'Write', async ({ form, writer, setErrors }) => {
+        if (!preview) return { stay: true };
+        // What is written is planned on the workbook as it is now; if that differs from the preview, show it again.
+        const book = await readSnapshot(port);
+        const fresh = planFor(book, form, new Date());
+        if (fingerprintOfPreview(fresh) !== fingerprintOfPreview(preview)) {
+          setScan((s) => (s ? { ...s, book } : s));
+          setPreview(fresh);
+          setErrors({
+            error:
+              'The workbook changed since the preview; nothing was written. Review the new preview and write again.',
+          });
+          return { goTo: 'preview' };
+        }
+        const w = shareWrite(fresh.plan, {
+          mode: form.mode,
+          copies: fresh.copies,
+          book,
+          autoOpenTaskpane: form.autoOpen,
+          version: VERSION,
+          now: fresh.now,
+        });
+        const { native, value } = preview.byKind;
+        const where =
+          form.mode === 'copies'
+            ? ` on ${Object.values(preview.copies)
+                .map((s) => `"${s}"`)
+                .join(', ')}`
+            : ' in place';
+        await writer.write(
+          w.plan,
+          `Shared ${native + value} SALESOPS cells${where}: ${native} native formula${native === 1 ? '' : 's'}, ${value} converted to values. The Provenance sheet lists each one.`,
+          { preApproved: w.preApproved },
+        );
+        return { stay: true };
+      }),
+      nextLabel: 'Write to workbook',
+    },
+  ];
+  const m = useStepMachine<ShareForm, ShareErrors>({
+    port,
+    steps,
+    initialForm: { mode: 'inPlace', autoOpen: true, valuesOnly: false },
+    blocked: scanning || action.status.kind === 'writing' || !scan || scan.total === 0,
+  });
+  const { setErrors } = m;
+
   const rescan = React.useCallback(async (): Promise<void> => {
-    setBusy(true);
-    setError(undefined);
+    setScanning(true);
+    setErrors({});
     try {
       setScan(await scanWorkbook(port));
     } catch (e) {
-      setError(errorMessage(e));
+      setErrors({ error: errorMessage(e) });
     } finally {
-      setBusy(false);
+      setScanning(false);
     }
-  }, [port]);
+  }, [port, setErrors]);
   React.useEffect(() => {
     void rescan();
   }, [rescan]);
-
-  const update = <K extends keyof ShareForm>(key: K, value: ShareForm[K]): void =>
-    setForm((f) => ({ ...f, [key]: value }));
 
   const repair = async (): Promise<void> => {
     if (!scan) return;
@@ -118,63 +188,19 @@ export function useShareWizard(port: WorkbookPort) {
       );
       if (out === 'written') await rescan();
     } catch (e) {
-      setError(errorMessage(e));
+      setErrors({ error: errorMessage(e) });
     }
   };
 
-  const next = async (): Promise<void> => {
-    if (!scan) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (step === 0) setStep(1);
-      else if (step === 1) {
-        // Read again: the options step may have been open while the workbook changed.
-        const book = await readSnapshot(port);
-        setScan((s) => (s ? { ...s, book } : s));
-        setPreview(planFor(book, form, new Date()));
-        setStep(2);
-      } else if (step === 2) setStep(3);
-      else if (step === 3 && preview) {
-        // What is written is planned on the workbook as it is now; if that differs from the preview, show it again.
-        const book = await readSnapshot(port);
-        const fresh = planFor(book, form, new Date());
-        if (fingerprintOfPreview(fresh) !== fingerprintOfPreview(preview)) {
-          setScan((s) => (s ? { ...s, book } : s));
-          setPreview(fresh);
-          setStep(2);
-          setError(
-            'The workbook changed since the preview; nothing was written. Review the new preview and write again.',
-          );
-          return;
-        }
-        const w = shareWrite(fresh.plan, {
-          mode: form.mode,
-          copies: fresh.copies,
-          book,
-          autoOpenTaskpane: form.autoOpen,
-          version: VERSION,
-          now: fresh.now,
-        });
-        const { native, value } = preview.byKind;
-        const where =
-          form.mode === 'copies'
-            ? ` on ${Object.values(preview.copies)
-                .map((s) => `"${s}"`)
-                .join(', ')}`
-            : ' in place';
-        await writer.write(
-          w.plan,
-          `Shared ${native + value} SALESOPS cells${where}: ${native} native formula${native === 1 ? '' : 's'}, ${value} converted to values. The Provenance sheet lists each one.`,
-          { preApproved: w.preApproved },
-        );
-      }
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  return {
+    ...m,
+    busy: m.busy || scanning,
+    error: m.errors.error,
+    scan,
+    preview,
+    rescan,
+    repair,
+    restore,
+    action,
   };
-  const back = (): void => setStep((s) => Math.max(0, s - 1));
-  return { step, form, scan, preview, error, busy, update, next, back, rescan, repair, restore, writer, action };
 }

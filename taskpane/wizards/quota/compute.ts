@@ -1,5 +1,5 @@
 /**
- * The quota wizard's model: read the roster, validate options, run the quota core (src/quota), and build the
+ * The quota wizard's computations: read the roster, validate options, run the quota core (src/quota), and build the
  * write plan. Pure (no React), so the exact writes are testable.
  */
 import { toNumberVector } from '../../../src/shared/coerce';
@@ -262,7 +262,7 @@ export function computeQuota(reps: RosterRep[], targets: number[], o: QuotaOptio
  * in column B that spills across the months, referencing the roster cells and the absolute ramp row of the rep's
  * profile (the team's row 7 when it has none); the sums are `=SUM(...)`.
  */
-export function buildQuotaPlan(
+export function buildQuotaWrite(
   sheet: string,
   reps: RosterRep[],
   o: QuotaOptions,

@@ -1,5 +1,5 @@
 /**
- * The territory wizard's model: the accounts range and chosen columns → the core's problem (src/territory,
+ * The territory wizard's computations: the accounts range and chosen columns → the core's problem (src/territory,
  * through its Excel-range parsers, so coercion and messages match SALESOPS.TERRITORY; the reps range may be a
  * table with eligibility keys, homes and account bounds), the before/after balance, and the write plan. Pure
  * (no React).
@@ -21,19 +21,11 @@ import {
 } from '../../../src/territory';
 import { formatCell, formatRange, parseRange } from '../../workbook/address';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
+import { columnOf } from '../columns';
 import { fractionField, numberField } from '../fields';
 import type { TerritoryForm } from './types';
 
-/** Header names of a range's first row. */
-export function headers(data: RangeData): string[] {
-  return (data.values[0] ?? []).map((h) => cellText(h));
-}
-
-function columnIndex(data: RangeData, header: string): number {
-  const i = headers(data).findIndex((h) => h.toLowerCase() === header.toLowerCase());
-  if (i < 0) invalid(`Accounts: no column "${header}".`);
-  return i;
-}
+const columnIndex = (data: RangeData, header: string): number => columnOf(data, header, 'Accounts');
 
 function column(data: RangeData, header: string): Grid {
   const i = columnIndex(data, header);
@@ -190,7 +182,7 @@ export function beforeReport(problem: TerritoryProblem): BalanceReport | undefin
  * The write: a "New owner" column right of the accounts range (header + one rep name per account), and a new
  * report sheet with the balance report (SALESOPS.BALANCE's layout) and a column chart of each rep's index.
  */
-export function buildTerritoryPlan(
+export function buildTerritoryWrite(
   accounts: RangeData,
   repNames: string[],
   assignment: Int32Array,

@@ -1,5 +1,5 @@
 /**
- * The comp wizard's model: plan templates, the plan grid ⇄ the comp core's plan table (src/comp), the payout
+ * The comp wizard's computations: plan templates, the plan grid ⇄ the comp core's plan table (src/comp), the payout
  * curve and what-if figures, and the write plan. Pure (no React).
  */
 import type { CellValue, Grid } from '../../../src/shared/cells';
@@ -167,7 +167,7 @@ export function rosterCost(plan: CompPlan, roster: RangeData): { reps: number; c
  * The write: the plan table (header + rows) at A1 of a new sheet as the named Excel table `tableName`; with a
  * roster, a "Payout" column right of it: `=SALESOPS.PLANPAYOUT(<plan range>, <rep row>, <roster header>)`.
  */
-export function buildCompPlan(
+export function buildCompWrite(
   plan: CompPlan,
   sheet: string,
   tableName: string,

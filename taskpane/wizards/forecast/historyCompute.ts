@@ -1,11 +1,12 @@
 /**
- * The forecast wizard's model: read the history, validate options, run the forecast core (src/forecast) with a
+ * The history forecast wizard's computations: read the history, validate options, run the forecast core (src/forecast) with a
  * backtest on the last points, and build the write plan. Pure (no React).
  */
 import { toNumberSeries, toVector } from '../../../src/shared/coerce';
 import { invalid } from '../../../src/shared/errors';
 import { FORECAST_METHODS, MAX_HORIZON, accuracy, forecastSeries } from '../../../src/forecast';
 import { formatCell, formatRange, parseRange, qualified } from '../../workbook/address';
+import type { WriteOutput } from '../../components/WriteOptions';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
 import { fractionField, numberField } from '../fields';
 import type { ForecastForm, ForecastOptionsChecked, ForecastPreview } from './types';
@@ -96,13 +97,13 @@ export function computeForecast(history: (number | null)[], o: ForecastOptionsCh
  * `=SALESOPS.FORECAST(history, horizon, [seasonality], method, [confidence])`, which spills the forecast rows.
  * A line chart of the whole block shows actuals, forecast and interval.
  */
-export function buildForecastPlan(
+export function buildForecastWrite(
   sheet: string,
   data: RangeData,
   cells: string[],
   o: ForecastOptionsChecked,
   p: ForecastPreview,
-  output: ForecastForm['output'],
+  output: WriteOutput,
 ): WritePlan {
   const withInterval = o.level !== undefined && p.lower !== undefined && p.upper !== undefined;
   const width = withInterval ? 5 : 3;
