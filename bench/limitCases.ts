@@ -7,6 +7,7 @@
  * Inputs are seeded, so every run computes the same.
  */
 import { LIMITS } from '../src/shared/limits';
+import { creditTables } from './creditData';
 
 let seed = 20261130;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -356,5 +357,32 @@ export const limitCases: LimitCase[] = [
     what: `plan of ${4 * (plans(L.planRows) + 1) + 3} rows`,
     kind: 'past',
     args: () => [plan(plans(L.planRows) + 1), actuals(plans(L.planRows) + 1), null, 1],
+  },
+  // ---- crediting: every table at its row limit (the period holds every deal), and one row past it
+  {
+    fn: 'CREDITS',
+    what: `${L.creditRows} deals, ${L.creditRows} ownership rows, ${L.creditRows} split rows`,
+    kind: 'limit',
+    args: () => {
+      const t = creditTables({ deals: L.creditRows, ownership: L.creditRows, splits: L.creditRows, reps: 1000 });
+      return [t.deals, t.splits, t.ownership, null, null];
+    },
+  },
+  {
+    fn: 'CREDITED',
+    what: `${L.creditRows + 1} deals`,
+    kind: 'past',
+    args: () => ['Rep 1', creditTables({ deals: L.creditRows + 1, ownership: 2, splits: 2, reps: 10 }).deals, null, null, null, null], // prettier-ignore
+  },
+  {
+    fn: 'QUOTARELIEF',
+    what: `${L.creditRows} accounts, ${L.creditRows} ownership rows, 1000 reps × 120 months`,
+    kind: 'limit',
+    args: () => {
+      const t = creditTables({ deals: 1, ownership: L.creditRows, splits: 1, reps: 1000 });
+      const quotas = [['Rep', 'Quota'], ...Array.from({ length: 1000 }, (_, i) => [`Rep ${i + 1}`, 1e5])];
+      const accounts = [['Account', 'Quota'], ...Array.from({ length: L.creditRows }, (_, a) => [`A-${a}`, 1000 + (a % 97)])]; // prettier-ignore
+      return [quotas, accounts, t.ownership, 45658, 45658, 120];
+    },
   },
 ];

@@ -9,6 +9,7 @@ import { COMP_FUNCTIONS } from './comp';
 import { QUOTA_FUNCTIONS } from './quota';
 import { TERRITORY_FUNCTIONS } from './territory';
 import { FORECAST_FUNCTIONS } from './forecast';
+import { CREDIT_FUNCTIONS } from './credit';
 
 /** The declarations, domain by domain. */
 export const SALESOPS_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -17,6 +18,7 @@ export const SALESOPS_FUNCTIONS: readonly FunctionDeclaration[] = [
   ...QUOTA_FUNCTIONS,
   ...TERRITORY_FUNCTIONS,
   ...FORECAST_FUNCTIONS,
+  ...CREDIT_FUNCTIONS,
 ];
 
 /** The function Excel calls for each name ("PAYOUT" → its adapter), for tests, benches and the playground. */

@@ -6,6 +6,7 @@
 import type { CellValue } from '../src/shared/cells';
 import { columnLetter } from '../src/shared/cells';
 import { dateToSerial } from '../src/shared/dates';
+import { buildCreditSample } from './credit';
 import { type SampleCompany, PLAN_YEAR_START, REGIONS, buildSampleCompany } from './company';
 
 /** One cell: a constant `value` or a `formula` ("=..."), with an optional number format code. */
@@ -63,6 +64,7 @@ export function buildSampleWorkbook(company: SampleCompany = buildSampleCompany(
     capacitySheet(company),
     forecastSheet(),
     territorySheet(company),
+    ...creditSheets(company),
   ];
   return [readmeSheet(sheets), ...sheets];
 }
@@ -441,6 +443,9 @@ function readmeSheet(sheets: SampleSheet[]): SampleSheet {
     ['SALESOPS.PIPELINE', 'Σ amount × stage probability of open opportunities closing in [from, to].'],
     ['SALESOPS.TERRITORY', 'A balanced, low-disruption owner for each account (at most max_moves changes).'],
     ['SALESOPS.BALANCE', 'Per-rep totals of each metric and index vs target (100 = on target).'],
+    ['SALESOPS.CREDITED', 'A rep\'s credit on deals closing in the period: split shares, overlays, and deals of accounts owned on the close date.'], // prettier-ignore
+    ['SALESOPS.CREDITS', 'The crediting audit trail: one row per credit with the rule that gave it.'],
+    ['SALESOPS.QUOTARELIEF', 'Monthly quotas after account moves: the contribution moves by the calendar days after the change.'], // prettier-ignore
   ];
   for (const [name, what] of fns) rows.push([v(name), v(what)]);
   return {
@@ -450,6 +455,70 @@ function readmeSheet(sheets: SampleSheet[]): SampleSheet {
     tables: [],
     widths: [24, 120],
   };
+}
+
+/** Where the crediting sheets hold their tables (for tests and the wizard's docs). */
+export const CREDIT_CELLS = { sheet: 'Credit', trail: 'Credits' } as const;
+
+function creditSheets(c: SampleCompany): SampleSheet[] {
+  const s = buildCreditSample(c);
+  const n = Math.max(s.deals.length, s.splits.length, s.ownership.length, s.roster.length, s.accountQuotas.length, s.quotas.length) + 1; // prettier-ignore
+  const rows: (SampleCell | null)[][] = Array.from({ length: n }, () => new Array<SampleCell | null>(24).fill(null));
+  const put = (col: number, head: string[], body: (SampleCell | null)[][]) => {
+    head.forEach((h, j) => (rows[0][col + j] = v(h)));
+    body.forEach((r, i) => r.forEach((cell, j) => (rows[i + 1][col + j] = cell)));
+  };
+  const dealsRange = `$A$1:$E$${s.deals.length + 1}`;
+  const splitsRange = `$G$1:$J$${s.splits.length + 1}`;
+  const ownersRange = `$L$1:$O$${s.ownership.length + 1}`;
+  const period = 'DATE(2026,1,1),DATE(2026,3,31)';
+  put(0, ['Deal', 'Account', 'Amount', 'Close date', 'Owner'], s.deals.map((d) => [v(d.deal), v(d.account), v(d.amount, FORMAT.cents), v(d.close, FORMAT.date), d.owner ? v(d.owner) : null])); // prettier-ignore
+  put(6, ['Deal', 'Rep', 'Share', 'Type'], s.splits.map((x) => [v(x.deal), v(x.rep), v(x.share, FORMAT.percent), v(x.type)])); // prettier-ignore
+  put(11, ['Account', 'Rep', 'From', 'To'], s.ownership.map((o) => [v(o.account), v(o.rep), v(o.from, FORMAT.date), o.to === null ? null : v(o.to, FORMAT.date)])); // prettier-ignore
+  put(16, ['Rep', 'Credited Q1'], s.roster.map((r, i) => [v(r), f(`=SALESOPS.CREDITED(Q${i + 2},${dealsRange},${splitsRange},${ownersRange},${period})`, FORMAT.cents)])); // prettier-ignore
+  put(
+    19,
+    ['Account', 'Quota'],
+    s.accountQuotas.map((a) => [v(a.account), v(a.quota, FORMAT.money)]),
+  );
+  put(
+    22,
+    ['Rep', 'Quota'],
+    s.quotas.map((q) => [v(q.rep), v(q.quota, FORMAT.money)]),
+  );
+  const sheet = CREDIT_CELLS.sheet;
+  const trail: (SampleCell | null)[][] = [
+    [
+      f(`=SALESOPS.CREDITS(${sheet}!${dealsRange},${sheet}!${splitsRange},${sheet}!${ownersRange},${period})`),
+      null, null, null, null, null, null,
+      f(`=SALESOPS.QUOTARELIEF(${sheet}!$W$1:$X$${s.quotas.length + 1},${sheet}!$T$1:$U$${s.accountQuotas.length + 1},${sheet}!${ownersRange},DATE(2026,1,1),DATE(2026,1,1),3)`), // prettier-ignore
+    ],
+  ]; // prettier-ignore
+  return [
+    {
+      name: sheet,
+      description:
+        'Crediting inputs for Q1 2026: deals, splits (60/40-style splits and overlay reps), account ownership with mid-month moves (and a gap), account and rep quotas; Credited Q1 = SALESOPS.CREDITED per rep.',
+      rows,
+      tables: [
+        { name: 'CreditDeals', address: `A1:E${s.deals.length + 1}` },
+        { name: 'CreditSplits', address: `G1:J${s.splits.length + 1}` },
+        { name: 'Ownership', address: `L1:O${s.ownership.length + 1}` },
+        { name: 'CreditRoster', address: `Q1:R${s.roster.length + 1}` },
+        { name: 'AccountQuotas', address: `T1:U${s.accountQuotas.length + 1}` },
+        { name: 'RepQuotas', address: `W1:X${s.quotas.length + 1}` },
+      ],
+      widths: [9, 10, 12, 11, 16, 2, 9, 20, 7, 8, 2, 10, 16, 11, 11, 2, 20, 13, 2, 10, 9, 2, 16, 9],
+    },
+    {
+      name: CREDIT_CELLS.trail,
+      description:
+        'SALESOPS.CREDITS: every credit of Q1 2026 with the rule that gave it; SALESOPS.QUOTARELIEF: monthly quotas after the account moves (from H1).',
+      rows: trail,
+      tables: [],
+      widths: [9, 20, 7, 12, 36, 2, 2, 20, 10, 10, 10],
+    },
+  ];
 }
 
 /** The first month of the plan year (for docs/tests). */

@@ -9,3 +9,4 @@ export * as quota from './quota';
 export * as territory from './territory';
 export * as forecast from './forecast';
 export * as share from './share';
+export * as credit from './credit';

@@ -38,6 +38,8 @@ export const LIMITS = {
   forecastHorizon: 10_000,
   /** FORECAST's longest season (8,760: hourly data with a yearly season). */
   forecastSeason: 8_760,
+  /** Rows of each table of CREDITED, CREDITS and QUOTARELIEF (deals, splits, ownership, quotas, account quotas). */
+  creditRows: 100_000,
 } as const;
 
 /** A count with thousands separators for messages: 100000 → "100,000". */

@@ -5,7 +5,12 @@
 
 /** The key a name matches by: lower case, every whitespace character (including non-breaking spaces) removed. */
 export function nameKey(name: string): string {
-  return name.replace(/\s+/g, '').toLowerCase();
+  // Most names hold no space and only ASCII: lower-casing is then the whole key, without a regex.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c <= 32 || c >= 127) return name.replace(/\s+/g, '').toLowerCase();
+  }
+  return name.toLowerCase();
 }
 
 /** " (as "Other" too; names match ignoring case and spaces)" when `other` is spelled differently from `name`. */

@@ -7,7 +7,7 @@
 import { type CellValue, type Grid, asGrid, describeValue, isBlank, isBlankOrZero } from './cells';
 import { cellBoolean, cellNumber, cellText, checkRectangular } from './coerce';
 import { invalid } from './errors';
-import { checkSerial } from './dates';
+import { MAX_SERIAL, checkSerial } from './dates';
 
 /** The kind of a column: `number` (any finite number), `date` (an Excel date serial), `text`, `boolean`. */
 export type ColumnKind = 'number' | 'date' | 'text' | 'boolean';
@@ -98,21 +98,47 @@ export function parseTable<L extends TableLayout>(
   checkRectangular(grid, arg);
   if (grid.length === 0) invalid(`${arg}: the table is empty; expected a header row and at least one row.`);
   const cols = locateColumns(grid[0], layout, arg);
+  const keys = Object.keys(layout);
+  const specs = keys.map((k) => layout[k]);
+  const at = keys.map((k) => cols[k]);
   const records: TableRecord<L>[] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
     if (row.every(zeroRowsBlank ? isBlankOrZero : isBlank)) continue;
     const rec: Record<string, unknown> = { row: r + 1 };
-    for (const key of Object.keys(layout)) {
-      const spec = layout[key];
-      const c = cols[key];
+    for (let k = 0; k < keys.length; k++) {
+      const spec = specs[k];
+      const c = at[k];
       const value = c >= 0 ? row[c] : null;
+      // The common cells without building a message: a finite number, a date serial in range, text.
+      if (
+        typeof value === 'number' &&
+        value - value === 0 &&
+        value !== 0 &&
+        spec.kind !== 'text' &&
+        spec.kind !== 'boolean'
+      ) {
+        if (spec.kind === 'number') {
+          rec[keys[k]] = value;
+          continue;
+        }
+        if (value >= 1 && value < MAX_SERIAL + 1) {
+          rec[keys[k]] = Math.floor(value);
+          continue;
+        }
+      } else if (typeof value === 'string' && spec.kind === 'text') {
+        const t = value.trim();
+        if (t !== '') {
+          rec[keys[k]] = t;
+          continue;
+        }
+      }
       const where = `${arg}: row ${r + 1}, column "${c >= 0 ? cellText(grid[0][c]) : spec.header}"`;
       if (isBlank(value)) {
         if (spec.required) invalid(`${where}: a value is required, got a blank cell.`);
-        rec[key] = undefined;
+        rec[keys[k]] = undefined;
       } else {
-        rec[key] = coerceCell(value, spec.kind, where);
+        rec[keys[k]] = coerceCell(value, spec.kind, where);
       }
     }
     records.push(rec as TableRecord<L>);

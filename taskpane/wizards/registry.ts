@@ -1,11 +1,12 @@
 import type { WizardComponent } from './types';
 import { CompWizard } from './comp/CompWizard';
+import { CreditWizard } from './credit/CreditWizard';
 import { ForecastWizard } from './forecast/ForecastWizard';
 import { QuotaWizard } from './quota/QuotaWizard';
 import { ShareWizard } from './share/ShareWizard';
 import { TerritoryWizard } from './territory/TerritoryWizard';
 
-export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'share';
+export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'share' | 'credit';
 
 /** The wizards the task pane offers, in tab order. */
 export const WIZARDS: readonly { id: WizardId; label: string; component: WizardComponent }[] = [
@@ -14,4 +15,5 @@ export const WIZARDS: readonly { id: WizardId; label: string; component: WizardC
   { id: 'quota', label: 'Quota', component: QuotaWizard },
   { id: 'forecast', label: 'Forecast', component: ForecastWizard },
   { id: 'share', label: 'Share', component: ShareWizard },
+  { id: 'credit', label: 'Credit', component: CreditWizard },
 ];

@@ -1,7 +1,8 @@
 /**
  * Each task-pane wizard end to end in headless Chromium, on the playground's sample workbook: pick the input
  * range, set options, preview, write; the output appears as a new sheet computed by the playground's engine.
- * The Share wizard (last: it converts the workbook's SALESOPS cells) is also checked with axe-core at each step.
+ * The Credit and Share wizards (Share last: it converts the workbook's SALESOPS cells) are also checked with axe-core
+ * at each step.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import fs from 'node:fs';
@@ -138,6 +139,25 @@ describe('wizards in the playground (Chromium)', () => {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .flatMap((v) => v.nodes.filter((n) => !sentinel(v.id, n.html)).map((n) => `${v.id}: ${n.target.join(' ')}`));
   }
+
+  it('Credit: credits the sample quarter, lists what cannot be credited, writes; axe finds no serious or critical violation', async () => {
+    await wizard('Credit').click();
+    await box(/^Deals range/).fill('Credit!A1:E43');
+    await box(/^Splits range/).fill('Credit!G1:J15');
+    await box(/^Ownership range/).fill('Credit!L1:O23');
+    await box(/^From month/).fill('2026-01');
+    await box(/^To month/).fill('2026-03');
+    expect(await axeProblems()).toEqual([]);
+    await button('Next').click();
+    await pane.getByRole('table', { name: 'Credit per rep' }).waitFor({ timeout: 120_000 });
+    await pane.getByText('Every deal of the period is credited.').waitFor();
+    expect(await axeProblems()).toEqual([]);
+    await button('Continue').click();
+    await button('Write to workbook').click();
+    await pane.getByText(/^Wrote \d+ credits for \d+ reps to sheet "Credits/).waitFor({ timeout: 120_000 });
+    expect(await axeProblems()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 
   it('Share: scans, previews and converts the sample in place; axe finds no serious or critical violation', async () => {
     await wizard('Share').click();

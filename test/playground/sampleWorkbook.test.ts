@@ -11,7 +11,7 @@ describe('sample workbook in the playground engine', () => {
 
   it('has the README first and every sheet with a description', () => {
     expect(sheets.map((s) => s.name)).toEqual([
-      'README', 'Reps', 'Accounts', 'Bookings', 'Opportunities', 'Stages', 'CompPlan', 'Payouts', 'Ramp', 'Capacity', 'Forecast', 'Territory',
+      'README', 'Reps', 'Accounts', 'Bookings', 'Opportunities', 'Stages', 'CompPlan', 'Payouts', 'Ramp', 'Capacity', 'Forecast', 'Territory', 'Credit', 'Credits',
     ]); // prettier-ignore
     expect(workbook.sheetNames()).toEqual(sheets.map((s) => s.name));
     expect(workbook.tables().map((t) => t.name)).toContain('Payouts');

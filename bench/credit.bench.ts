@@ -1,0 +1,129 @@
+/**
+ * `npm run bench credit`: crediting at the issue's size (issue 18), through the functions as they ship.
+ *   - 100,000 deals, 50,000 ownership rows (25,000 accounts that move once), 20,000 split rows, 1,000 reps.
+ *   - CREDITS (cold: the memo cleared) — target < 1 s.
+ *   - CREDITED filled down a 1,000-rep roster: 1,000 calls on the same tables, the memo cleared first — target
+ *     < 2 s in all. Every call passes the same ranges; the memo compares them cell by cell (never by identity), so
+ *     this costs what fresh arrays from Excel would.
+ *   - Peer, same run: a straightforward CREDITED that reads and credits the tables on every call (the kernel
+ *     without the memo), timed on 20 calls and scaled to 1,000.
+ *   - QUOTARELIEF: 1,000 reps, 25,000 accounts, the same ownership, 12 months.
+ * Each figure is the median of 3 runs.
+ */
+import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
+
+import { creditMemo } from '../functions/credit';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
+import {
+  creditDeals,
+  creditedAmount,
+  indexOwnership,
+  readDeals,
+  readOwnership,
+  readSplits,
+  repLedger,
+} from '../src/credit';
+import { creditTables } from './creditData';
+
+const { CREDITED: credited, CREDITS: credits, QUOTARELIEF: quotaRelief } = EXCEL_FUNCTIONS;
+
+const RUNS = 3;
+const REPS = 1_000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Wall time of `f` in ms; its CPU time is added to `cpu` (the machine may be loaded: CPU time shows our share). */
+const cpu: Record<string, number[]> = {};
+let label = '';
+function time(f: () => unknown): number {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  (cpu[label] ??= []).push((c.user + c.system) / 1000);
+  return performance.now() - t0;
+}
+const cpuOf = (l: string) => median(cpu[l]);
+
+const { deals, ownership, splits } = creditTables({ deals: 100_000, ownership: 50_000, splits: 20_000, reps: REPS });
+const roster = Array.from({ length: REPS }, (_, i) => `Rep ${i + 1}`);
+const FROM = 46023; // 2026-01-01
+const TO = 46203; // 2026-06-30
+
+let check = 0;
+label = 'credits';
+const creditsMs = median(
+  Array.from({ length: RUNS }, () => {
+    creditMemo.clear();
+    return time(() => {
+      const out = credits(deals, splits, ownership, FROM, TO);
+      if (!Array.isArray(out)) throw new Error(`CREDITS failed: ${JSON.stringify(out)}`);
+      check = out.length;
+    });
+  }),
+);
+
+let total = 0;
+label = 'roster';
+const rosterMs = median(
+  Array.from({ length: RUNS }, () => {
+    creditMemo.clear();
+    return time(() => {
+      total = 0;
+      for (const r of roster) {
+        const v = credited(r, deals, splits, ownership, FROM, TO);
+        if (typeof v !== 'number') throw new Error(`CREDITED failed: ${JSON.stringify(v)}`);
+        total += Math.round(v * 100);
+      }
+    });
+  }),
+);
+
+// Peer: a straightforward per-call CREDITED (no memo): read, credit, total, on every call.
+const PEER_CALLS = 20;
+label = 'peer';
+const peerOne = (rep: string) =>
+  creditedAmount(
+    repLedger(creditDeals(readDeals(deals), readSplits(splits), indexOwnership(readOwnership(ownership)))),
+    rep,
+    { from: FROM, to: TO },
+  );
+const peerMs = median(Array.from({ length: RUNS }, () => time(() => roster.slice(0, PEER_CALLS).forEach(peerOne))));
+const peerRosterMs = (peerMs * REPS) / PEER_CALLS;
+
+const quotas = [['Rep', 'Quota'], ...roster.map((r) => [r, 100_000])];
+const accountQuotas = [['Account', 'Quota'], ...Array.from({ length: 25_000 }, (_, a) => [`A-${a}`, 1000 + (a % 97) * 10])]; // prettier-ignore
+let reliefRows = 0;
+label = 'relief';
+const reliefMs = median(
+  Array.from({ length: RUNS }, () =>
+    time(() => {
+      const out = quotaRelief(quotas, accountQuotas, ownership, FROM, FROM, 12);
+      if (!Array.isArray(out)) throw new Error(`QUOTARELIEF failed: ${JSON.stringify(out)}`);
+      reliefRows = out.length - 1;
+    }),
+  ),
+);
+
+// CREDITED over the roster equals the total of CREDITS over the period (cents).
+const out = credits(deals, splits, ownership, FROM, TO) as unknown[][];
+const creditsTotal = out.slice(1).reduce((s, r) => s + Math.round((r[3] as number) * 100), 0);
+if (creditsTotal !== total) throw new Error(`CREDITED total ${total} ≠ CREDITS total ${creditsTotal}`);
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+console.log(`deals 100,000 · ownership 50,000 · splits 20,000 · reps ${REPS} · period 2026-01-01…2026-06-30`);
+console.log(`| case | ours: wall (CPU) | target | peer: wall (CPU) | peer ÷ ours (wall) |`);
+console.log(`|---|---|---|---|---|`);
+console.log(`| CREDITS (cold), ${check - 1} credit rows | ${ms(creditsMs)} (${ms(cpuOf('credits'))}) | < 1 s | | |`);
+const peerCpu = (cpuOf('peer') * REPS) / PEER_CALLS;
+console.log(`| CREDITED × ${REPS} reps (memo cold at the first) | ${ms(rosterMs)} (${ms(cpuOf('roster'))}) | < 2 s | ${ms(peerRosterMs)} (${ms(peerCpu)}) per-call reading, ${PEER_CALLS} calls scaled | ${(peerRosterMs / rosterMs).toFixed(0)}× |`); // prettier-ignore
+console.log(
+  `| QUOTARELIEF ${reliefRows} reps × 12 months, 25,000 accounts | ${ms(reliefMs)} (${ms(cpuOf('relief'))}) | < 2 s | | |`,
+);
+console.log(`CREDITED over the roster = CREDITS total = ${(total / 100).toFixed(2)}`);
+let failed = false;
+if (creditsMs >= 1000) failed = true;
+if (rosterMs >= 2000 || reliefMs >= 2000) failed = true;
+if (failed) {
+  console.log('FAILED: a target was missed');
+  process.exitCode = 1;
+}
