@@ -7,4 +7,5 @@ module.exports = [
   'functions/quota.ts',
   'functions/territory.ts',
   'functions/forecast.ts',
+  'functions/performance.ts',
 ];

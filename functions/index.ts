@@ -8,3 +8,4 @@ import './comp';
 import './quota';
 import './territory';
 import './forecast';
+import './performance';

@@ -12,7 +12,7 @@ import {
   isBlankOrZero,
 } from '../shared/cells';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
-import { CellError, invalid } from '../shared/errors';
+import { CellError, ModelInputError, invalid } from '../shared/errors';
 import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { nameKey, sameNameHint } from '../shared/names';
 import { type Condition, type RouteRep, type RuleGroup, type Routed, route } from './route';
@@ -243,9 +243,10 @@ export function readRoute(
   checkSize('records', n - 1, LIMITS.routeRecords, 'records', 'Route them in batches.');
   const ruleRows = Math.max(0, usedRows(asGrid(rules)) - 1);
   if ((n - 1) * ruleRows > LIMITS.routeTests) {
-    invalid(
+    throw new ModelInputError(
       `records × rules: at most ${formatCount(LIMITS.routeTests)} record-rule tests, got ` +
         `${formatCount(n - 1)} × ${formatCount(ruleRows)}. Route the records in batches.`,
+      'number',
     );
   }
   const header = g[0];

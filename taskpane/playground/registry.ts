@@ -10,10 +10,18 @@ import * as comp from '../../functions/comp';
 import * as quota from '../../functions/quota';
 import * as territory from '../../functions/territory';
 import * as forecast from '../../functions/forecast';
+import * as performance from '../../functions/performance';
 import type { CustomFunctionImpl } from './engine';
 
 /** The modules, in the order of functions/files.cjs. */
-export const FUNCTION_MODULES: Record<string, Record<string, unknown>> = { general, comp, quota, territory, forecast };
+export const FUNCTION_MODULES: Record<string, Record<string, unknown>> = {
+  general,
+  comp,
+  quota,
+  territory,
+  forecast,
+  performance,
+};
 
 /** Exports whose custom-function name is not the derived one: export name → NAME. */
 export const ALIASES: Record<string, string> = { accuracyMeasures: 'ACCURACY' };
