@@ -1,5 +1,6 @@
 /* eslint-env node */
-// Builds the add-in into dist/: functions.js + functions.json (custom functions, self-contained, no DOM),
+// Builds the add-in into dist/: functions.js + functions.json (custom functions, self-contained, no DOM;
+// functions.json is derived from the declarations in functions/catalog.ts),
 // taskpane.html (the shared-runtime page: task pane + functions), playground.html (stand-alone, no Excel),
 // manifest.xml (URLs rewritten for production: ADDIN_PUBLIC_URL is required) and the icons. OFFICE_JS=local
 // (development only) serves the npm copy of Office.js from dist/office-js/ instead of Microsoft's CDN.
@@ -7,8 +8,7 @@ const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const FUNCTION_FILES = require('./functions/files.cjs');
+const { FunctionsJsonPlugin } = require('./scripts/functionsJsonPlugin.cjs');
 const {
   keepOfficeJsFile,
   OFFICE_JS_LOCAL_DIR,
@@ -52,12 +52,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: { functions: './functions/index.ts' },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', globalObject: 'globalThis', clean: false },
     optimization: { splitChunks: false, runtimeChunk: false },
-    plugins: [
-      new CustomFunctionsMetadataPlugin({
-        output: 'functions.json',
-        input: FUNCTION_FILES.map((f) => path.resolve(__dirname, f)),
-      }),
-    ],
+    // functions.json from the declarations of functions/catalog.ts (the same list functions/index.ts registers).
+    plugins: [new FunctionsJsonPlugin({ output: 'functions.json' })],
   };
   if (onlyFunctions) return functions;
 

@@ -9,9 +9,12 @@
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
-import { territory, territoryCache } from '../functions/territory';
-import * as forecastFunctions from '../functions/forecast';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
+import { territoryCache } from '../functions/territory';
+import { forecastCache } from '../functions/forecast';
 import { ResultCache } from '../functions/resultCache';
+
+const { TERRITORY: territory, FORECAST: forecast } = EXCEL_FUNCTIONS;
 
 const RUNS = 5;
 let seed = 42;
@@ -65,10 +68,9 @@ measure(
 );
 
 // FORECAST: 120 monthly points, 12 ahead, auto with a 95 % interval (when the forecast functions use the cache).
-const fx = forecastFunctions as unknown as Record<string, unknown>;
-if (typeof fx.forecast === 'function' && fx.forecastCache instanceof ResultCache) {
-  const f = fx.forecast as (...a: unknown[]) => unknown;
-  const cache = fx.forecastCache;
+{
+  const f = forecast;
+  const cache = forecastCache;
   const history = Array.from({ length: 120 }, (_, i) => [
     1000 + 5 * i + 200 * Math.sin((2 * Math.PI * i) / 12) + 50 * rand(),
   ]);

@@ -8,9 +8,12 @@ import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
 import { excelCall } from '../functions/adapter';
-import { commission, payout } from '../functions/comp';
-import { curve, marginalAmount, parseRateRange, payoutAmount, rateTable } from '../src/comp';
+import { EXCEL_FUNCTIONS } from '../functions/catalog';
+import { rememberedRateRange } from '../functions/rateMemo';
+import { curve, marginalAmount, payoutAmount, rateTable } from '../src/comp';
 import { toCents } from '../src/shared/money';
+
+const { COMMISSION: commission, PAYOUT: payout } = EXCEL_FUNCTIONS;
 
 const N = 1_000_000;
 const RUNS = 11;
@@ -142,7 +145,7 @@ function adapterPayout(): number {
 /** Where an adapter call's time goes, part 1: reading the tier range Excel passes (header, checks, memo hit). */
 function partRange(): number {
   let sum = 0;
-  for (let i = 0; i < N; i++) sum += parseRateRange(TIERS_GRID, 'tiers').lowers.length;
+  for (let i = 0; i < N; i++) sum += rememberedRateRange(TIERS_GRID, 'tiers').lowers.length;
   return sum;
 }
 

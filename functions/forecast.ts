@@ -2,6 +2,7 @@
  * Custom functions of the forecast domain (SALESOPS namespace): thin wrappers over src/forecast/.
  */
 import { excelCall } from './adapter';
+import type { FunctionDeclaration } from './declaration';
 import { ResultCache } from './resultCache';
 import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
 import { type ArgValue, isBlank } from '../src/shared/cells';
@@ -31,17 +32,7 @@ import {
 /** FORECAST fits a family of models: unchanged arguments return the stored result (an unrelated recalculation). */
 export const forecastCache = new ResultCache(16);
 
-/**
- * Forecasts the next periods of a series: ETS, Theta, linear trend, naive or seasonal naive, or (auto) their best combination.
- * @customfunction FORECAST
- * @param history Past values in time order, one column or one row (blank cells are missing values, filled by interpolation).
- * @param horizon Number of periods to forecast (1 to 10000).
- * @param [seasonality] Season length: omitted or 1 = detect, 0 = none, n ≥ 2 = n periods (12 for monthly data).
- * @param [method] "auto" (default; also "combination"), "ets", "theta", "damped", "linear", "naive" or "snaive".
- * @param [confidence] Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns (omitted or 0: none).
- * @returns horizon rows: the forecast, or forecast, lower and upper when confidence is given.
- */
-export function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
+function forecast(history: any[][], horizon: any, seasonality?: any, method?: any, confidence?: any): any[][] {
   return forecastCache.call(
     [history, horizon, seasonality, method, confidence],
     () => {
@@ -58,18 +49,7 @@ export function forecast(history: any[][], horizon: any, seasonality?: any, meth
   ) as any[][];
 }
 
-/**
- * Weighted pipeline: the sum of amount × stage probability over opportunities closing within [from, to].
- * @customfunction PIPELINE
- * @param amounts Opportunity amounts, one column; select the same rows for amounts, stages and close_dates, all with their header row or all without.
- * @param stages Stage of each opportunity, same rows as amounts (names match ignoring case and spaces).
- * @param stage_probabilities Two columns: stage name and win probability as a fraction (0.4 or 40%).
- * @param [close_dates] Close date of each opportunity (Excel dates), same rows as amounts; needed when from or to is given.
- * @param [from] First close date counted (inclusive); omitted or 0 = no lower bound.
- * @param [to] Last close date counted (inclusive); omitted or 0 = no upper bound.
- * @returns The weighted pipeline amount, rounded to the cent.
- */
-export function pipeline(
+function pipeline(
   amounts: any[][],
   stages: any[][],
   stage_probabilities: any[][],
@@ -104,16 +84,7 @@ export function pipeline(
   });
 }
 
-/**
- * Forecast accuracy: MAE, RMSE, MAPE and sMAPE (fractions), and MASE when the history is given.
- * @customfunction ACCURACY
- * @param actuals Actual values, one column or row.
- * @param forecasts Forecasts of the same periods, same length as actuals.
- * @param [history] Values before the forecast period, for the scale of MASE.
- * @param [seasonality] Season length for MASE's seasonal naive scale (default 1: naive).
- * @returns Two columns: measure name and value (5 rows).
- */
-export function accuracyMeasures(actuals: any[][], forecasts: any[][], history?: any[][], seasonality?: any): any[][] {
+function accuracyMeasures(actuals: any[][], forecasts: any[][], history?: any[][], seasonality?: any): any[][] {
   return excelCall(() => {
     for (const [arg, v] of [
       ['actuals', actuals],
@@ -139,3 +110,105 @@ export function accuracyMeasures(actuals: any[][], forecasts: any[][], history?:
     ];
   }) as any[][];
 }
+
+/** The forecast functions, in the order of functions.json. */
+export const FORECAST_FUNCTIONS: readonly FunctionDeclaration[] = [
+  {
+    name: 'FORECAST',
+    description:
+      'Forecasts the next periods of a series: ETS, Theta, linear trend, naive or seasonal naive, or (auto) their best combination.',
+    parameters: [
+      {
+        name: 'history',
+        description:
+          'Past values in time order, one column or one row (blank cells are missing values, filled by interpolation).',
+        dimensionality: 'matrix',
+      },
+      { name: 'horizon', description: 'Number of periods to forecast (1 to 10000).' },
+      {
+        name: 'seasonality',
+        description: 'Season length: omitted or 1 = detect, 0 = none, n ≥ 2 = n periods (12 for monthly data).',
+        optional: true,
+      },
+      {
+        name: 'method',
+        description: '"auto" (default; also "combination"), "ets", "theta", "damped", "linear", "naive" or "snaive".',
+        optional: true,
+      },
+      {
+        name: 'confidence',
+        description:
+          'Prediction-interval level as a fraction, e.g. 0.95; adds lower and upper columns (omitted or 0: none).',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: forecast,
+  },
+  {
+    name: 'PIPELINE',
+    description:
+      'Weighted pipeline: the sum of amount × stage probability over opportunities closing within [from, to].',
+    parameters: [
+      {
+        name: 'amounts',
+        description:
+          'Opportunity amounts, one column; select the same rows for amounts, stages and close_dates, all with their header row or all without.',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'stages',
+        description: 'Stage of each opportunity, same rows as amounts (names match ignoring case and spaces).',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'stage_probabilities',
+        description: 'Two columns: stage name and win probability as a fraction (0.4 or 40%).',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'close_dates',
+        description:
+          'Close date of each opportunity (Excel dates), same rows as amounts; needed when from or to is given.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'from',
+        description: 'First close date counted (inclusive); omitted or 0 = no lower bound.',
+        optional: true,
+      },
+      {
+        name: 'to',
+        description: 'Last close date counted (inclusive); omitted or 0 = no upper bound.',
+        optional: true,
+      },
+    ],
+    fn: pipeline,
+  },
+  {
+    name: 'ACCURACY',
+    description: 'Forecast accuracy: MAE, RMSE, MAPE and sMAPE (fractions), and MASE when the history is given.',
+    parameters: [
+      { name: 'actuals', description: 'Actual values, one column or row.', dimensionality: 'matrix' },
+      {
+        name: 'forecasts',
+        description: 'Forecasts of the same periods, same length as actuals.',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'history',
+        description: 'Values before the forecast period, for the scale of MASE.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'seasonality',
+        description: "Season length for MASE's seasonal naive scale (default 1: naive).",
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: accuracyMeasures,
+  },
+];

@@ -1,11 +1,7 @@
 /**
- * Entry of dist/functions.js: registers every custom function. The build (custom-functions-metadata-plugin)
- * appends a `CustomFunctions.associate(id, fn)` call to each file listed in functions/files.cjs for each JSDoc
- * `@customfunction`, and writes functions.json from the same JSDoc.
+ * Entry of dist/functions.js: registers every custom function of functions/catalog.ts with Excel. functions.json
+ * is written from the same list at build time (scripts/functionsJsonPlugin.cjs).
  */
-import './general';
-import './comp';
-import './quota';
-import './territory';
-import './forecast';
-import './performance';
+import { SALESOPS_FUNCTIONS } from './catalog';
+
+for (const f of SALESOPS_FUNCTIONS) CustomFunctions.associate(f.name, f.fn);

@@ -4,6 +4,7 @@
  * fractions (25% or 0.25). Spilled results are one row (months) or one column (reps).
  */
 import { excelCall } from './adapter';
+import type { FunctionDeclaration } from './declaration';
 import { type AlignedRange, headerHint, readAligned } from '../src/shared/aligned';
 import { type CellValue, describeValue, isBlank, isBlankOrZero, isGrid } from '../src/shared/cells';
 import {
@@ -115,18 +116,7 @@ function rosterArgs(
   return { reps, basis: b };
 }
 
-/**
- * The ramped quota of one rep for the calendar month that contains a date: full quota × ramp step × days employed ÷ days in the month.
- * @customfunction RAMPQUOTA
- * @param full_quota Fully ramped quota per calendar month (money, 0 or more).
- * @param start_date The rep's first day (a date).
- * @param month Any date in the calendar month to compute.
- * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column, e.g. 25%, 50%, 75%); 100% after them. Omitted: no ramp.
- * @param [end_date] The rep's last day employed (a date). Omitted or 0: still active.
- * @param [convention] Tenure months: "calendar" (default: month 1 = the start month), "next" (month 1 = the first full month) or "anniversary" (counted from the start date).
- * @returns The quota for that month, rounded to the cent.
- */
-export function rampQuotaFn(
+function rampQuotaFn(
   full_quota: any,
   start_date: any,
   month: any,
@@ -147,19 +137,7 @@ export function rampQuotaFn(
   );
 }
 
-/**
- * One rep's ramped quota for consecutive calendar months, spilled as one row.
- * @customfunction RAMPSCHEDULE
- * @param full_quota Fully ramped quota per calendar month (money, 0 or more).
- * @param start_date The rep's first day (a date).
- * @param first_month Any date in the first calendar month of the row.
- * @param months Number of months, 1 to 1200.
- * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
- * @param [end_date] The rep's last day employed (a date). Omitted or 0: still active.
- * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
- * @returns One row of monthly quotas, rounded to the cent.
- */
-export function rampScheduleFn(
+function rampScheduleFn(
   full_quota: any,
   start_date: any,
   first_month: any,
@@ -201,19 +179,7 @@ function teamOf(
   });
 }
 
-/**
- * A team's ramped capacity per calendar month (the sum of each rep's RAMPQUOTA), spilled as one row.
- * @customfunction CAPACITY
- * @param full_quotas Fully ramped quota per month: one number for everyone, or a column with one per rep.
- * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
- * @param first_month Any date in the first calendar month of the row.
- * @param months Number of months, 1 to 1200.
- * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
- * @param [end_dates] Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.
- * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
- * @returns One row of monthly team capacity, to the cent.
- */
-export function capacityFn(
+function capacityFn(
   full_quotas: any[][],
   start_dates: any[][],
   first_month: any,
@@ -227,18 +193,7 @@ export function capacityFn(
   ]) as any;
 }
 
-/**
- * A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.
- * @customfunction RRE
- * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
- * @param first_month Any date in the first calendar month of the row.
- * @param months Number of months, 1 to 1200.
- * @param [ramp] Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.
- * @param [end_dates] Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.
- * @param [convention] Tenure months: "calendar" (default), "next" or "anniversary".
- * @returns One row of ramped rep equivalents (reps, not money).
- */
-export function rreFn(
+function rreFn(
   start_dates: any[][],
   first_month: any,
   months: any,
@@ -249,19 +204,7 @@ export function rreFn(
   return excelCall(() => [teamOf(1, start_dates, first_month, months, ramp, end_dates, convention).rre]) as any;
 }
 
-/**
- * Hires (whole people) to start on the 1st of each month so that capacity meets the target every month, with the fewest total hires.
- * @customfunction HIRES
- * @param targets Row of monthly targets (money).
- * @param capacity Row of the existing team's capacity per month, as long as targets (e.g. from CAPACITY).
- * @param full_quota Fully ramped quota per month of one hire (money, more than 0).
- * @param [ramp] Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down; 100% after them. Omitted: no ramp.
- * @param [attrition] Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.
- * @param [lead_time] Whole months before the first hire can start. Omitted: 0.
- * @param [over_assignment] Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.
- * @returns One row of hires per month (months that cannot be met because of lead time or ramp are skipped).
- */
-export function hiresFn(
+function hiresFn(
   targets: any[][],
   capacity: any[][],
   full_quota: any,
@@ -297,19 +240,7 @@ function hiringArgs(
   };
 }
 
-/**
- * The shortfall left in each month by the HIRES plan: 0 where the target is met, otherwise the amount no hiring plan can cover because of the lead time or the ramp; spilled as one row.
- * @customfunction HIRESGAP
- * @param targets Row of monthly targets (money).
- * @param capacity Row of the existing team's capacity per month, as long as targets.
- * @param full_quota Fully ramped quota per month of one hire (money, more than 0).
- * @param [ramp] Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down. Omitted: no ramp.
- * @param [attrition] Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.
- * @param [lead_time] Whole months before the first hire can start. Omitted: 0.
- * @param [over_assignment] Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.
- * @returns One row of shortfalls (money, to the cent).
- */
-export function hiresGapFn(
+function hiresGapFn(
   targets: any[][],
   capacity: any[][],
   full_quota: any,
@@ -326,34 +257,14 @@ export function hiresGapFn(
   }) as any;
 }
 
-/**
- * An annual quota spread over months by seasonality weights that sum to 100%, in cents that add up to the annual quota; spilled as one row.
- * @customfunction SEASONALQUOTA
- * @param annual_quota The annual quota (money, 0 or more).
- * @param weights Row or column of seasonality weights (fractions or percents) that sum to 1.
- * @returns One row of amounts, one per weight.
- */
-export function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
+function seasonalQuotaFn(annual_quota: any, weights: any[][]): any[][] {
   return excelCall(() => {
     checkMonthList(listLength(weights), 'weights', 'weights');
     return [spreadAnnual(toNumber(annual_quota, 'annual_quota'), toNumberVector(weights, 'weights'))];
   }) as any;
 }
 
-/**
- * A team target split across reps (evenly, by weight or by prior-year share) scaled by each rep's ramped availability over the horizon; spilled as one column that adds up to the target.
- * @customfunction ALLOCATEQUOTA
- * @param target The team target for the horizon (money, 0 or more).
- * @param start_dates Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.
- * @param first_month Any date in the first calendar month of the horizon.
- * @param months Number of months in the horizon, 1 to 1200.
- * @param [method] "even" (default), "weight" or "prior" (prior-year share).
- * @param [basis] Column of weights (method "weight") or prior-year amounts (method "prior"), one per rep.
- * @param [ramp] Fractions of full quota for tenure months 1, 2, …; 100% after them. Omitted: no ramp.
- * @param [end_dates] Column of last days employed, one per rep; a blank cell = still active.
- * @returns One column of amounts, one per rep, to the cent.
- */
-export function allocateQuotaFn(
+function allocateQuotaFn(
   target: any,
   start_dates: any[][],
   first_month: any,
@@ -387,3 +298,259 @@ export function allocateQuotaFn(
     return result.amounts.map((a) => [a]);
   }) as any;
 }
+
+/** The quota functions, in the order of functions.json. */
+export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
+  {
+    name: 'RAMPQUOTA',
+    description:
+      'The ramped quota of one rep for the calendar month that contains a date: full quota × ramp step × days employed ÷ days in the month.',
+    parameters: [
+      { name: 'full_quota', description: 'Fully ramped quota per calendar month (money, 0 or more).' },
+      { name: 'start_date', description: "The rep's first day (a date)." },
+      { name: 'month', description: 'Any date in the calendar month to compute.' },
+      {
+        name: 'ramp',
+        description:
+          'Fractions of full quota for tenure months 1, 2, … (a row or column, e.g. 25%, 50%, 75%); 100% after them. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'end_date',
+        description: "The rep's last day employed (a date). Omitted or 0: still active.",
+        optional: true,
+      },
+      {
+        name: 'convention',
+        description:
+          'Tenure months: "calendar" (default: month 1 = the start month), "next" (month 1 = the first full month) or "anniversary" (counted from the start date).',
+        optional: true,
+      },
+    ],
+    fn: rampQuotaFn,
+  },
+  {
+    name: 'RAMPSCHEDULE',
+    description: "One rep's ramped quota for consecutive calendar months, spilled as one row.",
+    parameters: [
+      { name: 'full_quota', description: 'Fully ramped quota per calendar month (money, 0 or more).' },
+      { name: 'start_date', description: "The rep's first day (a date)." },
+      { name: 'first_month', description: 'Any date in the first calendar month of the row.' },
+      { name: 'months', description: 'Number of months, 1 to 1200.' },
+      {
+        name: 'ramp',
+        description:
+          'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'end_date',
+        description: "The rep's last day employed (a date). Omitted or 0: still active.",
+        optional: true,
+      },
+      {
+        name: 'convention',
+        description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: rampScheduleFn,
+  },
+  {
+    name: 'CAPACITY',
+    description: "A team's ramped capacity per calendar month (the sum of each rep's RAMPQUOTA), spilled as one row.",
+    parameters: [
+      {
+        name: 'full_quotas',
+        description: 'Fully ramped quota per month: one number for everyone, or a column with one per rep.',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'start_dates',
+        description:
+          "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
+        dimensionality: 'matrix',
+      },
+      { name: 'first_month', description: 'Any date in the first calendar month of the row.' },
+      { name: 'months', description: 'Number of months, 1 to 1200.' },
+      {
+        name: 'ramp',
+        description:
+          'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'end_dates',
+        description: 'Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'convention',
+        description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: capacityFn,
+  },
+  {
+    name: 'RRE',
+    description:
+      "A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.",
+    parameters: [
+      {
+        name: 'start_dates',
+        description:
+          "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
+        dimensionality: 'matrix',
+      },
+      { name: 'first_month', description: 'Any date in the first calendar month of the row.' },
+      { name: 'months', description: 'Number of months, 1 to 1200.' },
+      {
+        name: 'ramp',
+        description:
+          'Fractions of full quota for tenure months 1, 2, … (a row or column); 100% after them. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'end_dates',
+        description: 'Column of last days employed, one per rep; a blank cell = still active. Omitted: all active.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'convention',
+        description: 'Tenure months: "calendar" (default), "next" or "anniversary".',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: rreFn,
+  },
+  {
+    name: 'HIRES',
+    description:
+      'Hires (whole people) to start on the 1st of each month so that capacity meets the target every month, with the fewest total hires.',
+    parameters: [
+      { name: 'targets', description: 'Row of monthly targets (money).', dimensionality: 'matrix' },
+      {
+        name: 'capacity',
+        description: "Row of the existing team's capacity per month, as long as targets (e.g. from CAPACITY).",
+        dimensionality: 'matrix',
+      },
+      { name: 'full_quota', description: 'Fully ramped quota per month of one hire (money, more than 0).' },
+      {
+        name: 'ramp',
+        description:
+          'Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down; 100% after them. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'attrition',
+        description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
+        optional: true,
+      },
+      { name: 'lead_time', description: 'Whole months before the first hire can start. Omitted: 0.', optional: true },
+      {
+        name: 'over_assignment',
+        description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: hiresFn,
+  },
+  {
+    name: 'HIRESGAP',
+    description:
+      'The shortfall left in each month by the HIRES plan: 0 where the target is met, otherwise the amount no hiring plan can cover because of the lead time or the ramp; spilled as one row.',
+    parameters: [
+      { name: 'targets', description: 'Row of monthly targets (money).', dimensionality: 'matrix' },
+      {
+        name: 'capacity',
+        description: "Row of the existing team's capacity per month, as long as targets.",
+        dimensionality: 'matrix',
+      },
+      { name: 'full_quota', description: 'Fully ramped quota per month of one hire (money, more than 0).' },
+      {
+        name: 'ramp',
+        description:
+          'Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'attrition',
+        description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
+        optional: true,
+      },
+      { name: 'lead_time', description: 'Whole months before the first hire can start. Omitted: 0.', optional: true },
+      {
+        name: 'over_assignment',
+        description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: hiresGapFn,
+  },
+  {
+    name: 'SEASONALQUOTA',
+    description:
+      'An annual quota spread over months by seasonality weights that sum to 100%, in cents that add up to the annual quota; spilled as one row.',
+    parameters: [
+      { name: 'annual_quota', description: 'The annual quota (money, 0 or more).' },
+      {
+        name: 'weights',
+        description: 'Row or column of seasonality weights (fractions or percents) that sum to 1.',
+        dimensionality: 'matrix',
+      },
+    ],
+    result: 'matrix',
+    fn: seasonalQuotaFn,
+  },
+  {
+    name: 'ALLOCATEQUOTA',
+    description:
+      "A team target split across reps (evenly, by weight or by prior-year share) scaled by each rep's ramped availability over the horizon; spilled as one column that adds up to the target.",
+    parameters: [
+      { name: 'target', description: 'The team target for the horizon (money, 0 or more).' },
+      {
+        name: 'start_dates',
+        description:
+          "Column of start dates, one per rep; the roster's columns take the same rows, all with their header row or all without.",
+        dimensionality: 'matrix',
+      },
+      { name: 'first_month', description: 'Any date in the first calendar month of the horizon.' },
+      { name: 'months', description: 'Number of months in the horizon, 1 to 1200.' },
+      { name: 'method', description: '"even" (default), "weight" or "prior" (prior-year share).', optional: true },
+      {
+        name: 'basis',
+        description: 'Column of weights (method "weight") or prior-year amounts (method "prior"), one per rep.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'ramp',
+        description: 'Fractions of full quota for tenure months 1, 2, …; 100% after them. Omitted: no ramp.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'end_dates',
+        description: 'Column of last days employed, one per rep; a blank cell = still active.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: allocateQuotaFn,
+  },
+];

@@ -4,6 +4,7 @@
  * HiGHS WebAssembly runtime and every call is synchronous.
  */
 import { excelCall } from './adapter';
+import type { FunctionDeclaration } from './declaration';
 import { ResultCache } from './resultCache';
 import { toInteger } from '../src/shared/coerce';
 import { LIMITS, SPLIT_RANGE, checkListLength } from '../src/shared/limits';
@@ -22,23 +23,7 @@ import {
 /** TERRITORY is expensive (a local search over every account): unchanged arguments return the stored result. */
 export const territoryCache = new ResultCache(8);
 
-/**
- * Assigns each account to a rep so that every rep's book is as close as possible to its target share of every metric, moving as few accounts as possible from their current owner. Spills one column of rep names, one per account row.
- * @customfunction TERRITORY
- * @param metrics Accounts in rows, one numeric column per metric (potential, workload…), all balanced with equal weight; a header row of names is optional.
- * @param reps One column of rep names, or two columns: name and target share (shares are normalised; default equal).
- * @param [current] One column of current owner names, the same rows as metrics (both with their header row or both without; blank = unassigned).
- * @param [locked] One column of TRUE/FALSE, the same rows as metrics; a locked account keeps its current owner.
- * @param [max_moves] The most accounts whose owner may differ from current (omitted: no limit).
- * @returns The assigned rep name for each account row (with a header cell when metrics has a header row).
- */
-export function territory(
-  metrics: any[][],
-  reps: any[][],
-  current?: any[][],
-  locked?: any[][],
-  max_moves?: any,
-): any[][] {
+function territory(metrics: any[][], reps: any[][], current?: any[][], locked?: any[][], max_moves?: any): any[][] {
   return territoryCache.call(
     [metrics, reps, current, locked, max_moves],
     () => {
@@ -52,15 +37,7 @@ export function territory(
   ) as any[][];
 }
 
-/**
- * The balance report of an assignment: per rep, the account count, each metric's total and index vs target (100 = on target), and the rep's largest deviation; a last row with the largest deviations.
- * @customfunction BALANCE
- * @param assignment One column of rep names aligned with metrics (e.g. the result of SALESOPS.TERRITORY).
- * @param metrics Accounts in rows, one numeric column per metric; a header row of names is optional.
- * @param reps One column of rep names, or two columns: name and target share.
- * @returns A header row, one row per rep (Rep, Accounts, per metric total and index, Deviation in index points), and a last row "Largest deviation".
- */
-export function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
+function balance(assignment: any[][], metrics: any[][], reps: any[][]): any[][] {
   return excelCall(() => {
     checkListLength('metrics', metrics, LIMITS.rows, 'accounts', SPLIT_RANGE);
     const m = parseMetrics(metrics, [{ arg: 'assignment', value: assignment, kind: 'text' }]);
@@ -73,3 +50,70 @@ export function balance(assignment: any[][], metrics: any[][], reps: any[][]): a
     return balanceGrid(report);
   }) as any[][];
 }
+
+/** The territory functions, in the order of functions.json. */
+export const TERRITORY_FUNCTIONS: readonly FunctionDeclaration[] = [
+  {
+    name: 'TERRITORY',
+    description:
+      "Assigns each account to a rep so that every rep's book is as close as possible to its target share of every metric, moving as few accounts as possible from their current owner. Spills one column of rep names, one per account row.",
+    parameters: [
+      {
+        name: 'metrics',
+        description:
+          'Accounts in rows, one numeric column per metric (potential, workload…), all balanced with equal weight; a header row of names is optional.',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'reps',
+        description:
+          'One column of rep names, or two columns: name and target share (shares are normalised; default equal).',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'current',
+        description:
+          'One column of current owner names, the same rows as metrics (both with their header row or both without; blank = unassigned).',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'locked',
+        description: 'One column of TRUE/FALSE, the same rows as metrics; a locked account keeps its current owner.',
+        dimensionality: 'matrix',
+        optional: true,
+      },
+      {
+        name: 'max_moves',
+        description: 'The most accounts whose owner may differ from current (omitted: no limit).',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: territory,
+  },
+  {
+    name: 'BALANCE',
+    description:
+      "The balance report of an assignment: per rep, the account count, each metric's total and index vs target (100 = on target), and the rep's largest deviation; a last row with the largest deviations.",
+    parameters: [
+      {
+        name: 'assignment',
+        description: 'One column of rep names aligned with metrics (e.g. the result of SALESOPS.TERRITORY).',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'metrics',
+        description: 'Accounts in rows, one numeric column per metric; a header row of names is optional.',
+        dimensionality: 'matrix',
+      },
+      {
+        name: 'reps',
+        description: 'One column of rep names, or two columns: name and target share.',
+        dimensionality: 'matrix',
+      },
+    ],
+    result: 'matrix',
+    fn: balance,
+  },
+];

@@ -21,11 +21,12 @@
  * - Rounding a payable yourself: `toCents(x)` from src/shared/money.ts.
  */
 export * from './rates';
+export * from './sheet/rates';
 export * from './curves';
 export * from './plan';
 export * from './proration';
 export * from './draws';
-export * from './clawbackRange';
+export * from './sheet/clawbacks';
 export * from './statement';
-export * from './planTable';
-export * from './actuals';
+export * from './sheet/planTable';
+export * from './sheet/actuals';

@@ -31,12 +31,21 @@ export function isBlank(v: unknown): v is null | undefined | '' {
 }
 
 /**
- * True when `v` may be a blank cell as Excel passed it inside a range: blank, or the number 0 (Excel for desktop
- * passes blank cells of a range as 0; Office on the web passes null). Use it where a 0 cannot be data, e.g. a row
- * every cell of which is 0.
+ * The blank-as-0 rule, stated once: Excel for desktop passes a referenced blank cell (an argument, or a cell of a
+ * range) as the number 0; Office on the web passes null. So wherever a 0 cannot be data (a row of zeros, a date,
+ * a proration, a cap of "none"), a 0 is read as a blank — `isBlankOrZero` below, `optionalNumberOrNone` and
+ * `optionalDateSerial` (coerce.ts) — and a 0 that would be ambiguous is refused with a message quoting this.
  */
+export const BLANK_AS_ZERO = 'Excel for desktop passes a blank cell as 0';
+
+/** True when `v` may be a blank cell as Excel passed it (see `BLANK_AS_ZERO`): blank, or the number 0. */
 export function isBlankOrZero(v: unknown): boolean {
   return isBlank(v) || v === 0;
+}
+
+/** True when `v` is one value for everything: a scalar, or a range of a single cell. */
+export function isOneValue(v: unknown): boolean {
+  return !isGrid(v) || (v.length === 1 && v[0]?.length === 1);
 }
 
 /** True when `v` is a 2-D array (a range). */

@@ -108,8 +108,8 @@ export function cellNumber(v: unknown): number | undefined {
 
 /** A required single number (`arg` names the argument in messages); booleans count as 1/0. */
 export function toNumber(v: ArgValue, arg: string): number {
-  // A finite number, the common case, in a few bytes of bytecode: the optimizing compiler then inlines it into
-  // each custom function filled down a column, leaving its budget for the computation.
+  // A finite number, the common case, first and short; everything else out of line (see the comp section of
+  // bench/RESULTS.md for why).
   if (typeof v === 'number' && v - v === 0) return v;
   return readNumber(v, arg);
 }

@@ -1,7 +1,15 @@
 /** The SALESOPS comp wrappers called directly, with arguments as Excel passes them (omitted optional → null). */
-import { commission, draw, payout, planPayout, statement } from '../../functions/comp';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
 import { isExcelError } from '../support/customFunctionsStub';
 import { AE_PLAN, withCell } from './fixtures';
+
+const {
+  COMMISSION: commission,
+  DRAW: draw,
+  PAYOUT: payout,
+  PLANPAYOUT: planPayout,
+  STATEMENT: statement,
+} = EXCEL_FUNCTIONS;
 
 const TIERS = [
   ['Lower bound', 'Rate'],
@@ -158,7 +166,7 @@ describe('SALESOPS.PLANPAYOUT and SALESOPS.STATEMENT', () => {
     const s = statement(AE_PLAN, ACTUALS, OMITTED, null);
     expect(s[0]).toEqual(['Component', 'Measure', 'Item', 'Base', 'Rate', 'Amount']);
     expect(s[s.length - 1]).toEqual(['Total', '', '', '', '', 14_110]);
-    expect(s.slice(1, -1).map((r) => r[5])).toEqual([7_000, 2_100, 910, 3_600, 500]);
+    expect(s.slice(1, -1).map((r: unknown[]) => r[5])).toEqual([7_000, 2_100, 910, 3_600, 500]);
   });
 
   test('#N/A for a measure with no actual, #VALUE! for a bad plan or proration', () => {

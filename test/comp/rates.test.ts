@@ -8,6 +8,7 @@ import {
   retroAmount,
   tierIndex,
 } from '../../src/comp';
+import { rememberedRateRange } from '../../functions/rateMemo';
 import { messageOf } from '../support/messageOf';
 
 // Three tiers: 5 % from 0, 8 % from 100,000, 10 % from 250,000.
@@ -296,23 +297,23 @@ describe('properties', () => {
   });
 });
 
-describe('parseRateRange remembers the last four numeric ranges, and never returns a stale one', () => {
+describe('rememberedRateRange (functions/rateMemo.ts) remembers the last four numeric ranges, and never returns a stale one', () => {
   test('four ranges in turn are all remembered; a fifth pushes out the oldest', () => {
     const grid = (k: number) => [
       ['Lower bound', 'Rate'],
       [0, 0.01 * k],
       [1000 * k, 0.02 * k],
     ];
-    const first = [1, 2, 3, 4].map((k) => parseRateRange(grid(k), 'tiers'));
+    const first = [1, 2, 3, 4].map((k) => rememberedRateRange(grid(k), 'tiers'));
     // Alternating among four ranges (fresh copies each call, as Excel passes them): the same tables come back.
     for (let round = 0; round < 3; round++) {
-      [1, 2, 3, 4].forEach((k, i) => expect(parseRateRange(grid(k), 'tiers')).toBe(first[i]));
+      [1, 2, 3, 4].forEach((k, i) => expect(rememberedRateRange(grid(k), 'tiers')).toBe(first[i]));
     }
-    parseRateRange(grid(5), 'tiers'); // replaces the oldest entry (range 1)
-    const again = parseRateRange(grid(1), 'tiers');
+    rememberedRateRange(grid(5), 'tiers'); // replaces the oldest entry (range 1)
+    const again = rememberedRateRange(grid(1), 'tiers');
     expect(again).not.toBe(first[0]); // read afresh …
     expect(again).toEqual(first[0]); // … to the same values
-    expect(parseRateRange(grid(5), 'tiers').rates).toEqual([0.05, 0.1]);
+    expect(rememberedRateRange(grid(5), 'tiers').rates).toEqual([0.05, 0.1]);
   });
 
   test('same cells → the same table; a changed cell (same array or a new one) → the new values', () => {
@@ -321,27 +322,27 @@ describe('parseRateRange remembers the last four numeric ranges, and never retur
       [0, 0.05],
       [100_000, 0.08],
     ];
-    const a = parseRateRange(grid, 'tiers');
+    const a = rememberedRateRange(grid, 'tiers');
     // A fresh copy with equal cells, as Excel passes the same range to the next cell's call.
     expect(
-      parseRateRange(
+      rememberedRateRange(
         grid.map((r) => [...r]),
         'tiers',
       ),
     ).toBe(a);
     grid[2][1] = 0.09; // edited in place
-    const b = parseRateRange(grid, 'tiers');
+    const b = rememberedRateRange(grid, 'tiers');
     expect(b.rates).toEqual([0.05, 0.09]);
     // 150,000 marginal: 100,000 × 5 % + 50,000 × 9 % = 5,000 + 4,500 = 9,500
     expect(marginalAmount(150_000, b)).toBeCloseTo(9_500, 9);
     grid[2][0] = 0; // now unsorted: the memo must not hide the error
-    expect(() => parseRateRange(grid, 'tiers')).toThrow(/row 3, column 1 \(lower bound\): 0 is not above/);
+    expect(() => rememberedRateRange(grid, 'tiers')).toThrow(/row 3, column 1 \(lower bound\): 0 is not above/);
     // One row fewer, same leading cells: a different table.
-    expect(parseRateRange([[0, 0.05]], 'tiers').lowers).toEqual([0]);
+    expect(rememberedRateRange([[0, 0.05]], 'tiers').lowers).toEqual([0]);
   });
 });
 
-describe('parseRateRange memo: a property over sequences of ranges', () => {
+describe('rememberedRateRange memo: a property over sequences of ranges', () => {
   // Small ranges as Excel passes them: an optional text header (one of two, so headers repeat), then rows of
   // [bound, rate] drawn from few values (so consecutive ranges often share cells), sometimes a cell as text
   // ("5%"), sometimes bounds out of order. Each range is parsed in turn; the result must be what a parse
@@ -362,7 +363,9 @@ describe('parseRateRange memo: a property over sequences of ranges', () => {
           if (textCell) grid[0][1] = `${+(Number(grid[0][1]) * 100).toPrecision(12)}%`;
           if (header) grid.unshift([...header]);
           if (header && typeof header[1] === 'number') {
-            expect(() => parseRateRange(grid, 'tiers')).toThrow(/row 1, column 1 \(lower bound\): expected a number/);
+            expect(() => rememberedRateRange(grid, 'tiers')).toThrow(
+              /row 1, column 1 \(lower bound\): expected a number/,
+            );
             continue;
           }
           // The rows a fresh reading keeps: a later [0, 0] (numbers, as desktop Excel passes blanks) after a bound
@@ -376,10 +379,10 @@ describe('parseRateRange memo: a property over sequences of ranges', () => {
             kept.push([a, b]);
           });
           if (!ascending) {
-            expect(() => parseRateRange(grid, 'tiers')).toThrow(/is not above the previous bound/);
+            expect(() => rememberedRateRange(grid, 'tiers')).toThrow(/is not above the previous bound/);
             continue;
           }
-          const t = parseRateRange(grid, 'tiers');
+          const t = rememberedRateRange(grid, 'tiers');
           expect(t.lowers).toEqual(kept.map((r) => r[0]));
           expect(t.rates).toEqual(kept.map((r) => r[1]));
           // below[i]: the marginal amount at bound i, Σ_{j<i} rate_j × (bound_{j+1} − bound_j)

@@ -1,5 +1,7 @@
 /** The custom-function wrappers called directly, as Excel calls them (omitted optional arguments are null). */
-import { accuracyMeasures, forecast, pipeline } from '../../functions/forecast';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
+
+const { ACCURACY: accuracyMeasures, FORECAST: forecast, PIPELINE: pipeline } = EXCEL_FUNCTIONS;
 
 const col = (...v: (number | string | null)[]) => v.map((x) => [x]);
 const isError = (v: unknown) => v instanceof CustomFunctions.Error;
@@ -84,7 +86,7 @@ describe('SALESOPS.PIPELINE', () => {
 describe('SALESOPS.ACCURACY', () => {
   test('five measures; MASE needs history', () => {
     const r = accuracyMeasures(col(10, 20), col(12, 18), NONE, null);
-    expect(r.map((row) => row[0])).toEqual(['MAE', 'RMSE', 'MAPE', 'sMAPE', 'MASE']);
+    expect(r.map((row: unknown[]) => row[0])).toEqual(['MAE', 'RMSE', 'MAPE', 'sMAPE', 'MASE']);
     expect(r[0][1]).toBe(2);
     expect(r[4][1]).toContain('needs history');
   });

@@ -2,14 +2,22 @@
  * The SALESOPS quota wrappers called directly (as Excel calls them: omitted optional arguments are null, ranges
  * are 2-D arrays): coercion of Excel values and errors as #VALUE! with a message.
  */
-import * as quotaFunctions from '../../functions/quota';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
 import { serial } from './helpers';
 
 // Excel passes omitted optional arguments as null and may pass a scalar where a range is declared: call the
 // wrappers with Excel's loose argument types.
 type ExcelFn = (...args: unknown[]) => unknown;
-const { allocateQuotaFn, capacityFn, hiresFn, hiresGapFn, rampQuotaFn, rampScheduleFn, rreFn, seasonalQuotaFn } =
-  quotaFunctions as unknown as Record<string, ExcelFn>;
+const {
+  ALLOCATEQUOTA: allocateQuotaFn,
+  CAPACITY: capacityFn,
+  HIRES: hiresFn,
+  HIRESGAP: hiresGapFn,
+  RAMPQUOTA: rampQuotaFn,
+  RAMPSCHEDULE: rampScheduleFn,
+  RRE: rreFn,
+  SEASONALQUOTA: seasonalQuotaFn,
+} = EXCEL_FUNCTIONS as Record<string, ExcelFn>;
 
 const JAN_1 = serial('2024-01-01');
 const JAN_17 = serial('2024-01-17');

@@ -16,9 +16,11 @@ import {
   toNumberVector,
   toText,
 } from '../../src/shared/coerce';
-import { commission, payout } from '../../functions/comp';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
 import { isExcelError } from '../support/customFunctionsStub';
 import { messageOf } from '../support/messageOf';
+
+const { COMMISSION: commission, PAYOUT: payout } = EXCEL_FUNCTIONS;
 
 /** Data types as Excel passes them (the JSON of Excel.CellValue). */
 const DOUBLE = { type: 'Double', basicType: 'Double', basicValue: 1200 };

@@ -9,11 +9,24 @@ import type { CellValue } from '../../src/shared/cells';
 import { checkTerritorySize } from '../../src/territory/ranges';
 import { checkRosterSize } from '../../src/quota';
 import { forecastSeries } from '../../src/forecast';
-import { territory } from '../../functions/territory';
-import { forecast } from '../../functions/forecast';
-import { capacityFn, rreFn, allocateQuotaFn, hiresFn, rampQuotaFn, seasonalQuotaFn } from '../../functions/quota';
-import { clawbacks, commission, draw, planDraw, statement } from '../../functions/comp';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
 import { isExcelError } from '../support/customFunctionsStub';
+
+const {
+  TERRITORY: territory,
+  FORECAST: forecast,
+  CAPACITY: capacityFn,
+  RRE: rreFn,
+  ALLOCATEQUOTA: allocateQuotaFn,
+  HIRES: hiresFn,
+  RAMPQUOTA: rampQuotaFn,
+  SEASONALQUOTA: seasonalQuotaFn,
+  CLAWBACKS: clawbacks,
+  COMMISSION: commission,
+  DRAW: draw,
+  PLANDRAW: planDraw,
+  STATEMENT: statement,
+} = EXCEL_FUNCTIONS;
 
 const col = (n: number, v: CellValue = 1): CellValue[][] => Array.from({ length: n }, () => [v]);
 const row = (n: number, v: CellValue = 1): CellValue[][] => [Array.from({ length: n }, () => v)];

@@ -45,7 +45,13 @@ function webpack(args, what) {
 }
 
 function ensureFunctionsBuilt() {
-  if (fresh(['functions.js', 'functions.json'], ['src', 'functions', 'webpack.config.js', 'package.json'])) return;
+  if (
+    fresh(
+      ['functions.js', 'functions.json'],
+      ['src', 'functions', 'webpack.config.js', 'scripts/functionsJsonPlugin.cjs', 'package.json'],
+    )
+  )
+    return;
   webpack(['--env', 'functionsOnly'], 'the functions');
 }
 

@@ -2,8 +2,10 @@
  * SALESOPS.TERRITORY and SALESOPS.BALANCE called directly (functions/territory.ts), as Excel calls them:
  * omitted optional arguments arrive as null, ranges as 2-D arrays.
  */
-import { balance, territory } from '../../functions/territory';
+import { EXCEL_FUNCTIONS } from '../../functions/catalog';
 import { isExcelError } from '../support/customFunctionsStub';
+
+const { BALANCE: balance, TERRITORY: territory } = EXCEL_FUNCTIONS;
 
 const err = (v: unknown): { code: string; message?: string } => {
   expect(isExcelError(v)).toBe(true);
@@ -43,7 +45,7 @@ describe('SALESOPS.TERRITORY', () => {
       null as any,
       null,
     );
-    const bob = out.filter((r) => r[0] === 'Bob').length;
+    const bob = out.filter((r: unknown[]) => r[0] === 'Bob').length;
     expect(bob).toBe(2);
     expect(out[0]).toEqual(['Ann']);
   });
@@ -57,7 +59,7 @@ describe('SALESOPS.TERRITORY', () => {
     const locked = [[false], [false], [true], [false], [false], [false]];
     const out = territory(metrics, reps, current, locked, 1);
     expect(out[2]).toEqual(['Ann']);
-    const moved = out.filter((r, i) => r[0] !== current[i][0]).length;
+    const moved = out.filter((r: unknown[], i: number) => r[0] !== current[i][0]).length;
     expect(moved).toBeLessThanOrEqual(1);
     expect(out).toEqual([['Ann'], ['Bob'], ['Ann'], ['Bob'], ['Bob'], ['Bob']]);
     // max_moves 0: nothing moves.

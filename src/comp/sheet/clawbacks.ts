@@ -3,11 +3,11 @@
  * optional reference such as the deal id), one optional header row of text, entirely blank rows skipped (also rows of
  * zeros: blank cells as Excel for desktop passes them).
  */
-import { type ArgValue, asGrid, describeValue, isBlankOrZero } from '../shared/cells';
-import { cellNumber, cellText, checkRectangular, withoutHeader } from '../shared/coerce';
-import { invalid } from '../shared/errors';
-import type { Clawback } from './draws';
-import { LIMITS, SPLIT_RANGE, checkSize } from '../shared/limits';
+import { type ArgValue, asGrid, describeValue, isBlankOrZero } from '../../shared/cells';
+import { cellNumber, cellText, checkRectangular, withoutHeader } from '../../shared/coerce';
+import { invalid } from '../../shared/errors';
+import type { Clawback } from '../draws';
+import { LIMITS, SPLIT_RANGE, checkSize } from '../../shared/limits';
 
 const COLUMNS = ['period', 'amount', 'reference'] as const;
 

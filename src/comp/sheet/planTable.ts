@@ -24,10 +24,10 @@
  *   draw       (version 2; at most one) Component = label (optional, default "Draw"); Rate = draw per period
  *              (currency, ≥ 0); Method = recoverable (default) | non-recoverable.
  */
-import { sameNameHint } from '../shared/names';
-import { type CellValue, type Grid, asGrid, describeValue } from '../shared/cells';
-import { cellText, checkRectangular } from '../shared/coerce';
-import { invalid } from '../shared/errors';
+import { sameNameHint } from '../../shared/names';
+import { type ArgValue, type CellValue, type Grid, asGrid, describeValue } from '../../shared/cells';
+import { cellText, checkRectangular } from '../../shared/coerce';
+import { invalid } from '../../shared/errors';
 import {
   type ColumnSpec,
   type TableLayout,
@@ -35,8 +35,8 @@ import {
   locateColumns,
   parseTable,
   toGrid,
-} from '../shared/table';
-import { type CurveMethod, type PayoutCurve } from './curves';
+} from '../../shared/table';
+import { type CurveMethod, type PayoutCurve } from '../curves';
 import {
   type CompPlan,
   type Kicker,
@@ -45,9 +45,9 @@ import {
   type Spiff,
   measureKey,
   validatePlan,
-} from './plan';
-import { rateTable } from './rates';
-import { LIMITS, checkSize, usedLength } from '../shared/limits';
+} from '../plan';
+import { rateTable } from '../rates';
+import { LIMITS, checkSize, usedLength } from '../../shared/limits';
 
 /** The plan-table layout version this code writes and reads. */
 export const PLAN_TABLE_VERSION = 2;
@@ -123,7 +123,7 @@ export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number 
 }
 
 /** Reads a plan table (see the layout above) into a validated plan; errors name the row and column. */
-export function readPlanTable(range: Grid | CellValue, arg = 'plan'): CompPlan {
+export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
   let grid = asGrid(range);
   checkSize(
     arg,

@@ -6,12 +6,12 @@
  * 3. one row or column of values in plan order (see planMeasures), or in the order of `measures` when given.
  * Every measure the plan uses must have a value: a missing or blank one is #N/A; a non-number is #VALUE!.
  */
-import { sameNameHint } from '../shared/names';
-import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../shared/cells';
-import { cellNumber, cellText, checkRectangular, isTextHeaderRow, toVector, withoutHeader } from '../shared/coerce';
-import { invalid, notFound } from '../shared/errors';
-import { type CompPlan, measureKey, planMeasures } from './plan';
-import { LIMITS, SPLIT_RANGE, checkSize } from '../shared/limits';
+import { sameNameHint } from '../../shared/names';
+import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isBlankOrZero } from '../../shared/cells';
+import { cellNumber, cellText, checkRectangular, isTextHeaderRow, toVector, withoutHeader } from '../../shared/coerce';
+import { invalid, notFound } from '../../shared/errors';
+import { type CompPlan, measureKey, planMeasures } from '../plan';
+import { LIMITS, SPLIT_RANGE, checkSize } from '../../shared/limits';
 
 /** The plan's measures read from `actuals` (and `measures`, the names for a bare row of values). */
 export function readActuals(
