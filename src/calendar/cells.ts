@@ -11,8 +11,9 @@ import {
   toVector,
 } from '../shared/coerce';
 import { invalid } from '../shared/errors';
+import { MAX_SERIAL } from '../shared/dates';
 import { LIMITS, SPLIT_RANGE, checkSize } from '../shared/limits';
-import { type CalendarKind, type FiscalCalendar, type YearEndRule, fiscalPeriodOf } from './fiscal';
+import { type CalendarKind, type FiscalCalendar, type YearEndRule, fiscalLocator } from './fiscal';
 
 const KINDS: readonly CalendarKind[] = ['calendar', '445', '454', '544'];
 const RULES: readonly YearEndRule[] = ['nearest', 'last'];
@@ -71,10 +72,14 @@ export function fiscalPeriodRows(date: ArgValue, cal: FiscalCalendar): CellValue
   if (cells.length === 0) invalid('date: a date is required, got an empty range.');
   const multi = cells.length > 1;
   const header = multi && isTextHeaderRow([cells[0]]);
+  const locate = fiscalLocator(cal);
   const rows = cells.slice(header ? 1 : 0).map((c, i): CellValue[] => {
     if (multi && isBlank(c)) return [null, null, null, null, null];
-    const serial = toDateSerial(c, multi ? `date: item ${i + 1}` : 'date');
-    const p = fiscalPeriodOf(cal, serial);
+    const serial =
+      typeof c === 'number' && c >= 1 && c < MAX_SERIAL
+        ? Math.floor(c)
+        : toDateSerial(c, multi ? `date: item ${i + 1}` : 'date');
+    const p = locate(serial);
     return [p.year, p.quarter, p.period, p.start, p.end];
   });
   return header ? [[...FISCAL_HEADER], ...rows] : rows;

@@ -119,3 +119,28 @@ export function fiscalPeriodOf(cal: FiscalCalendar, serial: number): FiscalPerio
   const p = fy.periods[i];
   return { year, quarter: Math.floor(i / 3) + 1, period: i + 1, start: p.start, end: p.end };
 }
+
+/**
+ * `fiscalPeriodOf` for many dates: remembers the fiscal year of the previous date, so that dates of the same year
+ * (the usual column) cost a comparison and a scan of 12 periods. The locator holds no state beyond one call.
+ */
+export function fiscalLocator(cal: FiscalCalendar): (serial: number) => FiscalPeriod {
+  let fy: FiscalYear | undefined;
+  return (serial) => {
+    if (fy === undefined || serial < fy.start || serial > fy.end) {
+      const p = fiscalPeriodOf(cal, serial);
+      fy = fiscalYear(cal, p.year);
+      return p;
+    }
+    const periods = fy.periods;
+    let i = 0;
+    while (serial > periods[i].end) i++;
+    return {
+      year: fy.year,
+      quarter: Math.floor(i / 3) + 1,
+      period: i + 1,
+      start: periods[i].start,
+      end: periods[i].end,
+    };
+  };
+}

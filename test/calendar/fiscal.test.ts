@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { dateToSerial as d, serialToDate } from '../../src/shared/dates';
 import {
   type FiscalCalendar,
+  fiscalLocator,
   fiscalPeriodOf,
   fiscalYear,
   readCalendar,
@@ -211,5 +212,25 @@ describe('cell readers', () => {
     expect(rows[3][0]).toBe(2025);
     expect(() => fiscalPeriodRows('soon', NRF)).toThrow(ModelInputError);
     expect(() => fiscalPeriodRows(d(1900, 6, 1), NRF)).toThrow(/years 1901–9998/);
+  });
+});
+
+describe('the locator for many dates', () => {
+  test('gives what fiscalPeriodOf gives, in any order of dates', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          kind: fc.constantFrom('calendar' as const, '445' as const, '454' as const, '544' as const),
+          yearStartMonth: fc.integer({ min: 1, max: 12 }),
+          weekStart: fc.integer({ min: 1, max: 7 }),
+          yearEndRule: fc.constantFrom('nearest' as const, 'last' as const),
+        }),
+        fc.array(fc.integer({ min: d(2019, 1, 1), max: d(2026, 12, 31) }), { maxLength: 50 }),
+        (c, dates) => {
+          const locate = fiscalLocator(c);
+          for (const s of dates) expect(locate(s)).toEqual(fiscalPeriodOf(c, s));
+        },
+      ),
+    );
   });
 });
