@@ -14,6 +14,15 @@ const useStyles = makeStyles({
   step: { color: tokens.colorNeutralForeground3 },
   current: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Read by screen readers, not shown: the step list shows the same.
+  announcement: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export interface WizardFrameProps {
@@ -28,7 +37,10 @@ export interface WizardFrameProps {
   nextDisabled?: boolean;
 }
 
-/** A wizard's frame: its title, the numbered steps (the current one marked for screen readers), Back/Next. */
+/**
+ * A wizard's frame: its title, the numbered steps (the current one marked `aria-current="step"`, and announced in
+ * a polite live region when it changes), Back/Next.
+ */
 export function WizardFrame(props: WizardFrameProps): React.JSX.Element {
   const styles = useStyles();
   return (
@@ -45,6 +57,9 @@ export function WizardFrame(props: WizardFrameProps): React.JSX.Element {
           </li>
         ))}
       </ol>
+      <div className={styles.announcement} aria-live="polite" aria-atomic="true">
+        {`Step ${props.current + 1} of ${props.steps.length}: ${props.steps[props.current] ?? ''}`}
+      </div>
       {props.children}
       <div className={styles.nav}>
         {props.onBack && props.current > 0 ? <Button onClick={props.onBack}>Back</Button> : null}

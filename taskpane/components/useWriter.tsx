@@ -11,16 +11,19 @@ export type WriteStatus =
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
-/**
- * Writes a plan through the one transaction path, asking in a dialog before overwriting non-empty cells.
- * Returns `write(plan, summary)`, the status, and the dialog element to render.
- */
-export function useWriter(port: WorkbookPort): {
+/** A wizard's writer: `write`, its status, and the overwrite dialog to render. */
+export interface Writer {
   /** Resolves to the outcome's status (`'error'` when the write threw; the status says why). */
   write: (plan: WritePlan, summary: string, options?: WritePlanOptions) => Promise<WriteStatus['kind']>;
   status: WriteStatus;
   dialog: React.JSX.Element;
-} {
+}
+
+/**
+ * Writes a plan through the one transaction path, asking in a dialog before overwriting non-empty cells.
+ * Returns `write(plan, summary)`, the status, and the dialog element to render.
+ */
+export function useWriter(port: WorkbookPort): Writer {
   const [status, setStatus] = React.useState<WriteStatus>({ kind: 'idle' });
   const [pending, setPending] = React.useState<{ conflicts: OverwriteConflict[]; answer: (b: boolean) => void }>();
   const write = React.useCallback(

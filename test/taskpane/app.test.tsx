@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
-import { render, screen } from '@testing-library/react';
+import { renderInFluent } from './support/render';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FluentProvider, teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../taskpane/App';
 import { luminance, themeFor } from '../../taskpane/theme';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
@@ -14,11 +15,7 @@ jest.mock('../../taskpane/wizards/territory/spawnWorker', () => ({ spawnWorker: 
 describe('App shell', () => {
   it('offers the five wizards as keyboard-operable tabs over the given port', async () => {
     const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <App port={new MemoryWorkbook()} />
-      </FluentProvider>,
-    );
+    renderInFluent(<App port={new MemoryWorkbook()} />);
     expect(screen.getAllByRole('tab')).toHaveLength(5);
     for (const name of ['Comp plan', 'Territory', 'Quota', 'Forecast', 'Share'])
       expect(screen.getByRole('tab', { name })).toBeInTheDocument();

@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { renderWizard } from './support/render';
 import { next } from './support/next';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { CompWizard } from '../../taskpane/wizards/comp/CompWizard';
 
@@ -18,12 +17,7 @@ function setup() {
       ['Bob', 80000],
     ],
   });
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <CompWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user } = renderWizard(CompWizard, wb);
   return { wb, user };
 }
 

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { renderWizard } from './support/render';
 import { next } from './support/next';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { ForecastWizard } from '../../taskpane/wizards/forecast/ForecastWizard';
 
@@ -13,12 +13,7 @@ jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMo
 function setup() {
   const wb = new MemoryWorkbook({ Sales: [['Sales'], [10], [12], [14], [16], [18]] });
   wb.select('Sales', 'A1:A6');
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <ForecastWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user } = renderWizard(ForecastWizard, wb);
   return { wb, user };
 }
 
@@ -115,12 +110,7 @@ describe('Forecast wizard, pipeline mode', () => {
 
   function setupPipeline(opps = OPPS) {
     const wb = new MemoryWorkbook({ Opps: opps, Stages: STAGES });
-    const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ForecastWizard port={wb} />
-      </FluentProvider>,
-    );
+    const { user } = renderWizard(ForecastWizard, wb);
     return { wb, user };
   }
 
@@ -219,12 +209,7 @@ describe('Forecast wizard, pipeline mode', () => {
   it('reads the opportunities from a named table and quotes a sheet name with a space in the formula', async () => {
     const wb = new MemoryWorkbook({ 'Deal Desk': OPPS, Stages: STAGES });
     wb.addTable('Deals', 'Deal Desk', 'A1:E4');
-    const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ForecastWizard port={wb} />
-      </FluentProvider>,
-    );
+    const { user } = renderWizard(ForecastWizard, wb);
     await user.click(screen.getByRole('radio', { name: 'Pipeline (opportunity table)' }));
     await user.click(await screen.findByRole('radio', { name: 'Table' }));
     expect(screen.getByRole('combobox', { name: 'Opportunities table' })).toHaveValue('Deals');
@@ -243,6 +228,42 @@ describe('Forecast wizard, pipeline mode', () => {
       "=SALESOPS.PIPELINE('Deal Desk'!$B$2:$B$4,'Deal Desk'!$C$2:$C$4,Stages!$A$1:$B$4)",
     );
     expect(wb.getCell('Pipeline', 'A3').value).toBeNull();
+  });
+
+  it('keeps the pipeline and the history forecast apart: each flow keeps its own write options and messages', async () => {
+    // Before the split, both flows shared one form and one set of messages: the pipeline's "Values" choice and
+    // its write-step messages landed in the history forecast's state.
+    const wb = new MemoryWorkbook({ Opps: OPPS, Stages: STAGES, Sales: [['Sales'], [10], [12], [14], [16], [18]] });
+    const { user } = renderWizard(ForecastWizard, wb);
+    await toColumns(user);
+    await next(user);
+    await screen.findByText('Weighted pipeline: 1,800.00');
+    await next(user, 'Continue');
+    await user.click(await screen.findByRole('radio', { name: 'Values' }));
+    fill(/New sheet name/, 'Sales');
+    await next(user, 'Write to workbook');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A sheet named "Sales" already exists; choose another name.',
+    );
+    for (let i = 0; i < 3; i++) await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('radio', { name: 'History (time series)' }));
+    fill(/History range/, 'Sales!A1:A6');
+    await next(user);
+    await screen.findByText('5 periods of history.');
+    fill(/Horizon/, '2');
+    fill(/Seasonality/, '0');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Method' }), { target: { value: 'naive' } });
+    await next(user);
+    await screen.findByRole('table', { name: 'Forecast' });
+    await next(user, 'Continue');
+    // the history forecast's own defaults: a formula, on a sheet named for it, and no message from the pipeline
+    expect(screen.getByRole('radio', { name: /SALESOPS.FORECAST formula/ })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: /New sheet name/ })).toHaveValue('Forecast');
+    expect(screen.getByRole('textbox', { name: /New sheet name/ })).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await next(user, 'Write to workbook');
+    await screen.findByText('Wrote the forecast to sheet "Forecast".');
+    expect(wb.getCell('Forecast', 'C7').formula).toBe('=SALESOPS.FORECAST(Sales!$A$1:$A$6,2,0,"naive",0.95)');
   });
 
   it('shows the core message for a stage missing from the stage table', async () => {

@@ -6,8 +6,8 @@
  */
 import '@testing-library/jest-dom';
 import './support/dom';
-import { act, render, screen } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { renderInFluent } from './support/render';
+import { act, screen } from '@testing-library/react';
 import { HostMessage } from '../../taskpane/HostMessage';
 import { type PaneState, hostHints, openedByOffice, paneStateFor } from '../../taskpane/host';
 
@@ -79,12 +79,7 @@ describe('paneStateFor', () => {
 });
 
 describe('HostMessage', () => {
-  const show = (state: Exclude<PaneState, { kind: 'excel' }>) =>
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <HostMessage state={state} />
-      </FluentProvider>,
-    );
+  const show = (state: Exclude<PaneState, { kind: 'excel' }>) => renderInFluent(<HostMessage state={state} />);
 
   it('outside Office: "Open this in Excel" and the way to the playground', () => {
     show({ kind: 'outside' });

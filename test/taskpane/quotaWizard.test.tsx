@@ -1,9 +1,9 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { renderWizard } from './support/render';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { dateToSerial } from '../../src/shared/dates';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { QuotaWizard } from '../../taskpane/wizards/quota/QuotaWizard';
@@ -23,12 +23,7 @@ function setup() {
     ],
   });
   wb.select('Roster', 'A1:C3');
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <QuotaWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user } = renderWizard(QuotaWizard, wb);
   return { wb, user };
 }
 
@@ -135,12 +130,7 @@ describe('Quota and capacity wizard: ramp profiles from the roster', () => {
       ],
     });
     wb.select('Roster', 'A1:D4');
-    const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <QuotaWizard port={wb} />
-      </FluentProvider>,
-    );
+    const { user } = renderWizard(QuotaWizard, wb);
     return { wb, user };
   }
 

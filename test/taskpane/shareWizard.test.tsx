@@ -5,10 +5,10 @@
  */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { renderWizard } from './support/render';
 import { next } from './support/next';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { FormulaEngine } from '../../taskpane/playground/engine';
 import { salesOpsFunctions } from '../../taskpane/playground/registry';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
@@ -40,12 +40,7 @@ function workbook(broken = false): MemoryWorkbook {
 }
 
 function setup(wb: MemoryWorkbook) {
-  const user = userEvent.setup({ delay: null });
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <ShareWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user, view } = renderWizard(ShareWizard, wb);
   return { user, view };
 }
 

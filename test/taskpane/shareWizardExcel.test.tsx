@@ -5,10 +5,10 @@
  */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { renderWizard } from './support/render';
 import { next } from './support/next';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { ExcelWorkbook } from '../../taskpane/workbook/excel';
 import { ShareWizard } from '../../taskpane/wizards/share/ShareWizard';
 import { FakeExcel, FakeSettings } from './support/fakeExcel';
@@ -61,12 +61,7 @@ function excel(nameError = true) {
 }
 
 function setup(wb: ExcelWorkbook) {
-  const user = userEvent.setup({ delay: null });
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <ShareWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user, view } = renderWizard(ShareWizard, wb);
   return { user, view };
 }
 

@@ -5,10 +5,9 @@
  */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { renderWizard } from './support/render';
 import { next } from './support/next';
-import { fireEvent, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, screen } from '@testing-library/react';
 import type { CellValue } from '../../src/shared/cells';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { TerritoryWizard } from '../../taskpane/wizards/territory/TerritoryWizard';
@@ -34,12 +33,7 @@ const ACCOUNTS: CellValue[][] = [
 /** The wizard on the options step, with `reps` as the reps range (A1 to its last cell). */
 async function toOptions(reps: CellValue[][]) {
   const wb = new MemoryWorkbook({ Accounts: ACCOUNTS, Reps: reps });
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <TerritoryWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user } = renderWizard(TerritoryWizard, wb);
   const last = `${String.fromCharCode(64 + reps[0].length)}${reps.length}`;
   fireEvent.change(screen.getByRole('textbox', { name: /Accounts range/ }), { target: { value: 'Accounts!A1:E5' } });
   fireEvent.change(screen.getByRole('textbox', { name: /Reps range/ }), { target: { value: `Reps!A1:${last}` } });

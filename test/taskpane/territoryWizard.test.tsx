@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
 import './support/dom';
+import { renderWizard } from './support/render';
 import { next } from './support/next';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { TerritoryWizard } from '../../taskpane/wizards/territory/TerritoryWizard';
 import { solveRequests } from './support/solveSpy';
@@ -29,12 +29,7 @@ function setup() {
     ],
     Reps: [['Rep'], ['Ann'], ['Bob']],
   });
-  const user = userEvent.setup({ delay: null });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <TerritoryWizard port={wb} />
-    </FluentProvider>,
-  );
+  const { user } = renderWizard(TerritoryWizard, wb);
   return { wb, user };
 }
 
@@ -95,12 +90,7 @@ describe('Territory carve wizard', () => {
         ['Bob', 'East; West', 34, -118],
       ],
     });
-    const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <TerritoryWizard port={wb} />
-      </FluentProvider>,
-    );
+    const { user } = renderWizard(TerritoryWizard, wb);
     fireEvent.change(screen.getByRole('textbox', { name: /Accounts range/ }), { target: { value: 'Accounts!A1:G6' } });
     fireEvent.change(screen.getByRole('textbox', { name: /Reps range/ }), { target: { value: 'Reps!A1:D3' } });
     await next(user);

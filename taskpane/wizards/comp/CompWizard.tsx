@@ -13,7 +13,7 @@ import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { TEMPLATES } from './model';
 import type { CompTemplateId } from './types';
-import { COMP_STEPS, useCompWizard } from './useCompWizard';
+import { useCompWizard } from './useCompWizard';
 
 /** Comp plan: template → tiers grid → payout curve and what-if → plan table (+ PLANPAYOUT column). */
 export function CompWizard({ port }: WizardProps): React.JSX.Element {
@@ -21,17 +21,9 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
   const styles = useWizardStyles();
   const { form, errors, preview } = w;
   return (
-    <WizardFrame
-      title="Comp plan"
-      steps={COMP_STEPS}
-      current={w.step}
-      onBack={w.back}
-      onNext={() => void w.next()}
-      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
-      nextDisabled={w.busy || w.writer.status.kind === 'writing'}
-    >
+    <WizardFrame title="Comp plan" {...w.frame}>
       <div className={styles.form}>
-        {w.step === 0 ? (
+        {w.stepId === 'template' ? (
           <Field label="Start from a template">
             <RadioGroup value={form.template} onChange={(_, d) => w.chooseTemplate(d.value as CompTemplateId)}>
               {(Object.keys(TEMPLATES) as CompTemplateId[]).map((k) => (
@@ -40,7 +32,7 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
             </RadioGroup>
           </Field>
         ) : null}
-        {w.step === 1 ? (
+        {w.stepId === 'tiers' ? (
           <>
             <Body1>
               Edit the plan table: a plan row (target incentive per period), one row per component (weight, quota,
@@ -69,7 +61,7 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 2 && preview ? (
+        {w.stepId === 'preview' && preview ? (
           <>
             <LinePreview
               title="Payout by attainment (%)"
@@ -105,7 +97,7 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
             ) : null}
           </>
         ) : null}
-        {w.step === 3 ? (
+        {w.stepId === 'write' ? (
           <>
             <TextField
               label="New sheet name"

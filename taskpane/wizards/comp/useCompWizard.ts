@@ -1,12 +1,13 @@
 import * as React from 'react';
 import type { CompPlan } from '../../../src/comp';
-import type { RangeData } from '../../workbook/port';
 import { errorMessage } from '../../components/errorMessage';
 import { readSource, sourceProblem } from '../../components/source';
-import { useWriter } from '../../components/useWriter';
-import type { WorkbookPort } from '../../workbook/port';
-import { uniqueSheetName, uniqueTableName } from '../../workbook/transaction';
+import type { RangeData, WorkbookPort } from '../../workbook/port';
+import { uniqueTableName } from '../../workbook/transaction';
 import { numberField } from '../fields';
+import { previewStep, writeStep } from '../steps/commonSteps';
+import type { FieldErrors, WizardStep } from '../steps/types';
+import { hasErrors, useStepMachine } from '../steps/useStepMachine';
 import {
   TEMPLATES,
   buildCompPlan,
@@ -19,8 +20,6 @@ import {
 } from './model';
 import type { CompForm, CompTemplateId, WhatIf } from './types';
 
-export const COMP_STEPS = ['Template', 'Tiers', 'Preview', 'Write'] as const;
-
 export interface CompPreview {
   curve: { x: number; y: number }[];
   /** With a draw: what a first period pays at each point of `curve`. */
@@ -32,107 +31,99 @@ export interface CompPreview {
   rosterCost?: number;
 }
 
+const INITIAL = (): CompForm => ({
+  template: 'accelerator',
+  rows: planToRows(TEMPLATES.accelerator.plan),
+  roster: { kind: 'range', text: '' },
+  repCount: '10',
+  sheetName: 'Comp plan',
+  tableName: 'CompPlan',
+  writePayoutColumn: false,
+});
+
+/** The comp plan's preview: payout curve (and with a draw, the first period's pay), what-if and roster cost. */
+function previewOf(plan: CompPlan, reps: number, roster: RangeData | undefined): CompPreview {
+  const cost = roster ? rosterCost(plan, roster) : undefined;
+  const n = cost?.reps ?? reps;
+  const curve = payoutCurve(plan);
+  return {
+    curve,
+    paidCurve: paidWithDrawCurve(plan, curve),
+    draw: plan.draw
+      ? { name: plan.draw.name ?? 'Draw', amount: plan.draw.amount, recoverable: plan.draw.recoverable }
+      : undefined,
+    whatIf: whatIf(plan, n),
+    reps: n,
+    rosterCost: cost?.cost,
+  };
+}
+
 /** State and steps of the comp plan wizard. */
 export function useCompWizard(port: WorkbookPort) {
-  const [step, setStep] = React.useState(0);
-  const [form, setForm] = React.useState<CompForm>({
-    template: 'accelerator',
-    rows: planToRows(TEMPLATES.accelerator.plan),
-    roster: { kind: 'range', text: '' },
-    repCount: '10',
-    sheetName: 'Comp plan',
-    tableName: 'CompPlan',
-    writePayoutColumn: false,
-  });
-  const [errors, setErrors] = React.useState<Partial<Record<keyof CompForm, string>>>({});
-  const [plan, setPlan] = React.useState<CompPlan>();
-  const [roster, setRoster] = React.useState<RangeData>();
-  const [preview, setPreview] = React.useState<CompPreview>();
-  const [busy, setBusy] = React.useState(false);
-  const writer = useWriter(port);
-  const update = <K extends keyof CompForm>(key: K, value: CompForm[K]): void => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: undefined }));
-  };
-  const chooseTemplate = (t: CompTemplateId): void => {
-    setForm((f) => ({ ...f, template: t, rows: planToRows(TEMPLATES[t].plan) }));
-  };
+  const [read, setRead] = React.useState<{ plan: CompPlan; roster?: RangeData; preview: CompPreview }>();
 
-  const next = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      if (step === 0) setStep(1);
-      else if (step === 1) {
-        const errs: Partial<Record<keyof CompForm, string>> = {};
-        let p: CompPlan | undefined;
+  const steps: WizardStep<CompForm>[] = [
+    { id: 'template', title: 'Template' },
+    {
+      id: 'tiers',
+      title: 'Tiers',
+      onNext: async ({ form }) => {
+        const errors: FieldErrors<CompForm> = {};
+        let plan: CompPlan | undefined;
         try {
-          p = parsePlan(form.rows);
+          plan = parsePlan(form.rows);
         } catch (e) {
-          errs.rows = errorMessage(e);
+          errors.rows = errorMessage(e);
         }
         const reps = numberField(form.repCount, 'Reps', { min: 1, max: 100000, integer: true });
-        if (!reps.ok) errs.repCount = reps.error;
-        let r: RangeData | undefined;
+        if (!reps.ok) errors.repCount = reps.error;
+        let roster: RangeData | undefined;
         const hasRoster = form.roster.kind === 'table' || form.roster.text.trim() !== '';
         if (hasRoster) {
           const problem = sourceProblem(form.roster);
-          if (problem) errs.roster = problem;
+          if (problem) errors.roster = problem;
           else
             try {
-              r = await readSource(port, form.roster);
+              roster = await readSource(port, form.roster);
             } catch (e) {
-              errs.roster = errorMessage(e);
+              errors.roster = errorMessage(e);
             }
         }
-        setErrors(errs);
-        if (!p || Object.values(errs).some(Boolean)) return;
+        if (!plan || hasErrors(errors)) return { errors };
         try {
-          const cost = r ? rosterCost(p, r) : undefined;
-          const n = cost?.reps ?? (reps.ok ? (reps.value ?? 1) : 1);
-          const curve = payoutCurve(p);
-          setPreview({
-            curve,
-            paidCurve: paidWithDrawCurve(p, curve),
-            draw: p.draw
-              ? { name: p.draw.name ?? 'Draw', amount: p.draw.amount, recoverable: p.draw.recoverable }
-              : undefined,
-            whatIf: whatIf(p, n),
-            reps: n,
-            rosterCost: cost?.cost,
-          });
-          setPlan(p);
-          setRoster(r);
-          setStep(2);
+          setRead({ plan, roster, preview: previewOf(plan, reps.ok ? (reps.value ?? 1) : 1, roster) });
         } catch (e) {
-          setErrors({ [r ? 'roster' : 'rows']: errorMessage(e) });
+          return { errors: { [roster ? 'roster' : 'rows']: errorMessage(e) } };
         }
-      } else if (step === 2) {
-        const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
-        setForm((f) => ({
-          ...f,
-          sheetName: uniqueSheetName(sheets, 'Comp plan'),
-          tableName: uniqueTableName(
-            tables.map((t) => t.name),
-            'CompPlan',
-          ),
-          writePayoutColumn: roster !== undefined,
-        }));
-        setStep(3);
-      } else if (step === 3 && plan) {
-        try {
-          const w = buildCompPlan(plan, form.sheetName, form.tableName, form.writePayoutColumn ? roster : undefined);
-          await writer.write(
-            w,
-            `Wrote plan table ${form.tableName} to sheet "${form.sheetName}"${form.writePayoutColumn && roster ? ' and a payout column next to the roster' : ''}.${plan.draw ? ' Pay its draw across periods with =SALESOPS.PLANDRAW(<plan table>, <earned column>).' : ''}`,
-          );
-        } catch (e) {
-          setErrors({ sheetName: errorMessage(e) });
-        }
-      }
-    } finally {
-      setBusy(false);
-    }
+      },
+    },
+    previewStep({
+      sheetField: 'sheetName',
+      baseName: 'Comp plan',
+      alsoSet: async ({ port: p }) => ({
+        tableName: uniqueTableName(
+          (await p.listTables()).map((t) => t.name),
+          'CompPlan',
+        ),
+        writePayoutColumn: read?.roster !== undefined,
+      }),
+    }),
+    writeStep({
+      errorField: 'sheetName',
+      build: ({ form }) => {
+        if (!read) return null;
+        const { plan, roster } = read;
+        const withPayout = form.writePayoutColumn && roster !== undefined;
+        return {
+          plan: buildCompPlan(plan, form.sheetName, form.tableName, withPayout ? roster : undefined),
+          summary: `Wrote plan table ${form.tableName} to sheet "${form.sheetName}"${withPayout ? ' and a payout column next to the roster' : ''}.${plan.draw ? ' Pay its draw across periods with =SALESOPS.PLANDRAW(<plan table>, <earned column>).' : ''}`,
+        };
+      },
+    }),
+  ];
+  const m = useStepMachine<CompForm>({ port, steps, initialForm: INITIAL });
+  const chooseTemplate = (t: CompTemplateId): void => {
+    m.setForm((f) => ({ ...f, template: t, rows: planToRows(TEMPLATES[t].plan) }));
   };
-  const back = (): void => setStep((s) => Math.max(0, s - 1));
-  return { step, form, errors, preview, roster, busy, update, chooseTemplate, next, back, writer };
+  return { ...m, preview: read?.preview, roster: read?.roster, chooseTemplate };
 }

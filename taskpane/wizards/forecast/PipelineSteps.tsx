@@ -1,40 +1,20 @@
 import * as React from 'react';
-import { Body1, Field, Select, Text } from '@fluentui/react-components';
+import { Body1, Text } from '@fluentui/react-components';
+import { ColumnSelect } from '../../components/ColumnSelect';
 import { DataTable } from '../../components/DataTable';
 import { SourcePicker } from '../../components/SourcePicker';
 import { TextField } from '../../components/TextField';
+import { WriteOptions } from '../../components/WriteOptions';
 import type { WorkbookPort } from '../../workbook/port';
 import { money } from '../fields';
 import { useWizardStyles } from '../styles';
 import { rollupRows } from './pipelineModel';
-import type { useForecastWizard } from './useForecastWizard';
+import type { usePipelineWizard } from './usePipelineWizard';
 
-type Wizard = ReturnType<typeof useForecastWizard>;
+type Wizard = ReturnType<typeof usePipelineWizard>;
 
-function ColumnSelect(props: {
-  label: string;
-  value: string;
-  columns: string[];
-  onChange: (v: string) => void;
-  error?: string;
-  optional?: boolean;
-}): React.JSX.Element {
-  return (
-    <Field label={props.label} validationState={props.error ? 'error' : 'none'} validationMessage={props.error}>
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        <option value="">{props.optional ? '(none)' : '(choose)'}</option>
-        {props.columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
-
-/** Step 0 of pipeline mode: the opportunity table and the stage-probability table. */
-export function PipelineSource({ w, port }: { w: Wizard; port: WorkbookPort }): React.JSX.Element {
+/** The first step: the opportunity table and the stage-probability table. */
+function PipelineSource({ w, port }: { w: Wizard; port: WorkbookPort }): React.JSX.Element {
   return (
     <>
       <Body1>
@@ -44,39 +24,40 @@ export function PipelineSource({ w, port }: { w: Wizard; port: WorkbookPort }): 
       <SourcePicker
         port={port}
         label="Opportunities"
-        value={w.pform.opportunities}
-        onChange={(v) => w.updatePipeline('opportunities', v)}
-        error={w.perrors.opportunities}
+        value={w.form.opportunities}
+        onChange={(v) => w.update('opportunities', v)}
+        error={w.errors.opportunities}
       />
       <SourcePicker
         port={port}
         label="Stage probabilities"
         allowTables={false}
-        value={w.pform.stages}
-        onChange={(v) => w.updatePipeline('stages', v)}
-        error={w.perrors.stages}
+        value={w.form.stages}
+        onChange={(v) => w.update('stages', v)}
+        error={w.errors.stages}
       />
     </>
   );
 }
 
-/** Step 1 of pipeline mode: the columns and the close-date window. */
-export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null {
+/** The columns and the close-date window. */
+function PipelineColumns({ w }: { w: Wizard }): React.JSX.Element | null {
   const styles = useWizardStyles();
-  if (!w.pdata) return null;
-  const { pform, perrors } = w;
-  const columns = w.pdata.columns;
+  if (!w.data) return null;
+  const { form: pform, errors: perrors } = w;
+  const columns = w.data.columns;
   return (
     <>
-      <Text>{`${w.pdata.opps.values.length - 1} rows of opportunities; ${w.pdata.stages.size} stages.`}</Text>
+      <Text>{`${w.data.opps.values.length - 1} rows of opportunities; ${w.data.stages.size} stages.`}</Text>
       <div className={styles.row}>
         <div className={styles.half}>
           <ColumnSelect
             label="Amount column"
             value={pform.amount}
             columns={columns}
-            onChange={(v) => w.updatePipeline('amount', v)}
+            onChange={(v) => w.update('amount', v)}
             error={perrors.amount}
+            empty="(choose)"
           />
         </div>
         <div className={styles.half}>
@@ -84,8 +65,9 @@ export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null 
             label="Stage column"
             value={pform.stage}
             columns={columns}
-            onChange={(v) => w.updatePipeline('stage', v)}
+            onChange={(v) => w.update('stage', v)}
             error={perrors.stage}
+            empty="(choose)"
           />
         </div>
       </div>
@@ -95,9 +77,8 @@ export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null 
             label="Close-date column"
             value={pform.closeDate}
             columns={columns}
-            onChange={(v) => w.updatePipeline('closeDate', v)}
+            onChange={(v) => w.update('closeDate', v)}
             error={perrors.closeDate}
-            optional
           />
         </div>
         <div className={styles.half}>
@@ -105,9 +86,8 @@ export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null 
             label="Forecast category column"
             value={pform.category}
             columns={columns}
-            onChange={(v) => w.updatePipeline('category', v)}
+            onChange={(v) => w.update('category', v)}
             error={perrors.category}
-            optional
           />
         </div>
       </div>
@@ -116,7 +96,7 @@ export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null 
           <TextField
             label="Close from"
             value={pform.from}
-            onChange={(v) => w.updatePipeline('from', v)}
+            onChange={(v) => w.update('from', v)}
             error={perrors.from}
             hint="YYYY-MM-DD; blank = no lower bound"
           />
@@ -125,7 +105,7 @@ export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null 
           <TextField
             label="Close to"
             value={pform.to}
-            onChange={(v) => w.updatePipeline('to', v)}
+            onChange={(v) => w.update('to', v)}
             error={perrors.to}
             hint="YYYY-MM-DD; blank = no upper bound"
           />
@@ -135,9 +115,9 @@ export function PipelineOptions({ w }: { w: Wizard }): React.JSX.Element | null 
   );
 }
 
-/** Step 2 of pipeline mode: the weighted total and the forecast-category roll-up. */
-export function PipelinePreviewView({ w }: { w: Wizard }): React.JSX.Element | null {
-  const p = w.ppreview;
+/** The preview: the weighted total and the forecast-category roll-up. */
+function PipelinePreviewView({ w }: { w: Wizard }): React.JSX.Element | null {
+  const p = w.preview;
   if (!p) return null;
   return (
     <>
@@ -152,6 +132,32 @@ export function PipelinePreviewView({ w }: { w: Wizard }): React.JSX.Element | n
       ) : (
         <Text>No forecast category column chosen: no roll-up.</Text>
       )}
+    </>
+  );
+}
+
+/**
+ * The pipeline's steps: an opportunity table → columns and close-date window → weighted pipeline and
+ * forecast-category roll-up → write (a SALESOPS.PIPELINE formula or its value, and the roll-up table).
+ */
+export function PipelineSteps({ w, port }: { w: Wizard; port: WorkbookPort }): React.JSX.Element {
+  return (
+    <>
+      {w.stepId === 'opportunities' ? <PipelineSource w={w} port={port} /> : null}
+      {w.stepId === 'columns' ? <PipelineColumns w={w} /> : null}
+      {w.stepId === 'preview' ? <PipelinePreviewView w={w} /> : null}
+      {w.stepId === 'write' ? (
+        <WriteOptions
+          sheetName={w.form.sheetName}
+          onSheetName={(v) => w.update('sheetName', v)}
+          sheetError={w.errors.sheetName}
+          output={w.form.output}
+          onOutput={(v) => w.update('output', v)}
+          outputLabel="Write the weighted pipeline as"
+          formulasLabel="A SALESOPS.PIPELINE formula (updates with the opportunities)"
+          status={w.writer.status}
+        />
+      ) : null}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { toNumberSeries, toVector } from '../../../src/shared/coerce';
 import { invalid } from '../../../src/shared/errors';
 import { FORECAST_METHODS, MAX_HORIZON, accuracy, forecastSeries } from '../../../src/forecast';
 import { formatCell, formatRange, parseRange, qualified } from '../../workbook/address';
+import type { WriteOutput } from '../../components/WriteOptions';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
 import { fractionField, numberField } from '../fields';
 import type { ForecastForm, ForecastOptionsChecked, ForecastPreview } from './types';
@@ -102,7 +103,7 @@ export function buildForecastPlan(
   cells: string[],
   o: ForecastOptionsChecked,
   p: ForecastPreview,
-  output: ForecastForm['output'],
+  output: WriteOutput,
 ): WritePlan {
   const withInterval = o.level !== undefined && p.lower !== undefined && p.upper !== undefined;
   const width = withInterval ? 5 : 3;

@@ -20,20 +20,17 @@ import {
   weightedPipeline,
 } from '../../../src/forecast';
 import { formatRange, parseRange, qualified } from '../../workbook/address';
+import type { WriteOutput } from '../../components/WriteOptions';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
+import { columnOf, headerNames } from '../columns';
 import type { Parsed } from '../fields';
-import type { ForecastForm, PipelineChecked, PipelineForm, PipelinePreview } from './types';
-
-/** Header names of the opportunity table's first row. */
-export function pipelineColumns(data: RangeData): string[] {
-  return (data.values[0] ?? []).map((h) => cellText(h));
-}
+import type { PipelineChecked, PipelineForm, PipelinePreview } from './types';
 
 /** Checks the opportunity table has a header row and at least one opportunity; returns its column names. */
 export function readOpportunityTable(data: RangeData): string[] {
   if (data.values.length < 2)
     invalid('Opportunities: expected a header row and at least one opportunity row below it.');
-  const cols = pipelineColumns(data);
+  const cols = headerNames(data);
   if (cols.some((c) => c.trim() === '')) invalid('Opportunities: every column needs a header name in the first row.');
   return cols;
 }
@@ -41,11 +38,6 @@ export function readOpportunityTable(data: RangeData): string[] {
 /** The stage table (two columns: stage, probability; a text header row is skipped), through the core. */
 export function readStageTable(data: RangeData): StageProbabilities {
   return readStageProbabilities(data.values, 'Stage probabilities');
-}
-
-/** A guess for a column pick: the first header containing one of the words ('' when none does). */
-export function guessColumn(columns: string[], ...words: string[]): string {
-  return columns.find((c) => words.some((w) => c.toLowerCase().includes(w))) ?? '';
 }
 
 /** A date typed as YYYY-MM-DD → its Excel serial; blank → undefined. */
@@ -100,11 +92,7 @@ export function validatePipelineOptions(
   };
 }
 
-function columnIndex(data: RangeData, header: string): number {
-  const i = pipelineColumns(data).findIndex((h) => h.toLowerCase() === header.toLowerCase());
-  if (i < 0) invalid(`Opportunities: no column "${header}".`);
-  return i;
-}
+const columnIndex = (data: RangeData, header: string): number => columnOf(data, header, 'Opportunities');
 
 /** The opportunity rows (below the header) with amount and stage both blank skipped, as SALESOPS.PIPELINE does. */
 function opportunityRows(data: RangeData, o: PipelineChecked): { opp: Opportunity; category?: string }[] {
@@ -206,7 +194,7 @@ export function buildPipelinePlan(
   stages: RangeData,
   o: PipelineChecked,
   p: PipelinePreview,
-  output: ForecastForm['output'],
+  output: WriteOutput,
 ): WritePlan {
   const total: WriteCell = output === 'formulas' ? { formula: pipelineFormula(opps, stages, o) } : p.weighted;
   const blocks: WritePlan['blocks'] = [

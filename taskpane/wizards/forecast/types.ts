@@ -1,5 +1,6 @@
 import type { CategoryRollup, ForecastMethod } from '../../../src/forecast';
 import type { SourceChoice } from '../../components/source';
+import type { WriteOutput } from '../../components/WriteOptions';
 
 export interface ForecastForm {
   history: SourceChoice;
@@ -11,7 +12,7 @@ export interface ForecastForm {
   confidence: string;
   /** How many of the last history points to hold out for the backtest. */
   backtest: string;
-  output: 'formulas' | 'values';
+  output: WriteOutput;
   sheetName: string;
 }
 
@@ -34,10 +35,13 @@ export interface ForecastPreview {
   backtest?: { points: number; mae: number; smape: number; mape?: number; mase?: number; forecasts: number[] };
 }
 
-/** What the forecast wizard forecasts from: a history series, or an opportunity table (weighted pipeline). */
+/** What the forecast tab forecasts from: a history series, or an opportunity table (weighted pipeline). */
 export type ForecastMode = 'history' | 'pipeline';
 
-/** The pipeline mode's picks: the opportunity table, its columns (header names), the stage table, the window. */
+/**
+ * The pipeline wizard's picks: the opportunity table, its columns (header names), the stage table, the window,
+ * and how and where to write.
+ */
 export interface PipelineForm {
   opportunities: SourceChoice;
   stages: SourceChoice;
@@ -49,6 +53,8 @@ export interface PipelineForm {
   /** Close-date window as YYYY-MM-DD ('' = open). */
   from: string;
   to: string;
+  output: WriteOutput;
+  sheetName: string;
 }
 
 export interface PipelineChecked {

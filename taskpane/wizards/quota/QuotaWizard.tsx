@@ -11,7 +11,7 @@ import { money } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { own } from './model';
-import { QUOTA_STEPS, useQuotaWizard } from './useQuotaWizard';
+import { useQuotaWizard } from './useQuotaWizard';
 
 const monthLabel = (serial: number): string => {
   const d = serialToDate(serial);
@@ -24,17 +24,9 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
   const styles = useWizardStyles();
   const { form, errors, result } = w;
   return (
-    <WizardFrame
-      title="Quota and capacity"
-      steps={QUOTA_STEPS}
-      current={w.step}
-      onBack={w.back}
-      onNext={() => void w.next()}
-      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : 'Next'}
-      nextDisabled={w.busy || w.writer.status.kind === 'writing'}
-    >
+    <WizardFrame title="Quota and capacity" {...w.frame}>
       <div className={styles.form}>
-        {w.step === 0 ? (
+        {w.stepId === 'roster' ? (
           <>
             <Body1>
               The roster needs a header row with Rep, Full quota (per month), Start date and, optionally, End date and
@@ -49,7 +41,7 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 1 ? (
+        {w.stepId === 'options' ? (
           <>
             <Text>{`${w.reps.length} reps read from the roster.`}</Text>
             <div className={styles.row}>
@@ -142,7 +134,7 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
             </div>
           </>
         ) : null}
-        {w.step === 2 && result ? (
+        {w.stepId === 'preview' && result ? (
           <>
             <LinePreview
               title="Capacity vs target"
@@ -185,7 +177,7 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
             ) : null}
           </>
         ) : null}
-        {w.step === 3 ? (
+        {w.stepId === 'write' ? (
           <>
             <WriteOptions
               sheetName={form.sheetName}

@@ -7,11 +7,11 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
-  Select,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { BarPreview } from '../../components/ChartPreview';
+import { ColumnSelect } from '../../components/ColumnSelect';
 import { DataTable } from '../../components/DataTable';
 import { SourcePicker } from '../../components/SourcePicker';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
@@ -21,36 +21,7 @@ import { percent } from '../fields';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { budgetMetric } from './model';
-import { TERRITORY_STEPS, useTerritoryWizard } from './useTerritoryWizard';
-
-function ColumnSelect(props: {
-  label: string;
-  value: string;
-  columns: string[];
-  onChange: (v: string) => void;
-  error?: string;
-  hint?: string;
-  /** Offer "(none)" (default true). */
-  none?: boolean;
-}) {
-  return (
-    <Field
-      label={props.label}
-      validationState={props.error ? 'error' : 'none'}
-      validationMessage={props.error}
-      hint={props.hint}
-    >
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)} disabled={props.columns.length === 0}>
-        {props.none === false ? null : <option value="">(none)</option>}
-        {props.columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-}
+import { useTerritoryWizard } from './useTerritoryWizard';
 
 /** A quantity for the preview's sentences: 1234.5 → "1,234.5". */
 function amount(x: number, digits = 2): string {
@@ -63,17 +34,9 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
   const styles = useWizardStyles();
   const { form, errors, run } = w;
   return (
-    <WizardFrame
-      title="Territory carve"
-      steps={TERRITORY_STEPS}
-      current={w.step}
-      onBack={w.running ? undefined : w.back}
-      onNext={() => void w.next()}
-      nextLabel={w.step === 3 ? 'Write to workbook' : w.step === 2 ? 'Continue' : w.step === 1 ? 'Run' : 'Next'}
-      nextDisabled={w.busy || w.running || w.writer.status.kind === 'writing'}
-    >
+    <WizardFrame title="Territory carve" {...w.frame}>
       <div className={styles.form}>
-        {w.step === 0 ? (
+        {w.stepId === 'accounts' ? (
           <>
             <Body1>
               Accounts: a header row, then one account a row. Reps: a header row (Rep, and optionally Share, Keys,
@@ -95,7 +58,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 1 ? (
+        {w.stepId === 'options' ? (
           <>
             {/* a group, not a Field: a Field would give every checkbox the same id */}
             <div
@@ -201,7 +164,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
                   label="Metric for that limit"
                   value={budgetMetric(form)}
                   columns={form.metrics}
-                  none={false}
+                  empty={false}
                   onChange={(v) => w.update('budgetMetric', v)}
                 />
               </div>
@@ -234,7 +197,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             {w.note ? <Text role="status">{w.note}</Text> : null}
           </>
         ) : null}
-        {w.step === 2 && run ? (
+        {w.stepId === 'preview' && run ? (
           <>
             <BarPreview
               title={`${run.report.metricNames[0]} index vs target (100) by rep`}
@@ -273,7 +236,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
             />
           </>
         ) : null}
-        {w.step === 3 ? (
+        {w.stepId === 'write' ? (
           <>
             <TextField
               label="Report sheet name"

@@ -21,19 +21,11 @@ import {
 } from '../../../src/territory';
 import { formatCell, formatRange, parseRange } from '../../workbook/address';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
+import { columnOf } from '../columns';
 import { fractionField, numberField } from '../fields';
 import type { TerritoryForm } from './types';
 
-/** Header names of a range's first row. */
-export function headers(data: RangeData): string[] {
-  return (data.values[0] ?? []).map((h) => cellText(h));
-}
-
-function columnIndex(data: RangeData, header: string): number {
-  const i = headers(data).findIndex((h) => h.toLowerCase() === header.toLowerCase());
-  if (i < 0) invalid(`Accounts: no column "${header}".`);
-  return i;
-}
+const columnIndex = (data: RangeData, header: string): number => columnOf(data, header, 'Accounts');
 
 function column(data: RangeData, header: string): Grid {
   const i = columnIndex(data, header);
