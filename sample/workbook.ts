@@ -7,6 +7,7 @@ import type { CellValue } from '../src/shared/cells';
 import { columnLetter } from '../src/shared/cells';
 import { dateToSerial } from '../src/shared/dates';
 import { type SampleCompany, PLAN_YEAR_START, REGIONS, buildSampleCompany } from './company';
+import { performanceSheets } from './performanceSheets';
 
 /** One cell: a constant `value` or a `formula` ("=..."), with an optional number format code. */
 export interface SampleCell {
@@ -63,6 +64,7 @@ export function buildSampleWorkbook(company: SampleCompany = buildSampleCompany(
     capacitySheet(company),
     forecastSheet(),
     territorySheet(company),
+    ...performanceSheets(company),
   ];
   return [readmeSheet(sheets), ...sheets];
 }

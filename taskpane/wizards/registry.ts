@@ -4,8 +4,9 @@ import { ForecastWizard } from './forecast/ForecastWizard';
 import { QuotaWizard } from './quota/QuotaWizard';
 import { ShareWizard } from './share/ShareWizard';
 import { TerritoryWizard } from './territory/TerritoryWizard';
+import { PerformanceWizard } from './performance/PerformanceWizard';
 
-export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'share';
+export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'performance' | 'share';
 
 /** The wizards the task pane offers, in tab order. */
 export const WIZARDS: readonly { id: WizardId; label: string; component: WizardComponent }[] = [
@@ -13,5 +14,6 @@ export const WIZARDS: readonly { id: WizardId; label: string; component: WizardC
   { id: 'territory', label: 'Territory', component: TerritoryWizard },
   { id: 'quota', label: 'Quota', component: QuotaWizard },
   { id: 'forecast', label: 'Forecast', component: ForecastWizard },
+  { id: 'performance', label: 'Performance', component: PerformanceWizard },
   { id: 'share', label: 'Share', component: ShareWizard },
 ];

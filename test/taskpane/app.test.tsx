@@ -13,11 +13,11 @@ jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMo
 jest.mock('../../taskpane/wizards/territory/spawnWorker', () => ({ spawnWorker: () => undefined }));
 
 describe('App shell', () => {
-  it('offers the five wizards as keyboard-operable tabs over the given port', async () => {
+  it('offers the six wizards as keyboard-operable tabs over the given port', async () => {
     const user = userEvent.setup({ delay: null });
     renderInFluent(<App port={new MemoryWorkbook()} />);
-    expect(screen.getAllByRole('tab')).toHaveLength(5);
-    for (const name of ['Comp plan', 'Territory', 'Quota', 'Forecast', 'Share'])
+    expect(screen.getAllByRole('tab')).toHaveLength(6);
+    for (const name of ['Comp plan', 'Territory', 'Quota', 'Forecast', 'Performance', 'Share'])
       expect(screen.getByRole('tab', { name })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Comp plan' })).toBeInTheDocument();
     // keyboard: a focused tab is chosen with Enter (arrow-key focus moves are Tabster's, which jsdom cannot lay out)
