@@ -12,8 +12,8 @@ import {
   isBlankOrZero,
 } from '../shared/cells';
 import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
-import { CellError, ModelInputError, invalid } from '../shared/errors';
-import { LIMITS, checkSize, formatCount } from '../shared/limits';
+import { CellError, invalid } from '../shared/errors';
+import { LIMITS, checkSize, formatCount, tooLarge } from '../shared/limits';
 import { nameKey, sameNameHint } from '../shared/names';
 import { type Condition, type RouteRep, type RuleGroup, type Routed, route } from './route';
 import { type Comparable, OPERATORS, comparable } from './values';
@@ -243,10 +243,12 @@ export function readRoute(
   checkSize('records', n - 1, LIMITS.routeRecords, 'records', 'Route them in batches.');
   const ruleRows = Math.max(0, usedRows(asGrid(rules)) - 1);
   if ((n - 1) * ruleRows > LIMITS.routeTests) {
-    throw new ModelInputError(
-      `records × rules: at most ${formatCount(LIMITS.routeTests)} record-rule tests, got ` +
-        `${formatCount(n - 1)} × ${formatCount(ruleRows)}. Route the records in batches.`,
-      'number',
+    tooLarge(
+      'rules',
+      (n - 1) * ruleRows,
+      LIMITS.routeTests,
+      'record-rule tests (records × rules rows)',
+      `That is ${formatCount(n - 1)} records × ${formatCount(ruleRows)} rules rows: route the records in batches.`,
     );
   }
   const header = g[0];
