@@ -8,6 +8,7 @@
  */
 import { LIMITS } from '../src/shared/limits';
 import { creditTables } from './creditData';
+import { bookings, leads, routeReps, routeRules } from './performance/instances';
 
 let seed = 20261130;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -384,5 +385,90 @@ export const limitCases: LimitCase[] = [
       const accounts = [['Account', 'Quota'], ...Array.from({ length: L.creditRows }, (_, a) => [`A-${a}`, 1000 + (a % 97)])]; // prettier-ignore
       return [quotas, accounts, t.ownership, 45658, 45658, 120];
     },
+  },
+  // ---- performance and routing
+  {
+    fn: 'ROUTE',
+    what: `${L.routeRecords} records × ${L.routeTests / L.routeRecords} rules rows × ${L.routeReps} reps (40 teams)`,
+    kind: 'limit',
+    args: () => [
+      leads(L.routeRecords),
+      routeRules(L.routeTests / L.routeRecords, 40),
+      routeReps(40, L.routeReps / 40),
+      null,
+    ],
+  },
+  {
+    fn: 'ROUTE',
+    what: `${L.routeTests / L.routeRules} records × ${L.routeRules} rules rows × ${L.routeReps} reps in one team`,
+    kind: 'limit',
+    args: () => [leads(L.routeTests / L.routeRules), routeRules(L.routeRules, 1), routeReps(1, L.routeReps), null],
+  },
+  {
+    fn: 'ROUTE',
+    what: `${L.routeRecords + 1} records`,
+    kind: 'past',
+    args: () => [leads(L.routeRecords + 1), routeRules(10, 4), routeReps(4, 5), null],
+  },
+  {
+    fn: 'ROUTE',
+    what: `${L.routeRecords} records × ${L.routeTests / L.routeRecords + 1} rules rows`,
+    kind: 'past',
+    args: () => [leads(L.routeRecords), routeRules(L.routeTests / L.routeRecords + 1, 4), routeReps(4, 5), null],
+  },
+  {
+    fn: 'ROUTE',
+    what: `${L.routeRules + 1} rules rows`,
+    kind: 'past',
+    args: () => [leads(10), routeRules(L.routeRules + 1, 4), routeReps(4, 5), null],
+  },
+  {
+    fn: 'ROUTE',
+    what: `${L.routeReps + 1} reps`,
+    kind: 'past',
+    args: () => [leads(10), routeRules(10, 4), routeReps(1, L.routeReps + 1), null],
+  },
+  {
+    fn: 'ATTAINMENT',
+    what: `${L.bookings} bookings rows × 1000 reps`,
+    kind: 'limit',
+    args: () => {
+      const b = bookings(L.bookings - 1, 1000);
+      return [b.reps, b.bookings, b.quotas, 45292, 45657];
+    },
+  },
+  {
+    fn: 'ATTAINMENT',
+    what: `${L.bookings + 1} bookings rows`,
+    kind: 'past',
+    args: () => {
+      const b = bookings(L.bookings, 10);
+      return [b.reps, b.bookings, b.quotas, null, null];
+    },
+  },
+  {
+    fn: 'FISCALPERIOD',
+    what: `${L.rows} dates, "454"`,
+    kind: 'limit',
+    args: () => [col(L.rows, (i) => 40000 + (i % 20000)), '454', 2, 1, 'nearest'],
+  },
+  {
+    fn: 'FISCALPERIOD',
+    what: `${L.rows + 1} dates`,
+    kind: 'past',
+    args: () => [col(L.rows + 1, (i) => 40000 + (i % 20000)), '454', 2, 1, 'nearest'],
+  },
+  {
+    fn: 'PACING',
+    what: `profile of ${L.profilePeriods} months`,
+    kind: 'limit',
+    // 1 Jan 2000 (36526) to 31 Dec 2099 (73050): 1,200 months
+    args: () => [1e6, 1e7, 36526, 73050, 50000, col(L.profilePeriods, (i) => 1 + (i % 12))],
+  },
+  {
+    fn: 'PACING',
+    what: `profile of ${L.profilePeriods + 1} months`,
+    kind: 'past',
+    args: () => [1e6, 1e7, 36526, 73081, 50000, col(L.profilePeriods + 1, (i) => 1 + (i % 12))],
   },
 ];

@@ -4,11 +4,11 @@
  * anything else without one), and checks that what goes back to
  * Excel is a valid value (a finite number, text, a boolean, or a rectangular 2-D array of those).
  */
-import { type ModelErrorKind, isModelInputError } from '../src/shared/errors';
+import { type ModelErrorKind, isCellError, isModelInputError } from '../src/shared/errors';
 
-/** A value Excel accepts back from a custom function. */
+/** A value Excel accepts back from a custom function; an array may hold errors in single cells. */
 export type ExcelScalar = number | string | boolean;
-export type ExcelResult = ExcelScalar | ExcelScalar[][];
+export type ExcelResult = ExcelScalar | (ExcelScalar | CustomFunctions.Error)[][];
 
 /** Excel caps custom error messages; longer ones are cut with an ellipsis. */
 const MAX_MESSAGE = 255;
@@ -43,7 +43,15 @@ function checkScalar(v: unknown): ExcelScalar {
   throw new BadResult(`unsupported value of type ${typeof v}`);
 }
 
-/** Validates a result for Excel: blanks (`null`) in arrays become "", anything non-finite is refused. */
+/** A cell of an array result: a core `CellError` becomes that cell's Excel error (the rest of the array spills). */
+function checkCell(v: unknown): ExcelScalar | CustomFunctions.Error {
+  return isCellError(v) ? excelError(v.kind, v.message) : checkScalar(v);
+}
+
+/**
+ * Validates a result for Excel: blanks (`null`) in arrays become "", a `CellError` in an array becomes an error in
+ * that cell (Excel accepts `CustomFunctions.Error` elements in a returned array), anything non-finite is refused.
+ */
 export function checkResult(v: unknown): ExcelResult {
   if (!Array.isArray(v)) return checkScalar(v);
   if (v.length === 0) throw new BadResult('empty array');
@@ -52,7 +60,7 @@ export function checkResult(v: unknown): ExcelResult {
   if (w === 0) throw new BadResult('empty row');
   return rows.map((r) => {
     if (r.length !== w) throw new BadResult('ragged array');
-    return r.map(checkScalar);
+    return r.map(checkCell);
   });
 }
 

@@ -10,6 +10,7 @@ import { QUOTA_FUNCTIONS } from './quota';
 import { TERRITORY_FUNCTIONS } from './territory';
 import { FORECAST_FUNCTIONS } from './forecast';
 import { CREDIT_FUNCTIONS } from './credit';
+import { PERFORMANCE_FUNCTIONS } from './performance';
 
 /** The declarations, domain by domain. */
 export const SALESOPS_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -19,6 +20,7 @@ export const SALESOPS_FUNCTIONS: readonly FunctionDeclaration[] = [
   ...TERRITORY_FUNCTIONS,
   ...FORECAST_FUNCTIONS,
   ...CREDIT_FUNCTIONS,
+  ...PERFORMANCE_FUNCTIONS,
 ];
 
 /** The function Excel calls for each name ("PAYOUT" → its adapter), for tests, benches and the playground. */

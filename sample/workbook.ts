@@ -8,6 +8,7 @@ import { columnLetter } from '../src/shared/cells';
 import { dateToSerial } from '../src/shared/dates';
 import { buildCreditSample } from './credit';
 import { type SampleCompany, PLAN_YEAR_START, REGIONS, buildSampleCompany } from './company';
+import { performanceSheets } from './performanceSheets';
 
 /** One cell: a constant `value` or a `formula` ("=..."), with an optional number format code. */
 export interface SampleCell {
@@ -65,6 +66,7 @@ export function buildSampleWorkbook(company: SampleCompany = buildSampleCompany(
     forecastSheet(),
     territorySheet(company),
     ...creditSheets(company),
+    ...performanceSheets(company),
   ];
   return [readmeSheet(sheets), ...sheets];
 }

@@ -2,7 +2,7 @@
  * Crediting: who gets credit for each deal, and why.
  *
  * - A deal with `split` rows is credited to their reps by share; the shares must add up to 1 (within 1e-9). The
- *   deal amount, rounded to the cent, is split in whole cents by largest remainder (src/quota/cents.ts), so the
+ *   deal amount, rounded to the cent, is split in whole cents by largest remainder (src/shared/money.ts), so the
  *   split credits add up to it exactly. A negative amount (a reversal) is split as its absolute value, negated.
  * - A deal without split rows is credited 100 % to its account's owner on the close date (ownership, both dates
  *   inclusive), else to its `Owner`, else it is a problem (`#N/A` naming the deal): credit is never dropped.
@@ -12,9 +12,9 @@
  * period readers below throw the first one in the period.
  */
 import { invalid, notFound } from '../shared/errors';
-import { centsOf } from '../shared/money';
+import { centsOf, splitCents } from '../shared/money';
 import { nameKey } from '../shared/names';
-import { splitCents } from '../quota/cents';
+
 import { formatSerial } from './format';
 import { type OwnershipIndex, ownerOn } from './ownership';
 import type { Credit, CreditBook, CreditProblem, CreditRule, Deal, SplitRow } from './types';

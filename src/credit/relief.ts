@@ -12,7 +12,7 @@
  *
  * An account owned all month by its baseline owner gives no relief. Days without an owner belong to nobody (the
  * baseline owner is relieved of them); an account no one owned on baseline adds quota to the reps who own it
- * later. Each (account, month) is split in whole cents by largest remainder (src/quota/cents.ts) over the owners'
+ * later. Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore

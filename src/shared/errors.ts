@@ -31,3 +31,32 @@ export function notFound(message: string): never {
 export function isModelInputError(e: unknown): e is ModelInputError {
   return e instanceof ModelInputError || (e instanceof Error && e.name === 'ModelInputError' && 'kind' in e);
 }
+
+/**
+ * An error in one cell of an array result (e.g. one record ROUTE cannot route), so that the rest of the array still
+ * spills: the function adapter turns it into a `CustomFunctions.Error` element of the returned array, which Excel
+ * shows in that cell (CustomFunctionsRuntime 1.2) with `message` in its error indicator.
+ */
+export class CellError {
+  /** A brand, so that a copy from another bundle is recognised too. */
+  readonly cellError = true;
+  readonly kind: ModelErrorKind;
+  readonly message: string;
+
+  constructor(kind: ModelErrorKind, message: string) {
+    this.kind = kind;
+    this.message = message;
+  }
+}
+
+/** True when `v` is a `CellError` (also across bundle copies, by shape). */
+export function isCellError(v: unknown): v is CellError {
+  return (
+    v instanceof CellError ||
+    (typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      (v as CellError).cellError === true &&
+      typeof (v as CellError).kind === 'string')
+  );
+}

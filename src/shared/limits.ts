@@ -40,6 +40,18 @@ export const LIMITS = {
   forecastSeason: 8_760,
   /** Rows of each table of CREDITED, CREDITS and QUOTARELIEF (deals, splits, ownership, quotas, account quotas). */
   creditRows: 100_000,
+  /** Sub-periods of a PACING profile (e.g. 1,200 months, or weeks of 23 years). */
+  profilePeriods: 1_200,
+  /** Bookings rows of ATTAINMENT: a whole column. */
+  bookings: 1_048_576,
+  /** Records routed by one ROUTE call. */
+  routeRecords: 200_000,
+  /** Rows of ROUTE's rules table. */
+  routeRules: 1_000,
+  /** Reps of ROUTE's reps table. */
+  routeReps: 1_000,
+  /** Record-condition pairs ROUTE may test: records × rules rows (e.g. 200,000 × 100 or 100,000 × 200). */
+  routeTests: 20_000_000,
 } as const;
 
 /** A count with thousands separators for messages: 100000 → "100,000". */

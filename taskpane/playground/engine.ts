@@ -575,5 +575,16 @@ function callCustom(fn: CustomFunctionImpl, args: FunctionArg[]): unknown {
     // The parser only passes its own error class through; carry the custom message along on it.
     return new FormulaError(err.code, err.message);
   }
+  // An error in one cell of a spilled array (e.g. a record ROUTE cannot route) stays in that cell, as in Excel.
+  if (Array.isArray(result)) {
+    return (result as unknown[]).map((row) =>
+      Array.isArray(row)
+        ? (row as unknown[]).map((c) => {
+            const e = readCustomFunctionError(c);
+            return e ? new FormulaError(e.code, e.message) : c;
+          })
+        : row,
+    );
+  }
   return result;
 }

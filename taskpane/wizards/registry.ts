@@ -5,8 +5,9 @@ import { ForecastWizard } from './forecast/ForecastWizard';
 import { QuotaWizard } from './quota/QuotaWizard';
 import { ShareWizard } from './share/ShareWizard';
 import { TerritoryWizard } from './territory/TerritoryWizard';
+import { PerformanceWizard } from './performance/PerformanceWizard';
 
-export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'share' | 'credit';
+export type WizardId = 'comp' | 'territory' | 'quota' | 'forecast' | 'performance' | 'credit' | 'share';
 
 /** The wizards the task pane offers, in tab order. */
 export const WIZARDS: readonly { id: WizardId; label: string; component: WizardComponent }[] = [
@@ -14,6 +15,7 @@ export const WIZARDS: readonly { id: WizardId; label: string; component: WizardC
   { id: 'territory', label: 'Territory', component: TerritoryWizard },
   { id: 'quota', label: 'Quota', component: QuotaWizard },
   { id: 'forecast', label: 'Forecast', component: ForecastWizard },
-  { id: 'share', label: 'Share', component: ShareWizard },
+  { id: 'performance', label: 'Performance', component: PerformanceWizard },
   { id: 'credit', label: 'Credit', component: CreditWizard },
+  { id: 'share', label: 'Share', component: ShareWizard },
 ];

@@ -22,7 +22,8 @@ import { dateToSerial } from '../../src/shared/dates';
 export type ExpectedCell =
   | { type: 'number'; value: number; digits?: number }
   | { type: 'text'; value: string }
-  | { type: 'boolean'; value: boolean };
+  | { type: 'boolean'; value: boolean }
+  | { type: 'error'; value: string };
 
 /** An example's documented result. */
 export type Expected =
@@ -96,6 +97,7 @@ function tokens(s: string, line: number): string[] {
 function cell(tok: string, line: number): ExpectedCell {
   if (tok.startsWith('"')) return { type: 'text', value: tok.slice(1, -1).replace(/""/g, '"') };
   if (tok === 'TRUE' || tok === 'FALSE') return { type: 'boolean', value: tok === 'TRUE' };
+  if (tok.startsWith('#')) return { type: 'error', value: tok }; // an error in one cell of a spill
   const m = /^([-−]?\d+(?:\.(\d+))?)(…?)$/.exec(tok);
   if (!m) throw new Error(`line ${line}: expected a value, got ${tok}`);
   const value = Number(m[1].replace('−', '-'));
@@ -194,6 +196,11 @@ export function mismatch(want: Expected, got: unknown): string | undefined {
       const w = want.rows[r][c];
       const g = rows[r][c];
       const where = want.array ? ` at row ${r + 1}, column ${c + 1}` : '';
+      if (w.type === 'error') {
+        const code = typeof g === 'string' ? g : (g as { error?: string; code?: string } | null)?.error ?? (g as { code?: string } | null)?.code; // prettier-ignore
+        if (code !== w.value) return `expected ${w.value}${where}, got ${JSON.stringify(g)}`;
+        continue;
+      }
       if (w.type !== 'number') {
         if (w.value === '' && g === null) continue; // a blank cell of a spill
         if (g !== w.value) return `expected ${JSON.stringify(w.value)}${where}, got ${JSON.stringify(g)}`;

@@ -159,6 +159,32 @@ describe('wizards in the playground (Chromium)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('Performance: attainment and pace of the sample Deals, a routing test, the write; axe finds nothing serious', async () => {
+    await wizard('Performance').click();
+    await box(/^Bookings/).fill('Deals!A1:C400');
+    await box(/^Quotas/).fill('Performance!A6:B46');
+    expect(await axeProblems()).toEqual([]);
+    await button('Next').click();
+    await box(/^As of/).fill('2026-03-15');
+    expect(await axeProblems()).toEqual([]);
+    await button('Next').click();
+    await pane.getByText(/^FY2026 Q1: 2026-01-01 to 2026-03-31, as of 2026-03-15/).waitFor({ timeout: 120_000 });
+    await pane.getByRole('table', { name: 'Attainment and pace per rep' }).waitFor();
+    expect(await axeProblems()).toEqual([]);
+    await button('Continue').click();
+    await box(/^Records range/).fill('Leads!B1:E121');
+    await box(/^Rules/).fill('Routing!A1:E9');
+    await box(/^Routing reps/).fill('Routing!G1:K41');
+    await button('Test rules').click();
+    await pane.getByText('120 records tested: 120 routed.').waitFor({ timeout: 120_000 });
+    expect(await axeProblems()).toEqual([]);
+    await button('Next').click();
+    await button('Write to workbook').click();
+    await pane.getByText(/Wrote attainment and pace of \d+ reps to sheet "Performance 2"/).waitFor();
+    await sheetTab('Performance 2').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('Share: scans, previews and converts the sample in place; axe finds no serious or critical violation', async () => {
     await wizard('Share').click();
     const counts = pane.getByRole('table', { name: 'SALESOPS cells by function' });

@@ -69,7 +69,9 @@ function problem(f: FunctionMeta, result: unknown): string | undefined {
     if (w === 0) return 'empty row';
     for (const r of result as unknown[][]) {
       if (r.length !== w) return 'ragged array';
-      const bad = r.find((v) => !scalarOk(v));
+      // An error in one cell of a spill (ROUTE's unroutable record) is #N/A with the reason as its message.
+      const cellError = (v: unknown) => v instanceof StubCustomFunctionsError && v.code === '#N/A' && !!v.message;
+      const bad = r.find((v) => !scalarOk(v) && !cellError(v));
       if (bad !== undefined || r.some((v) => v === undefined)) return `invalid cell ${String(bad)}`;
     }
     return undefined;

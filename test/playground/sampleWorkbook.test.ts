@@ -12,6 +12,7 @@ describe('sample workbook in the playground engine', () => {
   it('has the README first and every sheet with a description', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'README', 'Reps', 'Accounts', 'Bookings', 'Opportunities', 'Stages', 'CompPlan', 'Payouts', 'Ramp', 'Capacity', 'Forecast', 'Territory', 'Credit', 'Credits',
+      'Deals', 'Performance', 'Leads', 'Routing',
     ]); // prettier-ignore
     expect(workbook.sheetNames()).toEqual(sheets.map((s) => s.name));
     expect(workbook.tables().map((t) => t.name)).toContain('Payouts');

@@ -17,7 +17,7 @@ describe('App shell', () => {
     const user = userEvent.setup({ delay: null });
     renderInFluent(<App port={new MemoryWorkbook()} />);
     expect(screen.getAllByRole('tab')).toHaveLength(6);
-    for (const name of ['Comp plan', 'Territory', 'Quota', 'Forecast', 'Share', 'Credit'])
+    for (const name of ['Comp plan', 'Territory', 'Quota', 'Forecast', 'Performance', 'Credit', 'Share'])
       expect(screen.getByRole('tab', { name })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Comp plan' })).toBeInTheDocument();
     // keyboard: a focused tab is chosen with Enter (arrow-key focus moves are Tabster's, which jsdom cannot lay out)

@@ -1,6 +1,6 @@
 /**
  * Translator of SALESOPS.SEASONALQUOTA, a spilled row: one native formula per cell. The function splits the annual
- * quota in cents by largest remainder (src/quota/cents.ts): cell j gets ⌊raw_j⌋ cents plus one more when its
+ * quota in cents by largest remainder (src/shared/money.ts): cell j gets ⌊raw_j⌋ cents plus one more when its
  * remainder ranks among the `left` largest (ties to the earlier cell; zero weights never get one), where
  * raw_j = (cents × w_j) / (w_1 + … + w_m), cents = ROUND(annual × 100, 0), left = cents − Σ ⌊raw_i⌋.
  */

@@ -1,0 +1,2 @@
+export * from './fiscal';
+export * from './cells';

@@ -1,0 +1,3 @@
+export * from './pacing';
+export * from './cells';
+export * from './attainment';

@@ -1,0 +1,3 @@
+export * from './values';
+export * from './route';
+export * from './cells';

@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import './support/dom';
+import { renderWizard } from './support/render';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { dateToSerial as d } from '../../src/shared/dates';
+import { MemoryWorkbook } from '../../taskpane/workbook/memory';
+import { PerformanceWizard } from '../../taskpane/wizards/performance/PerformanceWizard';
+import { next } from './support/next';
+
+jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMock'));
+
+function setup() {
+  const wb = new MemoryWorkbook({
+    Data: [
+      ['Rep', 'Date', 'Amount', null, 'Rep', 'Quota'],
+      ['Ann', d(2026, 1, 10), 23_000, null, 'Ann', 90_000],
+      ['Bob', d(2026, 2, 1), 30_000, null, 'Bob', 45_000],
+      ['Ann', d(2026, 2, 20), 10_000, null, null, null], // after the as-of date: not counted yet
+      ['Bob', d(2025, 12, 31), 99_000, null, null, null], // the previous quarter
+    ],
+    Leads: [['Country'], ['US'], ['US'], ['US'], ['DE'], ['FR']],
+    Routing: [
+      ['Priority', 'Field', 'Operator', 'Value', 'Assign to', null, 'Rep', 'Team', 'Weight'],
+      [1, 'Country', 'in', 'US', 'East', null, 'Ann', 'East', 2],
+      [2, 'Country', 'in', 'DE', 'Bob', null, 'Bob', 'East', 1],
+    ],
+  });
+  const { user } = renderWizard(PerformanceWizard, wb);
+  return { wb, user };
+}
+
+const fill = (name: RegExp, value: string) =>
+  fireEvent.change(screen.getByRole('textbox', { name }), { target: { value } });
+
+describe('Performance wizard', () => {
+  it('previews attainment and pace, tests routing rules, and writes the table and a chart', async () => {
+    const { wb, user } = setup();
+    fill(/Bookings range/, 'Data!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    fill(/As of/, '2026-02-15');
+    await next(user, 'Next');
+    // Q1 2026 = 31 + 28 + 31 = 90 days; 15 Feb is day 46. Ann: expected 90,000 × 46/90 = 46,000, booked 23,000
+    // → pace 0.50. Bob: expected 45,000 × 46/90 = 23,000, booked 30,000 → 1.30. Team: 53,000 of 69,000 → 0.77.
+    expect(await screen.findByText(/FY2026 Q1: 2026-01-01 to 2026-03-31, as of 2026-02-15/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Team: 53,000.00 booked of 135,000.00 .*expected to date 69,000.00, pace 0.77/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Behind pace (1): Ann 0.50.')).toBeInTheDocument();
+    await next(user, 'Continue');
+    // Routing: US → East (Ann 2 : Bob 1): Ann, Bob, Ann; DE → Bob directly; FR matches no rule.
+    fill(/Records range/, 'Leads!A1:A6');
+    fill(/Rules range/, 'Routing!A1:E3');
+    fill(/Routing reps range/, 'Routing!G1:I3');
+    await user.click(screen.getByRole('button', { name: 'Test rules' }));
+    expect(await screen.findByText('5 records tested: 4 routed.')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Records per rep' })).toHaveTextContent(/Ann\s*East\s*2\s*40.0%/);
+    expect(screen.getByRole('table', { name: 'Records per rep' })).toHaveTextContent(/Bob\s*East\s*2\s*40.0%/);
+    expect(screen.getByRole('table', { name: /Not routed/ })).toHaveTextContent(/No rule matches this record/);
+    await next(user, 'Next');
+    await next(user, 'Write to workbook');
+    await waitFor(() => expect(wb.getCell('Performance', 'A7').value).toBe('Ann'));
+    expect(['B7', 'C7', 'F7', 'G7', 'J7'].map((a) => wb.getCell('Performance', a).value)).toEqual([
+      23_000,
+      90_000,
+      46_000,
+      0.5,
+      'Yes',
+    ]);
+    expect(wb.getCell('Performance', 'A9').value).toBe('Team');
+    expect(wb.getCell('Performance', 'F9').value).toBe(69_000);
+    expect(wb.getCell('Performance', 'Q7').value).toBe('East');
+    expect(wb.charts()).toEqual([
+      expect.objectContaining({ sheet: 'Performance', source: 'L6:N8', type: 'columnClustered' }),
+    ]);
+  });
+
+  it('shows a bad as-of date next to its field', async () => {
+    const { user } = setup();
+    fill(/Bookings range/, 'Data!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    fill(/As of/, '15/02/2026');
+    await next(user, 'Next');
+    expect(await screen.findByText('As of: type a date as YYYY-MM-DD, e.g. 2026-03-15.')).toBeInTheDocument();
+  });
+});
