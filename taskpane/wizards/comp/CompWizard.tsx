@@ -52,16 +52,9 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
             <SourcePicker
               port={port}
               label="Roster (optional: header row of measure names, one rep a row)"
-              value={form.roster}
-              onChange={(v) => w.update('roster', v)}
-              error={errors.roster}
+              {...w.field('roster')}
             />
-            <TextField
-              label="Reps (for the cost of plan without a roster)"
-              value={form.repCount}
-              onChange={(v) => w.update('repCount', v)}
-              error={errors.repCount}
-            />
+            <TextField label="Reps (for the cost of plan without a roster)" {...w.field('repCount')} />
           </>
         ) : null}
         {w.stepId === 'preview' && preview ? (
@@ -102,12 +95,7 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {w.stepId === 'write' ? (
           <>
-            <TextField
-              label="New sheet name"
-              value={form.sheetName}
-              onChange={(v) => w.update('sheetName', v)}
-              error={errors.sheetName}
-            />
+            <TextField label="New sheet name" {...w.field('sheetName')} />
             <TextField label="Table name" value={form.tableName} onChange={(v) => w.update('tableName', v)} />
             {w.roster ? (
               <Checkbox

@@ -39,26 +39,14 @@ export function HistorySteps({ w, port }: { w: HistoryWizard; port: WorkbookPort
           <Body1>
             Pick one column or row of past values in time order (a header cell is skipped; blanks are missing values).
           </Body1>
-          <SourcePicker
-            port={port}
-            label="History"
-            allowTables={false}
-            value={form.history}
-            onChange={(v) => w.update('history', v)}
-            error={errors.history}
-          />
+          <SourcePicker port={port} label="History" allowTables={false} {...w.field('history')} />
         </>
       ) : null}
       {w.stepId === 'options' && w.data ? (
         <>
           <Text>{`${w.data.values.length} periods of history.`}</Text>
           <FieldRow>
-            <TextField
-              label="Horizon (periods)"
-              value={form.horizon}
-              onChange={(v) => w.update('horizon', v)}
-              error={errors.horizon}
-            />
+            <TextField label="Horizon (periods)" {...w.field('horizon')} />
             <Field label="Method" validationState={errors.method ? 'error' : 'none'} validationMessage={errors.method}>
               <Select value={form.method} onChange={(_, d) => w.update('method', d.value as ForecastMethod)}>
                 {FORECAST_METHODS.map((m) => (
@@ -70,26 +58,12 @@ export function HistorySteps({ w, port }: { w: HistoryWizard; port: WorkbookPort
             </Field>
           </FieldRow>
           <FieldRow>
-            <TextField
-              label="Seasonality"
-              value={form.seasonality}
-              onChange={(v) => w.update('seasonality', v)}
-              error={errors.seasonality}
-              hint="blank = detect, 0 = none, 12 = monthly"
-            />
-            <TextField
-              label="Confidence"
-              value={form.confidence}
-              onChange={(v) => w.update('confidence', v)}
-              error={errors.confidence}
-              hint="e.g. 0.95; blank = no interval"
-            />
+            <TextField label="Seasonality" {...w.field('seasonality')} hint="blank = detect, 0 = none, 12 = monthly" />
+            <TextField label="Confidence" {...w.field('confidence')} hint="e.g. 0.95; blank = no interval" />
           </FieldRow>
           <TextField
             label="Backtest points"
-            value={form.backtest}
-            onChange={(v) => w.update('backtest', v)}
-            error={errors.backtest}
+            {...w.field('backtest')}
             hint="the last points held out to measure accuracy"
           />
         </>

@@ -21,21 +21,8 @@ function PipelineSource({ w, port }: { w: Wizard; port: WorkbookPort }): React.J
         Pick the opportunity table (a header row, then one row per opportunity) and the stage probabilities (two
         columns: stage name, win probability as a fraction or percent).
       </Body1>
-      <SourcePicker
-        port={port}
-        label="Opportunities"
-        value={w.form.opportunities}
-        onChange={(v) => w.update('opportunities', v)}
-        error={w.errors.opportunities}
-      />
-      <SourcePicker
-        port={port}
-        label="Stage probabilities"
-        allowTables={false}
-        value={w.form.stages}
-        onChange={(v) => w.update('stages', v)}
-        error={w.errors.stages}
-      />
+      <SourcePicker port={port} label="Opportunities" {...w.field('opportunities')} />
+      <SourcePicker port={port} label="Stage probabilities" allowTables={false} {...w.field('stages')} />
     </>
   );
 }
@@ -43,60 +30,21 @@ function PipelineSource({ w, port }: { w: Wizard; port: WorkbookPort }): React.J
 /** The columns and the close-date window. */
 function PipelineColumns({ w }: { w: Wizard }): React.JSX.Element | null {
   if (!w.data) return null;
-  const { form: pform, errors: perrors } = w;
   const columns = w.data.columns;
   return (
     <>
       <Text>{`${w.data.opps.values.length - 1} rows of opportunities; ${w.data.stages.size} stages.`}</Text>
       <FieldRow>
-        <ColumnSelect
-          label="Amount column"
-          value={pform.amount}
-          columns={columns}
-          onChange={(v) => w.update('amount', v)}
-          error={perrors.amount}
-          empty="(choose)"
-        />
-        <ColumnSelect
-          label="Stage column"
-          value={pform.stage}
-          columns={columns}
-          onChange={(v) => w.update('stage', v)}
-          error={perrors.stage}
-          empty="(choose)"
-        />
+        <ColumnSelect label="Amount column" columns={columns} {...w.field('amount')} empty="(choose)" />
+        <ColumnSelect label="Stage column" columns={columns} {...w.field('stage')} empty="(choose)" />
       </FieldRow>
       <FieldRow>
-        <ColumnSelect
-          label="Close-date column"
-          value={pform.closeDate}
-          columns={columns}
-          onChange={(v) => w.update('closeDate', v)}
-          error={perrors.closeDate}
-        />
-        <ColumnSelect
-          label="Forecast category column"
-          value={pform.category}
-          columns={columns}
-          onChange={(v) => w.update('category', v)}
-          error={perrors.category}
-        />
+        <ColumnSelect label="Close-date column" columns={columns} {...w.field('closeDate')} />
+        <ColumnSelect label="Forecast category column" columns={columns} {...w.field('category')} />
       </FieldRow>
       <FieldRow>
-        <TextField
-          label="Close from"
-          value={pform.from}
-          onChange={(v) => w.update('from', v)}
-          error={perrors.from}
-          hint="YYYY-MM-DD; blank = no lower bound"
-        />
-        <TextField
-          label="Close to"
-          value={pform.to}
-          onChange={(v) => w.update('to', v)}
-          error={perrors.to}
-          hint="YYYY-MM-DD; blank = no upper bound"
-        />
+        <TextField label="Close from" {...w.field('from')} hint="YYYY-MM-DD; blank = no lower bound" />
+        <TextField label="Close to" {...w.field('to')} hint="YYYY-MM-DD; blank = no upper bound" />
       </FieldRow>
     </>
   );

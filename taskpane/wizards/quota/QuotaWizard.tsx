@@ -33,39 +33,19 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
               The roster needs a header row with Rep, Full quota (per month), Start date and, optionally, End date and
               Profile (new hire, replacement, internal transfer or a name of your own; blank: the team ramp).
             </Body1>
-            <SourcePicker
-              port={port}
-              label="Roster"
-              value={form.roster}
-              onChange={(v) => w.update('roster', v)}
-              error={errors.roster}
-            />
+            <SourcePicker port={port} label="Roster" {...w.field('roster')} />
           </>
         ) : null}
         {w.stepId === 'options' ? (
           <>
             <Text>{`${w.reps.length} reps read from the roster.`}</Text>
             <FieldRow>
-              <TextField
-                label="First month"
-                placeholder="2026-01"
-                value={form.firstMonth}
-                onChange={(v) => w.update('firstMonth', v)}
-                error={errors.firstMonth}
-                hint="YYYY-MM"
-              />
-              <TextField
-                label="Months"
-                value={form.months}
-                onChange={(v) => w.update('months', v)}
-                error={errors.months}
-              />
+              <TextField label="First month" placeholder="2026-01" {...w.field('firstMonth')} hint="YYYY-MM" />
+              <TextField label="Months" {...w.field('months')} />
             </FieldRow>
             <TextField
               label="Ramp (fractions by tenure month)"
-              value={form.ramp}
-              onChange={(v) => w.update('ramp', v)}
-              error={errors.ramp}
+              {...w.field('ramp')}
               hint="e.g. 0.25, 0.5, 0.75 — then 100%; empty: no ramp"
             />
             {w.profiles.length > 0 ? (
@@ -94,36 +74,13 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
               </RadioGroup>
             </Field>
             {form.targetMode === 'flat' ? (
-              <TextField
-                label="Monthly target"
-                value={form.flatTarget}
-                onChange={(v) => w.update('flatTarget', v)}
-                error={errors.flatTarget}
-              />
+              <TextField label="Monthly target" {...w.field('flatTarget')} />
             ) : (
-              <SourcePicker
-                port={port}
-                label="Targets"
-                allowTables={false}
-                value={form.targetRange}
-                onChange={(v) => w.update('targetRange', v)}
-                error={errors.targetRange}
-              />
+              <SourcePicker port={port} label="Targets" allowTables={false} {...w.field('targetRange')} />
             )}
             <FieldRow>
-              <TextField
-                label="Monthly attrition"
-                value={form.attrition}
-                onChange={(v) => w.update('attrition', v)}
-                error={errors.attrition}
-                hint="e.g. 2% of the tenured team"
-              />
-              <TextField
-                label="Hiring lead time (months)"
-                value={form.leadTime}
-                onChange={(v) => w.update('leadTime', v)}
-                error={errors.leadTime}
-              />
+              <TextField label="Monthly attrition" {...w.field('attrition')} hint="e.g. 2% of the tenured team" />
+              <TextField label="Hiring lead time (months)" {...w.field('leadTime')} />
             </FieldRow>
           </>
         ) : null}

@@ -16,7 +16,7 @@ import {
   rosterProfiles,
   validateOptions,
 } from './compute';
-import type { QuotaErrors, QuotaField, QuotaForm, QuotaOptions, QuotaResult, RosterRep } from './types';
+import type { QuotaErrors, QuotaForm, QuotaOptions, QuotaResult, RosterRep } from './types';
 
 const INITIAL: QuotaForm = {
   roster: { kind: 'range', text: '' },
@@ -82,17 +82,16 @@ export function useQuotaWizard(port: WorkbookPort) {
           : null,
     }),
   ];
-  const m = useStepMachine<QuotaForm, QuotaErrors>({ port, steps, initialForm: INITIAL });
-
-  const update = <K extends QuotaField>(key: K, value: QuotaForm[K]): void => {
-    m.setForm((f) => {
-      const changed: QuotaForm = { ...f, [key]: value };
-      // Custom profiles start from the team ramp: while their field still reads it, they follow it.
-      if (key === 'ramp') changed.profileRamps = followTeamRamp(f.profileRamps, profiles, f.ramp, changed.ramp);
-      return changed;
-    });
-    m.clearErrors(key);
-  };
+  const m = useStepMachine<QuotaForm, QuotaErrors>({
+    port,
+    steps,
+    initialForm: INITIAL,
+    // Custom profiles start from the team ramp: while their field still reads it, they follow it.
+    derive: (prev, next) =>
+      next.ramp === prev.ramp
+        ? next
+        : { ...next, profileRamps: followTeamRamp(prev.profileRamps, profiles, prev.ramp, next.ramp) },
+  });
   /** Sets the ramp field of the profile `key` (a `RosterProfile.key`) and clears its message. */
   const updateProfileRamp = (key: string, value: string): void => {
     m.setForm((f) => ({ ...f, profileRamps: { ...f.profileRamps, [key]: value } }));
@@ -102,5 +101,5 @@ export function useQuotaWizard(port: WorkbookPort) {
       return { ...e, profileRamps: rest.length > 0 ? Object.fromEntries(rest) : undefined };
     });
   };
-  return { ...m, reps, profiles, result: computed?.result, update, updateProfileRamp };
+  return { ...m, reps, profiles, result: computed?.result, updateProfileRamp };
 }

@@ -18,6 +18,10 @@ export interface StepMachineOptions<F, E> {
   blocked?: boolean;
   /** Hides Back (e.g. while a solver runs). */
   noBack?: boolean;
+  /** Adjusts the form after a field changed (e.g. fields that follow another); `prev` is the form before. */
+  derive?: (prev: F, next: F) => F;
+  /** Fields whose messages clear together (e.g. a pair checked together): a change to one clears all. */
+  clearTogether?: readonly (readonly (keyof F & keyof E)[])[];
 }
 
 /** What `useStepMachine` returns: the form, the step, the messages, the writer and the frame's navigation props. */
@@ -32,6 +36,8 @@ export interface StepMachine<F, E> {
   setErrors: React.Dispatch<React.SetStateAction<E>>;
   /** Sets one field and clears its message. */
   update: <K extends keyof F>(key: K, value: F[K]) => void;
+  /** A field's props for its input: `value`, `onChange` (through `update`) and `error`. */
+  field: <K extends keyof F>(key: K) => { value: F[K]; onChange: (v: F[K]) => void; error?: string };
   /** Clears the messages of `keys`. */
   clearErrors: (...keys: (keyof E)[]) => void;
   busy: boolean;
@@ -72,8 +78,20 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
   const clearErrors = (...keys: (keyof E)[]): void =>
     setErrors((e) => ({ ...e, ...Object.fromEntries(keys.map((k) => [k, undefined])) }));
   const update = <K extends keyof F>(key: K, value: F[K]): void => {
-    setForm((f) => ({ ...f, [key]: value }));
-    clearErrors(key as unknown as keyof E);
+    setForm((f) => {
+      const changed = { ...f, [key]: value };
+      return opts.derive ? opts.derive(f, changed) : changed;
+    });
+    const together = opts.clearTogether?.find((g) => (g as readonly PropertyKey[]).includes(key));
+    clearErrors(...(together ?? [key as unknown as keyof E]));
+  };
+  const field = <K extends keyof F>(key: K) => {
+    const error = (errors as Partial<Record<PropertyKey, unknown>>)[key];
+    return {
+      value: form[key],
+      onChange: (v: F[K]) => update(key, v),
+      error: typeof error === 'string' ? error : undefined,
+    };
   };
 
   /** Applies a step's outcome: messages keep the step; otherwise on to the next step (the last one stays). */
@@ -119,6 +137,7 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
     errors,
     setErrors,
     update,
+    field,
     clearErrors,
     busy,
     next,

@@ -43,20 +43,8 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
               Accounts: a header row, then one account a row. Reps: a header row (Rep, and optionally Share, Keys,
               Latitude, Longitude, Min accounts, Max accounts), then one rep a row.
             </Body1>
-            <SourcePicker
-              port={port}
-              label="Accounts"
-              value={form.accounts}
-              onChange={(v) => w.update('accounts', v)}
-              error={errors.accounts}
-            />
-            <SourcePicker
-              port={port}
-              label="Reps"
-              value={form.reps}
-              onChange={(v) => w.update('reps', v)}
-              error={errors.reps}
-            />
+            <SourcePicker port={port} label="Accounts" {...w.field('accounts')} />
+            <SourcePicker port={port} label="Reps" {...w.field('reps')} />
           </>
         ) : null}
         {w.stepId === 'options' ? (
@@ -92,27 +80,13 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
               ) : null}
             </div>
             <FieldRow>
-              <ColumnSelect
-                label="Current owner"
-                value={form.owner}
-                columns={w.columns}
-                onChange={(v) => w.update('owner', v)}
-                error={errors.owner}
-              />
-              <ColumnSelect
-                label="Lock"
-                value={form.lock}
-                columns={w.columns}
-                onChange={(v) => w.update('lock', v)}
-                error={errors.lock}
-              />
+              <ColumnSelect label="Current owner" columns={w.columns} {...w.field('owner')} />
+              <ColumnSelect label="Lock" columns={w.columns} {...w.field('lock')} />
             </FieldRow>
             <ColumnSelect
               label="Eligibility column"
-              value={form.eligibility}
               columns={w.columns}
-              onChange={(v) => w.update('eligibility', v)}
-              error={errors.eligibility}
+              {...w.field('eligibility')}
               hint={
                 w.repsColumns.keys
                   ? 'An account with a key goes to a rep whose Keys include it (a rep without Keys takes any).'
@@ -120,34 +94,14 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
               }
             />
             <FieldRow>
-              <ColumnSelect
-                label="Latitude column"
-                value={form.latitude}
-                columns={w.columns}
-                onChange={(v) => w.update('latitude', v)}
-                error={errors.latitude}
-              />
-              <ColumnSelect
-                label="Longitude column"
-                value={form.longitude}
-                columns={w.columns}
-                onChange={(v) => w.update('longitude', v)}
-                error={errors.longitude}
-              />
+              <ColumnSelect label="Latitude column" columns={w.columns} {...w.field('latitude')} />
+              <ColumnSelect label="Longitude column" columns={w.columns} {...w.field('longitude')} />
             </FieldRow>
-            <TextField
-              label="Most accounts moved"
-              value={form.maxMoves}
-              onChange={(v) => w.update('maxMoves', v)}
-              error={errors.maxMoves}
-              hint="blank = no limit"
-            />
+            <TextField label="Most accounts moved" {...w.field('maxMoves')} hint="blank = no limit" />
             <FieldRow>
               <TextField
                 label="Most of a metric moved"
-                value={form.maxMetricFraction}
-                onChange={(v) => w.update('maxMetricFraction', v)}
-                error={errors.maxMetricFraction}
+                {...w.field('maxMetricFraction')}
                 hint="of its total: 10% or 0.1; blank = no limit"
               />
               <ColumnSelect
@@ -227,12 +181,7 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {w.stepId === 'write' ? (
           <>
-            <TextField
-              label="Report sheet name"
-              value={form.reportSheet}
-              onChange={(v) => w.update('reportSheet', v)}
-              error={errors.reportSheet}
-            />
+            <TextField label="Report sheet name" {...w.field('reportSheet')} />
             <Text>A “New owner” column is written right of the accounts range.</Text>
             <StatusMessage status={w.writer.status} />
           </>

@@ -159,13 +159,10 @@ export function useTerritoryWizard(port: WorkbookPort) {
     initialForm: INITIAL,
     blocked: running,
     noBack: running,
-  });
-  const update = <K extends keyof TerritoryForm>(key: K, value: TerritoryForm[K]): void => {
-    m.update(key, value);
     // latitude and longitude are checked as a pair: a change to either clears both messages
-    if (key === 'latitude' || key === 'longitude') m.clearErrors('latitude', 'longitude');
-  };
+    clearTogether: [['latitude', 'longitude']],
+  });
   const cancel = (): void => handle.current?.cancel();
   const columns = input ? headerNames(input.accounts) : [];
-  return { ...m, update, columns, repsColumns, run: solved?.run, progress, running, note, cancel };
+  return { ...m, columns, repsColumns, run: solved?.run, progress, running, note, cancel };
 }
