@@ -25,6 +25,8 @@ export interface SampleSheet {
   tables: { name: string; address: string }[];
   /** Column widths in characters (optional). */
   widths?: number[];
+  /** Number formats set on whole columns (0-based column → format code), as a sheet may set them (optional). */
+  columnFormats?: Record<number, string>;
 }
 
 export const FORMAT = {

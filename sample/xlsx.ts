@@ -10,6 +10,8 @@ import type { CellValue } from '../src/shared/cells';
 import { toStoredSpelling } from '../src/share';
 import { formatCell, formatRange } from '../taskpane/workbook/address';
 import { loadSample } from '../taskpane/playground/loadSample';
+import type { FormulaEngine } from '../taskpane/playground/engine';
+import type { MemoryWorkbook } from '../taskpane/workbook/memory';
 import type { SampleSheet } from './workbook';
 
 /** An array formula cell as exceljs writes and reads it (its typings omit this shape). */
@@ -30,6 +32,14 @@ function cached(value: CellValue, errorCode: string | undefined): CachedResult {
 /** Builds the .xlsx workbook of `sheets`, computing every formula first. */
 export function buildSampleXlsx(sheets: SampleSheet[]): ExcelJS.Workbook {
   const { workbook: mem, engine } = loadSample(sheets);
+  return computedBookXlsx(sheets, mem, engine);
+}
+
+/**
+ * The .xlsx workbook of `sheets` (cells, formats, widths, tables) with each formula's cached result read from
+ * `mem` as `engine` computed it (the playground's Download uses it on its live workbook).
+ */
+export function computedBookXlsx(sheets: SampleSheet[], mem: MemoryWorkbook, engine: FormulaEngine): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = 'Sales Ops Modeler';
   book.created = new Date(Date.UTC(2026, 0, 1));
@@ -37,6 +47,7 @@ export function buildSampleXlsx(sheets: SampleSheet[]): ExcelJS.Workbook {
   for (const s of sheets) {
     const ws = book.addWorksheet(s.name);
     s.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    for (const [c, f] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = f;
     const height = Math.max(s.rows.length, 1);
     const width = Math.max(1, ...s.rows.map((r) => r.length));
     // Spill areas of formula anchors, read back from the computed workbook.

@@ -39,7 +39,7 @@ export function chartSeries(
 }
 
 /** A small SVG rendering of a chart record (lines for line/area/scatter, bars otherwise). */
-function ChartSvg({ wb, chart }: { wb: MemoryWorkbook; chart: MemoryChart }): React.JSX.Element {
+export function ChartSvg({ wb, chart }: { wb: MemoryWorkbook; chart: MemoryChart }): React.JSX.Element {
   const { categories, series } = chartSeries(wb, chart);
   const W = 340;
   const H = 160;
