@@ -91,7 +91,9 @@ export function Playground({ initial, onBook }: PlaygroundProps): React.JSX.Elem
   const pixelWidths = React.useRef<Record<string, number[]>>({});
   const compute = useBackgroundCompute(engine, workbook);
 
-  React.useEffect(() => onBook?.(book), [book, onBook]);
+  React.useEffect(() => {
+    onBook?.(book);
+  }, [book, onBook]);
   React.useEffect(
     () =>
       workbook.subscribe((change) => {

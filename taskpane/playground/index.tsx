@@ -15,6 +15,8 @@ let current: PlaygroundBook = initial;
     return workbookSnapshot(current.workbook);
   },
   pending: () => current.engine.pendingCount(),
+  /** Every formula cell as "Sheet!A1=formula" lines, in order. */
+  formulas: () => current.workbook.formulaCells().map((f) => `${f.sheet}!${f.address}${f.formula}`),
 };
 
 mount(<Playground initial={initial} onBook={(b) => (current = b)} />);

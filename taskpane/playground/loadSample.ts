@@ -35,6 +35,9 @@ export function loadSample(sheets: SampleSheet[], deferred = false): LoadedSampl
     );
     for (const t of s.tables) workbook.addTable(t.name, s.name, t.address);
   }
+  const charts = sheets.flatMap((s) => s.charts ?? []);
+  // The in-memory workbook applies a plan synchronously (its promise only reports the outcome).
+  if (charts.length > 0) void workbook.apply({ charts });
   const engine = new FormulaEngine(salesOpsFunctions());
   if (deferred) engine.attachDeferred(workbook);
   else engine.attach(workbook);

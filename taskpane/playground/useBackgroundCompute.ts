@@ -21,7 +21,8 @@ export interface ComputeProgress {
 
 /** Runs `engine`'s pending formulas in the background; re-renders after each slice. */
 export function useBackgroundCompute(engine: FormulaEngine, workbook: MemoryWorkbook): ComputeProgress {
-  const [progress, setProgress] = React.useState<ComputeProgress>(() => ({
+  const [progress, setProgress] = React.useState<ComputeProgress & { engine: FormulaEngine }>(() => ({
+    engine,
     total: engine.formulaCount(),
     pending: engine.pendingCount(),
     tick: 0,
@@ -33,7 +34,7 @@ export function useBackgroundCompute(engine: FormulaEngine, workbook: MemoryWork
     const step = () => {
       if (stopped) return;
       const pending = engine.computeSome(SLICE_MS);
-      setProgress((p) => ({ total, pending, tick: p.tick + 1 }));
+      setProgress((p) => ({ engine, total, pending, tick: p.tick + 1 }));
       if (pending > 0) timer = setTimeout(step, 0);
       else (globalThis as { salesOpsComputedAt?: number }).salesOpsComputedAt = performance.now();
     };
@@ -45,5 +46,8 @@ export function useBackgroundCompute(engine: FormulaEngine, workbook: MemoryWork
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [engine, workbook]);
-  return progress;
+  // A new engine (an opened file) until its first slice: its own counts, not the last engine's.
+  if (progress.engine !== engine)
+    return { total: engine.formulaCount(), pending: engine.pendingCount(), tick: progress.tick };
+  return { total: progress.total, pending: progress.pending, tick: progress.tick };
 }
