@@ -19,6 +19,8 @@ import {
 import { cellView } from '../../taskpane/playground/cellView';
 
 installCustomFunctionsShim();
+// The sample round trip computes the 3,000-account sample three times: over a minute on a loaded machine.
+jest.setTimeout(300_000);
 
 async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer());
