@@ -521,7 +521,7 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
               key={chart.id}
               className={styles.chart}
               aria-label={`Chart on sheet: ${chart.title}`}
-              style={{ top: HEADER_HEIGHT + at.top * ROW_HEIGHT, left: colLeft[at.left] ?? totalWidth }}
+              style={{ top: HEADER_HEIGHT + at.top * ROW_HEIGHT, left: colLeft[at.left] ?? totalWidth, width: 340 }}
             >
               <ChartSvg wb={workbook} chart={chart} />
             </figure>
