@@ -9,6 +9,7 @@ import { dateToSerial } from '../src/shared/dates';
 import { buildCreditSample } from './credit';
 import { type SampleCompany, PLAN_YEAR_START, REGIONS, buildSampleCompany } from './company';
 import { performanceSheets } from './performanceSheets';
+import type { ChartSpec } from '../taskpane/workbook/port';
 
 /** One cell: a constant `value` or a `formula` ("=..."), with an optional number format code. */
 export interface SampleCell {
@@ -27,6 +28,10 @@ export interface SampleSheet {
   tables: { name: string; address: string }[];
   /** Column widths in characters (optional). */
   widths?: number[];
+  /** Number formats set on whole columns (0-based column → format code), as a sheet may set them (optional). */
+  columnFormats?: Record<number, string>;
+  /** Charts of the sheet's data (the playground draws them beside it; the .xlsx file holds none). */
+  charts?: ChartSpec[];
 }
 
 export const FORMAT = {
@@ -147,6 +152,16 @@ function bookingsSheet(c: SampleCompany): SampleSheet {
       '36 months of bookings (Jan 2023 – Dec 2025) per region, with growth and quarter-end seasonality; Total = SUM of the regions.',
     rows,
     tables: [{ name: 'Bookings', address: `A1:F${c.bookings.length + 1}` }],
+    charts: [
+      {
+        sheet: 'Bookings',
+        source: `A1:E${c.bookings.length + 1}`,
+        type: 'line',
+        title: 'Monthly bookings by region',
+        at: 'K2',
+        seriesBy: 'columns',
+      },
+    ],
     widths: [10, 12, 12, 12, 12, 13],
   };
 }
@@ -384,6 +399,9 @@ function forecastSheet(): SampleSheet {
     rows,
     tables: [],
     widths: [10, 13, 13, 13, 2, 12, 12, 12, 18],
+    charts: [
+      { sheet: 'Forecast', source: 'A1:D13', type: 'line', title: '2026 forecast', at: 'K2', seriesBy: 'columns' },
+    ],
   };
 }
 

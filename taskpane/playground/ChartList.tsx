@@ -39,7 +39,7 @@ export function chartSeries(
 }
 
 /** A small SVG rendering of a chart record (lines for line/area/scatter, bars otherwise). */
-function ChartSvg({ wb, chart }: { wb: MemoryWorkbook; chart: MemoryChart }): React.JSX.Element {
+export function ChartSvg({ wb, chart }: { wb: MemoryWorkbook; chart: MemoryChart }): React.JSX.Element {
   const { categories, series } = chartSeries(wb, chart);
   const W = 340;
   const H = 160;
@@ -54,7 +54,13 @@ function ChartSvg({ wb, chart }: { wb: MemoryWorkbook; chart: MemoryChart }): Re
   const lines = chart.type === 'line' || chart.type === 'area' || chart.type === 'xyScatter';
   const barW = (W - 2 * pad) / n / Math.max(1, series.length) - 1;
   return (
-    <svg width={W} height={H} role="img" aria-label={chart.title}>
+    // Scales down to its container (a 320 px task pane) and never past its drawn size.
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      style={{ width: '100%', maxWidth: W, height: 'auto', display: 'block' }}
+      role="img"
+      aria-label={chart.title}
+    >
       <line x1={pad} x2={W - pad} y1={y(0)} y2={y(0)} stroke="#999" />
       {series.map((s, k) =>
         lines ? (

@@ -77,6 +77,11 @@ export class FormulaEngine {
   lastEvaluations = 0;
   /** How long the last recalculation took, in milliseconds. */
   lastMilliseconds = 0;
+  /** Set while `attachDeferred` runs: the first computation only marks every formula pending. */
+  private deferFirst = false;
+  /** Formulas left to compute after `attachDeferred`, in row-major order per sheet; `next` is the first left. */
+  private pending: FormulaNode[] = [];
+  private next = 0;
 
   constructor(functions: Record<string, CustomFunctionImpl>) {
     installCustomFunctionsShim();
@@ -101,6 +106,8 @@ export class FormulaEngine {
   /** Makes this engine the workbook's recalculator (computes every formula now). */
   attach(wb: MemoryWorkbook): void {
     this.wb = wb;
+    this.pending = [];
+    this.next = 0;
     this.nodes.clear();
     this.spills.clear();
     this.errors.clear();
@@ -113,6 +120,54 @@ export class FormulaEngine {
         return r ? formatRange(r) : undefined;
       },
     });
+  }
+
+  /**
+   * Attaches without computing: every formula is pending (its cell empty) until `computeSome` reaches it, or an
+   * edit or a read of a cell that needs it computes it first. For a first paint before the formulas are done.
+   */
+  attachDeferred(wb: MemoryWorkbook): void {
+    this.deferFirst = true;
+    try {
+      this.attach(wb);
+    } finally {
+      this.deferFirst = false;
+    }
+  }
+
+  /**
+   * Computes pending formulas (after `attachDeferred`) for about `budgetMs` milliseconds (at least one formula);
+   * returns how many formulas are still pending. A single formula may take longer than the budget.
+   */
+  computeSome(budgetMs: number): number {
+    const started = Date.now();
+    while (this.next < this.pending.length) {
+      const n = this.pending[this.next++];
+      // An edit may have replaced the formula since: only the node still in the table is computed.
+      if (n.state === 'dirty' && this.nodes.get(lc(n.sheet))?.get(cellKey(n.row, n.col)) === n) this.evaluate(n);
+      if (Date.now() - started >= budgetMs) break;
+    }
+    return this.pendingCount();
+  }
+
+  /** How many formulas are still pending (see `attachDeferred`). */
+  pendingCount(): number {
+    let left = 0;
+    for (let i = this.next; i < this.pending.length; i++) if (this.pending[i].state === 'dirty') left++;
+    return left;
+  }
+
+  /** How many formulas the workbook holds (computed or pending). */
+  formulaCount(): number {
+    let n = 0;
+    for (const byCell of this.nodes.values()) n += byCell.size;
+    return n;
+  }
+
+  /** True when `sheet!address` holds a formula not computed yet (see `attachDeferred`). */
+  isPending(sheet: string, address: string): boolean {
+    const r = parseRange(address);
+    return this.nodes.get(lc(sheet))?.get(cellKey(r.top, r.left))?.state === 'dirty';
   }
 
   /** The error in `sheet!address`, if the cell holds one. */
@@ -179,6 +234,11 @@ export class FormulaEngine {
       }
     }
     for (const n of dirty) n.state = 'dirty';
+    if (first && this.deferFirst) {
+      this.pending = [...dirty];
+      this.next = 0;
+      return;
+    }
     // Evaluate in row-major order; reads evaluate their dirty precedents first. A spill that grew may cover
     // cells read by a clean formula: those are recomputed in another round.
     let round = [...dirty];

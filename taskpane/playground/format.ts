@@ -8,12 +8,21 @@ import { serialToDate } from '../../src/shared/dates';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function fixed(x: number, decimals: number, grouping: boolean): string {
-  return x.toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: grouping,
-  });
+  // One formatter per (decimals, grouping): building one per call would cost more than the grid's paint.
+  const k = `${decimals}|${grouping}`;
+  let f = formatters.get(k);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: grouping,
+    });
+    formatters.set(k, f);
+  }
+  return f.format(x);
 }
 
 function general(x: number): string {

@@ -15,8 +15,11 @@ export interface LoadedSample {
   engine: FormulaEngine;
 }
 
-/** Builds a `MemoryWorkbook` from `sheets` and computes it with a new engine. */
-export function loadSample(sheets: SampleSheet[]): LoadedSample {
+/**
+ * Builds a `MemoryWorkbook` from `sheets` and computes it with a new engine; with `deferred`, the formulas are
+ * left pending for `engine.computeSome` (a first paint before they are computed).
+ */
+export function loadSample(sheets: SampleSheet[], deferred = false): LoadedSample {
   const init: Record<string, WriteCell[][]> = {};
   for (const s of sheets) {
     init[s.name] = s.rows.map((row) =>
@@ -32,8 +35,12 @@ export function loadSample(sheets: SampleSheet[]): LoadedSample {
     );
     for (const t of s.tables) workbook.addTable(t.name, s.name, t.address);
   }
+  const charts = sheets.flatMap((s) => s.charts ?? []);
+  // The in-memory workbook applies a plan synchronously (its promise only reports the outcome).
+  if (charts.length > 0) void workbook.apply({ charts });
   const engine = new FormulaEngine(salesOpsFunctions());
-  engine.attach(workbook);
+  if (deferred) engine.attachDeferred(workbook);
+  else engine.attach(workbook);
   return { workbook, engine };
 }
 

@@ -81,13 +81,20 @@ describe('playground in Chromium', () => {
   });
 
   // The screenshot goes to test-results/; UPDATE_SCREENSHOT=1 also refreshes the README's docs/playground.png.
-  it('saves a screenshot of the playground (docs/playground.png with UPDATE_SCREENSHOT=1)', async () => {
+  it('saves a screenshot of the playground at 1,400 × 900 (docs/playground.png with UPDATE_SCREENSHOT=1)', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { salesOpsPlayground: { pending: () => number } }).salesOpsPlayground.pending() === 0,
+    );
     await sheetTab('Payouts').click();
     await page.getByRole('grid').evaluate((el) => {
       el.scrollLeft = 0;
       el.scrollTop = 0;
     });
-    await cell('J2').click();
+    // A selected block, as a user picks a wizard's input
+    await cell('A1').click();
+    await cell('D6').click({ modifiers: ['Shift'] });
     const shot = path.join(ROOT, 'test-results', 'playground.png');
     fs.mkdirSync(path.dirname(shot), { recursive: true });
     await page.screenshot({ path: shot });

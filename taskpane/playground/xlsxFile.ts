@@ -1,0 +1,207 @@
+/**
+ * Opening and saving .xlsx files in the playground with exceljs, the library the sample writer uses (the save
+ * goes through the writer's own `computedBookXlsx`). Reading keeps values, formulas (SALESOPS calls in either
+ * spelling, `_xldudf_SALESOPS_X(` read back as `SALESOPS.X(`), number formats (per cell and per column), column
+ * widths and tables of every worksheet; an array formula becomes a formula at its top-left cell that spills again.
+ * Loaded lazily (the library is large), so the first paint does not wait for it.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellValue } from '../../src/shared/cells';
+import { dateToSerial } from '../../src/shared/dates';
+import { toTypedSpelling } from '../../src/share/calls';
+import type { SampleCell, SampleSheet } from '../../sample/workbook';
+import { formatCell, parseRange } from '../workbook/address';
+import type { MemoryWorkbook } from '../workbook/memory';
+import type { FormulaEngine } from './engine';
+
+/** A file the playground cannot open, with the reason in words a user can act on. */
+export class NotAWorkbookError extends Error {}
+
+/** Largest file the playground opens (bytes): beyond it the page would run out of memory before finishing. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Why `bytes` (the start of a file named `name`) is not an .xlsx workbook, or `undefined` when it may be one. */
+export function workbookFileProblem(name: string, bytes: Uint8Array, size: number): string | undefined {
+  if (size === 0) return `"${name}" is empty; it is not an Excel workbook. Nothing was changed.`;
+  if (size > MAX_FILE_BYTES) {
+    return `"${name}" is ${(size / 1048576).toFixed(0)} MB; the playground opens workbooks up to ${MAX_FILE_BYTES / 1048576} MB. Nothing was changed.`;
+  }
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return `"${name}" is an old Excel 97–2003 (.xls) file; save it as .xlsx (Excel Workbook) and open that. Nothing was changed.`;
+  }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    return `"${name}" is not an Excel workbook (.xlsx); open a file saved as Excel Workbook (.xlsx). Nothing was changed.`;
+  }
+  return undefined;
+}
+
+/** Formula text as the playground's engine reads it: "=" first, SALESOPS calls typed, no `_xlfn.` prefixes. */
+export function formulaFromFile(formula: string): string {
+  const f = toTypedSpelling(`=${formula.replace(/^=/, '')}`);
+  return f.replace(/_xlfn\.|_xlws\./gi, '');
+}
+
+function cellValueOf(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) {
+    // exceljs reads a date cell as a UTC Date: back to its serial (whole days and the time of day).
+    const day = dateToSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+    const ms = v.getUTCHours() * 3_600_000 + v.getUTCMinutes() * 60_000 + v.getUTCSeconds() * 1000;
+    return day + ms / 86_400_000;
+  }
+  if ('error' in v) return v.error;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('text' in v && typeof v.text === 'string') return v.text;
+  if ('result' in v) return cellValueOf(v.result ?? null);
+  return null;
+}
+
+/** The sheets of an exceljs workbook as the playground loads them; `progress` gets (sheets done, sheets). */
+export function sheetsFromBook(
+  book: ExcelJS.Workbook,
+  progress?: (done: number, total: number) => void,
+): SampleSheet[] {
+  const out: SampleSheet[] = [];
+  const worksheets = book.worksheets.filter((ws) => ws.state !== 'veryHidden');
+  worksheets.forEach((ws, i) => {
+    const rows: (SampleCell | null)[][] = [];
+    const spillCells = new Set<string>();
+    const put = (r: number, c: number, cell: SampleCell) => {
+      while (rows.length <= r) rows.push([]);
+      const row = rows[r];
+      while (row.length <= c) row.push(null);
+      row[c] = cell;
+    };
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const r = rowNumber - 1;
+        const c = colNumber - 1;
+        const numberFormat = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+        const v = cell.value as ExcelJS.CellValue & { shareType?: string; ref?: string; formula?: string };
+        if (cell.formula) {
+          const text = cell.formula;
+          if (text) {
+            put(r, c, { formula: formulaFromFile(text), numberFormat });
+            if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) {
+              const area = parseRange(v.ref);
+              for (let rr = area.top; rr <= area.bottom; rr++)
+                for (let cc = area.left; cc <= area.right; cc++) {
+                  if (rr !== r || cc !== c) spillCells.add(formatCell(rr, cc));
+                }
+            }
+            return;
+          }
+        }
+        put(r, c, { value: cellValueOf(cell.value), numberFormat });
+      });
+    });
+    // The cells of an array formula's range hold its cached results: they are the spill, computed again.
+    for (const a of spillCells) {
+      const { top, left } = parseRange(a);
+      const cell = rows[top]?.[left];
+      if (cell && !cell.formula) rows[top][left] = cell.numberFormat ? { numberFormat: cell.numberFormat } : null;
+    }
+    const widths: number[] = [];
+    const columnFormats: Record<number, string> = {};
+    const colCount = Math.max(ws.columnCount, ...rows.map((r) => r.length));
+    for (let c = 1; c <= colCount; c++) {
+      const col = ws.getColumn(c);
+      widths.push(col.width ?? 0);
+      if (col.numFmt && col.numFmt !== 'General') columnFormats[c - 1] = col.numFmt;
+    }
+    const tables = tablesOf(ws);
+    out.push({ name: ws.name, description: '', rows, tables, widths, columnFormats });
+    progress?.(i + 1, worksheets.length);
+  });
+  if (out.length === 0) throw new NotAWorkbookError('The workbook has no worksheet. Nothing was changed.');
+  return out;
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): { name: string; address: string }[] {
+  const out: { name: string; address: string }[] = [];
+  const list =
+    (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }> })
+      .tables ?? {};
+  for (const t of Object.values(list)) {
+    const name = t.table?.name;
+    const ref = t.table?.tableRef ?? t.table?.ref;
+    if (name && ref && ref.includes(':')) out.push({ name, address: ref.replace(/\$/g, '') });
+  }
+  return out;
+}
+
+async function exceljs(): Promise<typeof ExcelJS> {
+  const m = (await import(/* webpackChunkName: "exceljs" */ 'exceljs')) as unknown as {
+    default?: typeof ExcelJS;
+  } & typeof ExcelJS;
+  return m.default ?? m;
+}
+
+/** Reads an .xlsx file's bytes into sheets; throws `NotAWorkbookError` with a user-facing message. */
+export async function readXlsx(
+  name: string,
+  bytes: Uint8Array,
+  progress?: (done: number, total: number) => void,
+): Promise<SampleSheet[]> {
+  const problem = workbookFileProblem(name, bytes, bytes.length);
+  if (problem) throw new NotAWorkbookError(problem);
+  const lib = await exceljs();
+  const book = new lib.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new NotAWorkbookError(
+      `"${name}" could not be read as an Excel workbook (.xlsx): ${why}. Nothing was changed.`,
+    );
+  }
+  if (book.worksheets.length === 0) {
+    throw new NotAWorkbookError(
+      `"${name}" is not an Excel workbook (.xlsx): it holds no worksheet. Nothing was changed.`,
+    );
+  }
+  return sheetsFromBook(book, progress);
+}
+
+/** The workbook's sheets as the sample writer takes them: constants and formulas (no spilled results), formats. */
+export function sheetsOfWorkbook(
+  wb: MemoryWorkbook,
+  widths: Record<string, number[]>,
+  columnFormats: Record<string, Record<number, string>>,
+): SampleSheet[] {
+  return wb.sheetNames().map((name) => {
+    const used = parseRange(wb.usedRange(name));
+    const rows: (SampleCell | null)[][] = [];
+    for (let r = 0; r <= used.bottom; r++) {
+      const row: (SampleCell | null)[] = [];
+      for (let c = 0; c <= used.right; c++) {
+        const a = formatCell(r, c);
+        const cell = wb.getCell(name, a);
+        const numberFormat = cell.numberFormat && cell.numberFormat !== 'General' ? cell.numberFormat : undefined;
+        if (cell.formula) row.push({ formula: cell.formula, numberFormat });
+        else if (wb.isComputedValue(name, a)) row.push(numberFormat ? { numberFormat } : null);
+        else if (cell.value !== null || numberFormat) row.push({ value: cell.value, numberFormat });
+        else row.push(null);
+      }
+      rows.push(row);
+    }
+    const tables = wb
+      .tables()
+      .filter((t) => t.sheet === name)
+      .map((t) => ({ name: t.name, address: t.address }));
+    return { name, description: '', rows, tables, widths: widths[name], columnFormats: columnFormats[name] };
+  });
+}
+
+/** The current workbook as .xlsx bytes, written by the sample writer with the engine's results cached. */
+export async function writeXlsx(
+  wb: MemoryWorkbook,
+  engine: FormulaEngine,
+  widths: Record<string, number[]>,
+  columnFormats: Record<string, Record<number, string>>,
+): Promise<Uint8Array> {
+  const { computedBookXlsx } = await import(/* webpackChunkName: "exceljs" */ './xlsxWrite');
+  const book = computedBookXlsx(sheetsOfWorkbook(wb, widths, columnFormats), wb, engine);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}

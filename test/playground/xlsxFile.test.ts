@@ -1,0 +1,126 @@
+/**
+ * The playground's .xlsx open and save (taskpane/playground/xlsxFile.ts) in Node: a file written by exceljs and
+ * the sample writer's file read back (values, formulas in both SALESOPS spellings, formats, sheets), a file that
+ * is not a workbook refused with a message, and the playground's own download read back the same. Also the
+ * deferred computation the playground's first paint relies on.
+ */
+import ExcelJS from 'exceljs';
+import { installCustomFunctionsShim } from '../../taskpane/playground/customFunctionsShim';
+import { buildSampleWorkbook } from '../../sample/workbook';
+import { buildSampleXlsx } from '../../scripts/sample/xlsx';
+import { loadSample, workbookSnapshot } from '../../taskpane/playground/loadSample';
+import {
+  NotAWorkbookError,
+  formulaFromFile,
+  readXlsx,
+  workbookFileProblem,
+  writeXlsx,
+} from '../../taskpane/playground/xlsxFile';
+import { cellView } from '../../taskpane/playground/cellView';
+
+installCustomFunctionsShim();
+// The sample round trip computes the 3,000-account sample three times: over a minute on a loaded machine.
+jest.setTimeout(300_000);
+
+async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+describe('opening .xlsx files in the playground', () => {
+  it('reads an exceljs workbook: values, formulas in both spellings, cell and column formats, sheets', async () => {
+    const book = new ExcelJS.Workbook();
+    const a = book.addWorksheet('Plan');
+    a.getCell('A1').value = 'Quota';
+    a.getCell('A2').value = 1_120_000;
+    a.getCell('A2').numFmt = '$#,##0';
+    a.getCell('B1').value = 'Bookings';
+    a.getCell('B2').value = 998_140;
+    a.getCell('C2').value = { formula: '_xldudf_SALESOPS_ROUNDMONEY(B2/A2)', result: 0.89 };
+    a.getCell('D2').value = { formula: 'SALESOPS.ROUNDMONEY(B2*0.05)', result: 49907 };
+    a.getCell('E2').value = new Date(Date.UTC(2026, 0, 15));
+    a.getCell('E2').numFmt = 'yyyy-mm-dd';
+    a.getColumn(6).numFmt = '0.0%';
+    const b = book.addWorksheet('Other');
+    b.getCell('A1').value = { formula: 'Plan!A2*2', result: 2_240_000 };
+    const sheets = await readXlsx('plan.xlsx', await bytesOf(book));
+    expect(sheets.map((s) => s.name)).toEqual(['Plan', 'Other']);
+    const plan = sheets[0];
+    expect(plan.rows[1][0]).toEqual({ value: 1_120_000, numberFormat: '$#,##0' });
+    expect(plan.rows[1][2]).toEqual({ formula: '=SALESOPS.ROUNDMONEY(B2/A2)', numberFormat: undefined });
+    expect(plan.rows[1][3]).toEqual({ formula: '=SALESOPS.ROUNDMONEY(B2*0.05)', numberFormat: undefined });
+    // 2026-01-15 is serial 46037 (46023 is 2026-01-01, + 14)
+    expect(plan.rows[1][4]).toEqual({ value: 46037, numberFormat: 'yyyy-mm-dd' });
+    expect(plan.columnFormats).toEqual({ 5: '0.0%' });
+    // Computed by the playground: 998,140 × 0.05 = 49,907; 998,140 / 1,120,000 = 0.891196… → 0.89
+    const { workbook } = loadSample(sheets);
+    expect(workbook.getCell('Plan', 'D2').value).toBe(49907);
+    expect(workbook.getCell('Plan', 'C2').value).toBe(0.89);
+    expect(workbook.getCell('Other', 'A1').value).toBe(2_240_000);
+  });
+
+  it('refuses a file that is not a workbook, with a message, before reading it', async () => {
+    const text = new TextEncoder().encode('Rep,Quota\nAnn,100\n');
+    await expect(readXlsx('reps.csv', text)).rejects.toThrow(NotAWorkbookError);
+    await expect(readXlsx('reps.csv', text)).rejects.toThrow(
+      /"reps.csv" is not an Excel workbook.*Nothing was changed/,
+    );
+    expect(workbookFileProblem('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), 4)).toMatch(/97–2003 \(\.xls\)/);
+    expect(workbookFileProblem('e.xlsx', new Uint8Array(), 0)).toMatch(/is empty/);
+    // a zip that is not a workbook
+    const zip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+    await expect(readXlsx('a.zip', zip)).rejects.toThrow(/^"a.zip" (could not be read as|is not) an Excel workbook/);
+  });
+
+  it('strips the _xlfn. prefix Excel stores for newer functions', () => {
+    expect(formulaFromFile('_xlfn.STDEV.S(A1:A3)+_xldudf_SALESOPS_HIRES(1,2)')).toBe(
+      '=STDEV.S(A1:A3)+SALESOPS.HIRES(1,2)',
+    );
+  });
+
+  it('opens the sample writer’s file with the same values as the sample, and downloads it back the same', async () => {
+    const sample = buildSampleWorkbook();
+    const written = await bytesOf(buildSampleXlsx(sample));
+    const opened = await readXlsx('SalesOps-Sample.xlsx', written);
+    const fromFile = loadSample(opened);
+    const fromSample = loadSample(sample);
+    const want = await workbookSnapshot(fromSample.workbook);
+    expect(await workbookSnapshot(fromFile.workbook)).toEqual(want);
+    // Formulas read back in the typed spelling, as the sample has them.
+    expect(fromFile.workbook.getCell('Payouts', 'L2').formula).toBe(
+      fromSample.workbook.getCell('Payouts', 'L2').formula,
+    );
+    // An edit, a download and a reopen keep the edit, the values and the formulas.
+    fromFile.workbook.setCell('Payouts', 'C2', 800_000);
+    expect(fromFile.workbook.getCell('Payouts', 'L2').value).toBe(103_739.6); // see docs/playground.md
+    const again = await readXlsx('x.xlsx', await writeXlsx(fromFile.workbook, fromFile.engine, {}, {}));
+    const reopened = loadSample(again);
+    expect(await workbookSnapshot(reopened.workbook)).toEqual(await workbookSnapshot(fromFile.workbook));
+    expect(reopened.workbook.getCell('Forecast', 'B2').formula).toBe(
+      fromSample.workbook.getCell('Forecast', 'B2').formula,
+    );
+    // A spilled cell shows its anchor's format: Forecast C2 (lower bound) in the anchor B2's currency format.
+    const v = cellView(reopened.workbook, reopened.engine, 'Forecast', 2, 1, Infinity, undefined);
+    expect(v.format).toBe(reopened.workbook.getCell('Forecast', 'B2').numberFormat);
+    expect(v.text).toMatch(/^\$[\d,]+$/);
+  });
+});
+
+describe('deferred computation (first paint before the formulas)', () => {
+  it('leaves formulas pending, computes them in slices to the same values, and edits meanwhile work', async () => {
+    const sheets = buildSampleWorkbook();
+    const deferred = loadSample(sheets, true);
+    const total = deferred.engine.formulaCount();
+    expect(deferred.engine.pendingCount()).toBe(total);
+    expect(deferred.engine.isPending('Payouts', 'L2')).toBe(true);
+    expect(deferred.workbook.getCell('Payouts', 'L2').value).toBeNull();
+    // An edit while pending computes what it needs: L2 reads J2 (pending) — 56,000 × (1 + 2 × 0.247675) + 20,000
+    deferred.workbook.setCell('Payouts', 'C2', 800_000);
+    expect(deferred.workbook.getCell('Payouts', 'L2').value).toBe(103_739.6);
+    let slices = 0;
+    while (deferred.engine.computeSome(5) > 0) slices++;
+    expect(slices).toBeGreaterThan(1);
+    const eager = loadSample(sheets);
+    eager.workbook.setCell('Payouts', 'C2', 800_000);
+    expect(await workbookSnapshot(deferred.workbook)).toEqual(await workbookSnapshot(eager.workbook));
+  });
+});
