@@ -8,6 +8,8 @@ import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { CreditWizard } from '../../taskpane/wizards/credit/CreditWizard';
 import { next } from './support/next';
 import { FailingWorkbook } from './support/failingWorkbook';
+import { FormulaEngine } from '../../taskpane/playground/engine';
+import { salesOpsFunctions } from '../../taskpane/playground/registry';
 
 const D = (y: number, m: number, d: number) => dateToSerial(y, m, d);
 
@@ -130,6 +132,7 @@ describe('Credit wizard', () => {
   //   Apr: Ben all month → Ben 8,000 + 3,100 = 11,100; Ann 10,000 − 3,100 = 6,900.
   it('previews quota relief per rep and month, and writes it with the audit table and a CREDITED column', async () => {
     const { wb, user, fill } = setup();
+    new FormulaEngine(salesOpsFunctions()).attach(wb); // the playground's engine computes the written formulas
     fill(/^Roster \(optional/, 'Roster!A1:A4');
     await next(user);
     await fillRelief(fill);
@@ -160,6 +163,8 @@ describe('Credit wizard', () => {
       '=SALESOPS.CREDITED(Roster!A2,Data!$A$1:$D$4,Data!$F$1:$I$4,Data!$K$1:$N$3,DATE(2026,3,1),DATE(2026,3,31))',
     );
     expect(wb.getCell('Roster', 'B4').formula).toMatch(/^=SALESOPS\.CREDITED\(Roster!A4,Data!\$A\$1:\$D\$4,/);
+    // Computed: the preview's March figures (Ann 600.01, Ben 400.00 + 500 = 900.00, Omar 250.00).
+    expect([2, 3, 4].map((r) => wb.getCell('Roster', `B${r}`).value)).toEqual([600.01, 900, 250]);
     expect(wb.getCell('Roster', 'B5').value).toBeNull();
   });
 
