@@ -6,95 +6,81 @@
  * reuse the result — or the input error, so a bad table is not re-read a thousand times.
  *
  * A few entries (a roster may alternate between two periods' deal tables); least recently used goes first. An
- * entry holds a flat copy of its arguments' cells; inputs are bounded by the documented table limits.
+ * entry holds a copy of its arguments' rows (the cells are scalars); inputs are bounded by the documented table
+ * limits.
  */
-
-/** Stands in `objs` for a number cell, whose value is in `nums`. */
-const NUMBER = { number: true };
 
 /**
- * The cells of an argument list, flat: numbers in `nums` (their `objs` entry is NUMBER), anything else in `objs`
- * (its `nums` entry is NaN, which no number equals). Numbers then compare as doubles, without a generic ===.
+ * A copy of one argument: a scalar as it is; an array (a 2-D range, or a 1-D list) as a new outer array whose rows
+ * are copies (`slice`) of the argument's rows — the cells themselves are scalars, kept by value.
  */
-interface Cells {
-  readonly nums: Float64Array;
-  readonly objs: unknown[];
-}
+type ArgCopy = unknown;
 
 interface Entry<T> {
-  /** Per argument: rows and columns (−1 rows: a scalar; −1 columns: not a 2-D range). */
-  readonly shapes: Int32Array;
-  readonly cells: Cells;
+  /** Per argument, its copy (see `copyArg`). */
+  readonly args: readonly ArgCopy[];
   readonly value?: T;
   readonly error?: Error;
 }
 
-/** Shape and cells of an argument list, flattened (a miss on null vs undefined only costs time). */
-function flatten(args: readonly unknown[]): { shapes: Int32Array; cells: Cells } {
-  const shapes = new Int32Array(args.length * 2);
-  const all: unknown[] = [];
-  args.forEach((a, k) => {
-    if (!Array.isArray(a)) {
-      shapes[2 * k] = -1;
-      all.push(a);
-      return;
-    }
-    shapes[2 * k] = a.length;
-    shapes[2 * k + 1] = a.length > 0 && Array.isArray(a[0]) ? (a[0] as unknown[]).length : -1;
-    for (const row of a) {
-      if (Array.isArray(row)) for (const c of row) all.push(c);
-      else all.push(row);
-    }
-  });
-  const nums = new Float64Array(all.length);
-  const objs = new Array<unknown>(all.length);
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i];
-    if (typeof c === 'number') {
-      nums[i] = c;
-      objs[i] = NUMBER;
-    } else {
-      nums[i] = NaN;
-      objs[i] = c;
-    }
-  }
-  return { shapes, cells: { nums, objs } };
-}
-
-/** Compares rows of `a` (`w` cells each) with the cells from `at` on: the position after them, or −1. */
-function sameGrid(a: readonly unknown[], w: number, nums: Float64Array, objs: unknown[], at: number): number {
+/** A copy of `a` that later calls' arguments are compared with (rows copied; Excel may reuse nothing, or all). */
+function copyArg(a: unknown): ArgCopy {
+  if (!Array.isArray(a)) return a;
+  const out = new Array<unknown>(a.length);
   for (let i = 0; i < a.length; i++) {
-    const row = a[i] as unknown[];
-    if (!Array.isArray(row) || row.length !== w) return -1;
-    for (let j = 0; j < w; j++) {
-      const c: unknown = row[j];
-      if (typeof c === 'number') {
-        if (c !== nums[at + j]) return -1;
-      } else if (c !== objs[at + j]) return -1;
-    }
-    at += w;
+    const r: unknown = a[i];
+    out[i] = Array.isArray(r) ? r.slice() : r;
   }
-  return at;
+  return out;
 }
 
-/** True when `args` hold exactly the cells of `e` (shape and every cell, compared with ===). */
+/**
+ * True when `a` holds exactly the cells of `c` (its copy): same shape, and every cell === its copy. The hot loop
+ * of a column filled down a roster (every call after the first compares ~780,000 cells): plain row-array loops,
+ * one `!==` a cell, no call or allocation per cell, out at the first difference. `===` is exact for cells (numbers
+ * by value, strings by content, booleans, null); NaN, which no cell holds, only makes a miss.
+ */
+function sameArg(a: unknown, c: ArgCopy): boolean {
+  if (!Array.isArray(a)) return a === c;
+  if (!Array.isArray(c)) return false;
+  const n = a.length;
+  if (n !== c.length) return false;
+  for (let i = 0; i < n; i++) {
+    const r: unknown = a[i];
+    const s: unknown = c[i];
+    if (!Array.isArray(r)) {
+      if (r !== s) return false;
+      continue;
+    }
+    if (!Array.isArray(s)) return false;
+    const w = r.length;
+    if (w !== s.length) return false;
+    for (let j = 0; j < w; j++) {
+      if (r[j] !== s[j]) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * True when `args` hold exactly the cells of entry `e`. Shapes first (a resized range is out without reading a
+ * cell), then the scalars, then the ranges cell by cell.
+ */
 function sameArgs(e: Entry<unknown>, args: readonly unknown[]): boolean {
-  const { shapes } = e;
-  const { nums, objs } = e.cells;
-  let at = 0;
+  const copies = e.args;
+  if (copies.length !== args.length) return false;
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
-    if (!Array.isArray(a)) {
-      if (shapes[2 * k] !== -1) return false;
-      if (typeof a === 'number' ? a !== nums[at] : a !== objs[at]) return false;
-      at++;
-    } else {
-      if (shapes[2 * k] !== a.length || shapes[2 * k + 1] === -1) return false;
-      at = sameGrid(a, shapes[2 * k + 1], nums, objs, at);
-      if (at < 0) return false;
-    }
+    const c = copies[k];
+    if (Array.isArray(a)) {
+      if (!Array.isArray(c) || a.length !== c.length) return false;
+    } else if (a !== c) return false;
   }
-  return at === objs.length;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k];
+    if (Array.isArray(a) && !sameArg(a, copies[k])) return false;
+  }
+  return true;
 }
 
 export class InputMemo<T> {
@@ -120,12 +106,12 @@ export class InputMemo<T> {
       }
     }
     this.misses++;
-    const { shapes, cells } = flatten(args);
+    const copies = args.map(copyArg);
     let entry: Entry<T>;
     try {
-      entry = { shapes, cells, value: parse() };
+      entry = { args: copies, value: parse() };
     } catch (err) {
-      entry = { shapes, cells, error: err instanceof Error ? err : new Error(String(err)) };
+      entry = { args: copies, error: err instanceof Error ? err : new Error(String(err)) };
     }
     this.entries.unshift(entry);
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;

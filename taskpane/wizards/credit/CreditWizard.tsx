@@ -44,6 +44,46 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
                 <TextField label="To month" placeholder="2026-03" value={form.toMonth} onChange={(v) => w.update('toMonth', v)} error={errors.toMonth} hint="YYYY-MM, inclusive; blank: to the last deal" /> {/* prettier-ignore */}
               </div>
             </div>
+            {/* prettier-ignore */}
+            <SourcePicker port={port} label="Roster (optional: rep names, header row first)" value={form.roster} onChange={(v) => w.update('roster', v)} error={errors.roster} />
+          </>
+        ) : null}
+        {w.stepId === 'relief' ? (
+          <>
+            <Body1>
+              Optional: leave Quotas blank to skip. Quotas: Rep, Quota (monthly, as set on the baseline date). Account
+              quotas: Account, Quota (monthly contribution). Account moves after the baseline date move quota by the
+              calendar days of the month (Ownership table of the Tables step).
+            </Body1>
+            {/* prettier-ignore */}
+            <SourcePicker port={port} label="Quotas" value={form.quotas} onChange={(v) => w.update('quotas', v)} error={errors.quotas} />
+            {/* prettier-ignore */}
+            <SourcePicker port={port} label="Account quotas" value={form.accountQuotas} onChange={(v) => w.update('accountQuotas', v)} error={errors.accountQuotas} />
+            {/* prettier-ignore */}
+            <TextField label="Baseline date" placeholder="2026-01-01" value={form.baselineDate} onChange={(v) => w.update('baselineDate', v)} error={errors.baselineDate} hint="YYYY-MM-DD: the day quotas were set" />
+            <div className={styles.row}>
+              <div className={styles.half}>
+                <TextField
+                  label="First month"
+                  placeholder="2026-01"
+                  value={form.firstMonth}
+                  onChange={(v) => w.update('firstMonth', v)}
+                  error={errors.firstMonth}
+                  hint="YYYY-MM"
+                />{' '}
+                {/* prettier-ignore */}
+              </div>
+              <div className={styles.half}>
+                <TextField
+                  label="Months"
+                  value={form.months}
+                  onChange={(v) => w.update('months', v)}
+                  error={errors.months}
+                  hint="1 to 1,200"
+                />{' '}
+                {/* prettier-ignore */}
+              </div>
+            </div>
           </>
         ) : null}
         {w.stepId === 'preview' && preview ? (
@@ -68,11 +108,21 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
               header={['Rep', 'Credited']}
               rows={preview.perRep.map((r) => [r.rep, money(r.amount)])}
             />
+            {preview.relief ? (
+              <DataTable
+                caption="Quota per rep and month after relief"
+                header={preview.relief[0].map(String)}
+                rows={preview.relief.slice(1).map((r) => r.map((c) => (typeof c === 'number' ? money(c) : c)))}
+              />
+            ) : null}
           </>
         ) : null}
         {w.stepId === 'write' ? (
           <>
-            <Text>The audit table (SALESOPS.CREDITS) and the credit per rep are written as values.</Text>
+            <Text>
+              The audit table (SALESOPS.CREDITS), the credit per rep and the relieved quotas are written as values to a
+              new sheet; beside the roster, a Credited column of SALESOPS.CREDITED formulas.
+            </Text>
             <TextField
               label="New sheet name"
               value={form.sheetName}
