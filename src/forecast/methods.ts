@@ -195,7 +195,9 @@ export function forecastSeries(
       const fit = autoEts(yEts, m);
       const parts: IntervalForecast[] = [thetaForecast(y, m, h, level)];
       if (fit) parts.unshift(forecastEts(fit, h, level));
-      const seasonal = m > 1 && y.length >= m;
+      // Seasonal naive needs more than one season: with exactly m values it is the history itself, with an
+      // interval of zero width, and its forecasts ignore any trend (1 … 12 with m = 12 gives 1 … 12 again).
+      const seasonal = m > 1 && y.length > m;
       if (seasonal) parts.push(seasonalNaiveForecast(y, m, h, level));
       const names = [...(fit ? [fit.name] : []), 'Theta', ...(seasonal ? ['seasonal naive'] : [])];
       return done(combineForecasts(parts, level), 'combination', `mean of ${names.join(', ')}`);

@@ -124,6 +124,21 @@ describe('auto', () => {
     expect(f.mean).toEqual(want.mean);
   });
 
+  test('exactly one season of history: no seasonal naive member (it would copy the history, zero width)', () => {
+    // 1 … 12 with m = 12: seasonal naive would forecast 1 … 12 again with a zero-width interval and pull the mean
+    // of the members down (first forecast ≈ 8.8, where ETS and Theta both continue the trend past 12).
+    const ramp = Array.from({ length: 12 }, (_, t) => t + 1);
+    const f = forecastSeries(ramp, 12, { seasonality: 12, level: 0.95 });
+    expect(f.model).not.toMatch(/seasonal naive/);
+    expect(f.model).toMatch(/^mean of ETS\(A,[A-Za-z]+,N\), Theta$/);
+    for (let i = 0; i < 12; i++) {
+      expect(f.mean[i]).toBeGreaterThan(12);
+      expect(f.upper![i] - f.lower![i]).toBeGreaterThan(0);
+    }
+    // One value more and seasonal naive takes part.
+    expect(forecastSeries([...ramp, 13], 3, { seasonality: 12 }).model).toMatch(/, seasonal naive$/);
+  });
+
   test('non-seasonal data: the mean of ETS and Theta', () => {
     const trend = Array.from({ length: 20 }, (_, t) => 50 + 2 * t + noise[t % 12]);
     const f = forecastSeries(trend, 3, { seasonality: 0 });
