@@ -85,13 +85,21 @@ export function combineForecasts(parts: readonly IntervalForecast[], level?: num
 /**
  * The ETS member of `auto`: the lowest-AICc model of R's family less the models with a multiplicative error
  * and no multiplicative season (their point forecasts are those of the additive-error twin; leaving them out
- * was more accurate on the holdout and fits 6 of 15 models fewer). `undefined` when no model can be fitted.
+ * was more accurate on the holdout and fits 6 of 15 models fewer). With three seasons or more the initial
+ * seasonal states stay at the decomposition's values (a faster fit); with fewer they come from a trend line
+ * and one sine/cosine pair only, so the optimiser repairs them. `undefined` when no model can be fitted.
  */
 export function autoEts(y: readonly number[], m: number): EtsFit | undefined {
   const models = candidateModels(y, m).filter((spec) => spec.error === 'A' || spec.season === 'M');
-  return tryOrUndefined(() => selectEts(y, m, { models, fixSeasonalStates: AUTO_FIX_SEASONAL_STATES }));
+  const fixSeasonalStates = y.length >= FIX_SEASONS_FROM * m;
+  return tryOrUndefined(() => selectEts(y, m, { models, fixSeasonalStates }));
 }
-const AUTO_FIX_SEASONAL_STATES = true;
+/**
+ * Seasons of history from which `auto` keeps the initial seasonal states fixed: below 3, `initialStates` fits
+ * them by regression on a trend and one harmonic (as R), and fixing them was worse on a simulation of short
+ * monthly series (26 values: sMAPE 27.9 fixed vs 20.8 free; equal from 36 on).
+ */
+export const FIX_SEASONS_FROM = 3;
 
 /** The value of `compute`, or `undefined` when it reports bad input (a model that cannot be fitted). */
 function tryOrUndefined<T>(compute: () => T): T | undefined {
@@ -187,7 +195,9 @@ export function forecastSeries(
       const fit = autoEts(yEts, m);
       const parts: IntervalForecast[] = [thetaForecast(y, m, h, level)];
       if (fit) parts.unshift(forecastEts(fit, h, level));
-      const seasonal = m > 1 && y.length >= m;
+      // Seasonal naive needs more than one season: with exactly m values it is the history itself, with an
+      // interval of zero width, and its forecasts ignore any trend (1 … 12 with m = 12 gives 1 … 12 again).
+      const seasonal = m > 1 && y.length > m;
       if (seasonal) parts.push(seasonalNaiveForecast(y, m, h, level));
       const names = [...(fit ? [fit.name] : []), 'Theta', ...(seasonal ? ['seasonal naive'] : [])];
       return done(combineForecasts(parts, level), 'combination', `mean of ${names.join(', ')}`);
