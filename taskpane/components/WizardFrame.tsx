@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ErrorMessage } from './StatusMessage';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -32,14 +33,18 @@ export interface WizardFrameProps {
   current: number;
   children: React.ReactNode;
   onBack?: () => void;
+  /** Keeps Back disabled (while Next works). */
+  backDisabled?: boolean;
   onNext?: () => void;
   nextLabel?: string;
   nextDisabled?: boolean;
+  /** An error of the step as a whole (not of one field), shown in an alert above the buttons. */
+  error?: string;
 }
 
 /**
  * A wizard's frame: its title, the numbered steps (the current one marked `aria-current="step"`, and announced in
- * a polite live region when it changes), Back/Next.
+ * a polite live region when it changes), the step's error (an alert), Back/Next.
  */
 export function WizardFrame(props: WizardFrameProps): React.JSX.Element {
   const styles = useStyles();
@@ -61,8 +66,13 @@ export function WizardFrame(props: WizardFrameProps): React.JSX.Element {
         {`Step ${props.current + 1} of ${props.steps.length}: ${props.steps[props.current] ?? ''}`}
       </div>
       {props.children}
+      {props.error ? <ErrorMessage message={props.error} /> : null}
       <div className={styles.nav}>
-        {props.onBack && props.current > 0 ? <Button onClick={props.onBack}>Back</Button> : null}
+        {props.onBack && props.current > 0 ? (
+          <Button onClick={props.onBack} disabled={props.backDisabled}>
+            Back
+          </Button>
+        ) : null}
         {props.onNext ? (
           <Button appearance="primary" onClick={props.onNext} disabled={props.nextDisabled}>
             {props.nextLabel ?? 'Next'}

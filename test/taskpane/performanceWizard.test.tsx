@@ -85,4 +85,45 @@ describe('Performance wizard', () => {
     await next(user, 'Next');
     expect(await screen.findByText('As of: type a date as YYYY-MM-DD, e.g. 2026-03-15.')).toBeInTheDocument();
   });
+
+  it('shows a bookings range on a missing sheet at Bookings, on the data step', async () => {
+    const { user } = setup();
+    fill(/Bookings range/, 'Nope!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    // Before: the wizard moved on and showed the read error under "As of" on the Calendar step.
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: /Bookings range/ })).toHaveAccessibleDescription(/Nope/),
+    );
+    expect(screen.getByRole('textbox', { name: /Quotas range/ })).not.toHaveAccessibleDescription(/Nope/);
+    expect(screen.queryByRole('textbox', { name: /As of/ })).not.toBeInTheDocument();
+  });
+
+  it('routing: all three ranges or none; a change drops the result; Next tests when not tested', async () => {
+    const { wb, user } = setup();
+    fill(/Bookings range/, 'Data!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    fill(/As of/, '2026-02-15');
+    await next(user, 'Next');
+    await next(user, 'Continue');
+    fill(/Records range/, 'Leads!A1:A6');
+    await next(user, 'Next');
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: /Rules range/ })).toHaveAccessibleDescription(
+        /or leave all three empty/,
+      ),
+    );
+    fill(/Rules range/, 'Routing!A1:E3');
+    fill(/Routing reps range/, 'Routing!G1:I3');
+    await user.click(screen.getByRole('button', { name: 'Test rules' }));
+    expect(await screen.findByText('5 records tested: 4 routed.')).toBeInTheDocument();
+    // A smaller sample: the shown result is stale and goes; Next tests the 2 records (US → Ann, US → Bob).
+    fill(/Records to test/, '2');
+    expect(screen.queryByText('5 records tested: 4 routed.')).not.toBeInTheDocument();
+    await next(user, 'Next');
+    await next(user, 'Write to workbook');
+    await waitFor(() => expect(wb.getCell('Performance', 'Q7').value).toBe('East'));
+    expect(wb.getCell('Performance', 'R6').value).toBe('Records (of 2 tested)');
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { type FiscalCalendar, fiscalPeriodOf, fiscalYear } from '../../../src/ca
 import { pacing, readAttainment, type SubPeriod } from '../../../src/pacing';
 import { readRoute } from '../../../src/routing';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
+import { errorMessage } from '../../components/errorMessage';
 import { numberListField } from '../fields';
 import type { PerformanceErrors, PerformanceForm, PerformanceLine, PerformanceResult, RoutingResult } from './types';
 
@@ -45,6 +46,27 @@ export function validatePeriod(form: PerformanceForm): { options?: PerformanceOp
 }
 
 const repsOf = (quotas: readonly CellValue[][]) => quotas.map((r) => [r[0]]);
+
+/**
+ * The messages of the bookings and quotas as read (shape and cells, through SALESOPS.ATTAINMENT's reader), each
+ * for its own field; empty when both are fine.
+ */
+export function checkPerformanceData(
+  bookings: readonly CellValue[][],
+  quotas: readonly CellValue[][],
+): PerformanceErrors {
+  if (bookings.length > 0 && bookings[0].length !== 3)
+    return { bookings: `Bookings: three columns (rep, date, amount), got ${bookings[0].length}.` };
+  if (quotas.length > 0 && quotas[0].length !== 2)
+    return { quotas: `Quotas: two columns (rep, quota), got ${quotas[0].length}.` };
+  try {
+    readAttainment(repsOf(quotas), bookings as CellValue[][], quotas as CellValue[][]);
+    return {};
+  } catch (e) {
+    const message = errorMessage(e);
+    return /^bookings\b/i.test(message) ? { bookings: message } : { quotas: message };
+  }
+}
 
 /** Attainment and pace per rep and for the team over the fiscal quarter of the as-of date. */
 export function computePerformance(

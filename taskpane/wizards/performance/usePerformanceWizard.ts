@@ -5,7 +5,8 @@ import type { WorkbookPort } from '../../workbook/port';
 import { previewStep, writeStep } from '../steps/commonSteps';
 import type { WizardStep } from '../steps/types';
 import { hasErrors, useStepMachine } from '../steps/useStepMachine';
-import { buildPerformancePlan, computePerformance, testRouting, validatePeriod } from './compute';
+import type { CellValue } from '../../../src/shared/cells';
+import { buildPerformancePlan, checkPerformanceData, computePerformance, testRouting, validatePeriod } from './compute';
 import type { PerformanceErrors, PerformanceForm, PerformanceResult, RoutingResult } from './types';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -26,31 +27,52 @@ const INITIAL: PerformanceForm = {
 
 const empty = (c: PerformanceForm['records']) => (c.kind === 'range' ? c.text.trim() === '' : c.name === '');
 
+/** The routing test's tables, each read on its own so that a read error shows at its own field. */
+const ROUTING_FIELDS = ['records', 'rules', 'routingReps'] as const;
+
+/** Reads `choice` into `field`'s slot, or returns the read error as that field's message. */
+async function readInto(port: WorkbookPort, choice: PerformanceForm['records'], field: keyof PerformanceForm) {
+  try {
+    return { data: await readSource(port, choice) };
+  } catch (e) {
+    return { errors: { [field]: errorMessage(e) } as PerformanceErrors };
+  }
+}
+
 /** State and steps of the performance wizard: data → period → preview → routing (optional) → write. */
 export function usePerformanceWizard(port: WorkbookPort) {
   const [result, setResult] = React.useState<PerformanceResult>();
   const [routing, setRouting] = React.useState<RoutingResult>();
   const [testing, setTesting] = React.useState(false);
+  const [data, setData] = React.useState<{ bookings: CellValue[][]; quotas: CellValue[][] }>();
+  // Bumped whenever an input of the routing test changes: a test started before the change is stale.
+  const routingInputs = React.useRef(0);
 
   const steps: WizardStep<PerformanceForm, PerformanceErrors>[] = [
     {
       id: 'data',
       title: 'Bookings and quotas',
       validate: (form) => ({ bookings: sourceProblem(form.bookings), quotas: sourceProblem(form.quotas) }),
+      onNext: async ({ form }) => {
+        const [b, q] = await Promise.all([
+          readInto(port, form.bookings, 'bookings'),
+          readInto(port, form.quotas, 'quotas'),
+        ]);
+        if (!b.data || !q.data) return { errors: { ...b.errors, ...q.errors } };
+        const errors = checkPerformanceData(b.data.values, q.data.values);
+        if (hasErrors(errors)) return { errors };
+        setData({ bookings: b.data.values, quotas: q.data.values });
+      },
     },
     {
       id: 'period',
       title: 'Calendar',
       errorField: 'asOf',
-      onNext: async ({ form }) => {
+      onNext: ({ form }) => {
         const { options, errors } = validatePeriod(form);
         if (hasErrors(errors) || !options) return { errors };
-        try {
-          const [b, q] = await Promise.all([readSource(port, form.bookings), readSource(port, form.quotas)]);
-          setResult(computePerformance(b.values, q.values, options));
-        } catch (e) {
-          return { errors: { asOf: errorMessage(e) } };
-        }
+        if (!data) return { goTo: 'data' };
+        setResult(computePerformance(data.bookings, data.quotas, options));
       },
     },
     previewStep({ sheetField: 'sheetName', baseName: 'Performance' }),
@@ -58,9 +80,17 @@ export function usePerformanceWizard(port: WorkbookPort) {
       id: 'routing',
       title: 'Routing',
       errorField: 'records',
-      onNext: ({ form }) => {
-        const all = [form.records, form.rules, form.routingReps];
-        if (all.every(empty)) setRouting(undefined);
+      onNext: async ({ form }) => {
+        const missing = ROUTING_FIELDS.filter((k) => empty(form[k]));
+        if (missing.length === ROUTING_FIELDS.length) return setRouting(undefined);
+        if (missing.length > 0) {
+          const message = 'Fill in records, rules and reps to test routing, or leave all three empty to skip.';
+          return { errors: Object.fromEntries(missing.map((k) => [k, message])) };
+        }
+        if (!routing) {
+          const errors = await runTest(form);
+          if (errors) return { errors };
+        }
       },
     },
     writeStep({
@@ -74,16 +104,25 @@ export function usePerformanceWizard(port: WorkbookPort) {
           : null,
     }),
   ];
-  const m = useStepMachine<PerformanceForm, PerformanceErrors>({ port, steps, initialForm: INITIAL });
+  const m = useStepMachine<PerformanceForm, PerformanceErrors>({
+    port,
+    steps,
+    initialForm: INITIAL,
+    blocked: testing,
+  });
 
-  const update = <K extends keyof PerformanceForm>(key: K, value: PerformanceForm[K]): void => {
-    m.setForm((f) => ({ ...f, [key]: value }));
-    m.clearErrors(key);
-  };
+  // A routing result belongs to the inputs it was tested on: a change drops it (and a test still running).
+  const { records, rules, routingReps, sampleSize } = m.form;
+  React.useEffect(() => {
+    routingInputs.current += 1;
+    setRouting(undefined);
+  }, [records, rules, routingReps, sampleSize]);
 
-  /** Routes a sample of the records with the rules and reps, and shows the distribution per rep. */
-  const testRules = async (): Promise<void> => {
-    const f = m.form;
+  /**
+   * Routes a sample of the records with the rules and reps and keeps the distribution per rep; returns the messages
+   * (each at its own field) when it cannot.
+   */
+  async function runTest(f: PerformanceForm): Promise<PerformanceErrors | undefined> {
     const errors: PerformanceErrors = {
       records: sourceProblem(f.records),
       rules: sourceProblem(f.rules),
@@ -92,25 +131,32 @@ export function usePerformanceWizard(port: WorkbookPort) {
     const n = Number(f.sampleSize);
     if (!Number.isInteger(n) || n < 1 || n > 200_000)
       errors.sampleSize = 'Sample: a whole number of records, 1 to 200,000.';
-    if (hasErrors(errors)) {
-      m.setErrors(errors);
-      return;
-    }
+    if (hasErrors(errors)) return errors;
+    const inputs = routingInputs.current;
     setTesting(true);
     try {
-      const [rec, rules, reps] = await Promise.all([
-        readSource(port, f.records),
-        readSource(port, f.rules),
-        readSource(port, f.routingReps),
-      ]);
-      setRouting(testRouting(rec, rules, reps, n));
-    } catch (e) {
-      setRouting(undefined);
-      m.setErrors({ records: errorMessage(e) });
+      const [rec, rules, reps] = await Promise.all(ROUTING_FIELDS.map((k) => readInto(port, f[k], k)));
+      if (!rec.data || !rules.data || !reps.data) return { ...rec.errors, ...rules.errors, ...reps.errors };
+      let tested: RoutingResult;
+      try {
+        tested = testRouting(rec.data, rules.data, reps.data, n);
+      } catch (e) {
+        const message = errorMessage(e);
+        const field = /^rules\b/i.test(message) ? 'rules' : /^reps\b/i.test(message) ? 'routingReps' : 'records';
+        return { [field]: message };
+      }
+      if (inputs === routingInputs.current) setRouting(tested);
+      return undefined;
     } finally {
       setTesting(false);
     }
+  }
+
+  /** The Test rules button: runs the test and shows its messages at their fields. */
+  const testRules = async (): Promise<void> => {
+    const errors = await runTest(m.form);
+    if (errors) m.setErrors(errors);
   };
 
-  return { ...m, result, routing, testing, update, testRules };
+  return { ...m, result, routing, testing, testRules };
 }

@@ -35,7 +35,7 @@ export interface WizardStep<F, E = FieldErrors<F>> {
   validate?: (form: F) => E;
   /**
    * What Next does (read, compute, write), after `validate` passed. A thrown error is shown at `errorField`
-   * (and rethrown when the step names none). Not given: Next just moves on.
+   * (in the frame's alert when the step names none). Not given: Next just moves on.
    */
   onNext?: (ctx: StepContext<F, E>) => StepResult<E> | Promise<StepResult<E>>;
   /** The field that shows an error thrown by `onNext`. */

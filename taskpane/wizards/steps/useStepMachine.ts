@@ -41,6 +41,8 @@ export interface StepMachine<F, E> {
   /** Clears the messages of `keys`. */
   clearErrors: (...keys: (keyof E)[]) => void;
   busy: boolean;
+  /** An error thrown by a step's Next that names no field (shown by the frame); cleared by the next move. */
+  stepError?: string;
   /** Runs the current step's checks and work, then moves on as the step says. */
   next: () => Promise<void>;
   back: () => void;
@@ -52,9 +54,13 @@ export interface StepMachine<F, E> {
     steps: string[];
     current: number;
     onBack?: () => void;
+    /** Back is disabled while Next works (its result would land on another step). */
+    backDisabled: boolean;
     onNext: () => void;
     nextLabel: string;
     nextDisabled: boolean;
+    /** The step-level error (`stepError`), shown in an alert. */
+    error?: string;
   };
 }
 
@@ -67,6 +73,9 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
   const [form, setForm] = React.useState<F>(opts.initialForm);
   const [errors, setErrors] = React.useState<E>({} as E);
   const [busy, setBusy] = React.useState(false);
+  const [stepError, setStepError] = React.useState<string>();
+  // The step shown, as of the last move: Next's outcome applies only if the step it started on is still shown.
+  const shown = React.useRef(0);
   const writer = useWriter(port);
   const current = Math.min(step, steps.length - 1);
   const indexOf = (id: string): number => {
@@ -94,39 +103,49 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
     };
   };
 
-  /** Applies a step's outcome: messages keep the step; otherwise on to the next step (the last one stays). */
-  const settle = (outcome: StepResult<E>): void => {
+  const move = (to: number): void => {
+    shown.current = to;
+    setStepError(undefined);
+    setStep(to);
+  };
+
+  /** Applies the outcome of step `from`'s Next: messages keep the step; otherwise on to the step after `from`. */
+  const settle = (from: number, outcome: StepResult<E>): void => {
     if (outcome && 'errors' in outcome) {
       setErrors(outcome.errors);
       if (hasErrors(outcome.errors)) return;
     } else if (outcome && 'stay' in outcome) return;
-    else if (outcome && 'goTo' in outcome) return setStep(indexOf(outcome.goTo));
+    else if (outcome && 'goTo' in outcome) return move(indexOf(outcome.goTo));
     else setErrors({} as E);
-    setStep((s) => Math.min(s + 1, steps.length - 1));
+    move(Math.min(from + 1, steps.length - 1));
   };
 
+  /** Never rejects: an error goes to the step's `errorField`, or to `stepError` when it names none. */
   const next = async (): Promise<void> => {
-    const s = steps[current];
+    const from = current;
+    const s = steps[from];
+    shown.current = from;
+    setStepError(undefined);
     setBusy(true);
     try {
       const invalid = s.validate?.(form);
       if (invalid && hasErrors(invalid)) return setErrors(invalid);
-      let outcome: StepResult<E>;
-      try {
-        outcome = await s.onNext?.({ form, port, writer, setForm, setErrors });
-      } catch (e) {
-        if (s.errorField === undefined) throw e;
-        return setErrors({ [s.errorField]: errorMessage(e) } as E);
-      }
-      settle(outcome);
+      const outcome = await s.onNext?.({ form, port, writer, setForm, setErrors });
+      // The user left the step meanwhile (goTo, or Back from code): its result no longer applies.
+      if (shown.current !== from) return;
+      settle(from, outcome);
+    } catch (e) {
+      if (shown.current !== from) return;
+      if (s.errorField === undefined) setStepError(errorMessage(e));
+      else setErrors({ [s.errorField]: errorMessage(e) } as E);
     } finally {
       setBusy(false);
     }
   };
-  const back = (): void => setStep((s) => Math.max(0, s - 1));
+  const back = (): void => move(Math.max(0, current - 1));
   const goTo = (id: string): void => {
     setErrors({} as E);
-    setStep(indexOf(id));
+    move(indexOf(id));
   };
 
   return {
@@ -140,6 +159,7 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
     field,
     clearErrors,
     busy,
+    stepError,
     next,
     back,
     goTo,
@@ -148,9 +168,11 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
       steps: steps.map((s) => s.title),
       current,
       onBack: opts.noBack ? undefined : back,
+      backDisabled: busy,
       onNext: () => void next(),
       nextLabel: steps[current].nextLabel ?? 'Next',
       nextDisabled: busy || opts.blocked === true || writer.status.kind === 'writing',
+      error: stepError,
     },
   };
 }
