@@ -25,6 +25,7 @@ import {
 import { HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, useSpreadsheetStyles } from './spreadsheetStyles';
 import { formatTsv, parseTsv } from './tsv';
 import { useColumnWidths } from './useColumnWidths';
+import { longestRow } from './extent';
 
 const OVERSCAN = 8;
 
@@ -49,7 +50,7 @@ export function commitInput(wb: MemoryWorkbook, sheet: string, address: string, 
 /** Pasted tab-separated text as cells to write (values read as typed input; "=…" as formulas). */
 export function pastedCells(text: string): WriteCell[][] {
   const rows = parseTsv(text);
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = longestRow(rows);
   return rows.map((r) => Array.from({ length: width }, (_, c) => parseInput(r[c] ?? '')));
 }
 
@@ -277,7 +278,14 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
   const onPaste = (e: React.ClipboardEvent) => {
     if (editing !== undefined) return;
     e.preventDefault();
-    writeBlock(pastedCells(e.clipboardData.getData('text/plain')), 'Pasted');
+    let cells: WriteCell[][];
+    try {
+      cells = pastedCells(e.clipboardData.getData('text/plain'));
+    } catch (err) {
+      onMessage?.(`Nothing was pasted: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    writeBlock(cells, 'Pasted');
   };
 
   const gotoName = (text: string) => {
