@@ -39,7 +39,8 @@ export function commitInput(wb: MemoryWorkbook, sheet: string, address: string, 
 
 /** Pasted tab-separated text as a block: cells read as typed input, and the number format each one set. */
 export function pastedBlock(text: string): { cells: WriteCell[][]; numberFormats: (string | undefined)[][] } {
-  const rows = parseTsv(text);
+  // One trailing tab on a line adds no cell (as Excel reads "a\tb\t"): it must not clear a third column.
+  const rows = parseTsv(text).map((r) => (r.length > 1 && r[r.length - 1] === '' ? r.slice(0, -1) : r));
   const width = longestRow(rows);
   const cells: WriteCell[][] = [];
   const numberFormats: (string | undefined)[][] = [];

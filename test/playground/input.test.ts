@@ -77,4 +77,12 @@ describe('dates and percentages typed or pasted', () => {
       expect(copyText(cell as number, numberFormat)).toBe(t);
     }
   });
+
+  it('ignores one trailing tab on a line, as Excel does', () => {
+    expect(pastedCells('a\tb\t')).toEqual([['a', 'b']]);
+    expect(pastedCells('a\tb\t\r\nc\td\te\r\n')).toEqual([
+      ['a', 'b', null],
+      ['c', 'd', 'e'],
+    ]);
+  });
 });
