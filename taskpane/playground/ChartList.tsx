@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { formatCell, parseRange } from '../workbook/address';
 import type { MemoryChart, MemoryWorkbook } from '../workbook/memory';
+import { maxOf, minOf } from './extent';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
@@ -45,8 +46,8 @@ export function ChartSvg({ wb, chart }: { wb: MemoryWorkbook; chart: MemoryChart
   const H = 160;
   const pad = 24;
   const all = series.flatMap((s) => s.values);
-  const max = Math.max(0, ...all);
-  const min = Math.min(0, ...all);
+  const max = Math.max(0, maxOf(all, 0));
+  const min = Math.min(0, minOf(all, 0));
   const span = max - min || 1;
   const n = Math.max(1, categories.length);
   const x = (i: number) => pad + ((W - 2 * pad) * (i + 0.5)) / n;

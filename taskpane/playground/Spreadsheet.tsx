@@ -1,7 +1,5 @@
 import * as React from 'react';
-import type { CellValue } from '../../src/shared/cells';
 import { columnLetter } from '../../src/shared/cells';
-import { parseNumericText } from '../../src/shared/coerce';
 import { formatCell, parseRange, tryParseRange } from '../workbook/address';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { WriteCell } from '../workbook/port';
@@ -25,32 +23,38 @@ import {
 import { HEADER_HEIGHT, ROW_HEADER_WIDTH, ROW_HEIGHT, useSpreadsheetStyles } from './spreadsheetStyles';
 import { formatTsv, parseTsv } from './tsv';
 import { useColumnWidths } from './useColumnWidths';
+import { longestRow } from './extent';
+import { copyText, readInput } from './input';
+export { parseInput } from './input';
 
 const OVERSCAN = 8;
 
-/** What a user typed, as a cell: a formula, a number (Excel's reading of numeric text), a boolean or text. */
-export function parseInput(text: string): { formula: string } | CellValue {
-  const t = text.trim();
-  if (t === '') return null;
-  if (t.startsWith('=') && t.length > 1) return { formula: t };
-  const n = parseNumericText(t);
-  if (n !== undefined) return n;
-  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
-  return text;
+/** Writes typed `text` into `sheet!address` (a date or percentage also sets the cell's number format). */
+export function commitInput(wb: MemoryWorkbook, sheet: string, address: string, text: string): void {
+  const { cell, numberFormat } = readInput(text);
+  if (cell !== null && typeof cell === 'object') wb.setFormula(sheet, address, cell.formula);
+  else wb.setCell(sheet, address, cell);
+  if (numberFormat) wb.setNumberFormat(sheet, address, numberFormat);
 }
 
-/** Writes typed `text` into `sheet!address`. */
-export function commitInput(wb: MemoryWorkbook, sheet: string, address: string, text: string): void {
-  const v = parseInput(text);
-  if (v !== null && typeof v === 'object') wb.setFormula(sheet, address, v.formula);
-  else wb.setCell(sheet, address, v);
+/** Pasted tab-separated text as a block: cells read as typed input, and the number format each one set. */
+export function pastedBlock(text: string): { cells: WriteCell[][]; numberFormats: (string | undefined)[][] } {
+  // One trailing tab on a line adds no cell (as Excel reads "a\tb\t"): it must not clear a third column.
+  const rows = parseTsv(text).map((r) => (r.length > 1 && r[r.length - 1] === '' ? r.slice(0, -1) : r));
+  const width = longestRow(rows);
+  const cells: WriteCell[][] = [];
+  const numberFormats: (string | undefined)[][] = [];
+  for (const r of rows) {
+    const typed = Array.from({ length: width }, (_, c) => readInput(r[c] ?? ''));
+    cells.push(typed.map((t) => t.cell));
+    numberFormats.push(typed.map((t) => t.numberFormat));
+  }
+  return { cells, numberFormats };
 }
 
 /** Pasted tab-separated text as cells to write (values read as typed input; "=…" as formulas). */
 export function pastedCells(text: string): WriteCell[][] {
-  const rows = parseTsv(text);
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((r) => Array.from({ length: width }, (_, c) => parseInput(r[c] ?? '')));
+  return pastedBlock(text).cells;
 }
 
 export interface SpreadsheetProps {
@@ -195,10 +199,17 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
   };
 
   /** Writes a block of cells at the selection's top-left, in one batch (all or nothing). */
-  const writeBlock = (cells: WriteCell[][], what: string) => {
+  const writeBlock = (cells: WriteCell[][], what: string, formats?: (string | undefined)[][]) => {
     if (cells.length === 0 || cells[0].length === 0) return;
     const at = formatCell(rect.top, rect.left);
-    workbook.apply({ blocks: [{ sheet: currentSheet, at, cells }] }).then(
+    // A cell whose text set no format (a date, a percentage) keeps the one it had, as when typing in Excel.
+    const numberFormats = formats?.map((row, r) =>
+      row.map(
+        (f, c) =>
+          f ?? workbook.getCell(currentSheet, formatCell(rect.top + r, rect.left + c)).numberFormat ?? 'General',
+      ),
+    );
+    workbook.apply({ blocks: [{ sheet: currentSheet, at, cells, numberFormats }] }).then(
       () => {
         const h = cells.length;
         const w = cells[0].length;
@@ -266,7 +277,9 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
     for (let r = rect.top; r <= rect.bottom; r++) {
       const line: string[] = [];
       for (let c = rect.left; c <= rect.right; c++) {
-        line.push(cellView(workbook, engine, currentSheet, r, c, Infinity, sheetFormats).text);
+        const v = cellView(workbook, engine, currentSheet, r, c, Infinity, sheetFormats);
+        // The shown text when it reads back as the same value (as Excel copies), else the full value.
+        line.push(v.pending || v.error ? v.text : copyText(v.value, v.format));
       }
       lines.push(line);
     }
@@ -277,7 +290,14 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
   const onPaste = (e: React.ClipboardEvent) => {
     if (editing !== undefined) return;
     e.preventDefault();
-    writeBlock(pastedCells(e.clipboardData.getData('text/plain')), 'Pasted');
+    let block: ReturnType<typeof pastedBlock>;
+    try {
+      block = pastedBlock(e.clipboardData.getData('text/plain'));
+    } catch (err) {
+      onMessage?.(`Nothing was pasted: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    writeBlock(block.cells, 'Pasted', block.numberFormats);
   };
 
   const gotoName = (text: string) => {

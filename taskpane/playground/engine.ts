@@ -21,6 +21,7 @@ import type { MemoryWorkbook, WorkbookChange } from '../workbook/memory';
 import { exactDepParser } from './dependencies';
 import { installCustomFunctionsShim, readCustomFunctionError } from './customFunctionsShim';
 import { STANDARD_EXTRAS } from './standardFunctions';
+import { longestRow } from './extent';
 
 /** A custom function implementation as Excel calls it: positional arguments, a value or an error back. */
 export type CustomFunctionImpl = (...args: unknown[]) => unknown;
@@ -360,7 +361,7 @@ export class FormulaEngine {
     if (Array.isArray(result)) {
       const grid = (result as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
       const h = grid.length;
-      const w = Math.max(0, ...grid.map((r) => r.length));
+      const w = longestRow(grid);
       if (h === 0 || w === 0) return this.store(n, FormulaError.VALUE);
       if (h === 1 && w === 1) return this.store(n, grid[0][0]);
       const area: Rect = { top: n.row, left: n.col, bottom: n.row + h - 1, right: n.col + w - 1 };

@@ -1,7 +1,8 @@
 /**
  * Display text of a cell value under its number format, for the playground grid. Covers the formats the sample
  * and the wizards use: General, currency ("$#,##0", "$#,##0.00"), percent ("0%", "0.0%", "0.00%"), fixed
- * decimals ("0", "0.00", "#,##0"), dates ("yyyy-mm-dd", "mmm yyyy", "m/d/yyyy"). Others fall back to General.
+ * decimals ("0", "0.00", "#,##0"), dates ("yyyy-mm-dd", "mmm yyyy", "m/d/yyyy", each
+ * date-only one with " hh:mm", " h:mm" or ":ss" times). Others fall back to General.
  */
 import type { CellValue } from '../../src/shared/cells';
 import { serialToDate } from '../../src/shared/dates';
@@ -31,6 +32,15 @@ function general(x: number): string {
   return s.length > 12 ? x.toPrecision(6) : s;
 }
 
+/** The time of day of a serial under "hh:mm", "h:mm", "hh:mm:ss" or "h:mm:ss" (24-hour, to the second). */
+function timeText(serial: number, fmt: string): string {
+  const seconds = Math.round((serial - Math.floor(serial)) * 86_400) % 86_400;
+  const h = Math.floor(seconds / 3600);
+  const m = String(Math.floor(seconds / 60) % 60).padStart(2, '0');
+  const hh = fmt.startsWith('hh') ? String(h).padStart(2, '0') : String(h);
+  return fmt.endsWith(':ss') ? `${hh}:${m}:${String(seconds % 60).padStart(2, '0')}` : `${hh}:${m}`;
+}
+
 /** The text the grid shows for `value` under `format` (undefined or "General": Excel's General). */
 export function formatValue(value: CellValue, format?: string): string {
   if (value === null) return '';
@@ -51,10 +61,12 @@ export function formatValue(value: CellValue, format?: string): string {
     const d = serialToDate(value);
     const mm = String(d.month).padStart(2, '0');
     const dd = String(d.day).padStart(2, '0');
-    if (fmt === 'yyyy-mm-dd') return `${d.year}-${mm}-${dd}`;
+    const [datePart, timePart] = fmt.split(' ', 2) as [string, string | undefined];
+    const time = timePart && /^h/i.test(timePart) ? ` ${timeText(value, timePart)}` : '';
+    if (datePart === 'yyyy-mm-dd') return `${d.year}-${mm}-${dd}${time}`;
     if (fmt === 'mmm yyyy') return `${MONTHS[d.month - 1]} ${d.year}`;
     if (fmt === 'mmm yy') return `${MONTHS[d.month - 1]} ${String(d.year).slice(2)}`;
-    return `${d.month}/${d.day}/${d.year}`;
+    return `${d.month}/${d.day}/${d.year}${time}`;
   }
   return general(value);
 }

@@ -7,6 +7,7 @@
  */
 import { FormulaError, type FunctionArg } from 'fast-formula-parser';
 import { roundHalfAwayFromZero } from '../../src/shared/money';
+import { maxOf, minOf } from './extent';
 
 /** A scalar argument as a number (TRUE = 1, numeric text); an error as is; anything else #VALUE!. */
 function scalarNumber(a: FunctionArg | undefined, fallback?: number): number | FormulaError {
@@ -75,11 +76,11 @@ function scalarText(a: FunctionArg | undefined): string | FormulaError {
 export const STANDARD_EXTRAS: Record<string, (...args: FunctionArg[]) => unknown> = {
   MAX: (...args) => {
     const xs = numbers(args);
-    return xs instanceof FormulaError ? xs : xs.length === 0 ? 0 : Math.max(...xs);
+    return xs instanceof FormulaError ? xs : xs.length === 0 ? 0 : maxOf(xs, 0);
   },
   MIN: (...args) => {
     const xs = numbers(args);
-    return xs instanceof FormulaError ? xs : xs.length === 0 ? 0 : Math.min(...xs);
+    return xs instanceof FormulaError ? xs : xs.length === 0 ? 0 : minOf(xs, 0);
   },
   ROUND: (number, digits) => {
     const n = scalarNumber(number);

@@ -13,6 +13,7 @@ import type { SampleCell, SampleSheet } from '../../sample/workbook';
 import { formatCell, parseRange } from '../workbook/address';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { FormulaEngine } from './engine';
+import { longestRow } from './extent';
 
 /** A file the playground cannot open, with the reason in words a user can act on. */
 export class NotAWorkbookError extends Error {}
@@ -104,7 +105,7 @@ export function sheetsFromBook(
     }
     const widths: number[] = [];
     const columnFormats: Record<number, string> = {};
-    const colCount = Math.max(ws.columnCount, ...rows.map((r) => r.length));
+    const colCount = longestRow(rows, ws.columnCount);
     for (let c = 1; c <= colCount; c++) {
       const col = ws.getColumn(c);
       widths.push(col.width ?? 0);

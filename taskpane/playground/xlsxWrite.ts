@@ -12,6 +12,7 @@ import { formatCell, formatRange } from '../workbook/address';
 import type { FormulaEngine } from './engine';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { SampleSheet } from '../../sample/workbook';
+import { longestRow } from './extent';
 
 /** An array formula cell as exceljs writes and reads it (its typings omit this shape). */
 export interface ArrayFormulaValue {
@@ -42,7 +43,7 @@ export function computedBookXlsx(sheets: SampleSheet[], mem: MemoryWorkbook, eng
     s.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const [c, f] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = f;
     const height = Math.max(s.rows.length, 1);
-    const width = Math.max(1, ...s.rows.map((r) => r.length));
+    const width = longestRow(s.rows, 1);
     // Spill areas of formula anchors, read back from the computed workbook.
     const spilled = new Set<string>();
     for (let r = 0; r < height; r++) {
