@@ -10,9 +10,10 @@
  *
  *   relief(rep, month) = Σ over accounts [days owned by rep / D × c] − Σ over accounts owned by rep on baseline [c]
  *
- * An account owned all month by its baseline owner gives no relief. Days without an owner belong to nobody (the
- * baseline owner is relieved of them); an account no one owned on baseline adds quota to the reps who own it
- * later. Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
+ * Every day up to and including `baseline` counts as owned by the baseline owner (moves before it are in the set
+ * quotas already); only changes of owner after it move quota. An account owned all month by its baseline owner
+ * gives no relief. Days without an owner after the baseline belong to nobody (the baseline owner is relieved of
+ * them); an account no one owned on baseline adds quota to the reps who own it later. Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
@@ -94,11 +95,16 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
     if (c === 0) continue;
     const bi = rowOn(h, input.baseline);
     const b = bi < 0 ? -1 : rep(h.rows[bi].rep);
-    // The account's timeline over the horizon: owned segments and the gaps between them.
+    // The account's timeline over the horizon: owned segments and the gaps between them. Every day up to the
+    // baseline counts as the baseline owner's (the set quotas hold it then); only later changes move quota.
     const segments: { start: number; end: number; owner: number }[] = [];
     let cursor = hs;
+    if (input.baseline >= hs) {
+      cursor = Math.min(input.baseline, he) + 1;
+      segments.push({ start: hs, end: cursor - 1, owner: b });
+    }
     for (let i = 0; i < h.rows.length && cursor <= he; i++) {
-      const s = Math.max(h.from[i], hs);
+      const s = Math.max(h.from[i], cursor);
       const e = Math.min(h.to[i], he);
       if (e < s) continue;
       if (s > cursor) segments.push({ start: cursor, end: s - 1, owner: -1 });

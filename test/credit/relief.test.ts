@@ -1,0 +1,84 @@
+/**
+ * QUOTARELIEF defects found in review (issue 18), worked by hand: moves before the baseline date, the rep × month
+ * limit, a baseline owner with no quota row, an account quota with no owner. Each expected figure has its
+ * arithmetic in a comment. Dates are Excel serials built with dateToSerial.
+ */
+import { quotaReliefOf } from '../../src/credit/sheet/functions';
+import type { CellValue } from '../../src/shared/cells';
+import { dateToSerial } from '../../src/shared/dates';
+
+const D = (y: number, m: number, d: number) => dateToSerial(y, m, d);
+type Rows = CellValue[][];
+
+const QUOTAS: Rows = [
+  ['Rep', 'Quota'],
+  ['Ann', 10_000],
+  ['Ben', 8_000],
+];
+const A1_3100: Rows = [
+  ['Account', 'Quota'],
+  ['A1', 3100],
+];
+/** A1 moves from Ann to Ben on 2026-03-14 (Ann's row ends the 13th; both dates inclusive). */
+const MOVE_MAR_14: Rows = [
+  ['Account', 'Rep', 'From', 'To'],
+  ['A1', 'Ann', D(2025, 1, 1), D(2026, 3, 13)],
+  ['A1', 'Ben', D(2026, 3, 14), null],
+];
+
+describe('QUOTARELIEF: moves before the baseline date', () => {
+  test('a move a week before the baseline gives no relief: the set quotas already hold it', () => {
+    // Baseline 2026-03-20: Ben owns A1 (since the 14th), so Ben's 8,000 already includes its 3,100. Days 1–20 of
+    // March count as Ben's (the baseline owner's), days 21–31 are Ben's too: no change after the baseline → no
+    // relief. Ann 10,000, Ben 8,000. (Before the fix: Ann's 13 days = 3,100 × 13/31 = 1,300 → 11,300 / 6,700.)
+    expect(quotaReliefOf(QUOTAS, A1_3100, MOVE_MAR_14, D(2026, 3, 20), D(2026, 3, 1), 1)).toEqual([
+      ['Rep', '2026-03'],
+      ['Ann', 10_000],
+      ['Ben', 8_000],
+    ]);
+  });
+
+  test('a baseline after the horizon: moves before it give no relief in the horizon', () => {
+    // Baseline 2026-07-01, move Ann → Ben on 2026-03-01, horizon Jan–Mar: every day of the horizon is before the
+    // baseline, so all of it counts as Ben's (the baseline owner's) → 0 relief; quotas as set: Ann 10,000, Ben
+    // 8,000 each month. (Before the fix: Jan and Feb Ann +3,100 → 13,100, Ben −3,100 → 4,900.)
+    const own: Rows = [
+      ['Account', 'Rep', 'From', 'To'],
+      ['A1', 'Ann', D(2025, 1, 1), D(2026, 2, 28)],
+      ['A1', 'Ben', D(2026, 3, 1), null],
+    ];
+    expect(quotaReliefOf(QUOTAS, A1_3100, own, D(2026, 7, 1), D(2026, 1, 1), 3)).toEqual([
+      ['Rep', '2026-01', '2026-02', '2026-03'],
+      ['Ann', 10_000, 10_000, 10_000],
+      ['Ben', 8_000, 8_000, 8_000],
+    ]);
+  });
+
+  test('a baseline inside the month of a later move: only the days after the move are relieved', () => {
+    // Baseline 2026-03-10 (Ann owns A1), move to Ben on the 14th: days 1–10 count as Ann's, 11–13 are Ann's, 14–31
+    // Ben's → Ben gets 3,100 × 18/31 = 1,800, Ann 10,000 − 1,800 = 8,200, Ben 8,000 + 1,800 = 9,800.
+    expect(quotaReliefOf(QUOTAS, A1_3100, MOVE_MAR_14, D(2026, 3, 10), D(2026, 3, 1), 1)).toEqual([
+      ['Rep', '2026-03'],
+      ['Ann', 8_200],
+      ['Ben', 9_800],
+    ]);
+  });
+
+  test('a move back and forth before the baseline and one after it: only the later one counts', () => {
+    // Ann → Ben on 2026-02-10, Ben → Ann on 2026-02-20, baseline 2026-03-01 (Ann owns A1), Ann → Ben on 2026-04-01.
+    // February is before the baseline: all Ann's, no relief. March: no change. April: Ben all month → Ann −3,100
+    // = 6,900, Ben +3,100 = 11,100.
+    const own: Rows = [
+      ['Account', 'Rep', 'From', 'To'],
+      ['A1', 'Ann', D(2025, 1, 1), D(2026, 2, 9)],
+      ['A1', 'Ben', D(2026, 2, 10), D(2026, 2, 19)],
+      ['A1', 'Ann', D(2026, 2, 20), D(2026, 3, 31)],
+      ['A1', 'Ben', D(2026, 4, 1), null],
+    ];
+    expect(quotaReliefOf(QUOTAS, A1_3100, own, D(2026, 3, 1), D(2026, 2, 1), 3)).toEqual([
+      ['Rep', '2026-02', '2026-03', '2026-04'],
+      ['Ann', 10_000, 10_000, 6_900],
+      ['Ben', 8_000, 8_000, 11_100],
+    ]);
+  });
+});
