@@ -17,6 +17,7 @@
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
+import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { centsOf } from '../shared/money';
 import { nameKey } from '../shared/names';
 import { formatMonth } from './format';
@@ -52,6 +53,20 @@ export interface ReliefResult {
   readonly rows: readonly ReliefRow[];
 }
 
+/**
+ * Refuses (#NUM!) a relief table past `LIMITS.rosterCells` rep-months: `reps` distinct reps of quotas and ownership
+ * (each may get a row) × `months`. Called before anything per rep is allocated.
+ */
+export function checkReliefSize(reps: number, months: number): void {
+  checkSize(
+    'quotas and ownership',
+    reps * months,
+    LIMITS.rosterCells,
+    `rep-months (distinct reps of quotas and ownership × months: ${formatCount(reps)} × ${formatCount(months)})`,
+    'Split the accounts (e.g. by team or region) into calls whose quotas and ownership name fewer reps, or shorten the horizon.', // prettier-ignore
+  );
+}
+
 /** Month index (see src/shared/dates `monthIndex`) of a serial. */
 const monthOf = (serial: number) => monthIndex(serialToDate(serial));
 
@@ -69,6 +84,9 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
     names.push(q.rep);
     base.push(centsOf(q.quota));
   }
+  const distinct = new Set(repIndex.keys());
+  for (const h of input.ownership.values()) for (const r of h.rows) distinct.add(nameKey(r.rep));
+  checkReliefSize(distinct.size, n);
   const diff: Float64Array[] = names.map(() => new Float64Array(n + 1));
   const rep = (name: string): number => {
     const k = nameKey(name);

@@ -6,6 +6,7 @@
 import { quotaReliefOf } from '../../src/credit/sheet/functions';
 import type { CellValue } from '../../src/shared/cells';
 import { dateToSerial } from '../../src/shared/dates';
+import { ModelInputError } from '../../src/shared/errors';
 
 const D = (y: number, m: number, d: number) => dateToSerial(y, m, d);
 type Rows = CellValue[][];
@@ -25,6 +26,16 @@ const MOVE_MAR_14: Rows = [
   ['A1', 'Ann', D(2025, 1, 1), D(2026, 3, 13)],
   ['A1', 'Ben', D(2026, 3, 14), null],
 ];
+
+function errorOf(f: () => unknown): ModelInputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ModelInputError) return e;
+    throw e;
+  }
+  throw new Error('expected a ModelInputError');
+}
 
 describe('QUOTARELIEF: moves before the baseline date', () => {
   test('a move a week before the baseline gives no relief: the set quotas already hold it', () => {
@@ -80,5 +91,43 @@ describe('QUOTARELIEF: moves before the baseline date', () => {
       ['Ann', 10_000, 10_000, 6_900],
       ['Ben', 8_000, 8_000, 11_100],
     ]);
+  });
+});
+
+describe('QUOTARELIEF: the rep × month limit counts every rep, not only the quotas rows', () => {
+  /** One quota rep Q owning A0, and `k` accounts moving X_i → Y_i on 2026-03-14 (2k reps found only in ownership). */
+  function moving(k: number): Rows {
+    const rows: Rows = [['Account', 'Rep', 'From', 'To'], ['A0', 'Q', D(2025, 1, 1), null]]; // prettier-ignore
+    for (let i = 0; i < k; i++) {
+      rows.push([`A${i + 1}`, `X${i}`, D(2025, 1, 1), D(2026, 3, 13)], [`A${i + 1}`, `Y${i}`, D(2026, 3, 14), null]);
+    }
+    return rows;
+  }
+  const quotas: Rows = [
+    ['Rep', 'Quota'],
+    ['Q', 5_000],
+  ];
+  const a0: Rows = [
+    ['Account', 'Quota'],
+    ['A0', 1_000],
+  ];
+
+  test('1 quota rep + 1,000 moving accounts × 1,200 months is refused with #NUM! before allocating', () => {
+    // Distinct reps: Q + 1,000 X_i + 1,000 Y_i = 2,001; × 1,200 months = 2,401,200 > 2,400,000 (LIMITS.rosterCells).
+    // The quotas rows alone (1 × 1,200 = 1,200) passed the old check.
+    const e = errorOf(() => quotaReliefOf(quotas, a0, moving(1_000), D(2026, 1, 1), D(2026, 1, 1), 1_200));
+    expect(e.kind).toBe('number');
+    expect(e.message).toMatch(/^quotas and ownership: at most 2,400,000 rep-months/);
+    expect(e.message).toContain('got 2,401,200');
+    expect(e.message).toContain('2,001 × 1,200');
+    expect(e.message).toMatch(/Split the accounts .* or shorten the horizon/);
+  });
+
+  test('one rep fewer fits: 1 + 2 × 999 = 1,999 reps × 1,200 months = 2,398,800 ≤ 2,400,000', () => {
+    const grid = quotaReliefOf(quotas, a0, moving(999), D(2026, 1, 1), D(2026, 1, 1), 1_200);
+    // Only Q has an account quota and it never moves: one row, 5,000 every month.
+    expect(grid.length).toBe(2);
+    expect(grid[1][0]).toBe('Q');
+    expect(grid[1].slice(1).every((x) => x === 5_000)).toBe(true);
   });
 });
