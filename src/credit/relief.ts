@@ -13,10 +13,13 @@
  * Every day up to and including `baseline` counts as owned by the baseline owner (moves before it are in the set
  * quotas already); only changes of owner after it move quota. An account owned all month by its baseline owner
  * gives no relief. Days without an owner after the baseline belong to nobody (the baseline owner is relieved of
- * them); an account no one owned on baseline adds quota to the reps who own it later. Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
+ * them); an account no one owned on baseline adds quota to the reps who own it later. A rep who gains an account
+ * but has no quota row (a new hire) starts from 0. A baseline owner with no quota row is an error (#VALUE!: the
+ * set quotas must hold what it owned). Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
+import { invalid } from '../shared/errors';
 import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { centsOf } from '../shared/money';
 import { nameKey } from '../shared/names';
@@ -29,7 +32,7 @@ export interface ReliefInput {
   /** Monthly quota (currency) per rep, as set on `baseline`. */
   readonly quotas: readonly { readonly rep: string; readonly quota: number }[];
   /** Monthly quota contribution (currency) per account. */
-  readonly accountQuotas: readonly { readonly account: string; readonly quota: number }[];
+  readonly accountQuotas: readonly { readonly account: string; readonly quota: number; readonly row?: number }[];
   readonly ownership: OwnershipIndex;
   /** The day quotas were set (serial). */
   readonly baseline: number;
@@ -112,6 +115,11 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
     const c = centsOf(aq.quota);
     if (c === 0) continue;
     const bi = rowOn(h, input.baseline);
+    const quotaRow = bi < 0 ? undefined : repIndex.get(nameKey(h.rows[bi].rep));
+    if (bi >= 0 && (quotaRow === undefined || quotaRow >= input.quotas.length)) {
+      const o = h.rows[bi];
+      invalid(`ownership: row ${o.row}: ${o.rep} owns account ${o.account} on baseline_date but has no row in quotas; add the rep's quota.`); // prettier-ignore
+    }
     const b = bi < 0 ? -1 : rep(h.rows[bi].rep);
     // The account's timeline over the horizon: owned segments and the gaps between them. Every day up to the
     // baseline counts as the baseline owner's (the set quotas hold it then); only later changes move quota.

@@ -131,3 +131,53 @@ describe('QUOTARELIEF: the rep × month limit counts every rep, not only the quo
     expect(grid[1].slice(1).every((x) => x === 5_000)).toBe(true);
   });
 });
+
+describe('QUOTARELIEF: reps missing from quotas', () => {
+  test('a baseline owner with no quota row is #VALUE! naming the ownership row and rep', () => {
+    // Zed owns A1 on the baseline 2026-01-01 but is not in quotas; A1 moves to Ben on March 14. Before the fix:
+    // a row "Zed, −1,800, −3,100" (0 − 3,100 × 18/31, 0 − 3,100) spilled silently.
+    const own: Rows = [
+      ['Account', 'Rep', 'From', 'To'],
+      ['A1', 'Zed', D(2025, 1, 1), D(2026, 3, 13)],
+      ['A1', 'Ben', D(2026, 3, 14), null],
+    ];
+    const e = errorOf(() => quotaReliefOf(QUOTAS, A1_3100, own, D(2026, 1, 1), D(2026, 3, 1), 2));
+    expect(e.kind).toBe('value');
+    expect(e.message).toBe(
+      "ownership: row 2: Zed owns account A1 on baseline_date but has no row in quotas; add the rep's quota.",
+    );
+  });
+
+  test('a baseline owner with no quota row is refused also when the account does not move in the horizon', () => {
+    // The set quotas must hold what each baseline owner owns: the error does not depend on the horizon.
+    const own: Rows = [
+      ['Account', 'Rep', 'From', 'To'],
+      ['A1', 'Ann', D(2025, 1, 1), null],
+      ['A2', 'Zed', D(2025, 1, 1), null],
+    ];
+    const aq: Rows = [
+      ['Account', 'Quota'],
+      ['A1', 3100],
+      ['A2', 500],
+    ];
+    expect(errorOf(() => quotaReliefOf(QUOTAS, aq, own, D(2026, 1, 1), D(2026, 3, 1), 1)).message).toMatch(
+      /^ownership: row 3: Zed owns account A2 on baseline_date/,
+    );
+  });
+
+  test('a gaining rep with no quota row (a new hire) starts from 0', () => {
+    // Ann owns A1 on the baseline; it moves to Cy (not in quotas) on March 14. March: 3,100 × 18/31 = 1,800 →
+    // Ann 10,000 − 1,800 = 8,200, Cy 0 + 1,800. April: Ann 10,000 − 3,100 = 6,900, Cy 3,100. Ben unchanged.
+    const own: Rows = [
+      ['Account', 'Rep', 'From', 'To'],
+      ['A1', 'Ann', D(2025, 1, 1), D(2026, 3, 13)],
+      ['A1', 'Cy', D(2026, 3, 14), null],
+    ];
+    expect(quotaReliefOf(QUOTAS, A1_3100, own, D(2026, 1, 1), D(2026, 3, 1), 2)).toEqual([
+      ['Rep', '2026-03', '2026-04'],
+      ['Ann', 8_200, 6_900],
+      ['Ben', 8_000, 8_000],
+      ['Cy', 1_800, 3_100],
+    ]);
+  });
+});
