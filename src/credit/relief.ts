@@ -15,11 +15,11 @@
  * gives no relief. Days without an owner after the baseline belong to nobody (the baseline owner is relieved of
  * them); an account no one owned on baseline adds quota to the reps who own it later. A rep who gains an account
  * but has no quota row (a new hire) starts from 0. A baseline owner with no quota row is an error (#VALUE!: the
- * set quotas must hold what it owned). Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
+ * set quotas must hold what it owned), and so is an account quota no ownership row covers (#N/A). Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
-import { invalid } from '../shared/errors';
+import { invalid, notFound } from '../shared/errors';
 import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { centsOf } from '../shared/money';
 import { nameKey } from '../shared/names';
@@ -111,7 +111,11 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
 
   for (const aq of input.accountQuotas) {
     const h = input.ownership.get(nameKey(aq.account));
-    if (h === undefined) continue; // never owned: no one's quota holds it, no one gains it
+    if (h === undefined) {
+      // a contribution no one holds is most likely a misspelt account ("A-17" for "A17"): never dropped silently
+      const at = aq.row === undefined ? '' : `row ${aq.row}: `;
+      notFound(`account_quotas: ${at}no ownership row covers account ${aq.account}; add its owner or remove it.`);
+    }
     const c = centsOf(aq.quota);
     if (c === 0) continue;
     const bi = rowOn(h, input.baseline);

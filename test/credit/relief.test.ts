@@ -132,7 +132,7 @@ describe('QUOTARELIEF: the rep × month limit counts every rep, not only the quo
   });
 });
 
-describe('QUOTARELIEF: reps missing from quotas', () => {
+describe('QUOTARELIEF: reps and accounts missing from quotas, account_quotas or ownership', () => {
   test('a baseline owner with no quota row is #VALUE! naming the ownership row and rep', () => {
     // Zed owns A1 on the baseline 2026-01-01 but is not in quotas; A1 moves to Ben on March 14. Before the fix:
     // a row "Zed, −1,800, −3,100" (0 − 3,100 × 18/31, 0 − 3,100) spilled silently.
@@ -179,5 +179,22 @@ describe('QUOTARELIEF: reps missing from quotas', () => {
       ['Ben', 8_000, 8_000],
       ['Cy', 1_800, 3_100],
     ]);
+  });
+
+  test('an account quota no ownership row covers is #N/A naming its row and account', () => {
+    // "A-17" in account_quotas, "A17" in ownership: before the fix A-17's 900 was dropped silently.
+    const own: Rows = [
+      ['Account', 'Rep', 'From', 'To'],
+      ['A1', 'Ann', D(2025, 1, 1), null],
+      ['A17', 'Ben', D(2025, 1, 1), null],
+    ];
+    const aq: Rows = [
+      ['Account', 'Quota'],
+      ['A1', 3100],
+      ['A-17', 900],
+    ];
+    const e = errorOf(() => quotaReliefOf(QUOTAS, aq, own, D(2026, 1, 1), D(2026, 3, 1), 1));
+    expect(e.kind).toBe('notAvailable');
+    expect(e.message).toBe('account_quotas: row 3: no ownership row covers account A-17; add its owner or remove it.');
   });
 });
