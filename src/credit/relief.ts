@@ -10,12 +10,17 @@
  *
  *   relief(rep, month) = Σ over accounts [days owned by rep / D × c] − Σ over accounts owned by rep on baseline [c]
  *
- * An account owned all month by its baseline owner gives no relief. Days without an owner belong to nobody (the
- * baseline owner is relieved of them); an account no one owned on baseline adds quota to the reps who own it
- * later. Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
+ * Every day up to and including `baseline` counts as owned by the baseline owner (moves before it are in the set
+ * quotas already); only changes of owner after it move quota. An account owned all month by its baseline owner
+ * gives no relief. Days without an owner after the baseline belong to nobody (the baseline owner is relieved of
+ * them); an account no one owned on baseline adds quota to the reps who own it later. A rep who gains an account
+ * but has no quota row (a new hire) starts from 0. A baseline owner with no quota row is an error (#VALUE!: the
+ * set quotas must hold what it owned), and so is an account quota no ownership row covers (#N/A). Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
 import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
+import { invalid, notFound } from '../shared/errors';
+import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { centsOf } from '../shared/money';
 import { nameKey } from '../shared/names';
 import { formatMonth } from './format';
@@ -27,7 +32,7 @@ export interface ReliefInput {
   /** Monthly quota (currency) per rep, as set on `baseline`. */
   readonly quotas: readonly { readonly rep: string; readonly quota: number }[];
   /** Monthly quota contribution (currency) per account. */
-  readonly accountQuotas: readonly { readonly account: string; readonly quota: number }[];
+  readonly accountQuotas: readonly { readonly account: string; readonly quota: number; readonly row?: number }[];
   readonly ownership: OwnershipIndex;
   /** The day quotas were set (serial). */
   readonly baseline: number;
@@ -51,6 +56,20 @@ export interface ReliefResult {
   readonly rows: readonly ReliefRow[];
 }
 
+/**
+ * Refuses (#NUM!) a relief table past `LIMITS.rosterCells` rep-months: `reps` distinct reps of quotas and ownership
+ * (each may get a row) × `months`. Called before anything per rep is allocated.
+ */
+export function checkReliefSize(reps: number, months: number): void {
+  checkSize(
+    'quotas and ownership',
+    reps * months,
+    LIMITS.rosterCells,
+    `rep-months (distinct reps of quotas and ownership × months: ${formatCount(reps)} × ${formatCount(months)})`,
+    'Split the accounts (e.g. by team or region) into calls whose quotas and ownership name fewer reps, or shorten the horizon.', // prettier-ignore
+  );
+}
+
 /** Month index (see src/shared/dates `monthIndex`) of a serial. */
 const monthOf = (serial: number) => monthIndex(serialToDate(serial));
 
@@ -68,6 +87,9 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
     names.push(q.rep);
     base.push(centsOf(q.quota));
   }
+  const distinct = new Set(repIndex.keys());
+  for (const h of input.ownership.values()) for (const r of h.rows) distinct.add(nameKey(r.rep));
+  checkReliefSize(distinct.size, n);
   const diff: Float64Array[] = names.map(() => new Float64Array(n + 1));
   const rep = (name: string): number => {
     const k = nameKey(name);
@@ -89,16 +111,30 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
 
   for (const aq of input.accountQuotas) {
     const h = input.ownership.get(nameKey(aq.account));
-    if (h === undefined) continue; // never owned: no one's quota holds it, no one gains it
+    if (h === undefined) {
+      // a contribution no one holds is most likely a misspelt account ("A-17" for "A17"): never dropped silently
+      const at = aq.row === undefined ? '' : `row ${aq.row}: `;
+      notFound(`account_quotas: ${at}no ownership row covers account ${aq.account}; add its owner or remove it.`);
+    }
     const c = centsOf(aq.quota);
     if (c === 0) continue;
     const bi = rowOn(h, input.baseline);
+    const quotaRow = bi < 0 ? undefined : repIndex.get(nameKey(h.rows[bi].rep));
+    if (bi >= 0 && (quotaRow === undefined || quotaRow >= input.quotas.length)) {
+      const o = h.rows[bi];
+      invalid(`ownership: row ${o.row}: ${o.rep} owns account ${o.account} on baseline_date but has no row in quotas; add the rep's quota.`); // prettier-ignore
+    }
     const b = bi < 0 ? -1 : rep(h.rows[bi].rep);
-    // The account's timeline over the horizon: owned segments and the gaps between them.
+    // The account's timeline over the horizon: owned segments and the gaps between them. Every day up to the
+    // baseline counts as the baseline owner's (the set quotas hold it then); only later changes move quota.
     const segments: { start: number; end: number; owner: number }[] = [];
     let cursor = hs;
+    if (input.baseline >= hs) {
+      cursor = Math.min(input.baseline, he) + 1;
+      segments.push({ start: hs, end: cursor - 1, owner: b });
+    }
     for (let i = 0; i < h.rows.length && cursor <= he; i++) {
-      const s = Math.max(h.from[i], hs);
+      const s = Math.max(h.from[i], cursor);
       const e = Math.min(h.to[i], he);
       if (e < s) continue;
       if (s > cursor) segments.push({ start: cursor, end: s - 1, owner: -1 });

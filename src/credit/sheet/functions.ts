@@ -6,11 +6,11 @@
  */
 import type { ArgValue } from '../../shared/cells';
 import { optionalDateSerial, toDateSerial, toInteger, toText } from '../../shared/coerce';
-import { LIMITS, checkSize } from '../../shared/limits';
+import { LIMITS } from '../../shared/limits';
 import { checkHorizon, monthOfSerial } from '../../quota/limits';
 import { type Period, type RepLedger, checkPeriod, creditDeals, creditedAmount, creditsGrid, creditsIn, repLedger } from '../crediting'; // prettier-ignore
 import { indexOwnership } from '../ownership';
-import { quotaRelief, reliefGrid } from '../relief';
+import { checkReliefSize, quotaRelief, reliefGrid } from '../relief';
 import type { CreditBook } from '../types';
 import { checkTableSize, readAccountQuotas, readDeals, readOwnership, readQuotas, readSplits, tableRows } from './tables'; // prettier-ignore
 
@@ -82,13 +82,7 @@ export function quotaReliefOf(
   const n = toInteger(months, 'months', 1, LIMITS.months);
   const firstMonth = toDateSerial(first_month, 'first_month');
   checkHorizon(monthOfSerial(firstMonth, 'first_month'), n);
-  checkSize(
-    'quotas',
-    tableRows(quotas) * n,
-    LIMITS.rosterCells,
-    'rep-months (reps × months)',
-    'Split the roster (e.g. by team or region) into calls of fewer reps, or shorten the horizon.',
-  );
+  checkReliefSize(tableRows(quotas), n); // early, before reading: the kernel checks the distinct reps again
   checkTableSize('account_quotas', account_quotas);
   checkTableSize('ownership', ownership);
   return reliefGrid(
