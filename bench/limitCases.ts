@@ -377,12 +377,13 @@ export const limitCases: LimitCase[] = [
   },
   {
     fn: 'QUOTARELIEF',
-    what: `${L.creditRows} accounts, ${L.creditRows} ownership rows, 1000 reps × 120 months`,
+    what: `${L.creditRows / 2} accounts, ${L.creditRows} ownership rows, 1000 reps × 120 months`,
     kind: 'limit',
     args: () => {
       const t = creditTables({ deals: 1, ownership: L.creditRows, splits: 1, reps: 1000 });
       const quotas = [['Rep', 'Quota'], ...Array.from({ length: 1000 }, (_, i) => [`Rep ${i + 1}`, 1e5])];
-      const accounts = [['Account', 'Quota'], ...Array.from({ length: L.creditRows }, (_, a) => [`A-${a}`, 1000 + (a % 97)])]; // prettier-ignore
+      // Each account of the ownership table has two rows (it moves once), so it covers creditRows / 2 accounts.
+      const accounts = [['Account', 'Quota'], ...Array.from({ length: L.creditRows / 2 }, (_, a) => [`A-${a}`, 1000 + (a % 97)])]; // prettier-ignore
       return [quotas, accounts, t.ownership, 45658, 45658, 120];
     },
   },
