@@ -78,7 +78,7 @@ export function fiscalPeriodRows(date: ArgValue, cal: FiscalCalendar): CellValue
     const serial =
       typeof c === 'number' && c >= 1 && c < MAX_SERIAL
         ? Math.floor(c)
-        : toDateSerial(c, multi ? `date: item ${i + 1}` : 'date');
+        : toDateSerial(c, multi ? `date: row ${i + 1 + (header ? 1 : 0)}` : 'date'); // range rows
     const p = locate(serial);
     return [p.year, p.quarter, p.period, p.start, p.end];
   });

@@ -3,7 +3,8 @@
  *
  * Reading (one pass over the bookings, which may fill a whole column):
  * - `reps`: one column of rep names; `quotas`: two columns (rep, quota) matched by name, or one column of quotas in
- *   the order of `reps`. `reps` has a header cell exactly when `quotas` has a header row.
+ *   the order of `reps`. `reps`' first cell is a header when it equals the quota header's first cell or (two quota
+ *   columns) names no rep of quotas; otherwise it is a rep. Messages count range rows (a header is row 1).
  * - `bookings`: three columns — rep, date, amount — with an optional header row. Rows whose cells are all blank (or
  *   0) are skipped; a booking of a rep not in `reps` is left out (the total covers the listed reps only).
  * - `from`/`to` (optional dates, inclusive) keep the bookings dated within; with neither, dates are not read.
@@ -73,6 +74,19 @@ function column(grid: CellValue[][], c: number): CellValue[] {
   return grid.map((r) => r[c]);
 }
 
+/**
+ * True when `reps`' first cell is a header, decided on its own: text that equals the quota header's first cell
+ * ("Rep"), or (with two quota columns) text that is none of the quota rows' reps. A first rep named in quotas is kept.
+ */
+function repsHeader(cells: readonly CellValue[], qRows: CellValue[][], qHeader: boolean, width: number): boolean {
+  const first = cells[0];
+  if (cells.length < 2 || typeof first !== 'string' || cellText(first) === '') return false;
+  const key = nameKey(first);
+  if (qHeader && width === 2 && nameKey(cellText(qRows[0][0])) === key) return true;
+  if (width === 1) return isTextHeaderRow([qRows[0][0]]) && cells.length === qRows.length;
+  return !qRows.slice(qHeader ? 1 : 0).some((row) => nameKey(cellText(row[0])) === key);
+}
+
 /** The reps (names, with their keys) and their quotas in cents from `reps` and `quotas`. */
 function readRepsAndQuotas(reps: ArgValue, quotas: ArgValue): { names: string[]; quotaCents: number[] } {
   const q = asGrid(quotas);
@@ -87,7 +101,7 @@ function readRepsAndQuotas(reps: ArgValue, quotas: ArgValue): { names: string[];
   checkRectangular(r, 'reps');
   if (r.length > 1 && r[0].length !== 1) invalid('reps: expected one column of rep names.');
   let cells = (r.length === 1 ? r[0] : column(r, 0)).slice(0, usedLength(r));
-  if (qHeader) cells = cells.slice(1);
+  if (repsHeader(cells, qRows, qHeader, width)) cells = cells.slice(1);
   checkSize('reps', cells.length, LIMITS.rosterReps, 'reps', 'Split the reps into teams.');
   const names: string[] = [];
   const index = new Map<string, number>();
@@ -103,6 +117,7 @@ function readRepsAndQuotas(reps: ArgValue, quotas: ArgValue): { names: string[];
   });
   if (names.length === 0) invalid('reps: expected at least one rep name.');
   const body = qHeader ? qRows.slice(1) : qRows;
+  const first = qHeader ? 2 : 1; // messages count range rows: the header is row 1
   const quotaCents = new Array<number>(names.length).fill(NaN);
   const amount = (c: CellValue, where: string) => {
     const n = typeof c === 'boolean' ? undefined : cellNumber(c);
@@ -113,15 +128,15 @@ function readRepsAndQuotas(reps: ArgValue, quotas: ArgValue): { names: string[];
     if (body.length !== names.length) {
       invalid(`quotas: one column of quotas must have one per rep (${names.length}), got ${body.length}.`);
     }
-    body.forEach((row, i) => (quotaCents[i] = Math.round(amount(row[0], `quotas: item ${i + 1}`))));
+    body.forEach((row, i) => (quotaCents[i] = Math.round(amount(row[0], `quotas: row ${i + first}`))));
   } else {
     body.forEach((row, i) => {
       if (row.every(isBlankOrZero)) return;
       const name = cellText(row[0]);
       const j = index.get(nameKey(name));
       if (j === undefined) return; // a quota of a rep not listed: not part of this table
-      if (!Number.isNaN(quotaCents[j])) invalid(`quotas: row ${i + 1}: a second quota for "${name}".`);
-      quotaCents[j] = Math.round(amount(row[1], `quotas: row ${i + 1}, quota`));
+      if (!Number.isNaN(quotaCents[j])) invalid(`quotas: row ${i + first}: a second quota for "${name}".`);
+      quotaCents[j] = Math.round(amount(row[1], `quotas: row ${i + first}, quota`));
     });
     const missing = quotaCents.findIndex((x) => Number.isNaN(x));
     if (missing >= 0) invalid(`quotas: no quota for "${names[missing]}"; add a row with the rep's name and quota.`);

@@ -33,17 +33,20 @@ function wholeMonths(start: number, end: number): SubPeriod[] | undefined {
 }
 
 /**
- * A profile over [start, end]: omitted or blank → undefined (linear). One column (or row) of weights: the period's
- * calendar months, which it must cover exactly, one weight each. Two columns: each sub-period's first day and
- * weight; the first starts on `start`, starts increase, each runs to the day before the next (the last to `end`).
+ * A profile over [start, end]: omitted or blank → undefined (linear; a 0 is a weight). One column (or a row of three
+ * or more) of weights: the period's calendar months, which it must cover exactly, one weight each. Two columns:
+ * each sub-period's first day and weight; the first starts on `start`, starts increase, each runs to the day before the next (the last to `end`).
  * A header row is optional. Weights are ≥ 0 with a positive sum; they need not sum to 1.
  */
 export function readProfile(v: ArgValue, start: number, end: number): SubPeriod[] | undefined {
   if (v === undefined || v === null || (!isGrid(v) && isBlank(v))) return undefined;
-  const grid = asGrid(v);
+  let grid = asGrid(v);
   checkRectangular(grid, 'profile');
+  // One row of three or more weights reads as a column (a row of two is a start date and a weight).
+  if (grid.length === 1 && grid[0].length > 2) grid = grid[0].map((c) => [c]);
   let rows = grid.slice(0, usedLength(grid));
-  if (rows.length === 0 || (rows.length === 1 && rows[0].every((c) => isBlank(c) || c === 0))) return undefined;
+  // Only blank cells mean "no profile"; a 0 is a weight (all 0s are refused below as summing to 0).
+  if (rows.length === 0 || (rows.length === 1 && rows[0].every(isBlank))) return undefined;
   if (isTextHeaderRow(rows[0])) rows = rows.slice(1);
   const width = grid[0].length;
   if (width > 2 || rows.length === 0) {

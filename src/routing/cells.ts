@@ -6,6 +6,7 @@ import {
   type ArgValue,
   type CellValue,
   type Grid,
+  BLANK_AS_ZERO,
   asGrid,
   describeValue,
   isBlank,
@@ -37,10 +38,16 @@ function find(header: readonly CellValue[], names: readonly string[]): number {
   return -1;
 }
 
-/** The rows of a table up to its last non-blank one (a one-row table is one row, unlike `usedLength`). */
+/** The largest `Weight` a rep may have: weights add up per team, and past this the scores lose their precision. */
+export const MAX_ROUTE_WEIGHT = 1e9;
+
+/**
+ * The rows of a table up to its last non-blank one (a one-row table is one row, unlike `usedLength`). Blank or 0
+ * (`isBlankOrZero`: Excel for desktop passes blank cells as 0).
+ */
 function usedRows(g: Grid): number {
   let n = g.length;
-  while (n > 0 && g[n - 1].every(isBlank)) n--;
+  while (n > 0 && g[n - 1].every(isBlankOrZero)) n--;
   return n;
 }
 
@@ -98,16 +105,21 @@ export function readReps(repsArg: ArgValue, loadArg: ArgValue): RepsTable {
       }
     }
     // 0 reads as blank in Weight, Capacity and Active: Excel for desktop passes blank cells of a range as 0.
-    const num = (c: number, col: string, min: number, whole: boolean): number | undefined => {
+    const num = (c: number, col: string, min: number, max: number, whole: boolean): number | undefined => {
       if (c < 0 || isBlankOrZero(row[c])) return undefined;
       const n = typeof row[c] === 'boolean' ? undefined : cellNumber(row[c]);
       if (n === undefined || n < min || (whole && !Number.isInteger(n))) {
         invalid(`${where(col)}: expected ${whole ? 'a whole number' : 'a number'} > 0, got ${describeValue(row[c])}.`);
       }
+      if (n > max) {
+        invalid(
+          `${where(col)}: a weight is at most ${formatCount(max)} (got ${n}); weights are shares, scale them down.`,
+        );
+      }
       return n;
     };
-    const weight = num(cWeight, 'Weight', Number.MIN_VALUE, false) ?? 1;
-    const capacity = num(cCap, 'Capacity', 1, true) ?? Infinity;
+    const weight = num(cWeight, 'Weight', Number.MIN_VALUE, MAX_ROUTE_WEIGHT, false) ?? 1;
+    const capacity = num(cCap, 'Capacity', 1, Infinity, true) ?? Infinity;
     let active = true;
     if (cActive >= 0 && !isBlankOrZero(row[cActive])) {
       const b = cellBoolean(row[cActive]);
@@ -123,18 +135,20 @@ export function readReps(repsArg: ArgValue, loadArg: ArgValue): RepsTable {
     checkRectangular(lg, 'load');
     let rows = lg.slice(0, usedRows(lg));
     if (rows.length > 0 && rows[0].length !== 2) invalid('load: expected two columns: rep and current count.');
-    if (rows.length > 0 && isTextHeaderRow(rows[0])) rows = rows.slice(1);
+    const first = rows.length > 0 && isTextHeaderRow(rows[0]) ? 1 : 0;
+    if (first) rows = rows.slice(1);
     const seen = new Set<number>();
     rows.forEach((row, i) => {
       if (row.every(isBlankOrZero)) return;
+      const at = `load: row ${i + 1 + first}`; // range rows: a header is row 1
       const name = cellText(row[0]);
       const j = repIndex.get(nameKey(name));
-      if (j === undefined) invalid(`load: row ${i + 1}: "${name}" is not in reps; remove the row or add the rep.`);
-      if (seen.has(j)) invalid(`load: row ${i + 1}: a second count for "${name}".`);
+      if (j === undefined) invalid(`${at}: "${name}" is not in reps; remove the row or add the rep.`);
+      if (seen.has(j)) invalid(`${at}: a second count for "${name}".`);
       seen.add(j);
       const n = isBlank(row[1]) ? 0 : typeof row[1] === 'boolean' ? undefined : cellNumber(row[1]);
       if (n === undefined || n < 0 || !Number.isInteger(n)) {
-        invalid(`load: row ${i + 1}: expected a whole count ≥ 0, got ${describeValue(row[1])}.`);
+        invalid(`${at}: expected a whole count ≥ 0, got ${describeValue(row[1])}.`);
       }
       reps[j] = { ...reps[j], load: n };
     });
@@ -177,8 +191,13 @@ export function readRules(rulesArg: ArgValue, recordHeader: readonly CellValue[]
       group.to = to;
       group.toRow = r + 1;
     }
-    const field = cellText(row[cField]);
-    if (field === '') continue; // no condition: a default (or a row that only names the assignee)
+    const field = isBlankOrZero(row[cField]) ? '' : cellText(row[cField]);
+    if (field === '') {
+      if (!isBlankOrZero(row[cOp]) || !isBlankOrZero(row[cValue])) {
+        invalid(`${where}: Operator/Value given without a Field; name the field, or clear them for a default rule.`);
+      }
+      continue; // no condition: a default (or a row that only names the assignee)
+    }
     const column = fieldKeys.indexOf(nameKey(field));
     if (column < 0) {
       invalid(
@@ -192,6 +211,12 @@ export function readRules(rulesArg: ArgValue, recordHeader: readonly CellValue[]
     if (op === undefined) {
       invalid(
         `${where}, column "Operator": expected one of ${OPERATORS.map((o) => `"${o}"`).join(', ')}, got "${opText}".`,
+      );
+    }
+    if ((op === 'contains' || op === 'starts with') && isBlankOrZero(row[cValue])) {
+      invalid(
+        `${where}, column "Value": "${op}" needs a text to look for, got a blank cell (or 0: ${BLANK_AS_ZERO}; ` +
+          "type '0 to look for 0).",
       );
     }
     const value = comparable(row[cValue]);
@@ -269,7 +294,7 @@ export function readRoute(
   const routed = route(
     n - 1,
     (r, c) => (columns.get(c) as Comparable[])[r],
-    (r) => g[r + 1].every(isBlank),
+    (r) => g[r + 1].every(isBlankOrZero),
     groups,
     table.reps,
     table.teams,

@@ -234,3 +234,13 @@ describe('the locator for many dates', () => {
     );
   });
 });
+
+describe('FISCALPERIOD messages', () => {
+  test('a bad date in a column counts range rows (the header is row 1)', () => {
+    const c = cal({});
+    // header row 1, a good date row 2, "soon" in row 3
+    expect(() => fiscalPeriodRows([['Date'], [d(2024, 1, 1)], ['soon']], c)).toThrow(/date: row 3/);
+    // without a header, "soon" in row 2
+    expect(() => fiscalPeriodRows([[d(2024, 1, 1)], ['soon']], c)).toThrow(/date: row 2/);
+  });
+});

@@ -52,6 +52,47 @@ describe('ATTAINMENT', () => {
     expect(t.team).toMatchObject({ rep: 'Team', booked: 85_000, quota: 150_000 });
   });
 
+  test('reps without a header keep their first rep, whatever quotas has', () => {
+    // reps Ann, Ben, Cy, Dee (no header) against a quotas table with a header: Ann is a rep of quotas, so kept.
+    // Booked: Ann 30 + 10 = 40 of 100 = 0.4; Ben 50 of 100 = 0.5; Cy 0 of 50 = 0; Dee 25 of 50 = 0.5.
+    // Team: 40 + 50 + 0 + 25 = 115 of 300 = 0.38333…; ranks Ben and Dee 1 (tie), Ann 3, Cy 4.
+    const quotas = [
+      ['Rep', 'Quota'],
+      ['Ann', 100],
+      ['Ben', 100],
+      ['Cy', 50],
+      ['Dee', 50],
+    ];
+    const bookings = [
+      ['Ann', null, 30],
+      ['Ben', null, 50],
+      ['Ann', null, 10],
+      ['Dee', null, 25],
+    ];
+    const t = readAttainment([['Ann'], ['Ben'], ['Cy'], ['Dee']], bookings, quotas);
+    expect(t.lines.map((l) => [l.rep, l.booked, l.quota, l.rank])).toEqual([
+      ['Ann', 40, 100, 3],
+      ['Ben', 50, 100, 1],
+      ['Cy', 0, 50, 4],
+      ['Dee', 25, 50, 1],
+    ]);
+    expect(t.team).toMatchObject({ booked: 115, quota: 300 });
+    // a header cell that names no rep of quotas ("Name") is still a header; so is "Rep" over quotas without one
+    expect(readAttainment([['Name'], ['Ann']], bookings, quotas).lines.map((l) => l.rep)).toEqual(['Ann']);
+    expect(readAttainment([['Rep'], ['Ann']], bookings, quotas.slice(1)).lines.map((l) => l.rep)).toEqual(['Ann']);
+  });
+
+  test('quota messages count range rows (the header is row 1)', () => {
+    const q = [
+      ['Rep', 'Quota'],
+      ['Ann', 100],
+      ['Ann', 200], // row 3 of the range
+    ];
+    expect(() => readAttainment([['Ann']], [], q)).toThrow(/quotas: row 3: a second quota for "Ann"/);
+    // one column of quotas with a header: the bad quota is in row 3
+    expect(() => readAttainment([['Ann'], ['Bob']], [], [['Quota'], [1], ['x']])).toThrow(/quotas: row 3: expected/);
+  });
+
   test.each([
     [
       REPS,
@@ -81,7 +122,7 @@ describe('ATTAINMENT', () => {
         ['Rep', 'Quota'],
         ['Ann', -1],
       ],
-      /quotas: row 1, quota: expected a quota ≥ 0/,
+      /quotas: row 2, quota: expected a quota ≥ 0/, // row 2 of the range: the header is row 1
     ],
   ])('refuses bad input %#', (r, b, q, message) => {
     expect(() => readAttainment(r, b, q)).toThrow(message);

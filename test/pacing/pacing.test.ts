@@ -113,9 +113,28 @@ describe('PACING with a profile', () => {
       ],
       /row 2: start dates must increase/,
     ],
-    [[[1, 2, 3]], /expected one column of weights, or two columns/],
+    [
+      [
+        [1, 2, 3],
+        [1, 2, 3],
+      ],
+      /expected one column of weights, or two columns/,
+    ],
   ])('refuses the profile %p', (grid, message) => {
     expect(() => readProfile(grid, ...Q1)).toThrow(message);
+  });
+
+  test('a profile of one 0 is weights summing to 0, not "no profile"', () => {
+    // January 2024 alone: one month, one weight 0 → the sum is 0, refused (it used to fall back to linear)
+    expect(() => readProfile([[0]], d(2024, 1, 1), d(2024, 1, 31))).toThrow(/the weights sum to 0/);
+    expect(readProfile([[null]], d(2024, 1, 1), d(2024, 1, 31))).toBeUndefined(); // a blank cell: no profile
+  });
+
+  test('a row of weights reads as the column', () => {
+    // Q1 2024 with 0.25/0.30/0.45 as a row: the same months and weights as the column
+    expect(readProfile([[0.25, 0.3, 0.45]], ...Q1)).toEqual(readProfile([[0.25], [0.3], [0.45]], ...Q1));
+    // as of 15 Feb with quota 100,000: 0.25 + 0.30 × 15/29 = 0.405172…, expected 40,517.24 (as the docs' example)
+    expect(pacingRow(30_000, 100_000, ...Q1, d(2024, 2, 15), [[0.25, 0.3, 0.45]])[0][0]).toBe(40_517.24);
   });
 
   test('a period that is not whole months needs start dates', () => {

@@ -110,6 +110,41 @@ describe('ROUTE, hand-worked', () => {
   });
 });
 
+describe('blank as 0 (Excel for desktop)', () => {
+  const reps = [
+    ['Rep', 'Team'],
+    ['Ann', 'East'],
+    ['Bob', 'East'],
+  ];
+  const rules = [
+    ['Priority', 'Field', 'Operator', 'Value', 'Assign to'],
+    [1, null, null, null, 'East'], // the default rule
+  ];
+  test('a record row of 0s is a blank row, as a row of nulls', () => {
+    // Equal weights take turns: US → Ann, blank row → "", US → Bob; the trailing blank row ends the used range
+    // (as a trailing row of nulls does), so the column stops after Bob.
+    const zeros = [
+      ['Country', 'N'],
+      ['US', 5],
+      [0, 0],
+      ['US', 5],
+      [0, 0],
+    ];
+    const nulls = [
+      ['Country', 'N'],
+      ['US', 5],
+      [null, null],
+      ['US', 5],
+      [null, null],
+    ];
+    expect(names(routeColumn(zeros, rules, reps))).toEqual(['Ann', '', 'Bob']);
+    expect(routeColumn(zeros, rules, reps)).toEqual(routeColumn(nulls, rules, reps));
+    // a blank row of 0s in the middle of a longer table: Ann, "", Bob, Ann
+    const more = [...zeros.slice(0, 4), ['US', 5]];
+    expect(names(routeColumn(more, rules, reps))).toEqual(['Ann', '', 'Bob', 'Ann']);
+  });
+});
+
 describe('conditions', () => {
   const c = (op: string, value: CellValue) => ({
     column: 0,
@@ -162,6 +197,25 @@ describe('refusals', () => {
       /priority 1 assigns to "West" but row 2 of the same priority to "East"/,
     ],
     [[HEADER, rec('East')], [RULES[0], ['first', 'Region', '=', 'x', 'East']], /column "Priority": expected a number/],
+    // a blank Field with an Operator or a Value is not a default rule (row 3 of the range: the header is row 1)
+    [
+      [HEADER, rec('East')],
+      [RULES[0], [1, 'Region', '=', 'West', 'West'], [2, null, '=', 'East', 'East']],
+      /rules: row 3: Operator\/Value given without a Field; name the field, or clear them for a default rule/,
+    ],
+    [[HEADER, rec('East')], [RULES[0], [2, null, null, 'East', 'East']], /rules: row 2: Operator\/Value given/],
+    [[HEADER, rec('East')], [RULES[0], [2, 0, 'contains', null, 'East']], /rules: row 2: Operator\/Value given/],
+    // contains / starts with need a text (blank, or 0 as Excel for desktop passes a blank)
+    [
+      [HEADER, rec('East')],
+      [RULES[0], [1, 'Industry', 'contains', null, 'East']],
+      /rules: row 2, column "Value": "contains" needs a text/,
+    ],
+    [
+      [HEADER, rec('East')],
+      [RULES[0], [1, 'Industry', 'starts with', 0, 'East']],
+      /rules: row 2, column "Value": "starts with" needs a text/,
+    ],
   ])('refuses bad rules %#', (records, rules, message) => {
     expect(() => routeColumn(records, rules, REPS)).toThrow(message);
   });
@@ -182,6 +236,36 @@ describe('refusals', () => {
       ]),
     ).toThrow(/column "Weight": expected a number > 0/);
     expect(() => routeColumn(records, RULES, REPS, [['Zed', 3]])).toThrow(/load: row 1: "Zed" is not in reps/);
+    // with a header row, messages count range rows: Zed is in row 3 (header row 1, Ann row 2)
+    expect(() =>
+      routeColumn(records, RULES, REPS, [
+        ['Rep', 'Count'],
+        ['Ann', 1],
+        ['Zed', 3],
+      ]),
+    ).toThrow(/load: row 3: "Zed" is not in reps/);
+    // weights above 1e9 are refused: near 1e308 the team total is Infinity and every score NaN
+    expect(() =>
+      routeColumn(records, RULES, [
+        ['Rep', 'Team', 'Weight'],
+        ['Ann', 'East', 1e308],
+        ['Bob', 'East', 1e308],
+      ]),
+    ).toThrow(/reps: row 2, column "Weight": a weight is at most 1,000,000,000 \(got 1e\+308\)/);
+    // 1e9 itself is accepted: weights 1e9 : 1e9 take turns, Ann then Bob (scores 1e9 vs 1e9, the tie to Ann)
+    expect(
+      names(
+        routeColumn(
+          [HEADER, rec('East'), rec('East')],
+          [RULES[0], [1, null, null, null, 'East']],
+          [
+            ['Rep', 'Team', 'Weight'],
+            ['Ann', 'East', 1e9],
+            ['Bob', 'East', 1e9],
+          ],
+        ),
+      ),
+    ).toEqual(['Ann', 'Bob']);
     expect(() => routeColumn(records, RULES, REPS, [['Ann', 1.5]])).toThrow(/expected a whole count/);
     expect(() => routeColumn([['Region', 5]], RULES, REPS)).toThrow(/first row must be a header row/);
   });
