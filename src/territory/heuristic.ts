@@ -966,7 +966,7 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const seed = opts.seed ?? 1;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const B = Math.min(c.maxMoves, c.n);
-  const ladder = hasCurrent && size <= LADDER_PAIRS && tolerance === 0;
+  const ladder = hasCurrent && size <= LADDER_PAIRS;
   /** The search under `cx` (its tolerance): the ladder on small books, one multi-start search on larger ones. */
   const run = (cx: Ctx): Plan => {
     if (!ladder) return searchStarts(c, cx, restarts, seed);
@@ -989,6 +989,16 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   let plan: Plan;
   try {
     plan = run(ctx);
+    if (tolerance > 0 && plan.largest() > tolerance && !ctx.timedOut) {
+      // The band is out of reach: the search without it (balance as far as it goes) is a candidate too, on the
+      // same work meter; the better plan by largest deviation, then accounts moved, wins. So a tolerance never
+      // gives a worse plan than none.
+      const flat: Ctx = { ...ctx, tolerance: 0 };
+      const alt = run(flat);
+      ctx.steps = flat.steps;
+      ctx.timedOut = flat.timedOut;
+      if (better(alt, plan, 0)) plan = alt;
+    }
   } catch (e) {
     if (!(e instanceof Cancelled)) throw e;
     status = 'cancelled';
