@@ -42,16 +42,10 @@ export function now(): number {
 }
 
 /**
- * Wall-clock safety net (s) that SALESOPS.TERRITORY passes: with reading and reporting a call stays under 2 s even
- * on a loaded machine. The core's default is no net (the deterministic work cap only).
- */
-export const EXCEL_TIME_LIMIT = 1.6;
-
-/**
  * Default cap on the search's work (evaluations of a rep's totals after a change; about 30 million a second
  * here): with it the largest calls stop in about a second of CPU, the same plan on every machine.
  */
-export const DEFAULT_MAX_WORK = 30_000_000;
+export const DEFAULT_MAX_WORK = 20_000_000;
 
 /**
  * Without a tolerance the smooth descent hands over to the min–max search once every rep is within this (a
@@ -63,6 +57,27 @@ const DESCENT_FLOOR = 0.005;
 const EPS = 1e-12;
 
 class Cancelled extends Error {}
+
+/**
+ * Unit vectors (x, y, z per point) of latitudes/longitudes in radians; NaN where a latitude is missing. The great-
+ * circle distance falls as the dot product of two of them rises, so comparing distances needs 3 products, not trig.
+ */
+function unitVectors(lat: Float64Array, lon: Float64Array): Float64Array {
+  const u = new Float64Array(3 * lat.length);
+  for (let i = 0; i < lat.length; i++) {
+    const cl = Math.cos(lat[i]);
+    u[3 * i] = cl * Math.cos(lon[i]);
+    u[3 * i + 1] = cl * Math.sin(lon[i]);
+    u[3 * i + 2] = Math.sin(lat[i]);
+  }
+  return u;
+}
+
+/** 1 − cos(angle) between account `a` and rep `r` (monotone in their distance; 0 when `a` has no coordinates). */
+function farness(acc: Float64Array, rep: Float64Array, a: number, r: number): number {
+  const d = 1 - (acc[3 * a] * rep[3 * r] + acc[3 * a + 1] * rep[3 * r + 1] + acc[3 * a + 2] * rep[3 * r + 2]);
+  return Number.isNaN(d) ? 0 : d;
+}
 
 /** Size of an account for largest-first ordering: Σ weight × value / metric total. */
 function sizes(c: Compiled): Float64Array {
@@ -104,12 +119,14 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
   // With every rep anchored on the map, the first start carves by distance (each account to its nearest anchor):
   // the most compact plan, which the balance phases then even out, moving accounts between neighbours.
   const carve = rng === undefined && c.geo !== undefined && !c.geo.repLat.some(Number.isNaN);
+  const accU = carve ? unitVectors(c.geo.lat, c.geo.lon) : undefined;
+  const repU = carve ? unitVectors(c.geo.repLat, c.geo.repLon) : undefined;
   for (const a of pending) {
     let best = -1;
     let bestFill = Infinity;
     for (let r = 0; r < c.R; r++) {
       if (plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
-      const fill = randomPlace && rng ? rng() : carve ? accountDistance(c, a, r) : fillAfter(plan, r, a);
+      const fill = randomPlace && rng ? rng() : accU && repU ? farness(accU, repU, a, r) : fillAfter(plan, r, a);
       if (fill < bestFill) {
         bestFill = fill;
         best = r;
@@ -127,6 +144,8 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
       );
     plan.place(a, best);
   }
+  // One evaluation (a fill or a distance) per pending account and rep: counted by the caller's meter.
+  plan.meter.work += pending.length * c.R;
   repairMinimums(plan);
   return plan;
 }
@@ -277,13 +296,11 @@ function fillByChain(plan: Plan, r: number): boolean {
 interface Ctx {
   readonly opts: HeuristicOptions;
   readonly start: number;
-  /** The search stops at this time (ms, `now()`): the best plan so far is kept. */
-  readonly deadline: number;
   /** Tolerance band (fraction; 0 = none): the search stops once every rep is within it. */
   readonly tolerance: number;
   steps: number;
   lastReport: number;
-  /** True once the deadline stopped the search. */
+  /** True once the work cap stopped the search. */
   timedOut: boolean;
   /** Work done by every plan of the run, and the most allowed (deterministic: the same input stops at the same point). */
   readonly meter: { work: number };
@@ -292,9 +309,9 @@ interface Ctx {
   best: Plan | undefined;
 }
 
-/** True (and remembered) once the search's wall-clock budget is spent. */
+/** True (and remembered) once the search's work cap is spent (deterministic: no clock is read). */
 function timeUp(ctx: Ctx): boolean {
-  if (!ctx.timedOut && (ctx.meter.work > ctx.workCap || now() > ctx.deadline)) ctx.timedOut = true;
+  if (!ctx.timedOut && ctx.meter.work > ctx.workCap) ctx.timedOut = true;
   return ctx.timedOut;
 }
 
@@ -752,24 +769,30 @@ function reduceDisruption(plan: Plan, ctx: Ctx): void {
 /** Compactness phase: accounts move to a nearer eligible rep when balance and disruption allow. */
 function improveCompactness(plan: Plan, ctx: Ctx): void {
   const c = plan.c;
-  if (c.geo === undefined) return;
+  const g = c.geo;
+  if (g === undefined) return;
   const D = Math.max(plan.largest(), ctx.tolerance) * (1 + 1e-12) + EPS;
+  const accU = unitVectors(g.lat, g.lon);
+  const repU = unitVectors(g.repLat, g.repLon);
+  const repSet = Array.from(g.repLat, (x) => !Number.isNaN(x));
   for (let a = 0; a < c.n; a++) {
     if ((a & 1023) === 0) {
       checkCancel(ctx);
       if (timeUp(ctx)) return;
     }
     const from = plan.asg[a];
-    if (c.locked[a] || plan.cnt[from] <= c.minCount[from]) continue;
+    if (c.locked[a] || plan.cnt[from] <= c.minCount[from] || Number.isNaN(g.lat[a])) continue;
     let best = -1;
-    let bestDist = accountDistance(c, a, from);
+    // Compared by farness (monotone in distance); a rep without a home is at distance 0, as accountDistance says.
+    let bestFar = repSet[from] ? farness(accU, repU, a, from) : 0;
+    plan.meter.work += c.R; // one distance per rep
     for (let r = 0; r < c.R; r++) {
       if (r === from || plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
       if (plan.moveDelta(a, from, r) > 0) continue;
-      const d = accountDistance(c, a, r);
-      if (d < bestDist - 1e-9 && plan.devSwap(r, -1, a) <= D && plan.devSwap(from, a, -1) <= D) {
+      const d = repSet[r] ? farness(accU, repU, a, r) : 0;
+      if (d < bestFar - 1e-15 && plan.devSwap(r, -1, a) <= D && plan.devSwap(from, a, -1) <= D) {
         best = r;
-        bestDist = d;
+        bestFar = d;
       }
     }
     if (best >= 0) plan.place(a, best);
@@ -887,6 +910,7 @@ function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, war
     checkCancel(ctx);
     progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
     const plan = startPlan(c, s, hasCurrent, unbudgeted, rng);
+    ctx.meter.work += plan.meter.work; // the construction's own work
     plan.meter = ctx.meter;
     if (best === undefined) ctx.best = plan;
     searchFrom(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
@@ -929,7 +953,6 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const ctx: Ctx = {
     opts,
     start,
-    deadline: start + 1000 * (opts.timeLimit ?? Infinity),
     tolerance,
     steps: 0,
     lastReport: -Infinity,
@@ -943,26 +966,38 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const seed = opts.seed ?? 1;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const B = Math.min(c.maxMoves, c.n);
-  const ladder = hasCurrent && size <= LADDER_PAIRS && ctx.tolerance === 0;
+  const ladder = hasCurrent && size <= LADDER_PAIRS;
+  /** The search under `cx` (its tolerance): the ladder on small books, one multi-start search on larger ones. */
+  const run = (cx: Ctx): Plan => {
+    if (!ladder) return searchStarts(c, cx, restarts, seed);
+    let prev: Plan | undefined;
+    for (let b = 0; b <= B; b++) {
+      // Level b depends on b only (never on max_moves). The top level (b = n: the count cannot bind) is the
+      // unbudgeted search with all its restarts; the levels below share a quarter of them each.
+      const top = b >= c.n;
+      const levelRestarts = top ? restarts : Math.ceil(restarts / 4);
+      try {
+        prev = searchStarts({ ...c, maxMoves: top ? Infinity : b }, cx, levelRestarts, seed + b, prev?.asg);
+      } catch (e) {
+        // A level too small for the constraints (an account must leave its owner): the next level may do.
+        if (b === B || !isModelInputError(e)) throw e;
+      }
+    }
+    return prev!;
+  };
   let status: TerritoryResult['status'] = 'feasible';
   let plan: Plan;
   try {
-    if (!ladder) plan = searchStarts(c, ctx, restarts, seed);
-    else {
-      let prev: Plan | undefined;
-      for (let b = 0; b <= B; b++) {
-        // Level b depends on b only (never on max_moves). The top level (b = n: the count cannot bind) is the
-        // unbudgeted search with all its restarts; the levels below share a quarter of them each.
-        const top = b >= c.n;
-        const levelRestarts = top ? restarts : Math.ceil(restarts / 4);
-        try {
-          prev = searchStarts({ ...c, maxMoves: top ? Infinity : b }, ctx, levelRestarts, seed + b, prev?.asg);
-        } catch (e) {
-          // A level too small for the constraints (an account must leave its owner): the next level may do.
-          if (b === B || !isModelInputError(e)) throw e;
-        }
-      }
-      plan = prev!;
+    plan = run(ctx);
+    if (tolerance > 0 && plan.largest() > tolerance && !ctx.timedOut) {
+      // The band is out of reach: the search without it (balance as far as it goes) is a candidate too, on the
+      // same work meter; the better plan by largest deviation, then accounts moved, wins. So a tolerance never
+      // gives a worse plan than none.
+      const flat: Ctx = { ...ctx, tolerance: 0 };
+      const alt = run(flat);
+      ctx.steps = flat.steps;
+      ctx.timedOut = flat.timedOut;
+      if (better(alt, plan, 0)) plan = alt;
     }
   } catch (e) {
     if (!(e instanceof Cancelled)) throw e;
@@ -976,9 +1011,7 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
     solver: 'heuristic',
     status,
     steps: ctx.steps,
-    message: ctx.timedOut
-      ? `The search stopped at its work or time limit; the plan is the best found by then.`
-      : undefined,
+    message: ctx.timedOut ? `The search stopped at its work limit; the plan is the best found by then.` : undefined,
     seconds: (now() - ctx.start) / 1000,
   };
 }

@@ -121,12 +121,6 @@ export interface HeuristicOptions extends SolveOptions {
    * pay, compactness) run. Deterministic: the same input stops at the same point on every machine.
    */
   readonly maxWork?: number;
-  /**
-   * Wall-clock safety net of the search in seconds (default none; SALESOPS.TERRITORY passes 1.6), for a machine so
-   * loaded that the work cap takes too long: past it the search stops as at the work cap. Only runs cut short by it
-   * can differ between machines.
-   */
-  readonly timeLimit?: number;
 }
 
 /** Options of the exact MIP solver. */

@@ -6,7 +6,7 @@
 import type { ArgValue, Grid } from '../../shared/cells';
 import { toInteger, toNumber } from '../../shared/coerce';
 import { LIMITS, SPLIT_RANGE, checkListLength } from '../../shared/limits';
-import { EXCEL_TIME_LIMIT, solveHeuristic } from '../heuristic';
+import { solveHeuristic } from '../heuristic';
 import { balanceReport } from '../report';
 import { balanceGrid, omitted, parseAssignment, parseMetrics, parseReps, parseTerritoryRanges } from './ranges';
 
@@ -25,7 +25,7 @@ export function territoryOf(
   const budget = omitted(maxMoves) ? undefined : toInteger(maxMoves, 'max_moves', 0);
   const tol = omitted(tolerance) ? undefined : toNumber(tolerance, 'tolerance');
   const parsed = parseTerritoryRanges(metrics, reps, current, locked, budget);
-  const result = solveHeuristic(parsed.problem, { tolerance: tol, timeLimit: EXCEL_TIME_LIMIT });
+  const result = solveHeuristic(parsed.problem, { tolerance: tol });
   const names = Array.from(result.assignment, (r) => [parsed.reps.reps[r].name]);
   return parsed.metrics.hasHeader ? [['Assigned rep'], ...names] : names;
 }
