@@ -84,7 +84,7 @@ const OPERATORS: Readonly<Record<string, string>> = {
   not: 'not',
 };
 
-/** The operators a formula may use, as written (for the wizard). */
+/** The operators a formula may use, as written (the wizard lists them). */
 export const EXPRESSION_OPERATORS: readonly string[] = [
   '+ - * / ^',
   '< <= > >= == !=',
