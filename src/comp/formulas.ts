@@ -11,7 +11,10 @@
  *     (`Bookings` → `bookings`) and always as `<name>_payout` (the form to use where a measure has that name:
  *     measures win).
  * Names match ignoring case and `_`; a name that is a word of the formula language (min, and, …) is not a variable.
+ * A name two measures give (`Margin`, `Margin %`), or a measure and a built-in (`Weight`), cannot be read: a formula
+ * that reads it is #VALUE! naming both and asking to rename a measure.
  */
+import { invalid } from '../shared/errors';
 import { nameKey } from '../shared/names';
 import { type CompiledExpression, compileExpression, reservedVariable, variableName } from '../shared/expression';
 import { type CompPlan, type FormulaComponent, PERIOD_MEASURES, planMeasures } from './plan';
@@ -34,13 +37,49 @@ export const FORMULA_VARIABLE_HELP: Readonly<Record<FormulaVariable['kind'], str
 
 /** The variables formula component `index` of `plan` may read, in the order the wizard lists them. */
 export function formulaVariables(plan: CompPlan, index: number): FormulaVariable[] {
+  return variablesOf(plan, index).variables;
+}
+
+const BUILT_IN: Readonly<Record<string, string>> = {
+  attainment: 'attainment',
+  quota: 'quota',
+  targetincentive: 'target_incentive',
+  weight: 'weight',
+};
+
+/**
+ * The variables of formula component `index`, and the names that cannot be read because two sources give them
+ * (two measures such as `Margin` and `Margin %`, or a measure such as `Weight` and the built-in variable): name
+ * key (no `_`) → why, for the message.
+ */
+function variablesOf(plan: CompPlan, index: number): { variables: FormulaVariable[]; clashes: Map<string, string> } {
   const f = (plan.formulas ?? [])[index];
   const out: FormulaVariable[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, FormulaVariable | undefined>();
+  const clashes = new Map<string, string>();
   const add = (v: FormulaVariable) => {
     const key = v.name.replace(/_/g, '');
-    if (reservedVariable(v.name) !== undefined || seen.has(key)) return;
-    seen.add(key);
+    if (reservedVariable(v.name) !== undefined) return;
+    if (seen.has(key)) {
+      if (v.kind !== 'measure' || clashes.has(key)) return;
+      const was = seen.get(key);
+      if (was?.kind === 'measure' && nameKey(was.measure) !== nameKey(v.measure)) {
+        clashes.set(
+          key,
+          `the measures "${was.measure}" and "${v.measure}" both give the variable ${was.name}; rename one of them`,
+        );
+      } else if (was === undefined || was.kind !== 'measure') {
+        const builtIn = BUILT_IN[key];
+        if (builtIn !== undefined) {
+          clashes.set(
+            key,
+            `the measure "${v.measure}" has the name of the variable ${builtIn}${was === undefined ? ' (which needs a Measure and a Quota on the row)' : ''}; rename the measure (e.g. "${v.measure} units")`,
+          );
+        }
+      }
+      return;
+    }
+    seen.set(key, v);
     out.push(v);
   };
   if (f && f.measures.length > 0 && f.quota !== undefined) {
@@ -48,8 +87,8 @@ export function formulaVariables(plan: CompPlan, index: number): FormulaVariable
     add({ name: 'quota', kind: 'quota' });
   } else {
     // reserved all the same, so a measure of that name never changes meaning when a quota is added
-    seen.add('attainment');
-    seen.add('quota');
+    seen.set('attainment', undefined);
+    seen.set('quota', undefined);
   }
   add({ name: 'target_incentive', kind: 'targetIncentive' });
   add({ name: 'weight', kind: 'weight' });
@@ -59,7 +98,7 @@ export function formulaVariables(plan: CompPlan, index: number): FormulaVariable
   const earlier = [...plan.components.map((c) => c.name), ...(plan.formulas ?? []).slice(0, index).map((x) => x.name)];
   for (const name of earlier) add({ name: variableName(name), kind: 'component', component: name });
   for (const name of earlier) add({ name: `${variableName(name)}_payout`, kind: 'component', component: name });
-  return out;
+  return { variables: out, clashes };
 }
 
 /** A formula component checked and compiled, with the variables it may read by name. */
@@ -70,12 +109,20 @@ export interface CompiledFormula {
 
 /** Checks and compiles formula component `index` of `plan`; `where` names its cell in messages (#VALUE!). */
 export function compileFormula(plan: CompPlan, index: number, where: string): CompiledFormula {
-  const vars = formulaVariables(plan, index);
-  const expression = compileExpression(
-    plan.formulas![index].formula,
-    vars.map((v) => v.name),
-    where,
-  );
+  const { variables: vars, clashes } = variablesOf(plan, index);
+  const source = plan.formulas![index].formula;
+  // A name two sources give is read by neither: the formula that reads it is refused, naming both.
+  const allowed = [
+    ...vars.map((v) => v.name),
+    ...[...clashes.keys()].filter((k) => !vars.some((v) => v.name.replace(/_/g, '') === k)),
+  ];
+  const expression = compileExpression(source, allowed, where);
+  for (const read of expression.reads) {
+    const why = clashes.get(read.replace(/_/g, ''));
+    if (why !== undefined) {
+      invalid(`${where}: formula "${source}" reads ${read}, but ${why}.`);
+    }
+  }
   return { expression, variables: new Map(vars.map((v) => [v.name, v])) };
 }
 

@@ -87,11 +87,6 @@ export function actualsLookup(actuals: Actuals, arg = 'actuals'): (measure: stri
   };
 }
 
-/** Looks a measure up in `actuals` (names match case- and space-insensitively); missing → #N/A. */
-export function actualOf(actuals: Actuals, measure: string, arg = 'actuals'): number {
-  return actualsLookup(actuals, arg)(measure);
-}
-
 type Draft = Omit<StatementLine, 'amount'>;
 
 /**

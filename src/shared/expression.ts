@@ -84,7 +84,7 @@ const OPERATORS: Readonly<Record<string, string>> = {
   not: 'not',
 };
 
-/** The operators a formula may use, as written (for the wizard). */
+/** The operators a formula may use, as written (the wizard lists them). */
 export const EXPRESSION_OPERATORS: readonly string[] = [
   '+ - * / ^',
   '< <= > >= == !=',
@@ -216,8 +216,55 @@ function positionOf(s: string, re: RegExp): number {
 
 /** The 1-based position of `word` as a whole identifier in `s`, or 0. */
 function wordPosition(s: string, word: string): number {
-  const esc = word.replace(/[$]/g, '\\$');
+  const esc = word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   return positionOf(s, new RegExp(`(?<![A-Za-z0-9_.])${esc}(?![A-Za-z0-9_])`));
+}
+
+const WORD_OPERATORS = new Set(['and', 'or', 'not', 'xor', 'mod', 'to', 'in']);
+
+/**
+ * Where two values stand side by side (mathjs would read `2x`, `x y`, `(a)(b)` as a product, with a precedence
+ * of its own: `x/2y` is x/(2y) but `1/2x` is x/2): the 1-based position of the second value and both as written,
+ * or undefined.
+ */
+function implicitProduct(s: string): { position: number; left: string; right: string } | undefined {
+  const tokens = s.matchAll(/(\d+\.?\d*|\.\d+)(e[+-]?\d+)?|[A-Za-z_][A-Za-z0-9_]*|\S/gi);
+  let prev: { text: string; value: boolean } | undefined;
+  for (const m of tokens) {
+    const t = m[0];
+    const word = /^[A-Za-z_]/.test(t);
+    const isOp = word && WORD_OPERATORS.has(t.toLowerCase());
+    const starts = (word && !isOp) || /^[\d.]/.test(t) || t === '(';
+    // a name followed by "(" is a call, not a product
+    const call = t === '(' && prev !== undefined && /^[A-Za-z_]/.test(prev.text);
+    if (prev?.value && starts && !call) return { position: m.index + 1, left: prev.text, right: t };
+    prev = { text: t, value: (word && !isOp) || /^[\d.]/.test(t) || t === ')' };
+  }
+  return undefined;
+}
+
+/** True for a binary operator that chains left to right with the same kind (a + b - c, a * b / c, a and b and c). */
+function chainFamily(fn: string): string | undefined {
+  return fn === 'add' || fn === 'subtract'
+    ? '+'
+    : fn === 'multiply' || fn === 'divide'
+      ? '*'
+      : fn === 'and' || fn === 'or'
+        ? fn
+        : undefined;
+}
+
+/** The value of a constant argument (a number, maybe signed or in parentheses), or undefined. */
+function constantOf(n: MathNode): number | undefined {
+  const x = n as MathNode & Record<string, unknown>;
+  if (n.type === 'ConstantNode') return typeof x.value === 'number' ? x.value : undefined;
+  if (n.type === 'ParenthesisNode') return constantOf(x.content as MathNode);
+  if (n.type === 'OperatorNode' && (x.args as MathNode[]).length === 1) {
+    const v = constantOf((x.args as MathNode[])[0]);
+    if (v === undefined) return undefined;
+    return x.fn === 'unaryMinus' ? -v : x.fn === 'unaryPlus' ? v : undefined;
+  }
+  return undefined;
 }
 
 type Walked = { problem: ExpressionProblem } | { reads: string[]; symbols: Map<string, string> };
@@ -309,6 +356,13 @@ function walk(source: string, allowed: readonly string[]): Walked & { node?: Mat
       }
       case 'SymbolNode': {
         const name = x.name as string;
+        if (name.startsWith('__') || name in Object.prototype) {
+          const v = byKey.get(variableKey(name));
+          return {
+            message: `"${name}" is not allowed as a name${v ? `; write the variable as ${v}` : ''}`,
+            position: wordPosition(source, name),
+          };
+        }
         const v = byKey.get(variableKey(name));
         if (v === undefined || RESERVED.has(name)) {
           const isFn = Object.prototype.hasOwnProperty.call(EXPRESSION_FUNCTIONS, name);
@@ -341,8 +395,23 @@ function walk(source: string, allowed: readonly string[]): Walked & { node?: Mat
             position: op === '!' ? positionOf(source, /!(?!=)/) : wordPosition(source, op) || source.indexOf(op) + 1,
           };
         }
-        for (const a of x.args as MathNode[]) {
-          const p = check(a, level + 1);
+        if (x.implicit === true) {
+          const at = implicitProduct(source);
+          return {
+            message: at
+              ? `write * between "${at.left}" and "${at.right}" (a product needs its *)`
+              : 'write * between the values of a product',
+            position: at?.position ?? 0,
+          };
+        }
+        const args = x.args as MathNode[];
+        const family = args.length === 2 ? chainFamily(fn) : undefined;
+        for (const [i, a] of args.entries()) {
+          // a + b + c … is one chain, not a nesting: its left-hand links do not count as depth
+          const y = a as MathNode & Record<string, unknown>;
+          const link =
+            i === 0 && family !== undefined && a.type === 'OperatorNode' && chainFamily(y.fn as string) === family;
+          const p = check(a, link ? level : level + 1);
           if (p) return p;
         }
         return undefined;
@@ -388,6 +457,17 @@ function walk(source: string, allowed: readonly string[]): Walked & { node?: Mat
         for (const a of args) {
           const p = check(a, level + 1);
           if (p) return p;
+        }
+        const digits = name === 'round' && args.length === 2 ? constantOf(args[1]) : undefined;
+        if (digits !== undefined && !(Number.isInteger(digits) && digits >= 0 && digits <= 15)) {
+          return {
+            message: `round(x, digits): digits must be a whole number from 0 to 15, got ${digits}`,
+            position: at,
+          };
+        }
+        const [low, high] = name === 'clamp' ? [constantOf(args[1]), constantOf(args[2])] : [];
+        if (low !== undefined && high !== undefined && low > high) {
+          return { message: `clamp(x, low, high): low ${low} is above high ${high}`, position: at };
         }
         return undefined;
       }

@@ -100,13 +100,6 @@ export function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
-/** Whether rectangle `inner` lies wholly inside `outer` (0-based, inclusive bounds). */
-export function rectContains(outer: Rect, inner: Rect): boolean {
-  return (
-    inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right
-  );
-}
-
 /** Quotes a sheet name for use in a formula when it needs it: `Plan` → `Plan`, `Q1 plan` → `'Q1 plan'`. */
 export function sheetRef(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !tryParseCell(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;

@@ -20,13 +20,11 @@ import { isBlank } from '../../src/shared/cells';
 import { invalid, notFound } from '../../src/shared/errors';
 import {
   MAX_COLS,
-  blockRect,
   formatCell,
   formatRange,
   parseCell,
   parseRange,
   qualified,
-  rectContains,
   rectsOverlap,
   sheetNameProblem,
   type Rect,
@@ -625,14 +623,4 @@ export class MemoryWorkbook implements WorkbookPort {
   private emit(change: WorkbookChange): void {
     for (const l of [...this.listeners]) l(change);
   }
-}
-
-/** True when `inner` (an address) lies inside `outer` (an address); both on the same sheet. */
-export function addressWithin(outer: string, inner: string): boolean {
-  return rectContains(parseRange(outer), parseRange(inner));
-}
-
-/** The address of a `rows × cols` block whose top-left is `at`. */
-export function blockAddress(at: string, rows: number, cols: number): string {
-  return formatRange(blockRect(parseCell(at), rows, cols));
 }

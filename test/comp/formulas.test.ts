@@ -293,6 +293,61 @@ describe('errors name the plan-table cell and the character position', () => {
     ).toMatch(/weights add up to 0.5/);
   });
 
+  test('two measures giving one variable: a formula reading it is refused, naming both and the cell', () => {
+    const margin = table(
+      row('plan', 'P', null, 1000),
+      row('component', 'Margin', 'Margin', null, 0.5, 100),
+      row('band', 'Margin', null, null, null, null, null, 0, 1),
+      formula('Kick', 'Margin %', 0.5, null, 'margin * 10'),
+    );
+    expect(messageOf(() => readPlanTable(margin))).toBe(
+      'plan: row 5, column "Formula": formula "margin * 10" reads margin, but the measures "Margin" and "Margin %" both give the variable margin; rename one of them.',
+    );
+    const logos = table(row('plan', 'P', null, 1000), formula('F', 'New logos, New_logos', 1, null, 'newlogos * 2'));
+    expect(messageOf(() => readPlanTable(logos))).toMatch(
+      /^plan: row 3, column "Formula": formula "newlogos \* 2" reads new_logos, but the measures "New logos" and "New_logos" both give the variable new_logos; rename one of them\.$/,
+    );
+    // a formula that reads neither is fine: 2 × 1,000 × 1 = 2,000
+    const other = table(
+      row('plan', 'P', null, 1000),
+      formula('F', 'New logos, New_logos', 1, null, '2 * target_incentive'),
+    );
+    expect(payout(other, { 'New logos': 1, New_logos: 100 })).toBe(2000);
+  });
+
+  test.each([
+    ['Weight', 'weight * 100', 'weight', ''],
+    ['Quota', 'quota', 'quota', ''],
+    ['Attainment', 'attainment * 10', 'attainment', ''],
+    ['Target incentive', 'target_incentive', 'target_incentive', ''],
+    // without a quota on the row there is no attainment variable, but the name stays reserved
+    ['Attainment', 'attainment', 'attainment', 'no quota'],
+  ])('a measure named %s is refused where the formula reads %s', (measure, f, variable, noQuota) => {
+    const quota = noQuota ? null : 100;
+    const plan = table(row('plan', 'P', null, 1000), formula('F', `Bookings, ${measure}`, 1, quota, f));
+    const m = messageOf(() => readPlanTable(plan));
+    expect(m).toMatch(/^plan: row 3, column "Formula": formula /);
+    expect(m).toContain(
+      `the measure "${measure}" has the name of the variable ${variable}${noQuota ? ' (which needs a Measure and a Quota on the row)' : ''}; rename the measure (e.g. "${measure} units").`,
+    );
+  });
+
+  test('a blank Formula cell as Excel for desktop passes it (0) is refused, not paid 0', () => {
+    const zero = table(
+      row('plan', 'P', null, 1000),
+      row('formula', 'F', null, null, 1, null, null, null, null, null, null, 0),
+    );
+    expect(messageOf(() => readPlanTable(zero))).toBe(
+      'plan: row 3, column "Formula": the formula is required on a formula row (Excel for desktop passes a blank cell as 0; to pay nothing, delete the row).',
+    );
+    // a number other than 0 is a constant formula: 500
+    const flat = table(
+      row('plan', 'P', null, 1000),
+      row('formula', 'F', null, null, 1, null, null, null, null, null, null, 500),
+    );
+    expect(payout(flat, {})).toBe(500);
+  });
+
   test('a division by zero at evaluation: #VALUE! naming the cell and the values read', () => {
     const p = readPlanTable(base('target_incentive / (bookings - 100)'));
     expect(messageOf(() => planStatement(p, { Bookings: 100 }))).toBe(

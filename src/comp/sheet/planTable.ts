@@ -33,7 +33,15 @@
  *              components, in table order, and may read the payouts of the curve components and earlier formulas.
  */
 import { sameNameHint } from '../../shared/names';
-import { type ArgValue, type CellValue, type Grid, asGrid, describeValue } from '../../shared/cells';
+import {
+  type ArgValue,
+  BLANK_AS_ZERO,
+  type CellValue,
+  type Grid,
+  asGrid,
+  describeValue,
+  isBlankOrZero,
+} from '../../shared/cells';
 import { cellText, checkRectangular } from '../../shared/coerce';
 import { invalid } from '../../shared/errors';
 import {
@@ -278,7 +286,14 @@ export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
       if (!header.some((h) => ['formula', 'expression', 'rule'].includes(measureKey(cellText(h))))) {
         invalid(`${at(r, 'type')}: a formula row needs a "Formula" column; add it after "Threshold".`);
       }
-      const text = need(r, 'formula', r.formula, 'the formula').replace(/^\s*=/, '');
+      const written = need(r, 'formula', r.formula, 'the formula');
+      // Excel for desktop passes a blank Formula cell as 0 (BLANK_AS_ZERO): a formula of 0 is none
+      if (written.trim() !== '' && isBlankOrZero(Number(written))) {
+        invalid(
+          `${at(r, 'formula')}: the formula is required on a formula row (${BLANK_AS_ZERO}; to pay nothing, delete the row).`,
+        );
+      }
+      const text = written.replace(/^\s*=/, '');
       const weight = r.weight ?? 0;
       if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
       const quota = nonZero(r.quota);

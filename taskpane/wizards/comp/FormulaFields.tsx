@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Field, Textarea } from '@fluentui/react-components';
+import { EXPRESSION_OPERATORS } from '../../../src/shared/expression';
 import { FORMULA_FUNCTIONS, type FormulaCheck, formulaChecks, withFormula } from './compute';
 
 export interface FormulaFieldsProps {
@@ -36,7 +37,7 @@ export function FormulaFields({ rows, onChange }: FormulaFieldsProps): React.JSX
             label={`Formula of "${c.name || `row ${c.index + 2}`}" (plan-table row ${c.index + 2})`}
             validationState={v.state}
             validationMessage={v.message}
-            hint={`Variables: ${vars || 'none yet'}. Functions: ${FORMULA_FUNCTIONS.join('; ')}. Operators: + - * / ^, < <= > >= == !=, and or not, condition ? a : b.`}
+            hint={`Variables: ${vars || 'none yet'}. Functions: ${FORMULA_FUNCTIONS.join('; ')}. Operators: ${EXPRESSION_OPERATORS.join(', ')}.`}
           >
             <Textarea
               value={c.formula}
