@@ -130,7 +130,8 @@ export interface FormulaCheck {
 
 /**
  * Checks every formula row of the edited grid as the user types, through the same evaluator as PLANPAYOUT: the
- * table is read with each formula set to 0 (so that one bad formula does not hide the variables of the others),
+ * table is read with each formula set to 1 (so that one bad formula does not hide the variables of the others;
+ * not 0, which reads as a blank Formula cell),
  * then each formula is checked against the variables of its row.
  */
 export function formulaChecks(rows: string[][]): FormulaCheck[] {
@@ -139,7 +140,7 @@ export function formulaChecks(rows: string[][]): FormulaCheck[] {
   let plan: CompPlan | undefined;
   let tableProblem: string | undefined;
   try {
-    plan = parsePlan(rows.map((r) => (measureKey(r[0] ?? '') === 'formula' ? withFormula(r, '0') : r)));
+    plan = parsePlan(rows.map((r) => (measureKey(r[0] ?? '') === 'formula' ? withFormula(r, '1') : r)));
   } catch (e) {
     tableProblem = e instanceof Error ? e.message : String(e);
   }
