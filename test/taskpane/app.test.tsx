@@ -13,10 +13,10 @@ jest.mock('@fluentui/react-charts', () => jest.requireActual('./support/chartsMo
 jest.mock('../../taskpane/wizards/territory/spawnWorker', () => ({ spawnWorker: () => undefined }));
 
 describe('App shell', () => {
-  it('offers the six wizards as keyboard-operable tabs over the given port', async () => {
+  it('offers the seven wizards as keyboard-operable tabs over the given port', async () => {
     const user = userEvent.setup({ delay: null });
     renderInFluent(<App port={new MemoryWorkbook()} />);
-    expect(screen.getAllByRole('tab')).toHaveLength(6);
+    expect(screen.getAllByRole('tab')).toHaveLength(7);
     for (const name of ['Comp plan', 'Territory', 'Quota', 'Forecast', 'Performance', 'Credit', 'Share'])
       expect(screen.getByRole('tab', { name })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Comp plan' })).toBeInTheDocument();
