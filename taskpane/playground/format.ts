@@ -46,6 +46,7 @@ export function formatValue(value: CellValue, format?: string): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
+  if (value === 0) value = 0; // Excel keeps no negative zero: -0 shows as 0
   const fmt = (format ?? 'General').trim();
   if (fmt === '' || fmt.toLowerCase() === 'general') return general(value);
   const pct = /^0(?:\.(0+))?%$/.exec(fmt);

@@ -71,6 +71,13 @@ describe('dates and percentages typed or pasted', () => {
         expect(back).toBe(value === 0 ? 0 : value);
       }),
     );
+    // Excel keeps no negative zero (CI seed 1827337272 found -0 under '0.00' pasting back as -0):
+    // -0 shows as "0.00" and "-0.00" / "-0%" typed are stored as +0
+    expect(formatValue(-0, '0.00')).toBe('0.00');
+    expect(Object.is(readInput('-0.00').cell, 0)).toBe(true);
+    expect(Object.is(readInput('-0%').cell, 0)).toBe(true);
+    // a negative that rounds to zero still shows its sign, as Excel does
+    expect(formatValue(-0.001, '0.00')).toBe('-0.00');
     // Typed text shows as typed, and copies as typed
     for (const t of ['2026-01-15', '1/15/2026', '12.3%', '2026-01-15 13:30', '0.07%']) {
       const { cell, numberFormat } = readInput(t);
