@@ -1,9 +1,11 @@
 /**
  * A memo of parsed inputs shared between calls of one function filled down a column (the tier memo pattern, for
- * table arguments). CREDITED filled down a 1,000-rep roster is called 1,000 times with the same deals, splits and
- * ownership ranges and a different rep: the first call reads and credits the tables, the others compare the cells
- * with the copy kept (=== on every cell: Excel passes fresh arrays each call, so identity proves nothing) and
- * reuse the result — or the input error, so a bad table is not re-read a thousand times.
+ * table arguments), used by CREDITED, CREDITS and QUOTARELIEF (functions/credit.ts) and by the plan tables of
+ * PLANPAYOUT, STATEMENT and PLANDRAW (functions/planCache.ts). CREDITED filled down a 1,000-rep roster is called
+ * 1,000 times with the same deals, splits and ownership ranges and a different rep: the first call reads and
+ * credits the tables, the others compare the cells with the copy kept (=== on every cell: Excel passes fresh
+ * arrays each call, so identity proves nothing) and reuse the result — or the input error, so a bad table is not
+ * re-read a thousand times.
  *
  * A few entries (a roster may alternate between two periods' deal tables); least recently used goes first. An
  * entry holds a copy of its arguments' rows (the cells are scalars); inputs are bounded by the documented table

@@ -4,6 +4,7 @@
  * attainment bands of a payout curve (bounds as attainment fractions, rates as multipliers).
  */
 import { invalid } from '../shared/errors';
+import { upperBound } from '../shared/search';
 
 /** One tier: it applies from `lower` (inclusive) up to the next tier's lower bound. */
 export interface RateTier {
@@ -70,18 +71,7 @@ export function rateTable(tiers: readonly RateTier[], arg = 'tiers'): RateTable 
 
 /** Index of the tier containing `x` (the last with lower ≤ x), or −1 below the first bound. */
 export function tierIndex(x: number, table: RateTable): number {
-  const lowers = table.lowers;
-  let lo = 0;
-  let hi = lowers.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lowers[mid] <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return upperBound(table.lowers, x) - 1;
 }
 
 /**

@@ -14,6 +14,7 @@
 import { invalid, notFound } from '../shared/errors';
 import { centsOf, splitCents } from '../shared/money';
 import { nameKey } from '../shared/names';
+import { lowerBound } from '../shared/search';
 
 import { formatSerial } from './format';
 import { type OwnershipIndex, ownerOn } from './ownership';
@@ -159,6 +160,23 @@ export function creditsIn(book: CreditBook, p: Period): Credit[] {
   return book.credits.filter((c) => inPeriod(c.deal.close, p));
 }
 
+/**
+ * Credit per rep (cents) on deals closing in `p`, reps matched as CREDITED matches them (ignoring case and
+ * spaces; named as first credited), largest first, then by name. Unlike CREDITED it does not refuse the period's
+ * problems: a preview lists them beside the totals.
+ */
+export function creditTotals(book: CreditBook, p: Period): { rep: string; cents: number }[] {
+  const totals = new Map<string, { rep: string; cents: number }>();
+  for (const c of book.credits) {
+    if (!inPeriod(c.deal.close, p)) continue;
+    const k = nameKey(c.rep);
+    const t = totals.get(k);
+    if (t === undefined) totals.set(k, { rep: c.rep, cents: c.cents });
+    else t.cents += c.cents;
+  }
+  return [...totals.values()].sort((a, b) => b.cents - a.cents || a.rep.localeCompare(b.rep));
+}
+
 /** Header of the CREDITS audit trail. */
 export const CREDITS_HEADER = ['Deal', 'Rep', 'Share', 'Amount', 'Rule'] as const;
 
@@ -205,18 +223,6 @@ export function repLedger(book: CreditBook): RepLedger {
     reps.set(k, { name: g.name, close, running });
   }
   return { reps, problems: book.problems };
-}
-
-/** Index of the first entry of ascending `a` that is ≥ `x` (a.length when none). */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -16,6 +16,7 @@ export {
   checkPeriod,
   creditDeals,
   creditedAmount,
+  creditTotals,
   creditsGrid,
   creditsIn,
   inPeriod,

@@ -5,6 +5,7 @@
  */
 import { invalid } from '../shared/errors';
 import { nameKey } from '../shared/names';
+import { upperBound } from '../shared/search';
 import { formatSerial } from './format';
 import type { OwnershipRow } from './types';
 
@@ -52,16 +53,7 @@ function overlap(a: OwnershipRow, b: OwnershipRow, arg: string): never {
 
 /** Index of the row of `h` that covers `date` (serial), or −1 (binary search on `From`). */
 export function rowOn(h: AccountHistory, date: number): number {
-  let lo = 0;
-  let hi = h.from.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (h.from[mid] <= date) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = upperBound(h.from, date) - 1;
   return found >= 0 && h.to[found] >= date ? found : -1;
 }
 

@@ -18,7 +18,7 @@ test('the same range (an equal copy, as Excel passes it to every call) gives the
   expect(p.formulas?.[0].compiled).toBeDefined();
 });
 
-test('a changed cell is read again; a refused range is refused every time, never stored', () => {
+test('a changed cell is read again; a refused range is refused with its message every time', () => {
   const p = cachedPlan(plan('attainment * target_incentive'));
   const q = cachedPlan(plan('attainment * 2 * target_incentive'));
   expect(q).not.toBe(p);

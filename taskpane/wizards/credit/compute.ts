@@ -5,7 +5,7 @@
  * credit per rep and the relieved quotas as values; a CREDITED formula column beside a roster). Pure (no React).
  */
 import { dateToSerial, serialToDate } from '../../../src/shared/dates';
-import { creditDeals, creditsGrid, inPeriod, indexOwnership, quotaReliefOf, readDeals, readOwnership, readSplits } from '../../../src/credit'; // prettier-ignore
+import { creditDeals, creditTotals, creditsGrid, inPeriod, indexOwnership, quotaReliefOf, readDeals, readOwnership, readSplits } from '../../../src/credit'; // prettier-ignore
 import type { Grid } from '../../../src/shared/cells';
 import { LIMITS } from '../../../src/shared/limits';
 import type { SourceChoice } from '../../components/source';
@@ -46,10 +46,8 @@ export function computeCredit(
   // prettier-ignore
   const book = creditDeals(readDeals(deals), readSplits(splits), indexOwnership(readOwnership(ownership)));
   const credits = book.credits.filter((c) => inPeriod(c.deal.close, period));
-  const totals = new Map<string, number>();
-  for (const c of credits) totals.set(c.rep, (totals.get(c.rep) ?? 0) + c.cents);
   return {
-    perRep: [...totals].map(([rep, cents]) => ({ rep, amount: cents / 100 })).sort((a, b) => b.amount - a.amount || a.rep.localeCompare(b.rep)), // prettier-ignore
+    perRep: creditTotals(book, period).map((t) => ({ rep: t.rep, amount: t.cents / 100 })),
     problems: book.problems.filter((p) => inPeriod(p.deal.close, period)).map((p) => ({ deal: p.deal.id, kind: p.kind, message: p.message })), // prettier-ignore
     trail: creditsGrid(credits),
   };
