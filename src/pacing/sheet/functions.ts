@@ -5,8 +5,8 @@
 import type { ArgValue, CellValue } from '../../shared/cells';
 import type { CellError } from '../../shared/errors';
 import { fiscalPeriodRows, readCalendar } from '../../calendar/cells';
-import { pacingRow } from '../cells';
-import { attainmentGrid, readAttainment } from '../attainment';
+import { pacingRow } from './pacing';
+import { attainmentGrid, readAttainment } from './attainment';
 import { routeColumn } from '../../routing/cells';
 
 /** FISCALPERIOD: one row (fiscal year, quarter, period, period start, period end) per date. */
