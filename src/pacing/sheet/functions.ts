@@ -1,24 +1,12 @@
 /**
- * The cell-level entry points of FISCALPERIOD, PACING, ATTAINMENT and ROUTE that the adapters in
+ * The cell-level entry points of PACING, ATTAINMENT and ROUTE that the adapters in
  * functions/performance.ts run: read the arguments, call the kernel, shape the result.
  */
 import type { ArgValue, CellValue } from '../../shared/cells';
 import type { CellError } from '../../shared/errors';
-import { fiscalPeriodRows, readCalendar } from '../../calendar/cells';
 import { pacingRow } from './pacing';
 import { attainmentGrid, readAttainment } from './attainment';
 import { routeColumn } from '../../routing/cells';
-
-/** FISCALPERIOD: one row (fiscal year, quarter, period, period start, period end) per date. */
-export function fiscalPeriodOf(
-  date: ArgValue,
-  calendar: ArgValue,
-  yearStartMonth: ArgValue,
-  weekStart: ArgValue,
-  yearEndRule: ArgValue,
-): CellValue[][] {
-  return fiscalPeriodRows(date, readCalendar(calendar, yearStartMonth, weekStart, yearEndRule));
-}
 
 /** PACING: one row (expected to date, pace, projected attainment, gap to quota). */
 export const pacingOf = pacingRow;
