@@ -11,13 +11,13 @@ import {
   describeValue,
   isBlank,
   isBlankOrZero,
-} from '../shared/cells';
-import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
-import { CellError, invalid } from '../shared/errors';
-import { LIMITS, checkSize, formatCount, tooLarge } from '../shared/limits';
-import { nameKey, sameNameHint } from '../shared/names';
-import { type Condition, type RouteRep, type RuleGroup, type Routed, route } from './route';
-import { type Comparable, OPERATORS, comparable } from './values';
+} from '../../shared/cells';
+import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../../shared/coerce';
+import { CellError, invalid } from '../../shared/errors';
+import { LIMITS, checkSize, formatCount, tooLarge } from '../../shared/limits';
+import { nameKey, sameNameHint } from '../../shared/names';
+import { type Condition, type RouteRep, type RuleGroup, type Routed, route } from '../route';
+import { type Comparable, OPERATORS, comparable } from '../values';
 
 /** The header cell above ROUTE's column. */
 export const ROUTE_HEADER = 'Assigned rep';
