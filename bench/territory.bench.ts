@@ -14,10 +14,13 @@
  */
 import { randomInstance } from './territory/instances';
 import { solveHeuristic } from '../src/territory/heuristic';
-import { solveExact } from '../src/territory/exact';
+import { loadHighs, solveExact } from '../src/territory/exact';
 import type { TerritoryProblem } from '../src/territory/types';
 
 const highsSeconds = Number(process.env.TERRITORY_HIGHS_SECONDS ?? 30);
+// One HiGHS runtime for the run (the core loads one per solve); dropped when a solve gives up (an abort spoils it).
+let highs: ReturnType<typeof loadHighs> | undefined;
+const sharedHighs = () => (highs ??= loadHighs());
 const runHighs = process.env.TERRITORY_HIGHS !== '0';
 
 const sizes: [number, number][] = [
@@ -82,8 +85,9 @@ async function main(): Promise<void> {
     let exact = 'not run';
     if (runHighs) {
       const t0 = performance.now();
-      const e = await solveExact(p, { timeLimit: highsSeconds, start: plan });
+      const e = await solveExact(p, { timeLimit: highsSeconds, start: plan, loadHighs: sharedHighs });
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      if (e.status === 'gaveUp') highs = undefined;
       exact =
         e.status === 'gaveUp'
           ? `gave up after ${secs} s: ${e.message}`

@@ -4,7 +4,9 @@
  */
 import { excelCall } from './adapter';
 import type { FunctionDeclaration } from './declaration';
-import { fiscalPeriodOf, pacingOf, attainmentOf, routeOf } from '../src/pacing/sheet/functions';
+import { fiscalPeriodOf } from '../src/calendar/sheet/functions';
+import { pacingOf, attainmentOf } from '../src/pacing/sheet/functions';
+import { routeOf } from '../src/routing/sheet/functions';
 
 /** The performance and routing functions, in the order of functions.json. */
 export const PERFORMANCE_FUNCTIONS: readonly FunctionDeclaration[] = [

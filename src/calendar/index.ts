@@ -1,2 +1,2 @@
 export * from './fiscal';
-export * from './cells';
+export * from './sheet/fiscal';

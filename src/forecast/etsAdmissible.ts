@@ -3,24 +3,35 @@
  * and `check.param` (usual bounds and admissibility).
  */
 
-// Work buffers of the Schur–Cohn test (it runs inside the optimiser; no allocation per call).
-let scratchA = new Float64Array(32);
-let scratchB = new Float64Array(32);
-// The characteristic polynomial of `admissible`, likewise reused.
-let poly = new Float64Array(32);
+/**
+ * Work buffers of `admissible` for season length m: the characteristic polynomial and the two rows of the
+ * Schur–Cohn test. A fit allocates one and passes it to every check, so the optimiser allocates nothing per call
+ * and the module keeps no state.
+ */
+export interface AdmissibleScratch {
+  readonly poly: Float64Array;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+}
+
+/** Buffers for `admissible` with season length m (polynomials of up to m + 2 coefficients). */
+export function admissibleScratch(m: number): AdmissibleScratch {
+  const len = Math.max(m + 2, 2);
+  return { poly: new Float64Array(len), a: new Float64Array(len), b: new Float64Array(len) };
+}
 
 /**
  * True when all roots of the polynomial Σ c_k z^k (increasing order, c_last ≠ 0) have modulus ≤ 1 + 1e-10
  * (the Schur–Cohn test on p((1 + 1e-10)·z); R's `admissible` computes the roots with polyroot). Only the
- * first `len` coefficients are read.
+ * first `len` coefficients are read; `scratch` (from `admissibleScratch(m)` with m + 2 ≥ len) is overwritten.
  */
-export function rootsWithinUnitCircle(coefficients: ArrayLike<number>, len = coefficients.length): boolean {
-  if (scratchA.length < len) {
-    scratchA = new Float64Array(2 * len);
-    scratchB = new Float64Array(2 * len);
-  }
-  let a = scratchA;
-  let next = scratchB;
+export function rootsWithinUnitCircle(
+  coefficients: ArrayLike<number>,
+  len = coefficients.length,
+  scratch: AdmissibleScratch = admissibleScratch(len),
+): boolean {
+  let a = scratch.a;
+  let next = scratch.b;
   let scale = 1;
   for (let k = 0; k < len; k++) {
     a[k] = coefficients[k] * scale;
@@ -41,13 +52,17 @@ export function rootsWithinUnitCircle(coefficients: ArrayLike<number>, len = coe
   return true;
 }
 
-/** R's `admissible`: the forecastability region of the parameters (Hyndman et al. 2008, ch. 10). */
+/**
+ * R's `admissible`: the forecastability region of the parameters (Hyndman et al. 2008, ch. 10); `scratch` from
+ * `admissibleScratch(m)` (allocated per call when omitted).
+ */
 export function admissible(
   alpha: number,
   beta: number | undefined,
   gamma: number | undefined,
   phi: number | undefined,
   m: number,
+  scratch?: AdmissibleScratch,
 ): boolean {
   const ph = phi ?? 1;
   if (ph < 0 || ph > 1 + 1e-8) return false;
@@ -59,18 +74,19 @@ export function admissible(
     if (gamma < Math.max(1 - 1 / ph - alpha, 0) || gamma > 1 + 1 / ph - alpha) return false;
     if (alpha < 1 - 1 / ph - (gamma * (1 - m + ph + ph * m)) / (2 * ph * m)) return false;
     if (be < -(1 - ph) * (gamma / m + alpha)) return false;
-    if (poly.length < m + 2) poly = new Float64Array(2 * (m + 2));
+    const work = scratch ?? admissibleScratch(m);
+    const poly = work.poly;
     poly[0] = ph * (1 - alpha - gamma);
     poly[1] = alpha + be - alpha * ph + gamma - 1;
     for (let k = 0; k < m - 2; k++) poly[2 + k] = alpha + be - alpha * ph;
     poly[m] = alpha + be - ph;
     poly[m + 1] = 1;
-    if (!rootsWithinUnitCircle(poly, m + 2)) return false;
+    if (!rootsWithinUnitCircle(poly, m + 2, work)) return false;
   }
   return true;
 }
 
-/** R's `check.param` with bounds = "both": the usual bounds and admissibility. */
+/** R's `check.param` with bounds = "both": the usual bounds and admissibility (`scratch` as `admissible`). */
 export function checkParams(
   alpha: number,
   beta: number | undefined,
@@ -79,10 +95,11 @@ export function checkParams(
   lower: readonly number[],
   upper: readonly number[],
   m: number,
+  scratch?: AdmissibleScratch,
 ): boolean {
   if (alpha < lower[0] || alpha > upper[0]) return false;
   if (beta !== undefined && (beta < lower[1] || beta > alpha || beta > upper[1])) return false;
   if (phi !== undefined && (phi < lower[3] || phi > upper[3])) return false;
   if (gamma !== undefined && (gamma < lower[2] || gamma > 1 - alpha || gamma > upper[2])) return false;
-  return admissible(alpha, beta, gamma, phi, m);
+  return admissible(alpha, beta, gamma, phi, m, scratch);
 }

@@ -4,7 +4,7 @@
  * usual ∩ admissible region.
  */
 import { invalid } from '../shared/errors';
-import { checkParams } from './etsAdmissible';
+import { type AdmissibleScratch, admissibleScratch, checkParams } from './etsAdmissible';
 import {
   type EtsFit,
   type EtsParameters,
@@ -197,6 +197,7 @@ function likelihoodObjective(
   mm: number,
   sv: StartingValues,
   fixed: EtsFitOptions,
+  scratch: AdmissibleScratch,
 ): (par: number[]) => number {
   const { names, lower, upper } = sv;
   const nSmooth = names.length;
@@ -213,7 +214,7 @@ function likelihoodObjective(
     const beta = spec.trend !== 'N' ? (iBeta >= 0 ? par[iBeta] : fixed.beta) : undefined;
     const gamma = spec.season !== 'N' ? (iGamma >= 0 ? par[iGamma] : fixed.gamma) : undefined;
     const phi = spec.damped ? (iPhi >= 0 ? par[iPhi] : fixed.phi) : undefined;
-    if (!checkParams(alpha, beta, gamma, phi, lower, upper, mm)) return Infinity;
+    if (!checkParams(alpha, beta, gamma, phi, lower, upper, mm, scratch)) return Infinity;
     let last = 0;
     if (spec.season !== 'N') {
       let sum = 0;
@@ -290,10 +291,11 @@ export function fitEtsModel(
   const par0 = [...sv.start, ...initialStates(y, m, spec.trend, spec.season)];
   if (par0.length >= y.length - 1) return undefined;
   const p0 = unpack(par0, spec, mm, sv, fixed);
-  if (!checkParams(p0.alpha, p0.beta, p0.gamma, p0.phi, sv.lower, sv.upper, mm)) {
+  const scratch = admissibleScratch(mm); // the admissibility check's buffers, one set per fit
+  if (!checkParams(p0.alpha, p0.beta, p0.gamma, p0.phi, sv.lower, sv.upper, mm, scratch)) {
     invalid(`${etsName(spec)}: the fixed smoothing parameters are outside the admissible region.`);
   }
-  const objective = likelihoodObjective(y, spec, mm, sv, fixed);
+  const objective = likelihoodObjective(y, spec, mm, sv, fixed, scratch);
   const maxEvaluations = options.maxEvaluations ?? 2000;
   // The free part: every parameter, or (seasonal states fixed) the smoothing parameters, level and growth.
   const free = options.fixSeasonalStates ? sv.names.length + (spec.trend !== 'N' ? 2 : 1) : par0.length;

@@ -1,3 +1,4 @@
 export * from './pacing';
-export * from './cells';
 export * from './attainment';
+export * from './sheet/pacing';
+export * from './sheet/attainment';

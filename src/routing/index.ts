@@ -1,3 +1,3 @@
 export * from './values';
 export * from './route';
-export * from './cells';
+export * from './sheet/route';

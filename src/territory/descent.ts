@@ -16,6 +16,7 @@
  */
 import { EARTH_KM, accountDistance, distanceKm } from './model';
 import type { Plan } from './searchPlan';
+import { lowerBound } from '../shared/sorted';
 
 /** Partners (most complementary reps) searched per round. */
 const PARTNERS = 8;
@@ -326,13 +327,7 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
       const a = mine[i];
       if (c.locked[a] || !p.ok(a, q)) continue;
       const want = c.v[a * k + mw] - delta;
-      let lo = 0;
-      let hi = vals.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (vals[mid] < want) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(vals, want);
       const jFrom = Math.max(0, lo - WINDOW);
       const jTo = Math.min(vals.length, lo + WINDOW);
       for (let j = jFrom; j < jTo; j++) {

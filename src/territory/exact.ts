@@ -34,24 +34,24 @@ import type { ExactOptions, TerritoryProblem, TerritoryResult } from './types';
 /** Default cap on binary variables (see the file comment). */
 export const DEFAULT_MAX_VARIABLES = 500_000;
 
-let runtime: Promise<Highs> | undefined;
-
-/** Loads (once) the HiGHS WebAssembly runtime; in a browser pass `loader` to locate highs.wasm. */
+/**
+ * Loads the HiGHS WebAssembly runtime, a fresh instance per call (the core keeps no state); in a browser pass
+ * `loader` to locate highs.wasm. A caller solving many models may load one and pass it as `loadHighs`.
+ */
 export function loadHighs(loader?: () => Promise<Highs>): Promise<Highs> {
   if (loader !== undefined) return loader();
-  if (runtime === undefined) {
-    runtime = import('highs').then((m) => {
-      const load = (m as unknown as { default: (o?: object) => Promise<Highs> }).default;
-      return load({});
-    });
-    runtime.catch(() => (runtime = undefined));
-  }
-  return runtime;
+  return import('highs').then((m) => {
+    const load = (m as unknown as { default: (o?: object) => Promise<Highs> }).default;
+    return load({});
+  });
 }
 
 /** Options of the exact solver, plus the HiGHS loader and a warm start. */
 export interface ExactRunOptions extends ExactOptions {
-  /** Supplies the HiGHS runtime (default: the `highs` package, loaded once). */
+  /**
+   * Supplies the HiGHS runtime (default: the `highs` package, loaded for this solve). A runtime shared between
+   * solves must be dropped when a solve reports that HiGHS failed (an abort leaves it unusable).
+   */
   readonly loadHighs?: () => Promise<Highs>;
   /** A start plan (rep index per account); default: the heuristic's plan. `null`: no start. */
   readonly start?: ArrayLike<number> | null;
@@ -358,8 +358,8 @@ export async function solveCompiledExact(c: Compiled, opts: ExactRunOptions = {}
       };
     });
   } catch (e) {
-    // An abort inside WebAssembly (out of memory on large models) leaves the runtime unusable: reload next time.
-    runtime = undefined;
+    // An abort inside WebAssembly (out of memory on large models) leaves this runtime unusable; the next solve
+    // loads its own.
     return gaveUp(
       `Exact solver gave up: HiGHS failed (${e instanceof Error ? e.message : String(e)}); the model is probably too large for WebAssembly memory. Use the heuristic.`,
     );

@@ -29,6 +29,7 @@
  */
 import { invalid, isModelInputError } from '../shared/errors';
 import { mulberry32 } from '../shared/random';
+import { lowerBound } from '../shared/sorted';
 import { type Compiled, accountDistance, compile, eligible } from './model';
 import { descend } from './descent';
 import { Plan } from './searchPlan';
@@ -579,13 +580,7 @@ function searchSwaps(
         const a = mine[i];
         if (c.locked[a] || !plan.ok(a, r2)) continue;
         const want = c.v[a * k + mw] + delta;
-        let lo = 0;
-        let hi = vals.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (vals[mid] < want) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = lowerBound(vals, want);
         const from = Math.max(0, lo - SWAP_WINDOW);
         const to = Math.min(vals.length, lo + SWAP_WINDOW);
         for (let j = from; j < to; j++) trySwap(plan, r, r2, a, sorted[j], best);

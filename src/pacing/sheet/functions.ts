@@ -1,24 +1,10 @@
 /**
- * The cell-level entry points of FISCALPERIOD, PACING, ATTAINMENT and ROUTE that the adapters in
- * functions/performance.ts run: read the arguments, call the kernel, shape the result.
+ * The cell-level entry points of PACING and ATTAINMENT that the adapters in functions/performance.ts run: read the
+ * arguments, call the kernel, shape the result.
  */
 import type { ArgValue, CellValue } from '../../shared/cells';
-import type { CellError } from '../../shared/errors';
-import { fiscalPeriodRows, readCalendar } from '../../calendar/cells';
-import { pacingRow } from '../cells';
-import { attainmentGrid, readAttainment } from '../attainment';
-import { routeColumn } from '../../routing/cells';
-
-/** FISCALPERIOD: one row (fiscal year, quarter, period, period start, period end) per date. */
-export function fiscalPeriodOf(
-  date: ArgValue,
-  calendar: ArgValue,
-  yearStartMonth: ArgValue,
-  weekStart: ArgValue,
-  yearEndRule: ArgValue,
-): CellValue[][] {
-  return fiscalPeriodRows(date, readCalendar(calendar, yearStartMonth, weekStart, yearEndRule));
-}
+import { pacingRow } from './pacing';
+import { attainmentGrid, readAttainment } from './attainment';
 
 /** PACING: one row (expected to date, pace, projected attainment, gap to quota). */
 export const pacingOf = pacingRow;
@@ -32,14 +18,4 @@ export function attainmentOf(
   to: ArgValue,
 ): CellValue[][] {
   return attainmentGrid(readAttainment(reps, bookings, quotas, from, to));
-}
-
-/** ROUTE: a header cell, then each record's rep or a #N/A with the reason. */
-export function routeOf(
-  records: ArgValue,
-  rules: ArgValue,
-  reps: ArgValue,
-  load: ArgValue,
-): (CellValue | CellError)[][] {
-  return routeColumn(records, rules, reps, load);
 }

@@ -1,12 +1,12 @@
 /**
  * PACING's arguments read from cells: the amounts, the period, the as-of date and the optional profile.
  */
-import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isGrid } from '../shared/cells';
-import { cellNumber, checkRectangular, isTextHeaderRow, toDateSerial, toNumber } from '../shared/coerce';
-import { daysInMonth, serialToDate, dateToSerial } from '../shared/dates';
-import { invalid } from '../shared/errors';
-import { LIMITS, checkSize, usedLength } from '../shared/limits';
-import { type Pacing, type SubPeriod, pacing } from './pacing';
+import { type ArgValue, type CellValue, asGrid, describeValue, isBlank, isGrid } from '../../shared/cells';
+import { cellNumber, checkRectangular, isTextHeaderRow, toDateSerial, toNumber } from '../../shared/coerce';
+import { daysInMonth, serialToDate, dateToSerial } from '../../shared/dates';
+import { invalid } from '../../shared/errors';
+import { LIMITS, checkSize, usedLength } from '../../shared/limits';
+import { type Pacing, type SubPeriod, pacing } from '../pacing';
 
 /** PACING's header, in the order of its row. */
 export const PACING_HEADER = ['Expected to date', 'Pace', 'Projected attainment', 'Gap to quota'] as const;

@@ -1,7 +1,7 @@
 /**
  * FISCALPERIOD's arguments read from cells: the calendar's definition, and one date or a column of dates.
  */
-import { type ArgValue, type CellValue, isBlank, isGrid } from '../shared/cells';
+import { type ArgValue, type CellValue, isBlank, isGrid } from '../../shared/cells';
 import {
   cellText,
   isTextHeaderRow,
@@ -9,11 +9,11 @@ import {
   optionalNumberOrNone,
   toDateSerial,
   toVector,
-} from '../shared/coerce';
-import { invalid } from '../shared/errors';
-import { MAX_SERIAL } from '../shared/dates';
-import { LIMITS, SPLIT_RANGE, checkSize } from '../shared/limits';
-import { type CalendarKind, type FiscalCalendar, type YearEndRule, fiscalLocator } from './fiscal';
+} from '../../shared/coerce';
+import { invalid } from '../../shared/errors';
+import { MAX_SERIAL } from '../../shared/dates';
+import { LIMITS, SPLIT_RANGE, checkSize } from '../../shared/limits';
+import { type CalendarKind, type FiscalCalendar, type YearEndRule, fiscalLocator } from '../fiscal';
 
 const KINDS: readonly CalendarKind[] = ['calendar', '445', '454', '544'];
 const RULES: readonly YearEndRule[] = ['nearest', 'last'];

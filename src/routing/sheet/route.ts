@@ -11,13 +11,14 @@ import {
   describeValue,
   isBlank,
   isBlankOrZero,
-} from '../shared/cells';
-import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../shared/coerce';
-import { CellError, invalid } from '../shared/errors';
-import { LIMITS, checkSize, formatCount, tooLarge } from '../shared/limits';
-import { nameKey, sameNameHint } from '../shared/names';
-import { type Condition, type RouteRep, type RuleGroup, type Routed, route } from './route';
-import { type Comparable, OPERATORS, comparable } from './values';
+} from '../../shared/cells';
+import { cellBoolean, cellNumber, cellText, checkRectangular, isTextHeaderRow } from '../../shared/coerce';
+import { CellError, invalid } from '../../shared/errors';
+import { LIMITS, checkSize, formatCount, tooLarge } from '../../shared/limits';
+import { nameKey, sameNameHint } from '../../shared/names';
+import { type TableLayout, locateColumns } from '../../shared/table';
+import { type Condition, type RouteRep, type RuleGroup, type Routed, route } from '../route';
+import { type Comparable, OPERATORS, comparable } from '../values';
 
 /** The header cell above ROUTE's column. */
 export const ROUTE_HEADER = 'Assigned rep';
@@ -28,15 +29,23 @@ export interface RepsTable {
   readonly teams: string[];
 }
 
-/** The column of `header` (names match ignoring case and spaces) among `names`; −1 when absent. */
-function find(header: readonly CellValue[], names: readonly string[]): number {
-  const keys = header.map((h) => nameKey(cellText(h)));
-  for (const n of names) {
-    const i = keys.indexOf(nameKey(n));
-    if (i >= 0) return i;
-  }
-  return -1;
-}
+/** The columns of a reps table, found by `locateColumns` (the one header rule of src/shared/table.ts). */
+const REPS_COLUMNS = {
+  rep: { header: 'Rep', kind: 'text', required: true, aliases: ['Name', 'Rep name'] },
+  team: { header: 'Team', kind: 'text' },
+  weight: { header: 'Weight', kind: 'number', aliases: ['Share'] },
+  capacity: { header: 'Capacity', kind: 'number', aliases: ['Max', 'Cap'] },
+  active: { header: 'Active', kind: 'boolean' },
+} as const satisfies TableLayout;
+
+/** The columns of a rules table, found by `locateColumns`. */
+const RULES_COLUMNS = {
+  priority: { header: 'Priority', kind: 'number', required: true },
+  field: { header: 'Field', kind: 'text', required: true },
+  operator: { header: 'Operator', kind: 'text', required: true },
+  value: { header: 'Value', kind: 'text', required: true },
+  to: { header: 'Assign to', kind: 'text', required: true, aliases: ['Assignee', 'Route to', 'Owner'] },
+} as const satisfies TableLayout;
 
 /** The largest `Weight` a rep may have: weights add up per team, and past this the scores lose their precision. */
 export const MAX_ROUTE_WEIGHT = 1e9;
@@ -59,26 +68,18 @@ function tableOf(v: ArgValue, arg: string, what: string): Grid {
   return rows;
 }
 
-function required(header: readonly CellValue[], arg: string, names: readonly string[]): number {
-  const i = find(header, names);
-  if (i < 0) {
-    invalid(
-      `${arg}: the header row has no column "${names[0]}" (found ${header.map((h) => `"${cellText(h)}"`).join(', ')}).`,
-    );
-  }
-  return i;
-}
-
 /** The reps table (Rep, Team, optional Weight, Capacity, Active) and the optional load (Rep, count). */
 export function readReps(repsArg: ArgValue, loadArg: ArgValue): RepsTable {
   const g = tableOf(repsArg, 'reps', 'Rep, Team, and optionally Weight, Capacity, Active');
   checkSize('reps', g.length - 1, LIMITS.routeReps, 'reps', 'Route to teams of fewer reps in separate calls.');
   const h = g[0];
-  const cRep = required(h, 'reps', ['Rep', 'Name', 'Rep name']);
-  const cTeam = find(h, ['Team']);
-  const cWeight = find(h, ['Weight', 'Share']);
-  const cCap = find(h, ['Capacity', 'Max', 'Cap']);
-  const cActive = find(h, ['Active']);
+  const {
+    rep: cRep,
+    team: cTeam,
+    weight: cWeight,
+    capacity: cCap,
+    active: cActive,
+  } = locateColumns(h, REPS_COLUMNS, 'reps');
   const teams: string[] = [];
   const teamIndex = new Map<string, number>();
   const reps: RouteRep[] = [];
@@ -161,11 +162,13 @@ export function readRules(rulesArg: ArgValue, recordHeader: readonly CellValue[]
   const g = tableOf(rulesArg, 'rules', 'Priority, Field, Operator, Value, Assign to');
   checkSize('rules', g.length - 1, LIMITS.routeRules, 'rules', 'Merge rules with the "in" operator.');
   const h = g[0];
-  const cPri = required(h, 'rules', ['Priority']);
-  const cField = required(h, 'rules', ['Field']);
-  const cOp = required(h, 'rules', ['Operator']);
-  const cValue = required(h, 'rules', ['Value']);
-  const cTo = required(h, 'rules', ['Assign to', 'Assignee', 'Route to', 'Owner']);
+  const {
+    priority: cPri,
+    field: cField,
+    operator: cOp,
+    value: cValue,
+    to: cTo,
+  } = locateColumns(h, RULES_COLUMNS, 'rules');
   const fieldKeys = recordHeader.map((c) => nameKey(cellText(c)));
   const teamKeys = new Map(table.teams.map((t, i) => [nameKey(t), i]));
   const repKeys = new Map(table.reps.map((r, i) => [nameKey(r.name), i]));
