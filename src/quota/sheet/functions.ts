@@ -13,7 +13,7 @@ import { hiringPlan, shortfallByMonth } from '../hiring';
 import { checkMonthList } from '../limits';
 import { rampQuota, rampSchedule } from '../schedule';
 import { spreadAnnual } from '../seasonality';
-import { readConvention, readHiringInput, readMonths, readRamp, readRep, readRoster } from './roster';
+import { type HiringArgs, readConvention, readHiringInput, readMonths, readRamp, readRep, readRoster } from './roster';
 
 /** RAMPQUOTA: one rep's ramped quota for the calendar month that contains `month` (money, to the cent). */
 export function rampQuotaOf(
@@ -91,30 +91,13 @@ export function rreOf(
 }
 
 /** HIRES: hires (whole people) to start each month, one row. */
-export function hiresOf(
-  targets: ArgValue,
-  capacity: ArgValue,
-  fullQuota: ArgValue,
-  ramp: ArgValue,
-  attrition: ArgValue,
-  leadTime: ArgValue,
-  overAssignment: ArgValue,
-): number[][] {
-  return [hiringPlan(readHiringInput(targets, capacity, fullQuota, ramp, attrition, leadTime, overAssignment)).hires];
+export function hiresOf(...args: HiringArgs): number[][] {
+  return [hiringPlan(readHiringInput(...args)).hires];
 }
 
 /** HIRESGAP: the shortfall the HIRES plan leaves in each month, one row (money, to the cent). */
-export function hiresGapOf(
-  targets: ArgValue,
-  capacity: ArgValue,
-  fullQuota: ArgValue,
-  ramp: ArgValue,
-  attrition: ArgValue,
-  leadTime: ArgValue,
-  overAssignment: ArgValue,
-): number[][] {
-  const input = readHiringInput(targets, capacity, fullQuota, ramp, attrition, leadTime, overAssignment);
-  return [shortfallByMonth(hiringPlan(input))];
+export function hiresGapOf(...args: HiringArgs): number[][] {
+  return [shortfallByMonth(hiringPlan(readHiringInput(...args)))];
 }
 
 /** SEASONALQUOTA: an annual quota spread by seasonality weights, one row of cents adding up to it. */
