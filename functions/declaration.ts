@@ -4,7 +4,7 @@
  * tables, and from that list come functions.json (`functionsJson`, written by the build), the
  * `CustomFunctions.associate` calls (functions/index.ts) and the playground's registry.
  */
-import type { ExcelResult } from './adapter';
+import type { CheckedResult } from './adapter';
 
 /** One parameter, as functions.json states it. */
 export interface ParameterDeclaration {
@@ -23,10 +23,10 @@ export interface ParameterDeclaration {
 /**
  * The function Excel calls: parameters `any` (Excel passes untyped cells), one per declared parameter and without
  * default values (`Function.length` is the declared count, which the contract test checks), returning what
- * `excelCall` (or a `ResultCache`'s `call`) returns: an `ExcelResult` or a `CustomFunctions.Error`. The typed
- * return makes a declaration that calls a kernel directly, skipping `excelCall`, a type error.
+ * `excelCall` (or a `ResultCache`'s `call`) returns: an `ExcelResult` or a `CustomFunctions.Error`, typed
+ * `CheckedResult` so that a declaration calling a kernel directly, skipping `excelCall`, is a type error.
  */
-export type ExcelFunction = (...args: any[]) => ExcelResult | CustomFunctions.Error;
+export type ExcelFunction = (...args: any[]) => CheckedResult;
 
 /** One custom function: SALESOPS.<name>. */
 export interface FunctionDeclaration {
