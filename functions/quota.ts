@@ -56,6 +56,15 @@ const endDatesParam: ParameterDeclaration = {
   dimensionality: 'matrix',
   optional: true,
 };
+/** The roster and horizon CAPACITY and RRE both take (CAPACITY after its full_quotas). */
+const rosterParams: readonly ParameterDeclaration[] = [
+  startDatesParam,
+  firstMonthParam,
+  monthsParam,
+  rampParam,
+  endDatesParam,
+  conventionParam,
+];
 /**
  * HIRES and HIRESGAP: the same seven arguments, read by one reader (src/quota/sheet/roster.ts `readHiringInput`);
  * only their names, descriptions and the texts of capacity and ramp differ.
@@ -146,12 +155,7 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
         description: 'Fully ramped quota per month: one number for everyone, or a column with one per rep.',
         dimensionality: 'matrix',
       },
-      startDatesParam,
-      firstMonthParam,
-      monthsParam,
-      rampParam,
-      endDatesParam,
-      conventionParam,
+      ...rosterParams,
     ],
     result: 'matrix',
     fn: (full_quotas, start_dates, first_month, months, ramp, end_dates, convention) =>
@@ -161,7 +165,7 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     name: 'RRE',
     description:
       "A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.",
-    parameters: [startDatesParam, firstMonthParam, monthsParam, rampParam, endDatesParam, conventionParam],
+    parameters: rosterParams,
     result: 'matrix',
     fn: (start_dates, first_month, months, ramp, end_dates, convention) =>
       excelCall(rreOf, start_dates, first_month, months, ramp, end_dates, convention),
