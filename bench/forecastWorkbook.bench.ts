@@ -82,7 +82,7 @@ for (const c of cases) {
         c.m,
         'auto',
         0.95,
-      ),
+      ) as unknown[][],
     );
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

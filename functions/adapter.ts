@@ -10,6 +10,14 @@ import { type ModelErrorKind, isCellError, isModelInputError } from '../src/shar
 export type ExcelScalar = number | string | boolean;
 export type ExcelResult = ExcelScalar | (ExcelScalar | CustomFunctions.Error)[][];
 
+declare const CHECKED: unique symbol;
+/**
+ * What `excelCall` returns: an `ExcelResult` or the Excel error in its place, marked (for the type checker only;
+ * nothing at run time) as having come through `excelCall`, so a declaration's `fn` cannot return a kernel's
+ * result directly, even one that happens to be a valid `ExcelResult`.
+ */
+export type CheckedResult = (ExcelResult | CustomFunctions.Error) & { readonly [CHECKED]: true };
+
 /** Excel caps custom error messages; longer ones are cut with an ellipsis. */
 const MAX_MESSAGE = 255;
 
@@ -69,17 +77,14 @@ export function checkResult(v: unknown): ExcelResult {
  * wrong. Never throws. Passing the arguments through (`excelCall(commissionOf, amount, tiers, method)`) instead of
  * capturing them in a closure saves an allocation per call, which counts for functions filled down a column.
  */
-export function excelCall<A extends unknown[]>(
-  compute: (...args: A) => unknown,
-  ...args: A
-): ExcelResult | CustomFunctions.Error {
+export function excelCall<A extends unknown[]>(compute: (...args: A) => unknown, ...args: A): CheckedResult {
   try {
     const result = compute(...args);
     // A finite number, most functions' result, without the general check (−0 becomes 0, as there).
-    if (typeof result === 'number' && result - result === 0) return result + 0;
-    return checkResult(result);
+    if (typeof result === 'number' && result - result === 0) return (result + 0) as CheckedResult;
+    return checkResult(result) as CheckedResult;
   } catch (e) {
-    if (isModelInputError(e)) return excelError(e.kind, e.message);
-    return excelError('number');
+    if (isModelInputError(e)) return excelError(e.kind, e.message) as CheckedResult;
+    return excelError('number') as CheckedResult;
   }
 }

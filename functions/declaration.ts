@@ -4,6 +4,8 @@
  * tables, and from that list come functions.json (`functionsJson`, written by the build), the
  * `CustomFunctions.associate` calls (functions/index.ts) and the playground's registry.
  */
+import type { CheckedResult } from './adapter';
+
 /** One parameter, as functions.json states it. */
 export interface ParameterDeclaration {
   /** The argument name Excel shows, snake_case (e.g. "target_incentive"); error messages name it. */
@@ -21,9 +23,10 @@ export interface ParameterDeclaration {
 /**
  * The function Excel calls: parameters `any` (Excel passes untyped cells), one per declared parameter and without
  * default values (`Function.length` is the declared count, which the contract test checks), returning what
- * `excelCall` returns (an `ExcelResult` or a `CustomFunctions.Error`).
+ * `excelCall` (or a `ResultCache`'s `call`) returns: an `ExcelResult` or a `CustomFunctions.Error`, typed
+ * `CheckedResult` so that a declaration calling a kernel directly, skipping `excelCall`, is a type error.
  */
-export type ExcelFunction = (...args: any[]) => any;
+export type ExcelFunction = (...args: any[]) => CheckedResult;
 
 /** One custom function: SALESOPS.<name>. */
 export interface FunctionDeclaration {

@@ -56,30 +56,51 @@ const endDatesParam: ParameterDeclaration = {
   dimensionality: 'matrix',
   optional: true,
 };
-const targetsParam: ParameterDeclaration = {
-  name: 'targets',
-  description: 'Row of monthly targets (money).',
-  dimensionality: 'matrix',
-};
-const fullQuotaParam2: ParameterDeclaration = {
-  name: 'full_quota',
-  description: 'Fully ramped quota per month of one hire (money, more than 0).',
-};
-const attritionParam: ParameterDeclaration = {
-  name: 'attrition',
-  description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
-  optional: true,
-};
-const leadTimeParam: ParameterDeclaration = {
-  name: 'lead_time',
-  description: 'Whole months before the first hire can start. Omitted: 0.',
-  optional: true,
-};
-const overAssignmentParam: ParameterDeclaration = {
-  name: 'over_assignment',
-  description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
-  optional: true,
-};
+/** The roster and horizon CAPACITY and RRE both take (CAPACITY after its full_quotas). */
+const rosterParams: readonly ParameterDeclaration[] = [
+  startDatesParam,
+  firstMonthParam,
+  monthsParam,
+  rampParam,
+  endDatesParam,
+  conventionParam,
+];
+/**
+ * HIRES and HIRESGAP: the same seven arguments, read by one reader (src/quota/sheet/roster.ts `readHiringInput`);
+ * only their names, descriptions and the texts of capacity and ramp differ.
+ */
+function hiringFunction(
+  name: string,
+  description: string,
+  capacityDescription: string,
+  rampDescription: string,
+  kernel: typeof hiresOf,
+): FunctionDeclaration {
+  return {
+    name,
+    description,
+    parameters: [
+      { name: 'targets', description: 'Row of monthly targets (money).', dimensionality: 'matrix' },
+      { name: 'capacity', description: capacityDescription, dimensionality: 'matrix' },
+      { name: 'full_quota', description: 'Fully ramped quota per month of one hire (money, more than 0).' },
+      { name: 'ramp', description: rampDescription, dimensionality: 'matrix', optional: true },
+      {
+        name: 'attrition',
+        description: 'Monthly attrition rate of the existing team (e.g. 2%). Omitted: 0.',
+        optional: true,
+      },
+      { name: 'lead_time', description: 'Whole months before the first hire can start. Omitted: 0.', optional: true },
+      {
+        name: 'over_assignment',
+        description: 'Quota over-assignment: targets are raised by this fraction (e.g. 10%). Omitted: 0.',
+        optional: true,
+      },
+    ],
+    result: 'matrix',
+    fn: (targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment) =>
+      excelCall(kernel, targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment),
+  };
+}
 
 /** The quota functions, in the order of functions.json. */
 export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
@@ -134,12 +155,7 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
         description: 'Fully ramped quota per month: one number for everyone, or a column with one per rep.',
         dimensionality: 'matrix',
       },
-      startDatesParam,
-      firstMonthParam,
-      monthsParam,
-      rampParam,
-      endDatesParam,
-      conventionParam,
+      ...rosterParams,
     ],
     result: 'matrix',
     fn: (full_quotas, start_dates, first_month, months, ramp, end_dates, convention) =>
@@ -149,65 +165,25 @@ export const QUOTA_FUNCTIONS: readonly FunctionDeclaration[] = [
     name: 'RRE',
     description:
       "A team's ramped rep equivalents per calendar month (a fully ramped rep employed all month counts 1), spilled as one row.",
-    parameters: [startDatesParam, firstMonthParam, monthsParam, rampParam, endDatesParam, conventionParam],
+    parameters: rosterParams,
     result: 'matrix',
     fn: (start_dates, first_month, months, ramp, end_dates, convention) =>
       excelCall(rreOf, start_dates, first_month, months, ramp, end_dates, convention),
   },
-  {
-    name: 'HIRES',
-    description:
-      'Hires (whole people) to start on the 1st of each month so that capacity meets the target every month, with the fewest total hires.',
-    parameters: [
-      targetsParam,
-      {
-        name: 'capacity',
-        description: "Row of the existing team's capacity per month, as long as targets (e.g. from CAPACITY).",
-        dimensionality: 'matrix',
-      },
-      fullQuotaParam2,
-      {
-        name: 'ramp',
-        description:
-          'Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down; 100% after them. Omitted: no ramp.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      attritionParam,
-      leadTimeParam,
-      overAssignmentParam,
-    ],
-    result: 'matrix',
-    fn: (targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment) =>
-      excelCall(hiresOf, targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment),
-  },
-  {
-    name: 'HIRESGAP',
-    description:
-      'The shortfall left in each month by the HIRES plan: 0 where the target is met, otherwise the amount no hiring plan can cover because of the lead time or the ramp; spilled as one row.',
-    parameters: [
-      targetsParam,
-      {
-        name: 'capacity',
-        description: "Row of the existing team's capacity per month, as long as targets.",
-        dimensionality: 'matrix',
-      },
-      fullQuotaParam2,
-      {
-        name: 'ramp',
-        description:
-          'Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down. Omitted: no ramp.',
-        dimensionality: 'matrix',
-        optional: true,
-      },
-      attritionParam,
-      leadTimeParam,
-      overAssignmentParam,
-    ],
-    result: 'matrix',
-    fn: (targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment) =>
-      excelCall(hiresGapOf, targets, capacity, full_quota, ramp, attrition, lead_time, over_assignment),
-  },
+  hiringFunction(
+    'HIRES',
+    'Hires (whole people) to start on the 1st of each month so that capacity meets the target every month, with the fewest total hires.',
+    "Row of the existing team's capacity per month, as long as targets (e.g. from CAPACITY).",
+    'Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down; 100% after them. Omitted: no ramp.',
+    hiresOf,
+  ),
+  hiringFunction(
+    'HIRESGAP',
+    'The shortfall left in each month by the HIRES plan: 0 where the target is met, otherwise the amount no hiring plan can cover because of the lead time or the ramp; spilled as one row.',
+    "Row of the existing team's capacity per month, as long as targets.",
+    'Hire ramp: fractions of full quota for tenure months 1, 2, …, never stepping down. Omitted: no ramp.',
+    hiresGapOf,
+  ),
   {
     name: 'SEASONALQUOTA',
     description:

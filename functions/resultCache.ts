@@ -9,13 +9,13 @@
  * cache keeps at most `maxCells` cells in all (least recently used entries go first) and never stores an entry
  * larger than that on its own.
  */
-import { type ExcelResult, excelCall } from './adapter';
+import { type CheckedResult, excelCall } from './adapter';
 
 type Arg = unknown;
 
 interface Entry {
   args: Arg[];
-  result: ExcelResult | CustomFunctions.Error;
+  result: CheckedResult;
   /** Cells held: of the argument copy and of the result. */
   cells: number;
 }
@@ -116,7 +116,7 @@ export class ResultCache {
    * Runs `compute` through `excelCall`, or returns the stored result of an earlier call with equal `args`. `check`
    * (e.g. a size limit) runs first; when it refuses, its error is returned and nothing is stored or copied.
    */
-  call(args: readonly Arg[], compute: () => unknown, check?: () => void): ExcelResult | CustomFunctions.Error {
+  call(args: readonly Arg[], compute: () => unknown, check?: () => void): CheckedResult {
     if (check !== undefined) {
       const refused = excelCall(() => {
         check();

@@ -163,7 +163,7 @@ describe('SALESOPS.PLANPAYOUT and SALESOPS.STATEMENT', () => {
   });
 
   test('the statement spills header, lines and total; lines add up to the total', () => {
-    const s = statement(AE_PLAN, ACTUALS, OMITTED, null);
+    const s = statement(AE_PLAN, ACTUALS, OMITTED, null) as unknown[][];
     expect(s[0]).toEqual(['Component', 'Measure', 'Item', 'Base', 'Rate', 'Amount']);
     expect(s[s.length - 1]).toEqual(['Total', '', '', '', '', 14_110]);
     expect(s.slice(1, -1).map((r: unknown[]) => r[5])).toEqual([7_000, 2_100, 910, 3_600, 500]);

@@ -7,7 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SALESOPS_FUNCTIONS } from '../../functions/catalog';
-import { checkDeclarations, functionsJson, functionsMetadata } from '../../functions/declaration';
+import { excelCall } from '../../functions/adapter';
+import {
+  type FunctionDeclaration,
+  checkDeclarations,
+  functionsJson,
+  functionsMetadata,
+} from '../../functions/declaration';
 
 const SNAPSHOT = path.join(__dirname, 'functions.snapshot.json');
 
@@ -37,4 +43,14 @@ test('the derivation is deterministic and keeps the declared order', () => {
   expect(functionsMetadata(SALESOPS_FUNCTIONS).functions.map((f) => f.id)).toEqual(
     SALESOPS_FUNCTIONS.map((f) => f.name),
   );
+});
+
+test('a declaration calls its kernel through excelCall: returning the kernel directly is a type error', () => {
+  const kernel = (): number[][] => [[1]];
+  const through: FunctionDeclaration = { name: 'X', description: 'x', parameters: [], fn: () => excelCall(kernel) };
+  // `npm run typecheck` fails if this stops being an error (a number[][] is a valid ExcelResult, but unchecked).
+  // @ts-expect-error: a kernel's result is not a CheckedResult.
+  const direct: FunctionDeclaration = { name: 'X', description: 'x', parameters: [], fn: () => kernel() };
+  expect(through.fn()).toEqual([[1]]);
+  expect(direct.fn()).toEqual([[1]]);
 });

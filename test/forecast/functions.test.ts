@@ -12,7 +12,7 @@ describe('SALESOPS.FORECAST', () => {
   test('one column of point forecasts, or three with confidence', () => {
     // Linear: y = 2t − 1 → 9, 11, 13.
     expect(forecast(col(1, 3, 5, 7), 3, 0, 'linear', null)).toEqual([[9], [11], [13]]);
-    const withBounds = forecast(col(1, 3, 5, 7, 9, 11, 14, 15), 4, null, null, 0.95);
+    const withBounds = forecast(col(1, 3, 5, 7, 9, 11, 14, 15), 4, null, null, 0.95) as number[][];
     expect(withBounds).toHaveLength(4);
     for (const [f, lo, up] of withBounds) {
       expect(lo).toBeLessThanOrEqual(f);
@@ -85,14 +85,14 @@ describe('SALESOPS.PIPELINE', () => {
 
 describe('SALESOPS.ACCURACY', () => {
   test('five measures; MASE needs history', () => {
-    const r = accuracyMeasures(col(10, 20), col(12, 18), NONE, null);
+    const r = accuracyMeasures(col(10, 20), col(12, 18), NONE, null) as unknown[][];
     expect(r.map((row: unknown[]) => row[0])).toEqual(['MAE', 'RMSE', 'MAPE', 'sMAPE', 'MASE']);
     expect(r[0][1]).toBe(2);
     expect(r[4][1]).toContain('needs history');
   });
   test('seasonal MASE', () => {
     // m = 2: history 10, 20, 12, 22 → scale 2; MAE 1 → 0.5.
-    const r = accuracyMeasures(col(5), col(6), col(10, 20, 12, 22), 2);
+    const r = accuracyMeasures(col(5), col(6), col(10, 20, 12, 22), 2) as number[][];
     expect(r[4][1]).toBeCloseTo(0.5, 12);
   });
 });

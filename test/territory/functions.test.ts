@@ -44,7 +44,7 @@ describe('SALESOPS.TERRITORY', () => {
       null as any,
       null as any,
       null,
-    );
+    ) as unknown[][];
     const bob = out.filter((r: unknown[]) => r[0] === 'Bob').length;
     expect(bob).toBe(2);
     expect(out[0]).toEqual(['Ann']);
@@ -57,7 +57,7 @@ describe('SALESOPS.TERRITORY', () => {
     // Account 3 locked: a zero-deviation plan needs two moves (see hand.test.ts); with max_moves 1 the best single
     // move is 40 → Bob: Ann 80, Bob 100, deviation 10/90.
     const locked = [[false], [false], [true], [false], [false], [false]];
-    const out = territory(metrics, reps, current, locked, 1);
+    const out = territory(metrics, reps, current, locked, 1) as unknown[][];
     expect(out[2]).toEqual(['Ann']);
     const moved = out.filter((r: unknown[], i: number) => r[0] !== current[i][0]).length;
     expect(moved).toBeLessThanOrEqual(1);

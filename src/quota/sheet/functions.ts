@@ -13,7 +13,7 @@ import { hiringPlan, shortfallByMonth } from '../hiring';
 import { checkMonthList } from '../limits';
 import { rampQuota, rampSchedule } from '../schedule';
 import { spreadAnnual } from '../seasonality';
-import { readConvention, readHiringInput, readMonths, readRamp, readRep, readRoster } from './roster';
+import { type HiringArgs, readConvention, readHiringInput, readMonths, readRamp, readRep, readRoster } from './roster';
 
 /** RAMPQUOTA: one rep's ramped quota for the calendar month that contains `month` (money, to the cent). */
 export function rampQuotaOf(
@@ -46,16 +46,19 @@ export function rampScheduleOf(
   return [rampSchedule(rep, first, n, { ramp: readRamp(ramp), convention: readConvention(convention) })];
 }
 
-/** CAPACITY's and RRE's shared reading of a roster into the team's capacity per month. */
-function teamOf(
-  fullQuotas: ArgValue,
+/** The cell arguments CAPACITY and RRE both take after CAPACITY's full_quotas, in their declared order. */
+type RosterArgs = [
   startDates: ArgValue,
   firstMonth: ArgValue,
   months: ArgValue,
   ramp: ArgValue,
   endDates: ArgValue,
   convention: ArgValue,
-): CapacityResult {
+];
+
+/** CAPACITY's and RRE's shared reading of a roster into the team's capacity per month. */
+function teamOf(fullQuotas: ArgValue, ...roster: RosterArgs): CapacityResult {
+  const [startDates, firstMonth, months, ramp, endDates, convention] = roster;
   return teamCapacity({
     reps: readRoster(fullQuotas, startDates, endDates, months).reps,
     firstMonth: toNumber(firstMonth, 'first_month'),
@@ -66,55 +69,23 @@ function teamOf(
 }
 
 /** CAPACITY: a team's ramped capacity per calendar month, one row (money, to the cent). */
-export function capacityOf(
-  fullQuotas: ArgValue,
-  startDates: ArgValue,
-  firstMonth: ArgValue,
-  months: ArgValue,
-  ramp: ArgValue,
-  endDates: ArgValue,
-  convention: ArgValue,
-): number[][] {
-  return [teamOf(fullQuotas, startDates, firstMonth, months, ramp, endDates, convention).capacity];
+export function capacityOf(fullQuotas: ArgValue, ...roster: RosterArgs): number[][] {
+  return [teamOf(fullQuotas, ...roster).capacity];
 }
 
 /** RRE: a team's ramped rep equivalents per calendar month, one row (reps). */
-export function rreOf(
-  startDates: ArgValue,
-  firstMonth: ArgValue,
-  months: ArgValue,
-  ramp: ArgValue,
-  endDates: ArgValue,
-  convention: ArgValue,
-): number[][] {
-  return [teamOf(1, startDates, firstMonth, months, ramp, endDates, convention).rre];
+export function rreOf(...roster: RosterArgs): number[][] {
+  return [teamOf(1, ...roster).rre];
 }
 
 /** HIRES: hires (whole people) to start each month, one row. */
-export function hiresOf(
-  targets: ArgValue,
-  capacity: ArgValue,
-  fullQuota: ArgValue,
-  ramp: ArgValue,
-  attrition: ArgValue,
-  leadTime: ArgValue,
-  overAssignment: ArgValue,
-): number[][] {
-  return [hiringPlan(readHiringInput(targets, capacity, fullQuota, ramp, attrition, leadTime, overAssignment)).hires];
+export function hiresOf(...args: HiringArgs): number[][] {
+  return [hiringPlan(readHiringInput(...args)).hires];
 }
 
 /** HIRESGAP: the shortfall the HIRES plan leaves in each month, one row (money, to the cent). */
-export function hiresGapOf(
-  targets: ArgValue,
-  capacity: ArgValue,
-  fullQuota: ArgValue,
-  ramp: ArgValue,
-  attrition: ArgValue,
-  leadTime: ArgValue,
-  overAssignment: ArgValue,
-): number[][] {
-  const input = readHiringInput(targets, capacity, fullQuota, ramp, attrition, leadTime, overAssignment);
-  return [shortfallByMonth(hiringPlan(input))];
+export function hiresGapOf(...args: HiringArgs): number[][] {
+  return [shortfallByMonth(hiringPlan(readHiringInput(...args)))];
 }
 
 /** SEASONALQUOTA: an annual quota spread by seasonality weights, one row of cents adding up to it. */

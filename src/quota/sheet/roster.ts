@@ -114,8 +114,8 @@ export function readRoster(
   return { reps, basis: b };
 }
 
-/** The hiring-plan input of HIRES and HIRESGAP. */
-export function readHiringInput(
+/** The cell arguments HIRES and HIRESGAP both take, in their declared order. */
+export type HiringArgs = [
   targets: ArgValue,
   capacity: ArgValue,
   fullQuota: ArgValue,
@@ -123,7 +123,11 @@ export function readHiringInput(
   attrition: ArgValue,
   leadTime: ArgValue,
   overAssignment: ArgValue,
-): HiringInput {
+];
+
+/** The hiring-plan input of HIRES and HIRESGAP, read in argument order (the first bad argument names the error). */
+export function readHiringInput(...args: HiringArgs): HiringInput {
+  const [targets, capacity, fullQuota, ramp, attrition, leadTime, overAssignment] = args;
   checkMonthList(listLength(targets), 'targets');
   return {
     targets: toNumberVector(targets, 'targets'),
