@@ -22,15 +22,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ForecastMethod, combineForecasts, forecastSeries } from '../src/forecast';
+import { type Series, readSeries } from './forecast/series';
 
-interface Series {
-  id: string;
-  period: string;
-  frequency: number;
-  horizon: number;
-  train: number[];
-  test: number[];
-}
 interface PeerPart {
   mean: number[];
   lower: number[];
@@ -106,11 +99,7 @@ const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 
 for (const set of sets) {
   const file = path.join(dataDir, `${set}.jsonl`);
-  const all = fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Series);
+  const all = readSeries(file);
   const stride = Number(process.env.FORECAST_BENCH_STRIDE ?? 1);
   const series = all.filter((_, i) => i % stride === 0).slice(0, limit);
   const peerFile = path.join(outDir, `forecast-r-${set}.jsonl`);

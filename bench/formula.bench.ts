@@ -10,6 +10,7 @@
  * amount the curve's line sum may land a hair below; test/comp/formulas.test.ts).
  */
 import { createCustomFunctionsStub } from '../test/support/customFunctionsStub';
+import { HEADER, formulaRow, planRow } from '../test/comp/fixtures';
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = createCustomFunctionsStub();
 
 import { EXCEL_FUNCTIONS } from '../functions/catalog';
@@ -21,21 +22,7 @@ const { PLANPAYOUT: planPayout } = EXCEL_FUNCTIONS;
 const N = 100_000;
 const RUNS = 7;
 
-const HEADER = [
-  'Plan v3',
-  'Component',
-  'Measure',
-  'Target incentive',
-  'Weight',
-  'Quota',
-  'Method',
-  'Bound',
-  'Rate',
-  'Cap',
-  'Threshold',
-  'Formula',
-];
-const row = (...cells: (string | number | null)[]) => [...cells, ...new Array<null>(HEADER.length - cells.length)];
+const row = planRow;
 
 const CURVES = [
   HEADER,
@@ -49,34 +36,14 @@ const CURVES = [
 const FORMULAS = [
   HEADER,
   row('plan', 'AE', null, 10000),
-  row(
-    'formula',
+  formulaRow(
     'Bookings',
     'Bookings',
-    null,
     0.7,
     1_000_000,
-    null,
-    null,
-    null,
-    null,
-    null,
     'min(attainment < 1 ? max(attainment, 0) : 1 + 2 * (attainment - 1), 1.5) * target_incentive',
   ),
-  row(
-    'formula',
-    'Logos',
-    'New logos',
-    null,
-    0.3,
-    10,
-    null,
-    null,
-    null,
-    null,
-    null,
-    'min(max(attainment, 0), 2) * target_incentive',
-  ),
+  formulaRow('Logos', 'New logos', 0.3, 10, 'min(max(attainment, 0), 2) * target_incentive'),
 ];
 
 // Seeded actuals (LCG): bookings 0 … 2,000,000, logos 0 … 25.

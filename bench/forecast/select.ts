@@ -23,15 +23,8 @@ import {
   selectEts,
   thetaForecast,
 } from '../../src/forecast';
+import { readSeries } from './series';
 
-interface Series {
-  id: string;
-  period: string;
-  frequency: number;
-  horizon: number;
-  train: number[];
-  test: number[];
-}
 type Members = Record<string, IntervalForecast>;
 interface Row {
   id: string;
@@ -122,12 +115,7 @@ function load(): Row[] {
     let part: Row[] = [];
     if (fs.existsSync(cache)) part = JSON.parse(fs.readFileSync(cache, 'utf8')) as Row[];
     else {
-      const lines = fs
-        .readFileSync(path.join(dataDir, `${set}.jsonl`), 'utf8')
-        .trim()
-        .split('\n');
-      for (const line of lines) {
-        const s = JSON.parse(line) as Series;
+      for (const s of readSeries(path.join(dataDir, `${set}.jsonl`))) {
         const h = s.horizon;
         const m = s.frequency;
         let train = s.train;

@@ -33,7 +33,7 @@ describe('week-based years against published calendars', () => {
     const fy = fiscalYear(NRF, 2024);
     expect(fy.start).toBe(d(2023, 1, 29));
     expect(fy.end).toBe(d(2024, 2, 3));
-    // 3 Feb 2024 − 29 Jan 2023 + 1 = 5 (rest of Jan) + 366 − 31 ... counted: 371 days = 53 × 7
+    // 29–31 Jan 2023 (3) + Feb–Dec 2023 (365 − 31 = 334) + Jan 2024 (31) + 1–3 Feb 2024 (3) = 371 days = 53 × 7
     expect(fy.end - fy.start + 1).toBe(371);
     expect(weekday(fy.end)).toBe(7); // a Saturday
     // 4-5-4: February 29 Jan – 25 Feb (4 wk), March 26 Feb – 1 Apr (5 wk), April 2 Apr – 29 Apr (4 wk)

@@ -1,4 +1,8 @@
-/** Shared plan fixtures for the comp tests (hand-worked values are in the tests that use them). */
+/**
+ * Shared plan fixtures for the comp tests and benches (hand-worked values are in the tests that use them). HEADER is
+ * the plan table layout written out by hand, the one copy the tests and benches take it from; writePlanTable is
+ * checked against it (test/comp/planTable.test.ts).
+ */
 import type { Grid } from '../../src/shared/cells';
 
 export const HEADER = [
@@ -16,10 +20,19 @@ export const HEADER = [
   'Formula',
 ];
 
-const row = (...cells: (string | number | null)[]) => [
+/** A plan-table row: the cells given, in HEADER's column order, then blanks (null) to the last column. */
+export const planRow = (...cells: (string | number | null)[]): (string | number | null)[] => [
   ...cells,
   ...new Array<null>(HEADER.length - cells.length).fill(null),
 ];
+const row = planRow;
+
+/** A formula component row: its measure, weight and quota, and the formula in the last column (plan table v3). */
+export const formulaRow = (component: string, measure: string, weight: number, quota: number, formula: string) => {
+  const cells = planRow('formula', component, measure, null, weight, quota);
+  cells[HEADER.indexOf('Formula')] = formula;
+  return cells;
+};
 
 /**
  * An account executive's quarter: target incentive 10,000.

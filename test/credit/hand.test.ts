@@ -29,6 +29,17 @@ function book(deals: Rows, splits?: Rows, ownership?: Rows): CreditBook {
   return creditDeals(readDeals(deals), readSplits(splits), indexOwnership(readOwnership(ownership)));
 }
 
+/** One deal closed 2026-03-02 on account A-1, split between the reps as [rep, share] rows. */
+function splitDeal(deal: string, amount: number, shares: [string, CellValue][]): CreditBook {
+  return book(
+    [
+      ['Deal', 'Account', 'Amount', 'Close date'],
+      [deal, 'A-1', amount, D(2026, 3, 2)],
+    ],
+    [['Deal', 'Rep', 'Share'], ...shares.map(([rep, share]) => [deal, rep, share])],
+  );
+}
+
 /** Cents of each credit as [deal, rep, cents, rule]. */
 function lines(b: CreditBook) {
   return creditsGrid(b.credits)
@@ -50,17 +61,10 @@ describe('splits', () => {
   test('a 60/40 split of 1,000.01: the cents add up', () => {
     // 100,001 cents × 0.6 = 60,000.6 and × 0.4 = 40,000.4 → floors 60,000 + 40,000 = 100,000; the cent left goes
     // to the larger remainder (0.6): Ann 600.01, Ben 400.00; 600.01 + 400.00 = 1,000.01.
-    const b = book(
-      [
-        ['Deal', 'Account', 'Amount', 'Close date'],
-        ['D-1', 'A-1', 1000.01, D(2026, 3, 2)],
-      ],
-      [
-        ['Deal', 'Rep', 'Share'],
-        ['D-1', 'Ann', 0.6],
-        ['D-1', 'Ben', 0.4],
-      ],
-    );
+    const b = splitDeal('D-1', 1000.01, [
+      ['Ann', 0.6],
+      ['Ben', 0.4],
+    ]);
     expect(lines(b)).toEqual([
       ['D-1', 'Ann', 60001, 'split row 2'],
       ['D-1', 'Ben', 40000, 'split row 3'],
@@ -69,49 +73,28 @@ describe('splits', () => {
 
   test('a reversal (negative amount) splits as its absolute value, negated', () => {
     // −1,000.01 → −(600.01) and −(400.00), symmetric with the sale it reverses; sum −1,000.01.
-    const b = book(
-      [
-        ['Deal', 'Account', 'Amount', 'Close date'],
-        ['D-1', 'A-1', -1000.01, D(2026, 3, 2)],
-      ],
-      [
-        ['Deal', 'Rep', 'Share'],
-        ['D-1', 'Ann', '60%'],
-        ['D-1', 'Ben', '40%'],
-      ],
-    );
+    const b = splitDeal('D-1', -1000.01, [
+      ['Ann', '60%'],
+      ['Ben', '40%'],
+    ]);
     expect(lines(b).map((l) => l[2])).toEqual([-60001, -40000]);
   });
 
   test('a third each of 100.00: 33.34 + 33.33 + 33.33', () => {
     // 10,000 cents / 3 = 3,333.33… each → floors 9,999, one cent left, all remainders equal → the earliest row.
-    const b = book(
-      [
-        ['Deal', 'Account', 'Amount', 'Close date'],
-        ['D-1', 'A-1', 100, D(2026, 3, 2)],
-      ],
-      [
-        ['Deal', 'Rep', 'Share'],
-        ['D-1', 'Ann', 1 / 3],
-        ['D-1', 'Ben', 1 / 3],
-        ['D-1', 'Cy', 1 / 3],
-      ],
-    );
+    const b = splitDeal('D-1', 100, [
+      ['Ann', 1 / 3],
+      ['Ben', 1 / 3],
+      ['Cy', 1 / 3],
+    ]);
     expect(lines(b).map((l) => l[2])).toEqual([3334, 3333, 3333]);
   });
 
   test('shares that do not add up to 1 are #VALUE! naming the deal and its rows', () => {
-    const b = book(
-      [
-        ['Deal', 'Account', 'Amount', 'Close date'],
-        ['D-7', 'A-1', 500, D(2026, 3, 2)],
-      ],
-      [
-        ['Deal', 'Rep', 'Share'],
-        ['D-7', 'Ann', 0.6],
-        ['D-7', 'Ben', 0.3],
-      ],
-    );
+    const b = splitDeal('D-7', 500, [
+      ['Ann', 0.6],
+      ['Ben', 0.3],
+    ]);
     // 0.6 + 0.3 = 0.9 ≠ 1 (tolerance 1e-9)
     expect(b.problems).toHaveLength(1);
     const e = errorOf(() => creditsIn(b, {}));

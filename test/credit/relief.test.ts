@@ -128,6 +128,8 @@ describe('QUOTARELIEF: the rep × month limit counts every rep, not only the quo
     // Only Q has an account quota and it never moves: one row, 5,000 every month.
     expect(grid.length).toBe(2);
     expect(grid[1][0]).toBe('Q');
+    // 1 name + 1,200 months = 1,201 cells (an empty row would pass every() below vacuously)
+    expect(grid[1]).toHaveLength(1_201);
     expect(grid[1].slice(1).every((x) => x === 5_000)).toBe(true);
   });
 });

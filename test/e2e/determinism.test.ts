@@ -5,31 +5,24 @@
  * balance). Values are compared as JSON text, which writes each double's shortest round-trip form, so equal text
  * means equal bits.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+import type { Page } from 'playwright-core';
+import { type PlaygroundPage, openPlayground } from './page';
 import { buildSampleWorkbook } from '../../sample/workbook';
 import { loadSample, workbookSnapshot } from '../../taskpane/playground/loadSample';
 
 jest.setTimeout(900_000);
 
 describe('the same workbook computes to the same bits in Node and in Chromium', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let playground: PlaygroundPage;
   let page: Page;
 
   beforeAll(async () => {
-    findChromium();
-    ensurePagesBuilt();
-    server = await serveDist();
-    browser = await launch();
-    page = await browser.context.newPage();
-    await page.goto(`${server.url}playground.html`);
-    await page.waitForFunction(() => 'salesOpsPlayground' in globalThis, undefined, { timeout: 120_000 });
+    playground = await openPlayground({ waitFor: 'handle' });
+    ({ page } = playground);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await playground?.close();
   });
 
   test('every sheet of the sample company', async () => {

@@ -4,37 +4,24 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ROOT, ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+import type { Page } from 'playwright-core';
+import { ROOT } from './browser';
+import { type PlaygroundPage, openPlayground } from './page';
 
 jest.setTimeout(900_000);
 
 describe('playground in Chromium', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let playground: PlaygroundPage;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    findChromium(); // fails here, with how to install it, when there is no browser
-    ensurePagesBuilt();
-    server = await serveDist();
-    browser = await launch();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    await page.goto(`${server.url}playground.html`);
-    await page
-      .getByRole('tablist', { name: 'Sheets' })
-      .getByRole('tab', { name: 'Payouts' })
-      .waitFor({ timeout: 120_000 });
+    playground = await openPlayground({ consoleErrors: true });
+    ({ page, problems } = playground);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await playground?.close();
   });
 
   const cell = (a: string) => page.locator(`[data-address="${a}"]`);

@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import type { AxeResults } from 'axe-core';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { buildSampleWorkbook } from '../../sample/workbook';
 import { buildSampleXlsx } from '../../scripts/sample/xlsx';
 import { installCustomFunctionsShim } from '../../taskpane/playground/customFunctionsShim';
-import { ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+import { type PlaygroundPage, openPlayground } from './page';
 
 jest.setTimeout(900_000);
 
@@ -26,31 +26,20 @@ interface Handle {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('playground grid as a tool (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let playground: PlaygroundPage;
   let page: Page;
   let pane: Locator;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    findChromium();
-    ensurePagesBuilt();
-    server = await serveDist();
-    browser = await launch();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    await page.goto(`${server.url}playground.html`);
-    await sheetTab('Payouts').waitFor({ timeout: 120_000 });
+    playground = await openPlayground({ consoleErrors: true });
+    ({ page, problems } = playground);
     await computed();
     pane = page.getByRole('complementary', { name: 'Task pane' });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await playground?.close();
   });
 
   const sheetTab = (name: string) =>
@@ -323,8 +312,8 @@ describe('playground grid as a tool (Chromium)', () => {
     await computed();
     const opened = await snapshot();
     // The page's own sample, loaded fresh, computes the same values.
-    const fresh = await browser.context.newPage();
-    await fresh.goto(`${server.url}playground.html`);
+    const fresh = await playground.context.newPage();
+    await fresh.goto(playground.url);
     const want = await fresh.evaluate(() => (globalThis as unknown as Handle).salesOpsPlayground.snapshot());
     await fresh.close();
     expect(opened).toEqual(want);

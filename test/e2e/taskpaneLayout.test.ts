@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { ROOT, ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { ROOT } from './browser';
+import { type PlaygroundPage, openPlayground } from './page';
 
 jest.setTimeout(180_000);
 
@@ -20,27 +21,20 @@ interface Layout {
 }
 
 describe('task pane at 320 px (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let playground: PlaygroundPage;
   let page: Page;
   let pane: Locator;
-  const problems: string[] = [];
+  let problems: string[];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    findChromium();
-    ensurePagesBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });
-    server = await serveDist();
-    browser = await launch();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    browser.context.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${server.url}playground.html`);
-    await page
-      .getByRole('tablist', { name: 'Sheets' })
-      .getByRole('tab', { name: 'Payouts', exact: true })
-      .waitFor({ timeout: 120_000 });
+    playground = await openPlayground({
+      beforeGoto: (context) => {
+        context.on('request', (r) => requests.push(r.url()));
+      },
+    });
+    ({ page, problems } = playground);
     // The playground gives the pane a fixed 400 px column; Office's narrowest task pane is 320 px.
     await page.addStyleTag({
       content: `aside[aria-label="Task pane"] { box-sizing: border-box !important; width: ${PANE_WIDTH}px !important; min-width: 0 !important; }`,
@@ -50,8 +44,7 @@ describe('task pane at 320 px (Chromium)', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await playground?.close();
   });
 
   const wizard = (name: string) => pane.getByRole('tablist', { name: 'Wizards' }).getByRole('tab', { name });

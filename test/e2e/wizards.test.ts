@@ -3,35 +3,27 @@
  * range, set options, preview, write; the output appears as a new sheet computed by the playground's engine.
  * axe-core checks the task pane at every step of every wizard (no serious or critical violation).
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import fs from 'node:fs';
 import type { AxeResults } from 'axe-core';
-import { ensurePagesBuilt, findChromium, launch, serveDist } from './browser';
+import { type PlaygroundPage, openPlayground } from './page';
 
 jest.setTimeout(900_000);
 
 describe('wizards in the playground (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let playground: PlaygroundPage;
   let page: Page;
   let pane: Locator;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
-    findChromium();
-    ensurePagesBuilt();
-    server = await serveDist();
-    browser = await launch();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(`${server.url}playground.html`);
-    await sheetTab('Payouts').waitFor({ timeout: 120_000 });
+    playground = await openPlayground();
+    ({ page, problems } = playground);
     pane = page.getByRole('complementary', { name: 'Task pane' });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await playground?.close();
   });
 
   const sheetTab = (name: string) =>

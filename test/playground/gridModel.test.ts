@@ -17,8 +17,6 @@ import {
 } from '../../taskpane/playground/selection';
 import { formatTsv, parseTsv } from '../../taskpane/playground/tsv';
 import {
-  CELL_PADDING_PX,
-  CHAR_PX,
   MAX_TEXT_COLUMN_PX,
   MIN_COLUMN_PX,
   chooseFormat,
@@ -138,6 +136,7 @@ describe('display', () => {
     const long = 'x'.repeat(200);
     expect(columnWidthFor([{ text: long, numeric: false }])).toBe(MAX_TEXT_COLUMN_PX);
     const wide = '1'.repeat(80);
-    expect(columnWidthFor([{ text: wide, numeric: true }])).toBe(Math.ceil(80 * CHAR_PX) + CELL_PADDING_PX);
+    // a number is never capped: 80 characters × 7.5 px + 10 px padding = 610 px (> the 420 px text cap)
+    expect(columnWidthFor([{ text: wide, numeric: true }])).toBe(610);
   });
 });

@@ -285,6 +285,8 @@ describe('properties', () => {
         const { routed } = readRoute(records, rules, team(Array(reps).fill(1)));
         const counts = Array(reps).fill(0);
         for (const r of routed) counts[r as number]++;
+        // every record is routed to one of the reps (else all-zero counts would pass vacuously)
+        expect(counts.reduce((s, c) => s + c, 0)).toBe(n);
         expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
       }),
     );
@@ -301,6 +303,7 @@ describe('properties', () => {
           const W = weights.reduce((s, w) => s + w, 0);
           const counts = weights.map(() => 0);
           for (const r of routed) counts[r as number]++;
+          expect(counts.reduce((s, c) => s + c, 0)).toBe(n); // every record routed to one of the reps
           weights.forEach((w, i) => expect(Math.abs(counts[i] - (n * w) / W)).toBeLessThan(1 + 1e-9));
         },
       ),

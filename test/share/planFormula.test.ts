@@ -3,35 +3,17 @@
  * as their values, and the reason names the formula component that has no portable Excel formula.
  */
 import { planShare, translateFormula, type WorkbookSnapshot } from '../../src/share';
-import { HEADER } from '../comp/fixtures';
+import { HEADER, formulaRow, planRow } from '../comp/fixtures';
 
 const now = new Date(Date.UTC(2026, 10, 30, 8, 15, 0));
-const pad = (...cells: (string | number | null)[]) => [...cells, ...new Array<null>(HEADER.length - cells.length)];
 
 function book(withFormula: boolean): WorkbookSnapshot {
   const plan = [
     HEADER,
-    pad('plan', 'AE', null, 10000),
-    pad('component', 'Bookings', 'Bookings', null, withFormula ? 0.7 : 1, 1000000),
-    pad('band', 'Bookings', null, null, null, null, null, 0, 1),
-    ...(withFormula
-      ? [
-          pad(
-            'formula',
-            'Logo kicker',
-            'New logos',
-            null,
-            0.3,
-            10,
-            null,
-            null,
-            null,
-            null,
-            null,
-            'min(attainment, 2) * target_incentive',
-          ),
-        ]
-      : []),
+    planRow('plan', 'AE', null, 10000),
+    planRow('component', 'Bookings', 'Bookings', null, withFormula ? 0.7 : 1, 1000000),
+    planRow('band', 'Bookings', null, null, null, null, null, 0, 1),
+    ...(withFormula ? [formulaRow('Logo kicker', 'New logos', 0.3, 10, 'min(attainment, 2) * target_incentive')] : []),
   ];
   return {
     sheets: [

@@ -33,14 +33,19 @@ function setup() {
 const fill = (name: RegExp, value: string) =>
   fireEvent.change(screen.getByRole('textbox', { name }), { target: { value } });
 
+/** Bookings Data!A1:C5, quotas Data!E1:F3, as of 2026-02-15: through to the preview step. */
+async function toPreview(user: ReturnType<typeof setup>['user']) {
+  fill(/Bookings range/, 'Data!A1:C5');
+  fill(/Quotas range/, 'Data!E1:F3');
+  await next(user, 'Next');
+  fill(/As of/, '2026-02-15');
+  await next(user, 'Next');
+}
+
 describe('Performance wizard', () => {
   it('previews attainment and pace, tests routing rules, and writes the table and a chart', async () => {
     const { wb, user } = setup();
-    fill(/Bookings range/, 'Data!A1:C5');
-    fill(/Quotas range/, 'Data!E1:F3');
-    await next(user, 'Next');
-    fill(/As of/, '2026-02-15');
-    await next(user, 'Next');
+    await toPreview(user);
     // Q1 2026 = 31 + 28 + 31 = 90 days; 15 Feb is day 46. Ann: expected 90,000 × 46/90 = 46,000, booked 23,000
     // → pace 0.50. Bob: expected 45,000 × 46/90 = 23,000, booked 30,000 → 1.30. Team: 53,000 of 69,000 → 0.77.
     expect(await screen.findByText(/FY2026 Q1: 2026-01-01 to 2026-03-31, as of 2026-02-15/)).toBeInTheDocument();
@@ -101,11 +106,7 @@ describe('Performance wizard', () => {
 
   it('routing: all three ranges or none; a change drops the result; Next tests when not tested', async () => {
     const { wb, user } = setup();
-    fill(/Bookings range/, 'Data!A1:C5');
-    fill(/Quotas range/, 'Data!E1:F3');
-    await next(user, 'Next');
-    fill(/As of/, '2026-02-15');
-    await next(user, 'Next');
+    await toPreview(user);
     await next(user, 'Continue');
     fill(/Records range/, 'Leads!A1:A6');
     await next(user, 'Next');
