@@ -29,11 +29,22 @@ export function LinePreview({ title, series }: { title: string; series: LineSeri
   );
 }
 
-/** A grouped bar chart of `groups`, sized to the task pane. */
-export function BarPreview({ title, groups }: { title: string; groups: BarGroup[] }): React.JSX.Element {
+/**
+ * A grouped bar chart of `groups`, sized to the task pane; `describedBy` names the element (a table of the same
+ * figures) that is its text alternative.
+ */
+export function BarPreview({
+  title,
+  groups,
+  describedBy,
+}: {
+  title: string;
+  groups: BarGroup[];
+  describedBy?: string;
+}): React.JSX.Element {
   const styles = useStyles();
   return (
-    <figure className={styles.root} aria-label={title} style={{ margin: 0 }}>
+    <figure className={styles.root} aria-label={title} aria-describedby={describedBy} style={{ margin: 0 }}>
       <GroupedVerticalBarChart
         chartTitle={title}
         data={groups.map((g) => ({

@@ -3,7 +3,7 @@
  * Numbers are read by the core's one coercion rule (`parseNumericText`: "1,000", "$1,200", "12%" = 0.12).
  */
 import { parseNumericText } from '../../src/shared/coerce';
-import { dateToSerial } from '../../src/shared/dates';
+import { dateToSerial, serialToDate } from '../../src/shared/dates';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -65,6 +65,22 @@ export function monthField(text: string, label: string): Parsed<number> {
   if (month < 1 || month > 12 || year < 1900 || year > 9999)
     return { ok: false, error: `${label}: ${text} is not a month.` };
   return { ok: true, value: dateToSerial(year, month, 1) };
+}
+
+/**
+ * A day typed as YYYY-MM-DD → its Excel serial; blank → undefined (the caller decides whether it is required).
+ * Impossible days (2026-02-31) and years before 1900 are refused with a message naming the field.
+ */
+export function dateField(text: string, label: string): Parsed<number | undefined> {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  if (!m) return { ok: false, error: `${label}: type a date as YYYY-MM-DD, e.g. 2026-03-15.` };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const serial = dateToSerial(y, mo, d);
+  const back = serialToDate(serial);
+  if (y < 1900 || back.year !== y || back.month !== mo || back.day !== d)
+    return { ok: false, error: `${label}: ${text.trim()} is not a date.` };
+  return { ok: true, value: serial };
 }
 
 /** Money as shown in previews: 1234.5 → "1,234.50". */

@@ -2,7 +2,8 @@
 import '@testing-library/jest-dom';
 import './support/dom';
 import { renderWizard } from './support/render';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { PREVIEW_ROWS } from '../../taskpane/components/DataTable';
 import { dateToSerial } from '../../src/shared/dates';
 import { MemoryWorkbook } from '../../taskpane/workbook/memory';
 import { CreditWizard } from '../../taskpane/wizards/credit/CreditWizard';
@@ -234,5 +235,43 @@ describe('Credit wizard', () => {
     await screen.findByText(/^Wrote 4 credits/, undefined, { timeout: 10_000 });
     expect(wb.getCell('Roster', 'B1').value).toBe('Credited');
     expect(wb.getCell('Credits', 'M3').value).toBe(11100);
+  });
+});
+
+describe('Credit wizard: each table its own messages', () => {
+  const invalid = (name: RegExp) => screen.getByRole('textbox', { name }).getAttribute('aria-invalid');
+
+  it('shows a Splits read error under Splits, not under Deals', async () => {
+    const { user, fill } = setup();
+    fill(/^Splits range/, 'Nowhere!A1:D4'); // no such sheet
+    await next(user);
+    await waitFor(() => expect(invalid(/^Splits range/)).toBe('true'));
+    expect(invalid(/^Deals range/)).not.toBe('true');
+    expect(invalid(/^Ownership range/)).not.toBe('true');
+    expect(screen.getByRole('textbox', { name: /^Splits range/ })).toHaveAccessibleDescription(/Nowhere/);
+  });
+
+  it('shows a bad Ownership row under Ownership, naming the row', async () => {
+    const { wb, user } = setup();
+    wb.setCell('Data', 'M2', 'soon'); // From of ownership row 2
+    await next(user);
+    await waitFor(() => expect(invalid(/^Ownership range/)).toBe('true'));
+    expect(invalid(/^Deals range/)).not.toBe('true');
+    expect(screen.getByRole('textbox', { name: /^Ownership range/ })).toHaveAccessibleDescription(/^ownership: row 2/);
+  });
+
+  it('caps the problems table at PREVIEW_ROWS rows and counts the rest', async () => {
+    // 205 deals of March on an account nobody owns: 205 problems; the table shows 200 and says 5 more.
+    const deals = [['Deal', 'Account', 'Amount', 'Close date']];
+    for (let i = 1; i <= PREVIEW_ROWS + 5; i++) deals.push([`D-${i}`, 'A-9', 10, D(2026, 3, 2)] as never);
+    const wb = new MemoryWorkbook({ Deals: deals });
+    const { user } = renderWizard(CreditWizard, wb);
+    fireEvent.change(screen.getByRole('textbox', { name: /^Deals range/ }), { target: { value: 'Deals!A1:D206' } });
+    await next(user);
+    await next(user);
+    const table = await screen.findByRole('table', { name: 'Deals not credited, and why' }, { timeout: 10_000 });
+    expect(within(table).getAllByRole('row')).toHaveLength(PREVIEW_ROWS + 1); // and the header row
+    expect(screen.getByText(`The first ${PREVIEW_ROWS} shown, and 5 more.`)).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(/^205 deal\(s\)/);
   });
 });

@@ -128,3 +128,42 @@ describe('Performance wizard', () => {
     expect(wb.getCell('Performance', 'R6').value).toBe('Records (of 2 tested)');
   }, 180_000);
 });
+
+describe('Performance wizard: dates and the chart', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('refuses an as-of day that does not exist, naming the field', async () => {
+    const { user } = setup();
+    fill(/Bookings range/, 'Data!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    fill(/As of/, '2026-02-31');
+    await next(user, 'Next');
+    expect(await screen.findByText('As of: 2026-02-31 is not a date.')).toBeInTheDocument();
+    expect(screen.queryByText(/FY2026 Q1/)).not.toBeInTheDocument();
+  });
+
+  it("proposes today's local date as of when the wizard opens, not the date the module loaded", async () => {
+    // The module loaded on the real today; the wizard opens on 2026-03-01 (local noon, so any time zone agrees).
+    jest.useFakeTimers({ now: new Date(2026, 2, 1, 12), doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'nextTick', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'performance', 'hrtime'] }); // prettier-ignore
+    const { user } = setup();
+    fill(/Bookings range/, 'Data!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    expect(await screen.findByRole('textbox', { name: /As of/ })).toHaveValue('2026-03-01');
+  });
+
+  it('links the chart to the table of the same figures as its text alternative', async () => {
+    const { user } = setup();
+    fill(/Bookings range/, 'Data!A1:C5');
+    fill(/Quotas range/, 'Data!E1:F3');
+    await next(user, 'Next');
+    fill(/As of/, '2026-02-15');
+    await next(user, 'Next');
+    const figure = await screen.findByRole('figure', { name: 'Booked vs expected to date, per rep' });
+    const table = screen.getByRole('table', { name: 'Attainment and pace per rep' });
+    expect(table.id).not.toBe('');
+    expect(figure).toHaveAttribute('aria-describedby', table.id);
+    expect(figure).toHaveAccessibleDescription(/Ann.*23,000\.00.*90,000\.00/);
+  });
+});

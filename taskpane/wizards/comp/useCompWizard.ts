@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { CompPlan } from '../../../src/comp';
 import { errorMessage } from '../../components/errorMessage';
-import { readSource, sourceProblem } from '../../components/source';
+import { readSource, sourceLeftEmpty, sourceProblem } from '../../components/source';
 import type { RangeData, WorkbookPort } from '../../workbook/port';
 import { uniqueTableName } from '../../workbook/transaction';
 import { numberField } from '../fields';
@@ -78,8 +78,7 @@ export function useCompWizard(port: WorkbookPort) {
         const reps = numberField(form.repCount, 'Reps', { min: 1, max: 100000, integer: true });
         if (!reps.ok) errors.repCount = reps.error;
         let roster: RangeData | undefined;
-        const hasRoster = form.roster.kind === 'table' || form.roster.text.trim() !== '';
-        if (hasRoster) {
+        if (!sourceLeftEmpty(form.roster, { tableModeCounts: true })) {
           const problem = sourceProblem(form.roster);
           if (problem) errors.roster = problem;
           else

@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Body1, Text } from '@fluentui/react-components';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, PREVIEW_ROWS } from '../../components/DataTable';
 import { SourcePicker } from '../../components/SourcePicker';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
 import { StatusMessage } from '../../components/StatusMessage';
 import { money } from '../fields';
+import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { useCreditWizard } from './useCreditWizard';
@@ -14,7 +15,7 @@ import { useCreditWizard } from './useCreditWizard';
 export function CreditWizard({ port }: WizardProps): React.JSX.Element {
   const w = useCreditWizard(port);
   const styles = useWizardStyles();
-  const { form, errors, preview } = w;
+  const { preview } = w;
   return (
     <WizardFrame title="Credit" {...w.frame}>
       <div className={styles.form}>
@@ -24,28 +25,24 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
               Deals need a header row with Deal, Account, Amount, Close date and, optionally, Owner. Splits (optional):
               Deal, Rep, Share, Type (split or overlay). Ownership (optional): Account, Rep, From, To.
             </Body1>
-            <SourcePicker
-              port={port}
-              label="Deals"
-              value={form.deals}
-              onChange={(v) => w.update('deals', v)}
-              error={errors.deals}
-            />{' '}
-            {/* prettier-ignore */}
-            <SourcePicker port={port} label="Splits" value={form.splits} onChange={(v) => w.update('splits', v)} error={errors.splits} />{' '}
-            {/* prettier-ignore */}
-            <SourcePicker port={port} label="Ownership" value={form.ownership} onChange={(v) => w.update('ownership', v)} error={errors.ownership} />{' '}
-            {/* prettier-ignore */}
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField label="From month" placeholder="2026-01" value={form.fromMonth} onChange={(v) => w.update('fromMonth', v)} error={errors.fromMonth} hint="YYYY-MM; blank: from the first deal" /> {/* prettier-ignore */}
-              </div>
-              <div className={styles.half}>
-                <TextField label="To month" placeholder="2026-03" value={form.toMonth} onChange={(v) => w.update('toMonth', v)} error={errors.toMonth} hint="YYYY-MM, inclusive; blank: to the last deal" /> {/* prettier-ignore */}
-              </div>
-            </div>
-            {/* prettier-ignore */}
-            <SourcePicker port={port} label="Roster (optional: rep names, header row first)" value={form.roster} onChange={(v) => w.update('roster', v)} error={errors.roster} />
+            <SourcePicker port={port} label="Deals" {...w.field('deals')} />
+            <SourcePicker port={port} label="Splits" {...w.field('splits')} />
+            <SourcePicker port={port} label="Ownership" {...w.field('ownership')} />
+            <FieldRow>
+              <TextField
+                label="From month"
+                placeholder="2026-01"
+                hint="YYYY-MM; blank: from the first deal"
+                {...w.field('fromMonth')}
+              />
+              <TextField
+                label="To month"
+                placeholder="2026-03"
+                hint="YYYY-MM, inclusive; blank: to the last deal"
+                {...w.field('toMonth')}
+              />
+            </FieldRow>
+            <SourcePicker port={port} label="Roster (optional: rep names, header row first)" {...w.field('roster')} />
           </>
         ) : null}
         {w.stepId === 'relief' ? (
@@ -55,35 +52,18 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
               quotas: Account, Quota (monthly contribution). Account moves after the baseline date move quota by the
               calendar days of the month (Ownership table of the Tables step).
             </Body1>
-            {/* prettier-ignore */}
-            <SourcePicker port={port} label="Quotas" value={form.quotas} onChange={(v) => w.update('quotas', v)} error={errors.quotas} />
-            {/* prettier-ignore */}
-            <SourcePicker port={port} label="Account quotas" value={form.accountQuotas} onChange={(v) => w.update('accountQuotas', v)} error={errors.accountQuotas} />
-            {/* prettier-ignore */}
-            <TextField label="Baseline date" placeholder="2026-01-01" value={form.baselineDate} onChange={(v) => w.update('baselineDate', v)} error={errors.baselineDate} hint="YYYY-MM-DD: the day quotas were set" />
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="First month"
-                  placeholder="2026-01"
-                  value={form.firstMonth}
-                  onChange={(v) => w.update('firstMonth', v)}
-                  error={errors.firstMonth}
-                  hint="YYYY-MM"
-                />{' '}
-                {/* prettier-ignore */}
-              </div>
-              <div className={styles.half}>
-                <TextField
-                  label="Months"
-                  value={form.months}
-                  onChange={(v) => w.update('months', v)}
-                  error={errors.months}
-                  hint="1 to 1,200"
-                />{' '}
-                {/* prettier-ignore */}
-              </div>
-            </div>
+            <SourcePicker port={port} label="Quotas" {...w.field('quotas')} />
+            <SourcePicker port={port} label="Account quotas" {...w.field('accountQuotas')} />
+            <TextField
+              label="Baseline date"
+              placeholder="2026-01-01"
+              hint="YYYY-MM-DD: the day quotas were set"
+              {...w.field('baselineDate')}
+            />
+            <FieldRow>
+              <TextField label="First month" placeholder="2026-01" hint="YYYY-MM" {...w.field('firstMonth')} />
+              <TextField label="Months" hint="1 to 1,200" {...w.field('months')} />
+            </FieldRow>
           </>
         ) : null}
         {w.stepId === 'preview' && preview ? (
@@ -97,8 +77,11 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
                 <DataTable
                   caption="Deals not credited, and why"
                   header={['Deal', 'Problem', 'Why']}
-                  rows={preview.problems.map((p) => [p.deal, p.kind === 'splitSum' ? 'Split sum off' : 'No owner', p.message])} // prettier-ignore
+                  rows={preview.problems.slice(0, PREVIEW_ROWS).map((p) => [p.deal, p.kind === 'splitSum' ? 'Split sum off' : 'No owner', p.message])} // prettier-ignore
                 />
+                {preview.problems.length > PREVIEW_ROWS ? (
+                  <Body1>{`The first ${PREVIEW_ROWS} shown, and ${preview.problems.length - PREVIEW_ROWS} more.`}</Body1>
+                ) : null}
               </>
             ) : (
               <Text>Every deal of the period is credited.</Text>
@@ -123,13 +106,7 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
               The audit table (SALESOPS.CREDITS), the credit per rep and the relieved quotas are written as values to a
               new sheet; beside the roster, a Credited column of SALESOPS.CREDITED formulas.
             </Text>
-            <TextField
-              label="New sheet name"
-              value={form.sheetName}
-              onChange={(v) => w.update('sheetName', v)}
-              error={errors.sheetName}
-            />{' '}
-            {/* prettier-ignore */}
+            <TextField label="New sheet name" {...w.field('sheetName')} />
             <StatusMessage status={w.writer.status} />
           </>
         ) : null}

@@ -11,8 +11,7 @@ import { LIMITS } from '../../../src/shared/limits';
 import type { SourceChoice } from '../../components/source';
 import { formatCell, parseRange, qualified, splitQualified } from '../../workbook/address';
 import type { BlockWrite, RangeData, WriteCell, WritePlan } from '../../workbook/port';
-import { monthField, numberField } from '../fields';
-import { dateField } from '../forecast/pipelineCompute';
+import { dateField, monthField, numberField } from '../fields';
 import type { CreditErrors, CreditForm, CreditPreview, ReliefOptions } from './types';
 
 /** The period of close dates (serials, inclusive) from the form's months; errors per field. */

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { errorMessage } from '../../components/errorMessage';
-import { type SourceChoice, readSource, sourceProblem } from '../../components/source';
+import { type SourceChoice, readSource, readSourceFor, sourceLeftEmpty, sourceProblem } from '../../components/source';
 import type { RangeData, WorkbookPort } from '../../workbook/port';
 import { previewStep, writeStep } from '../steps/commonSteps';
 import type { WizardStep } from '../steps/types';
@@ -25,12 +25,12 @@ const INITIAL: CreditForm = {
   sheetName: 'Credits',
 };
 
-/** A range or table left empty: an optional table not given. */
-const isEmpty = (c: SourceChoice) => (c.kind === 'range' ? c.text.trim() === '' : c.name === '');
-
-/** Reads an optional source: undefined when left empty. */
-const readOptional = async (port: WorkbookPort, c: SourceChoice) =>
-  isEmpty(c) ? undefined : (await readSource(port, c)).values;
+/** Reads an optional table for `field`: undefined when left empty, else its values or the read error there. */
+async function readOptional(port: WorkbookPort, c: SourceChoice, field: keyof CreditForm) {
+  if (sourceLeftEmpty(c)) return { values: undefined };
+  const r = await readSourceFor(port, c, field);
+  return r.data ? { values: r.data.values } : { errors: r.errors };
+}
 
 /** State and steps of the Credit wizard. */
 export function useCreditWizard(port: WorkbookPort) {
@@ -43,9 +43,9 @@ export function useCreditWizard(port: WorkbookPort) {
       title: 'Tables',
       validate: (form) => ({
         deals: sourceProblem(form.deals),
-        splits: isEmpty(form.splits) ? undefined : sourceProblem(form.splits),
-        ownership: isEmpty(form.ownership) ? undefined : sourceProblem(form.ownership),
-        roster: isEmpty(form.roster) ? undefined : sourceProblem(form.roster),
+        splits: sourceLeftEmpty(form.splits) ? undefined : sourceProblem(form.splits),
+        ownership: sourceLeftEmpty(form.ownership) ? undefined : sourceProblem(form.ownership),
+        roster: sourceLeftEmpty(form.roster) ? undefined : sourceProblem(form.roster),
         ...readPeriod(form).errors,
       }),
       errorField: 'deals',
@@ -53,7 +53,7 @@ export function useCreditWizard(port: WorkbookPort) {
         const period = readPeriod(form);
         if (hasErrors(period.errors)) return { errors: period.errors };
         let r: RangeData | undefined;
-        if (!isEmpty(form.roster)) {
+        if (!sourceLeftEmpty(form.roster)) {
           try {
             r = await readSource(port, form.roster);
           } catch (e) {
@@ -61,24 +61,31 @@ export function useCreditWizard(port: WorkbookPort) {
           }
           if (r.values.length < 2) return { errors: { roster: 'Roster: a header row, then one rep name a row.' } };
         }
+        // Each table read on its own: a read error shows under its own picker.
+        const deals = await readSourceFor(port, form.deals, 'deals');
+        const splits = await readOptional(port, form.splits, 'splits');
+        const ownership = await readOptional(port, form.ownership, 'ownership');
+        if (!deals.data || splits.errors || ownership.errors)
+          return { errors: { ...deals.errors, ...splits.errors, ...ownership.errors } };
         try {
-          const deals = (await readSource(port, form.deals)).values;
-          const [splits, ownership] = [await readOptional(port, form.splits), await readOptional(port, form.ownership)]; // prettier-ignore
-          setCredit(computeCredit(deals, splits, ownership, period));
-          setRoster(r);
+          setCredit(computeCredit(deals.data.values, splits.values, ownership.values, period));
         } catch (e) {
-          return { errors: { deals: errorMessage(e) } };
+          const message = errorMessage(e); // names its table: "splits: row 3: …"
+          return { errors: { [/^(splits|ownership)\b/.exec(message)?.[1] ?? 'deals']: message } };
         }
+        setRoster(r);
       },
     },
     {
       id: 'relief',
       title: 'Quota relief',
       validate: (form) => {
-        if (isEmpty(form.quotas)) return {}; // no quotas: no relief
+        if (sourceLeftEmpty(form.quotas)) return {}; // no quotas: no relief
         return {
-          quotas: isEmpty(form.ownership) ? 'Quotas: quota relief needs the Ownership table (Tables step).' : undefined,
-          accountQuotas: isEmpty(form.accountQuotas)
+          quotas: sourceLeftEmpty(form.ownership)
+            ? 'Quotas: quota relief needs the Ownership table (Tables step).'
+            : undefined,
+          accountQuotas: sourceLeftEmpty(form.accountQuotas)
             ? 'Account quotas: choose the monthly quota contribution per account (Account, Quota).'
             : sourceProblem(form.accountQuotas),
           ...readReliefOptions(form).errors,
@@ -86,24 +93,17 @@ export function useCreditWizard(port: WorkbookPort) {
       },
       errorField: 'quotas',
       onNext: async ({ form }) => {
-        if (isEmpty(form.quotas)) {
+        if (sourceLeftEmpty(form.quotas)) {
           setRelief(undefined);
           return;
         }
         const { options, errors } = readReliefOptions(form);
         if (!options) return { errors };
-        const read = async (field: keyof CreditForm, c: SourceChoice) => {
-          try {
-            return { values: (await readSource(port, c)).values };
-          } catch (e) {
-            return { errors: { [field]: errorMessage(e) } as CreditErrors };
-          }
-        };
-        const q = await read('quotas', form.quotas);
-        const a = await read('accountQuotas', form.accountQuotas);
-        const o = await read('ownership', form.ownership);
-        if (!q.values || !a.values || !o.values) return { errors: { ...q.errors, ...a.errors, ...o.errors } };
-        const r = computeRelief(q.values, a.values, o.values, options);
+        const q = await readSourceFor(port, form.quotas, 'quotas');
+        const a = await readSourceFor(port, form.accountQuotas, 'accountQuotas');
+        const o = await readSourceFor(port, form.ownership, 'ownership');
+        if (!q.data || !a.data || !o.data) return { errors: { ...q.errors, ...a.errors, ...o.errors } };
+        const r = computeRelief(q.data.values, a.data.values, o.data.values, options);
         if (!r.relief) return { errors: r.errors.ownership ? { quotas: r.errors.ownership } : r.errors };
         setRelief(r.relief);
       },
@@ -117,8 +117,8 @@ export function useCreditWizard(port: WorkbookPort) {
         const period = readPeriod(form);
         const refs = {
           deals: form.deals,
-          splits: isEmpty(form.splits) ? undefined : form.splits,
-          ownership: isEmpty(form.ownership) ? undefined : form.ownership,
+          splits: sourceLeftEmpty(form.splits) ? undefined : form.splits,
+          ownership: sourceLeftEmpty(form.ownership) ? undefined : form.ownership,
           from: period.from,
           to: period.to,
         };
@@ -132,10 +132,6 @@ export function useCreditWizard(port: WorkbookPort) {
     }),
   ];
   const m = useStepMachine<CreditForm, CreditErrors>({ port, steps, initialForm: INITIAL });
-  const update = <K extends keyof CreditForm>(key: K, value: CreditForm[K]): void => {
-    m.setForm((f) => ({ ...f, [key]: value }));
-    m.clearErrors(key);
-  };
   const preview: CreditPreview | undefined = credit ? { ...credit, relief } : undefined;
-  return { ...m, preview, roster, update };
+  return { ...m, preview, roster };
 }

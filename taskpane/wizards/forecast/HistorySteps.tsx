@@ -100,14 +100,9 @@ export function HistorySteps({ w, port }: { w: HistoryWizard; port: WorkbookPort
       {w.stepId === 'write' ? (
         <>
           <WriteOptions
-            sheetName={form.sheetName}
-            onSheetName={(v) => w.update('sheetName', v)}
-            sheetError={errors.sheetName}
-            output={form.output}
-            onOutput={(v) => w.update('output', v)}
+            w={w}
             outputLabel="Write the forecast as"
             formulasLabel="A SALESOPS.FORECAST formula (updates with the history)"
-            status={w.writer.status}
           />
         </>
       ) : null}

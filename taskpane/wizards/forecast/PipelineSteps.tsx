@@ -83,14 +83,9 @@ export function PipelineSteps({ w, port }: { w: Wizard; port: WorkbookPort }): R
       {w.stepId === 'preview' ? <PipelinePreviewView w={w} /> : null}
       {w.stepId === 'write' ? (
         <WriteOptions
-          sheetName={w.form.sheetName}
-          onSheetName={(v) => w.update('sheetName', v)}
-          sheetError={w.errors.sheetName}
-          output={w.form.output}
-          onOutput={(v) => w.update('output', v)}
+          w={w}
           outputLabel="Write the weighted pipeline as"
           formulasLabel="A SALESOPS.PIPELINE formula (updates with the opportunities)"
-          status={w.writer.status}
         />
       ) : null}
     </>

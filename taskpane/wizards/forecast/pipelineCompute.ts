@@ -7,7 +7,7 @@
  */
 import type { Grid } from '../../../src/shared/cells';
 import { cellText } from '../../../src/shared/coerce';
-import { dateToSerial, serialToDate } from '../../../src/shared/dates';
+import { serialToDate } from '../../../src/shared/dates';
 import { invalid } from '../../../src/shared/errors';
 import {
   FORECAST_CATEGORIES,
@@ -23,7 +23,7 @@ import { formatRange, parseRange, qualified } from '../../workbook/address';
 import type { WriteOutput } from '../../components/WriteOptions';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
 import { columnOf, headerNames } from '../columns';
-import type { Parsed } from '../fields';
+import { dateField } from '../fields';
 import type { PipelineChecked, PipelineForm, PipelinePreview } from './types';
 
 /** Checks the opportunity table has a header row and at least one opportunity; returns its column names. */
@@ -38,19 +38,6 @@ export function readOpportunityTable(data: RangeData): string[] {
 /** The stage table (two columns: stage, probability; a text header row is skipped), through the core. */
 export function readStageTable(data: RangeData): StageProbabilities {
   return readStageProbabilities(data.values, 'Stage probabilities');
-}
-
-/** A date typed as YYYY-MM-DD → its Excel serial; blank → undefined. */
-export function dateField(text: string, label: string): Parsed<number | undefined> {
-  if (text.trim() === '') return { ok: true, value: undefined };
-  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
-  if (!m) return { ok: false, error: `${label}: type a date as YYYY-MM-DD, e.g. 2026-01-31.` };
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const serial = dateToSerial(y, mo, d);
-  const back = serialToDate(serial);
-  if (y < 1900 || back.year !== y || back.month !== mo || back.day !== d)
-    return { ok: false, error: `${label}: ${text.trim()} is not a date.` };
-  return { ok: true, value: serial };
 }
 
 /** Field-by-field validation of the pipeline picks; `errors` maps a field to its message. */

@@ -6,18 +6,15 @@ import { SourcePicker } from '../../components/SourcePicker';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
-import { serialToDate } from '../../../src/shared/dates';
+import { isoDate as day } from '../../../src/quota/limits';
 import type { CalendarKind } from '../../../src/calendar';
 import { money, percent } from '../fields';
+import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
 import type { WizardProps } from '../types';
 import { usePerformanceWizard } from './usePerformanceWizard';
 import type { PerformanceLine } from './types';
 
-const day = (serial: number): string => {
-  const d = serialToDate(serial);
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-};
 const ratio = (x: number | null): string => (x === null ? '—' : percent(x));
 const row = (l: PerformanceLine): string[] => [
   l.rep,
@@ -32,7 +29,8 @@ const row = (l: PerformanceLine): string[] => [
 export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
   const w = usePerformanceWizard(port);
   const styles = useWizardStyles();
-  const { form, errors, result, routing } = w;
+  const tableId = React.useId(); // the chart's text alternative: the table of the same figures
+  const { form, result, routing } = w;
   return (
     <WizardFrame title="Performance" {...w.frame}>
       <div className={styles.form}>
@@ -42,20 +40,8 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
               Bookings: three columns with a header row — rep, date, amount. Quotas for the period: two columns — rep,
               quota.
             </Body1>
-            <SourcePicker
-              port={port}
-              label="Bookings"
-              value={form.bookings}
-              onChange={(v) => w.update('bookings', v)}
-              error={errors.bookings}
-            />
-            <SourcePicker
-              port={port}
-              label="Quotas"
-              value={form.quotas}
-              onChange={(v) => w.update('quotas', v)}
-              error={errors.quotas}
-            />
+            <SourcePicker port={port} label="Bookings" {...w.field('bookings')} />
+            <SourcePicker port={port} label="Quotas" {...w.field('quotas')} />
           </>
         ) : null}
         {w.stepId === 'period' ? (
@@ -72,31 +58,17 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
                 <Radio value="544" label="5-4-4" />
               </RadioGroup>
             </Field>
-            <div className={styles.row}>
-              <div className={styles.half}>
-                <TextField
-                  label="Year starts in month"
-                  value={form.yearStartMonth}
-                  onChange={(v) => w.update('yearStartMonth', v)}
-                  error={errors.yearStartMonth}
-                  hint="1–12; week calendars end on the Saturday nearest the end of the month before"
-                />
-              </div>
-              <div className={styles.half}>
-                <TextField
-                  label="As of"
-                  value={form.asOf}
-                  onChange={(v) => w.update('asOf', v)}
-                  error={errors.asOf}
-                  hint="YYYY-MM-DD; the day counts as elapsed"
-                />
-              </div>
-            </div>
+            <FieldRow>
+              <TextField
+                label="Year starts in month"
+                {...w.field('yearStartMonth')}
+                hint="1–12; week calendars end on the Saturday nearest the end of the month before"
+              />
+              <TextField label="As of" {...w.field('asOf')} hint="YYYY-MM-DD; the day counts as elapsed" />
+            </FieldRow>
             <TextField
               label="Profile of the quarter's periods (optional)"
-              value={form.profile}
-              onChange={(v) => w.update('profile', v)}
-              error={errors.profile}
+              {...w.field('profile')}
               hint="e.g. 0.25, 0.30, 0.45; empty: linear by calendar days"
             />
           </>
@@ -107,6 +79,7 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
             <Text>{`Team: ${money(result.team.booked)} booked of ${money(result.team.quota)} (${ratio(result.team.attainment)}); expected to date ${money(result.team.expected)}, pace ${result.team.pace === null ? '—' : result.team.pace.toFixed(2)}.`}</Text>
             <BarPreview
               title="Booked vs expected to date, per rep"
+              describedBy={tableId}
               groups={result.lines.map((l) => ({
                 name: l.rep,
                 bars: [
@@ -121,6 +94,7 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
                 : `Behind pace (${result.behind.length}): ${result.behind.map((l) => `${l.rep} ${(l.pace as number).toFixed(2)}`).join(', ')}.`}
             </Text>
             <DataTable
+              id={tableId}
               caption="Attainment and pace per rep"
               header={['Rep', 'Booked', 'Quota', 'Attainment', 'Expected', 'Pace']}
               rows={[...result.lines.map(row), row(result.team)]}
@@ -134,34 +108,10 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
               with a header row; rules: Priority, Field, Operator, Value, Assign to; reps: Rep, Team, Weight, Capacity,
               Active. Leave them empty to skip.
             </Body1>
-            <SourcePicker
-              port={port}
-              label="Records"
-              value={form.records}
-              onChange={(v) => w.update('records', v)}
-              error={errors.records}
-            />
-            <SourcePicker
-              port={port}
-              label="Rules"
-              value={form.rules}
-              onChange={(v) => w.update('rules', v)}
-              error={errors.rules}
-            />
-            <SourcePicker
-              port={port}
-              label="Routing reps"
-              value={form.routingReps}
-              onChange={(v) => w.update('routingReps', v)}
-              error={errors.routingReps}
-            />
-            <TextField
-              label="Records to test"
-              value={form.sampleSize}
-              onChange={(v) => w.update('sampleSize', v)}
-              error={errors.sampleSize}
-              hint="the first records of the table"
-            />
+            <SourcePicker port={port} label="Records" {...w.field('records')} />
+            <SourcePicker port={port} label="Rules" {...w.field('rules')} />
+            <SourcePicker port={port} label="Routing reps" {...w.field('routingReps')} />
+            <TextField label="Records to test" {...w.field('sampleSize')} hint="the first records of the table" />
             <Button onClick={() => void w.testRules()} disabled={w.testing}>
               Test rules
             </Button>
@@ -191,12 +141,7 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {w.stepId === 'write' ? (
           <>
-            <TextField
-              label="New sheet"
-              value={form.sheetName}
-              onChange={(v) => w.update('sheetName', v)}
-              error={errors.sheetName}
-            />
+            <TextField label="New sheet" {...w.field('sheetName')} />
             <Text>
               Writes the attainment and pacing table (values), a chart of booked vs expected to date per rep
               {routing ? ' and the routing distribution' : ''}.

@@ -4,13 +4,12 @@
  * routing test through SALESOPS.ROUTE's kernel, and the writes.
  */
 import type { CellValue } from '../../../src/shared/cells';
-import { dateToSerial } from '../../../src/shared/dates';
 import { type FiscalCalendar, fiscalPeriodOf, fiscalYear } from '../../../src/calendar';
 import { pacing, readAttainment, type SubPeriod } from '../../../src/pacing';
 import { readRoute } from '../../../src/routing';
 import type { RangeData, WriteCell, WritePlan } from '../../workbook/port';
 import { errorMessage } from '../../components/errorMessage';
-import { numberListField } from '../fields';
+import { dateField, numberListField } from '../fields';
 import type { PerformanceErrors, PerformanceForm, PerformanceLine, PerformanceResult, RoutingResult } from './types';
 
 /** Validated options: the calendar, the as-of date and the optional profile of the quarter's three periods. */
@@ -25,11 +24,11 @@ export function validatePeriod(form: PerformanceForm): { options?: PerformanceOp
   const errors: PerformanceErrors = {};
   const m = Number(form.yearStartMonth.trim());
   if (!Number.isInteger(m) || m < 1 || m > 12) errors.yearStartMonth = 'Year starts in: a month number from 1 to 12.';
-  const d = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(form.asOf);
+  const d = dateField(form.asOf, 'As of');
   let asOf = 0;
-  if (!d || Number(d[2]) < 1 || Number(d[2]) > 12 || Number(d[3]) < 1 || Number(d[3]) > 31) {
-    errors.asOf = 'As of: type a date as YYYY-MM-DD, e.g. 2026-03-15.';
-  } else asOf = dateToSerial(Number(d[1]), Number(d[2]), Number(d[3]));
+  if (!d.ok) errors.asOf = d.error;
+  else if (d.value === undefined) errors.asOf = 'As of: type a date as YYYY-MM-DD, e.g. 2026-03-15.';
+  else asOf = d.value;
   let weights: number[] | undefined;
   if (form.profile.trim() !== '') {
     const p = numberListField(form.profile, 'Profile');

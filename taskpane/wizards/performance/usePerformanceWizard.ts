@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { errorMessage } from '../../components/errorMessage';
-import { readSource, sourceProblem } from '../../components/source';
+import { readSourceFor, sourceLeftEmpty, sourceProblem } from '../../components/source';
 import type { WorkbookPort } from '../../workbook/port';
 import { previewStep, writeStep } from '../steps/commonSteps';
 import type { WizardStep } from '../steps/types';
@@ -9,35 +9,26 @@ import type { CellValue } from '../../../src/shared/cells';
 import { buildPerformancePlan, checkPerformanceData, computePerformance, testRouting, validatePeriod } from './compute';
 import type { PerformanceErrors, PerformanceForm, PerformanceResult, RoutingResult } from './types';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today in the user's time zone, YYYY-MM-DD (read when the wizard opens, not when the module loads). */
+export const localToday = (now = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-const INITIAL: PerformanceForm = {
+const initialForm = (): PerformanceForm => ({
   bookings: { kind: 'range', text: '' },
   quotas: { kind: 'range', text: '' },
   calendar: 'calendar',
   yearStartMonth: '1',
-  asOf: today(),
+  asOf: localToday(),
   profile: '',
   records: { kind: 'range', text: '' },
   rules: { kind: 'range', text: '' },
   routingReps: { kind: 'range', text: '' },
   sampleSize: '500',
   sheetName: 'Performance',
-};
-
-const empty = (c: PerformanceForm['records']) => (c.kind === 'range' ? c.text.trim() === '' : c.name === '');
+});
 
 /** The routing test's tables, each read on its own so that a read error shows at its own field. */
 const ROUTING_FIELDS = ['records', 'rules', 'routingReps'] as const;
-
-/** Reads `choice` into `field`'s slot, or returns the read error as that field's message. */
-async function readInto(port: WorkbookPort, choice: PerformanceForm['records'], field: keyof PerformanceForm) {
-  try {
-    return { data: await readSource(port, choice) };
-  } catch (e) {
-    return { errors: { [field]: errorMessage(e) } as PerformanceErrors };
-  }
-}
 
 /** State and steps of the performance wizard: data → period → preview → routing (optional) → write. */
 export function usePerformanceWizard(port: WorkbookPort) {
@@ -55,8 +46,8 @@ export function usePerformanceWizard(port: WorkbookPort) {
       validate: (form) => ({ bookings: sourceProblem(form.bookings), quotas: sourceProblem(form.quotas) }),
       onNext: async ({ form }) => {
         const [b, q] = await Promise.all([
-          readInto(port, form.bookings, 'bookings'),
-          readInto(port, form.quotas, 'quotas'),
+          readSourceFor(port, form.bookings, 'bookings'),
+          readSourceFor(port, form.quotas, 'quotas'),
         ]);
         if (!b.data || !q.data) return { errors: { ...b.errors, ...q.errors } };
         const errors = checkPerformanceData(b.data.values, q.data.values);
@@ -81,7 +72,7 @@ export function usePerformanceWizard(port: WorkbookPort) {
       title: 'Routing',
       errorField: 'records',
       onNext: async ({ form }) => {
-        const missing = ROUTING_FIELDS.filter((k) => empty(form[k]));
+        const missing = ROUTING_FIELDS.filter((k) => sourceLeftEmpty(form[k]));
         if (missing.length === ROUTING_FIELDS.length) return setRouting(undefined);
         if (missing.length > 0) {
           const message = 'Fill in records, rules and reps to test routing, or leave all three empty to skip.';
@@ -107,7 +98,7 @@ export function usePerformanceWizard(port: WorkbookPort) {
   const m = useStepMachine<PerformanceForm, PerformanceErrors>({
     port,
     steps,
-    initialForm: INITIAL,
+    initialForm,
     blocked: testing,
   });
 
@@ -135,7 +126,7 @@ export function usePerformanceWizard(port: WorkbookPort) {
     const inputs = routingInputs.current;
     setTesting(true);
     try {
-      const [rec, rules, reps] = await Promise.all(ROUTING_FIELDS.map((k) => readInto(port, f[k], k)));
+      const [rec, rules, reps] = await Promise.all(ROUTING_FIELDS.map((k) => readSourceFor(port, f[k], k)));
       if (!rec.data || !rules.data || !reps.data) return { ...rec.errors, ...rules.errors, ...reps.errors };
       let tested: RoutingResult;
       try {

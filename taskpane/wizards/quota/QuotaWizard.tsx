@@ -130,14 +130,9 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
         {w.stepId === 'write' ? (
           <>
             <WriteOptions
-              sheetName={form.sheetName}
-              onSheetName={(v) => w.update('sheetName', v)}
-              sheetError={errors.sheetName}
-              output={form.output}
-              onOutput={(v) => w.update('output', v)}
+              w={w}
               outputLabel="Write quotas as"
               formulasLabel="SALESOPS.RAMPSCHEDULE formulas (update with the roster)"
-              status={w.writer.status}
             />
           </>
         ) : null}

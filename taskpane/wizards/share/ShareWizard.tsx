@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Body1, Button, Checkbox, Field, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import type { CellValue } from '../../../src/shared/cells';
 import type { ConvertedCell } from '../../../src/share/types';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, PREVIEW_ROWS } from '../../components/DataTable';
 import { ErrorMessage, StatusMessage } from '../../components/StatusMessage';
 import { WizardFrame } from '../../components/WizardFrame';
 import type { ShareMode } from '../../share/writes';
@@ -12,7 +12,7 @@ import { useShareStyles } from './styles';
 import { useShareWizard } from './useShareWizard';
 
 /** Rows the preview table shows (the Provenance sheet lists every cell). */
-export const PREVIEW_ROWS = 200;
+export { PREVIEW_ROWS };
 
 const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
