@@ -2,6 +2,8 @@
  * ATTAINMENT's calculation: booked against quota per rep (in cents), competition ranks and the team total. The
  * reading of cells lives in sheet/attainment.ts.
  */
+import { upperBound } from '../shared/search';
+
 /** The label of ATTAINMENT's last row. */
 export const TEAM_LABEL = 'Team';
 
@@ -27,17 +29,9 @@ export function attainmentTable(
   quotaCents: readonly number[],
 ) {
   const att = reps.map((_, i) => (quotaCents[i] > 0 ? bookedCents[i] / quotaCents[i] : null));
-  const ranked = att.filter((a): a is number => a !== null).sort((x, y) => y - x);
-  const rankOf = (a: number) => {
-    let lo = 0;
-    let hi = ranked.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranked[mid] > a) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
+  // Excel's RANK.EQ, largest first: 1 + how many attainments are greater (ties share a rank)
+  const ascending = att.filter((a): a is number => a !== null).sort((x, y) => x - y);
+  const rankOf = (a: number) => ascending.length - upperBound(ascending, a) + 1;
   const lines = reps.map((rep, i) => ({
     rep,
     booked: bookedCents[i] / 100,

@@ -8,4 +8,4 @@ export * from './money';
 export * from './names';
 export * from './table';
 export * from './random';
-export * from './sorted';
+export * from './search';

@@ -1,6 +1,6 @@
 /**
  * Binary search over ascending numbers: the one implementation the core's sorted lookups share (tiers, ownership
- * rows by date, a rep's credits by close date).
+ * rows by date, a rep's credits by close date, the territory swap windows).
  */
 
 /** Index of the first element of ascending `a` that is ≥ `x` (`a.length` when none). */

@@ -16,7 +16,7 @@
  */
 import { EARTH_KM, accountDistance, distanceKm } from './model';
 import type { Plan } from './searchPlan';
-import { lowerBound } from '../shared/sorted';
+import { lowerBound } from '../shared/search';
 
 /** Partners (most complementary reps) searched per round. */
 const PARTNERS = 8;

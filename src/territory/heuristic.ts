@@ -29,7 +29,7 @@
  */
 import { invalid, isModelInputError } from '../shared/errors';
 import { mulberry32 } from '../shared/random';
-import { lowerBound } from '../shared/sorted';
+import { lowerBound } from '../shared/search';
 import { type Compiled, accountDistance, compile, eligible } from './model';
 import { descend } from './descent';
 import { Plan } from './searchPlan';
