@@ -16,7 +16,7 @@ import { centsOf, splitCents } from '../shared/money';
 import { nameKey } from '../shared/names';
 import { lowerBound } from '../shared/search';
 
-import { formatSerial } from './format';
+import { isoDate } from '../shared/dates';
 import { type OwnershipIndex, ownerOn } from './ownership';
 import type { Credit, CreditBook, CreditProblem, CreditRule, Deal, SplitRow } from './types';
 
@@ -108,11 +108,11 @@ function splitSumMessage(deal: Deal, rows: readonly SplitRow[], sum: number): st
 }
 
 function uncreditedMessage(deal: Deal): string {
-  return `deals: row ${deal.row}, deal "${deal.id}": no split rows, no owner of account "${deal.account}" on ${formatSerial(deal.close)} in ownership, and no Owner; add an ownership row covering that date, an Owner, or split rows.`; // prettier-ignore
+  return `deals: row ${deal.row}, deal "${deal.id}": no split rows, no owner of account "${deal.account}" on ${isoDate(deal.close)} in ownership, and no Owner; add an ownership row covering that date, an Owner, or split rows.`; // prettier-ignore
 }
 
 /** The rule of a credit as text: "split row 4", "owner of account A-17 on 2026-03-14", "deal owner", "overlay row 9". */
-export function ruleText(rule: CreditRule, date: (serial: number) => string = formatSerial): string {
+export function ruleText(rule: CreditRule, date: (serial: number) => string = isoDate): string {
   switch (rule.kind) {
     case 'split':
       return `split row ${rule.row}`;
@@ -134,7 +134,7 @@ export interface Period {
 /** Checks a period: `from` after `to` is an error naming both. */
 export function checkPeriod(p: Period): Period {
   if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
-    invalid(`from: ${formatSerial(p.from)} is after to (${formatSerial(p.to)}); the period runs from the first date to the last, both inclusive.`); // prettier-ignore
+    invalid(`from: ${isoDate(p.from)} is after to (${isoDate(p.to)}); the period runs from the first date to the last, both inclusive.`); // prettier-ignore
   }
   return p;
 }
@@ -186,7 +186,7 @@ export function creditsGrid(credits: readonly Credit[]): (string | number)[][] {
   const dates = new Map<number, string>();
   const date = (serial: number) => {
     let d = dates.get(serial);
-    if (d === undefined) dates.set(serial, (d = formatSerial(serial)));
+    if (d === undefined) dates.set(serial, (d = isoDate(serial)));
     return d;
   };
   for (const c of credits) out.push([c.deal.id, c.rep, c.share, c.cents / 100 + 0, ruleText(c.rule, date)]);

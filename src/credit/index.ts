@@ -5,7 +5,6 @@
  * cent outside; dates are Excel serials, periods inclusive.
  */
 export * from './types';
-export { formatMonth, formatSerial } from './format';
 export { checkTableSize, readAccountQuotas, readDeals, readOwnership, readQuotas, readSplits, tableRows } from './sheet/tables'; // prettier-ignore
 export { type AccountHistory, type OwnershipIndex, indexOwnership, ownerOn, rowOn } from './ownership';
 export {

@@ -6,7 +6,7 @@
 import { invalid } from '../shared/errors';
 import { nameKey } from '../shared/names';
 import { upperBound } from '../shared/search';
-import { formatSerial } from './format';
+import { isoDate } from '../shared/dates';
 import type { OwnershipRow } from './types';
 
 /** The rows of one account, sorted by `From`, as parallel arrays (`to` = +Infinity while still owned). */
@@ -44,7 +44,7 @@ export function indexOwnership(rows: readonly OwnershipRow[], arg = 'ownership')
 }
 
 function overlap(a: OwnershipRow, b: OwnershipRow, arg: string): never {
-  const span = (r: OwnershipRow) => `${formatSerial(r.from)} to ${r.to === undefined ? 'now' : formatSerial(r.to)}`;
+  const span = (r: OwnershipRow) => `${isoDate(r.from)} to ${r.to === undefined ? 'now' : isoDate(r.to)}`;
   const [first, second] = a.row < b.row ? [a, b] : [b, a];
   return invalid(
     `${arg}: rows ${first.row} and ${second.row} overlap for account "${a.account}" (${span(first)}, ${span(second)}); end the earlier one the day before the later one starts (both dates are inclusive).`,

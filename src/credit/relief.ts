@@ -18,12 +18,11 @@
  * set quotas must hold what it owned), and so is an account quota no ownership row covers (#N/A). Each (account, month) is split in whole cents by largest remainder (src/shared/money.ts) over the owners'
  * days, so where accounts only change hands the relief of a month sums to exactly 0 over reps.
  */
-import { type CivilDate, daysInMonth, firstOfMonthSerial, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
+import { type CivilDate, daysInMonth, firstOfMonthSerial, isoMonth, monthFromIndex, monthIndex, serialToDate } from '../shared/dates'; // prettier-ignore
 import { invalid, notFound } from '../shared/errors';
 import { LIMITS, checkSize, formatCount } from '../shared/limits';
 import { centsOf } from '../shared/money';
 import { nameKey } from '../shared/names';
-import { formatMonth } from './format';
 import { splitAmountCents } from './crediting';
 import { type OwnershipIndex, rowOn } from './ownership';
 
@@ -184,7 +183,7 @@ export function quotaRelief(input: ReliefInput): ReliefResult {
   const labels: string[] = [];
   for (let m = 0; m < n; m++) {
     const { year, month } = monthFromIndex(m0 + m);
-    labels.push(formatMonth(year, month));
+    labels.push(isoMonth(year, month));
   }
   const rows: ReliefRow[] = [];
   for (let r = 0; r < names.length; r++) {

@@ -50,12 +50,6 @@ export function checkHorizon(first: number, months: number, arg = 'months'): voi
   }
 }
 
-/** A date serial as ISO text (yyyy-mm-dd) for error messages. */
-export function isoDate(serial: number): string {
-  const d = serialToDate(serial);
-  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
 /** Checks a fraction in [0, 1] (e.g. a ramp step or an attrition rate); `what` names it in the message. */
 export function checkFraction(x: number, what: string, allowOne = true): number {
   if (!Number.isFinite(x) || x < 0 || x > 1 || (!allowOne && x === 1)) {

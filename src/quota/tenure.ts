@@ -22,7 +22,7 @@
  */
 import { daysInMonth, monthFromIndex, monthIndex, serialToDate } from '../shared/dates';
 import { invalid } from '../shared/errors';
-import { isoDate } from './limits';
+import { isoDate } from '../shared/dates';
 import { type RampSchedule, rampFraction } from './ramp';
 import { checkSerial } from '../shared/dates';
 

@@ -62,3 +62,14 @@ export function checkSerial(serial: number, arg: string): number {
   }
   return Math.floor(serial);
 }
+
+/** A month as ISO text, "2026-03" (year with four digits, month 1–12). */
+export function isoMonth(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** A date serial as ISO text, "2026-03-15" (fraction of a day ignored), for messages and previews. */
+export function isoDate(serial: number): string {
+  const d = serialToDate(serial);
+  return `${isoMonth(d.year, d.month)}-${String(d.day).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dateToSerial, daysInMonth, serialToDate, checkSerial } from '../../src/shared/dates';
+import { dateToSerial, daysInMonth, isoDate, isoMonth, serialToDate, checkSerial } from '../../src/shared/dates';
 import { ModelInputError } from '../../src/shared/errors';
 
 describe('Excel 1900 date serials', () => {
@@ -51,5 +51,23 @@ describe('Excel 1900 date serials', () => {
     expect(() => checkSerial(0, 'start_date')).toThrow(ModelInputError);
     expect(() => checkSerial(3e6, 'start_date')).toThrow(/start_date: expected an Excel date/);
     expect(checkSerial(45292.5, 'x')).toBe(45292);
+  });
+});
+
+describe('ISO text of dates and months', () => {
+  test('pads month, day and a short year; ignores the time of day', () => {
+    // 46096 = 2026-03-15 (=DATE(2026,3,15)); .75 is 18:00, dropped
+    expect(isoDate(46096.75)).toBe('2026-03-15');
+    expect(isoDate(60)).toBe('1900-02-29'); // Excel's fictitious day
+    expect(isoMonth(2026, 3)).toBe('2026-03');
+    expect(isoMonth(999, 12)).toBe('0999-12');
+  });
+  test('reads back through dateToSerial for every day Excel shows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2_958_465 }), (serial) => {
+        const [y, m, d] = isoDate(serial).split('-').map(Number);
+        expect(dateToSerial(y, m, d)).toBe(serial);
+      }),
+    );
   });
 });

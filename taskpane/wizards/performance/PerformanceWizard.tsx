@@ -6,7 +6,7 @@ import { SourcePicker } from '../../components/SourcePicker';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
-import { isoDate as day } from '../../../src/quota/limits';
+import { isoDate as day } from '../../../src/shared/dates';
 import type { CalendarKind } from '../../../src/calendar';
 import { money, percent } from '../fields';
 import { FieldRow } from '../FieldRow';

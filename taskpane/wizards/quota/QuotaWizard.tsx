@@ -6,7 +6,7 @@ import { SourcePicker } from '../../components/SourcePicker';
 import { TextField } from '../../components/TextField';
 import { WizardFrame } from '../../components/WizardFrame';
 import { WriteOptions } from '../../components/WriteOptions';
-import { serialToDate } from '../../../src/shared/dates';
+import { isoMonth, serialToDate } from '../../../src/shared/dates';
 import { money } from '../fields';
 import { FieldRow } from '../FieldRow';
 import { useWizardStyles } from '../styles';
@@ -16,7 +16,7 @@ import { useQuotaWizard } from './useQuotaWizard';
 
 const monthLabel = (serial: number): string => {
   const d = serialToDate(serial);
-  return `${d.year}-${String(d.month).padStart(2, '0')}`;
+  return isoMonth(d.year, d.month);
 };
 
 /** Quota and capacity: roster → options → capacity vs target and hires → write the monthly quota schedule. */
