@@ -19,6 +19,15 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
+      // The core keeps no state: memos and loaded runtimes live with their callers (functions/, taskpane/).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "Program > VariableDeclaration[kind!='const'], ExportNamedDeclaration > VariableDeclaration[kind!='const']",
+          message: 'The core keeps no state: no module-level let/var in src/ (keep memos in functions/).',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
