@@ -1,7 +1,9 @@
 /**
- * A memo of parsed inputs shared between calls of one function filled down a column (the tier memo pattern, for
- * table arguments), used by CREDITED, CREDITS and QUOTARELIEF (functions/credit.ts) and by the plan tables of
- * PLANPAYOUT, STATEMENT and PLANDRAW (functions/planCache.ts). CREDITED filled down a 1,000-rep roster is called
+ * The one memo of the custom functions' table arguments: a value computed from arguments, found again by comparing
+ * a later call's cells with a copy kept. Used for parsed inputs shared between calls of one function filled down a
+ * column, by CREDITED, CREDITS and QUOTARELIEF (functions/credit.ts) and the plan tables of PLANPAYOUT, STATEMENT
+ * and PLANDRAW (functions/planCache.ts), and for whole results of TERRITORY and FORECAST
+ * (functions/resultCache.ts), bounded there by cells held as well as by entries. CREDITED filled down a 1,000-rep roster is called
  * 1,000 times with the same deals, splits and ownership ranges and a different rep: the first call reads and
  * credits the tables, the others compare the cells with the copy kept (=== on every cell: Excel passes fresh
  * arrays each call, so identity proves nothing) and reuse the result — or the input error, so a bad table is not
@@ -23,7 +25,23 @@ interface Entry<T> {
   readonly args: readonly ArgCopy[];
   readonly value?: T;
   readonly error?: Error;
+  /** Cells held: of the argument copies and of the value. */
+  readonly cells: number;
 }
+
+/** Cells of a value: 1 for a scalar, the sum over the items of an array (rows of a 2-D range count their cells). */
+function cellsOf(v: unknown): number {
+  if (!Array.isArray(v)) return 1;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const r: unknown = v[i];
+    n += Array.isArray(r) ? r.length : 1;
+  }
+  return n;
+}
+
+/** Two cells are the same input: equal (===), or both an omitted argument (null and undefined). */
+const sameCell = (a: unknown, b: unknown): boolean => a === b || (a == null && b == null);
 
 /** A copy of `a` that later calls' arguments are compared with (rows copied; Excel may reuse nothing, or all). */
 function copyArg(a: unknown): ArgCopy {
@@ -43,7 +61,7 @@ function copyArg(a: unknown): ArgCopy {
  * by value, strings by content, booleans, null); NaN, which no cell holds, only makes a miss.
  */
 function sameArg(a: unknown, c: ArgCopy): boolean {
-  if (!Array.isArray(a)) return a === c;
+  if (!Array.isArray(a)) return sameCell(a, c);
   if (!Array.isArray(c)) return false;
   const n = a.length;
   if (n !== c.length) return false;
@@ -51,14 +69,14 @@ function sameArg(a: unknown, c: ArgCopy): boolean {
     const r: unknown = a[i];
     const s: unknown = c[i];
     if (!Array.isArray(r)) {
-      if (r !== s) return false;
+      if (r !== s && !sameCell(r, s)) return false;
       continue;
     }
     if (!Array.isArray(s)) return false;
     const w = r.length;
     if (w !== s.length) return false;
     for (let j = 0; j < w; j++) {
-      if (r[j] !== s[j]) return false;
+      if (r[j] !== s[j] && !sameCell(r[j], s[j])) return false;
     }
   }
   return true;
@@ -76,7 +94,7 @@ function sameArgs(e: Entry<unknown>, args: readonly unknown[]): boolean {
     const c = copies[k];
     if (Array.isArray(a)) {
       if (!Array.isArray(c) || a.length !== c.length) return false;
-    } else if (a !== c) return false;
+    } else if (!sameCell(a, c)) return false;
   }
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
@@ -85,15 +103,33 @@ function sameArgs(e: Entry<unknown>, args: readonly unknown[]): boolean {
   return true;
 }
 
+/** A least-recently-used memo of values computed from arguments, compared cell by cell (see the file comment). */
 export class InputMemo<T> {
   private entries: Entry<T>[] = [];
+  private totalCells = 0;
   hits = 0;
   misses = 0;
 
-  /** At most `capacity` entries. */
-  constructor(private readonly capacity = 2) {}
+  /** At most `capacity` entries and `maxCells` cells in all (argument copies and values; default: no bound). */
+  constructor(
+    private readonly capacity = 2,
+    private readonly maxCells = Infinity,
+  ) {}
 
-  /** The value `parse(...args)` gave for arguments with these cells, computing it (or its error) once. */
+  /** Entries held. */
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Cells held in all entries (argument copies and values). */
+  get cells(): number {
+    return this.totalCells;
+  }
+
+  /**
+   * The value `parse()` gave for arguments with these cells, computing it (or its error) once. An entry larger
+   * than `maxCells` on its own is computed and returned but not kept.
+   */
   get(args: readonly unknown[], parse: () => T): T {
     for (let i = 0; i < this.entries.length; i++) {
       const e = this.entries[i];
@@ -108,21 +144,36 @@ export class InputMemo<T> {
       }
     }
     this.misses++;
-    const copies = args.map(copyArg);
-    let entry: Entry<T>;
+    let value: T | undefined;
+    let error: Error | undefined;
     try {
-      entry = { args: copies, value: parse() };
+      value = parse();
     } catch (err) {
-      entry = { args: copies, error: err instanceof Error ? err : new Error(String(err)) };
+      error = err instanceof Error ? err : new Error(String(err));
     }
-    this.entries.unshift(entry);
-    if (this.entries.length > this.capacity) this.entries.length = this.capacity;
-    if (entry.error !== undefined) throw entry.error;
-    return entry.value as T;
+    this.keep(args, value, error);
+    if (error !== undefined) throw error;
+    return value as T;
+  }
+
+  /** Keeps a copy of `args` with their value or error, then evicts the least recently used beyond the bounds. */
+  private keep(args: readonly unknown[], value: T | undefined, error: Error | undefined): void {
+    let cells = 0;
+    if (this.maxCells !== Infinity) {
+      cells = error === undefined ? cellsOf(value) : 1;
+      for (const a of args) cells += cellsOf(a);
+      if (cells > this.maxCells) return;
+    }
+    this.entries.unshift({ args: args.map(copyArg), value, error, cells });
+    this.totalCells += cells;
+    while (this.entries.length > this.capacity || this.totalCells > this.maxCells) {
+      this.totalCells -= this.entries.pop()!.cells;
+    }
   }
 
   clear(): void {
     this.entries = [];
+    this.totalCells = 0;
     this.hits = 0;
     this.misses = 0;
   }
