@@ -53,15 +53,21 @@ export const CREDIT_FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     name: 'CREDITED',
     description:
-      'The amount credited to a rep (currency, to the cent) on deals closing in a period: split shares, overlays, and whole deals of accounts the rep owned on the close date (or deals the rep owns). Filled down a roster, it is the measure column PLANPAYOUT and PAYOUT read.',
+      'The amount credited to a rep (currency, to the cent) on deals closing in a period: split shares, overlays, and whole deals of accounts the rep owned on the close date (or deals the rep owns). Given a roster column (or filled down one), it is the measure column PLANPAYOUT and PAYOUT read.',
     parameters: [
-      { name: 'rep', description: "The rep's name (matched ignoring case and spaces)." },
+      {
+        name: 'rep',
+        description:
+          "The rep's name (matched ignoring case and spaces), or a column of names: it then spills one amount per name, read from one reading of the tables.",
+        dimensionality: 'matrix',
+      },
       DEALS,
       SPLITS,
       { ...OWNERSHIP, optional: true },
       FROM,
       TO,
     ],
+    result: 'matrix',
     fn: (rep, deals, splits, ownership, from, to) =>
       excelCall(creditedOf, rep, deals, splits, ownership, from, to, rememberedCreditTables),
   },

@@ -4,9 +4,9 @@
  * or a spill. functions/credit.ts passes them to `excelCall`, with a reader of the deals, splits and ownership
  * tables that remembers recent ones (functions/inputMemo.ts); errors name the argument, the row and the fix.
  */
-import type { ArgValue } from '../../shared/cells';
-import { optionalDateSerial, toDateSerial, toInteger, toText } from '../../shared/coerce';
-import { LIMITS } from '../../shared/limits';
+import { type ArgValue, asGrid, isBlankOrZero, isOneValue } from '../../shared/cells';
+import { cellText, optionalDateSerial, toDateSerial, toInteger, toText } from '../../shared/coerce';
+import { LIMITS, checkSize } from '../../shared/limits';
 import { checkHorizon, monthOfSerial } from '../../quota/limits';
 import { type Period, type RepLedger, checkPeriod, creditDeals, creditedAmount, creditsGrid, creditsIn, repLedger } from '../crediting'; // prettier-ignore
 import { indexOwnership } from '../ownership';
@@ -42,7 +42,11 @@ function periodOf(from: ArgValue, to: ArgValue): Period {
   return checkPeriod({ from: optionalDateSerial(from, 'from'), to: optionalDateSerial(to, 'to') });
 }
 
-/** CREDITED: the amount credited to `rep` on deals closing in [from, to] (currency, to the cent). */
+/**
+ * CREDITED: the amount credited (currency, to the cent) on deals closing in [from, to], in the shape of `rep`: one
+ * name gives one amount (a 1 × 1 array); a column or row of names spills one amount per name, a blank name (or a
+ * blank passed as 0) a blank. The tables are read once for the whole range.
+ */
 export function creditedOf(
   rep: ArgValue,
   deals: ArgValue,
@@ -51,10 +55,16 @@ export function creditedOf(
   from: ArgValue,
   to: ArgValue,
   read: CreditTablesReader = readCreditTables,
-): number {
-  const name = toText(rep, 'rep');
+): (number | string)[][] {
+  if (isOneValue(rep)) {
+    const name = toText(rep, 'rep');
+    return [[creditedAmount(read(deals, splits, ownership).ledger(), name, periodOf(from, to))]];
+  }
+  const names = asGrid(rep);
+  checkSize('rep', names.length * (names[0]?.length ?? 0), LIMITS.creditRows, 'names', 'Give a roster column of at most 100,000 names.'); // prettier-ignore
   const p = periodOf(from, to);
-  return creditedAmount(read(deals, splits, ownership).ledger(), name, p);
+  const ledger = read(deals, splits, ownership).ledger();
+  return names.map((row) => row.map((c) => (isBlankOrZero(c) ? '' : creditedAmount(ledger, cellText(c), p))));
 }
 
 /** CREDITS: the audit trail of the deals closing in [from, to] (header row, then Deal, Rep, Share, Amount, Rule). */

@@ -24,12 +24,38 @@ const OWNERS = [
 
 export const samples: FunctionSample[] = [
   // Ann: 60 % of 1,000.01 = 600.006 → 600.01 (largest remainder: the cent left goes to the 0.6 remainder).
-  { id: 'CREDITED', what: 'a 60/40 split', args: ['Ann', DEALS, SPLITS, OWNERS, null, null], expect: 600.01 },
+  { id: 'CREDITED', what: 'a 60/40 split', args: [[['Ann']], DEALS, SPLITS, OWNERS, null, null], expect: [[600.01]] },
   // Ben: 400.00 of D-1 + 500 (D-2: owner of A-1 on the day of the move) = 900.
-  { id: 'CREDITED', what: 'the day of the move', args: ['ben', DEALS, SPLITS, OWNERS, null, null], expect: 900 },
+  {
+    id: 'CREDITED',
+    what: 'the day of the move',
+    args: [[['ben']], DEALS, SPLITS, OWNERS, null, null],
+    expect: [[900]],
+  },
   // Omar: overlay 0.5 × 500 = 250 in addition.
-  { id: 'CREDITED', what: 'an overlay', args: ['Omar', DEALS, SPLITS, OWNERS, MAR_14, MAR_14], expect: 250 },
-  { id: 'CREDITED', what: 'deal owner', args: ['Cy', DEALS, SPLITS, OWNERS, null, null], expect: 200 },
+  { id: 'CREDITED', what: 'an overlay', args: [[['Omar']], DEALS, SPLITS, OWNERS, MAR_14, MAR_14], expect: [[250]] },
+  { id: 'CREDITED', what: 'deal owner', args: ['Cy', DEALS, SPLITS, OWNERS, null, null], expect: [[200]] },
+  // A roster column spills one amount per name, from one reading of the tables: Ann 600.01, Ben 900 (above),
+  // Cy 200, Dee nothing (0); a blank roster cell, passed as null (web) or 0 (desktop), gives a blank.
+  {
+    id: 'CREDITED',
+    what: 'a roster column spills one amount per name',
+    args: [[['Ann'], ['Ben'], [null], ['Cy'], [0], ['Dee']], DEALS, SPLITS, OWNERS, null, null],
+    expect: [[600.01], [900], [''], [200], [''], [0]],
+  },
+  // A row of names spills a row: Omar 250 (overlay), Ann 0 on 2026-03-14 only.
+  {
+    id: 'CREDITED',
+    what: 'a row of names spills a row',
+    args: [[['Omar', 'Ann']], DEALS, SPLITS, OWNERS, MAR_14, MAR_14],
+    expect: [[250, 0]],
+  },
+  {
+    id: 'CREDITED',
+    what: 'a blank single rep is refused, naming the argument',
+    args: [[[null]], DEALS, SPLITS, OWNERS, null, null],
+    expect: { error: '#VALUE!', messageIncludes: 'rep: text is required' },
+  },
   {
     id: 'CREDITED',
     what: 'a deal with no owner',
