@@ -4,7 +4,7 @@
  * in the same run). Prints the median time of each and the ratio kernel ÷ plain loop.
  */
 import { performance } from 'node:perf_hooks';
-import { hiringPlan, teamCapacity, type Rep } from '../src/quota';
+import { hiringSchedule, teamCapacity, type Rep } from '../src/quota';
 import { dateToSerial, daysInMonth, monthIndex, serialToDate } from '../src/shared/dates';
 
 const REPS = 2000;
@@ -90,7 +90,7 @@ function median(f: () => unknown, runs: number, batch = 1): number {
 const peer = plainCapacity();
 const worst = Math.max(...capacity.map((c, i) => Math.abs(c - peer[i])));
 if (worst > 0.005 * REPS) throw new Error(`capacity and the plain loop disagree by ${worst}`);
-const plan = hiringPlan({ targets, capacity, fullQuota: FULL, ramp: RAMP });
+const plan = hiringSchedule({ targets, capacity, fullQuota: FULL, ramp: RAMP });
 if (plainHires().join() !== plan.hires.join()) throw new Error('the hiring plan differs from the plain loop');
 
 const rows: [string, number, number][] = [
@@ -100,15 +100,15 @@ const rows: [string, number, number][] = [
     median(plainCapacity, 30),
   ],
   [
-    `hiringPlan (${MONTHS} months, ${plan.totalHires} hires)`,
-    median(() => hiringPlan({ targets, capacity, fullQuota: FULL, ramp: RAMP }), 31, 100),
+    `hiringSchedule (${MONTHS} months, ${plan.totalHires} hires)`,
+    median(() => hiringSchedule({ targets, capacity, fullQuota: FULL, ramp: RAMP }), 31, 100),
     median(plainHires, 31, 100),
   ],
   [
     `capacity + hiring plan`,
     median(() => {
       const c = teamCapacity({ reps, firstMonth: FIRST, months: MONTHS, ramp: RAMP }).capacity;
-      hiringPlan({ targets, capacity: c, fullQuota: FULL, ramp: RAMP });
+      hiringSchedule({ targets, capacity: c, fullQuota: FULL, ramp: RAMP });
     }, 30),
     median(() => {
       plainCapacity();
@@ -126,7 +126,7 @@ for (const [name, k, p] of rows) {
 // The worst case a sheet can ask for: a hiring plan over the 1,200-month maximum (absolute time, no peer).
 const long = Array.from({ length: 1200 }, (_, i) => 1e6 + 1000 * i);
 const t1200 = median(
-  () => hiringPlan({ targets: long, capacity: new Array<number>(1200).fill(0), fullQuota: 1000, ramp: RAMP }),
+  () => hiringSchedule({ targets: long, capacity: new Array<number>(1200).fill(0), fullQuota: 1000, ramp: RAMP }),
   5,
 );
-console.log(`hiringPlan over 1,200 months: ${t1200.toFixed(1)} ms (median of 5)`);
+console.log(`hiringSchedule over 1,200 months: ${t1200.toFixed(1)} ms (median of 5)`);

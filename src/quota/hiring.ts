@@ -15,7 +15,7 @@
  * plan hires everyone in month L, and its size is N* = max over months i of ⌈(R_i − E_i) ÷ (fullQuota ×
  * ramp(i − L + 1))⌉ — a lower bound for every plan by the same argument, hence the minimum. Greedy
  * earliest-month hiring is therefore optimal for a nondecreasing ramp. A ramp that steps down (e.g. 1, 0.5)
- * breaks the dominance (a hire who starts later can be worth more in a given month), so `hiringPlan` refuses it.
+ * breaks the dominance (a hire who starts later can be worth more in a given month), so `hiringSchedule` refuses it.
  *
  * Among the plans with N* hires, the plan returned starts hires as LATE as possible (so the team does not carry
  * idle heads): it maximises the hires in the last month, then in the month before, and so on, each time
@@ -30,7 +30,7 @@ import { toCents } from '../shared/money';
 import { checkFraction, checkMonthList } from './limits';
 import { type RampSchedule, checkRamp, isNondecreasing, rampFraction } from './ramp';
 
-/** Inputs of `hiringPlan`; amounts are money per month. */
+/** Inputs of `hiringSchedule`; amounts are money per month. */
 export interface HiringInput {
   /** Target per month (money, ≥ 0). */
   readonly targets: readonly number[];
@@ -56,8 +56,8 @@ export interface UnmetMonth {
   readonly shortfall: number;
 }
 
-/** The hiring plan. */
-export interface HiringPlan {
+/** The hiring schedule: hires to start per month, and the months they cannot cover. */
+export interface HiringSchedule {
   /** Hires (whole people) to start on the 1st of each plan month. */
   readonly hires: number[];
   readonly totalHires: number;
@@ -73,7 +73,7 @@ export interface HiringPlan {
 const EPS = 1e-9;
 
 /** The fewest hires per month so that capacity meets the (over-assigned) target every month it can be met. */
-export function hiringPlan(input: HiringInput): HiringPlan {
+export function hiringSchedule(input: HiringInput): HiringSchedule {
   const n = input.targets.length;
   if (n < 1) invalid('targets: at least one month is required.');
   checkMonthList(n, 'targets');
@@ -164,7 +164,7 @@ export function hiringPlan(input: HiringInput): HiringPlan {
 }
 
 /** The shortfall left in each month of `plan` (money, to the cent): 0 where the target is met. */
-export function shortfallByMonth(plan: HiringPlan): number[] {
+export function shortfallByMonth(plan: HiringSchedule): number[] {
   const gap = new Array<number>(plan.hires.length).fill(0);
   for (const u of plan.unmet) gap[u.month] = u.shortfall;
   return gap;

@@ -17,7 +17,7 @@
  *   `Rep` = { fullQuota (per month), start, end?, ramp? }.
  * - Team: `teamCapacity({reps, firstMonth, months, ramp?, convention?, attrition?, backfill?: {leadTime, ramp?}})`
  *   → { capacity (money per month, expected), rre (ramped rep equivalents), scheduled (sum of rep schedules) }.
- * - Hiring: `hiringPlan({targets, capacity, fullQuota, ramp?, attrition?, leadTime?, overAssignment?})`
+ * - Hiring: `hiringSchedule({targets, capacity, fullQuota, ramp?, attrition?, leadTime?, overAssignment?})`
  *   → { hires (whole people per month), totalHires, required, capacityWithHires, unmet: [{month, reason, shortfall}] }.
  *   Fewest total hires (proved in hiring.ts), starting as late as that allows.
  * - Seasonality: `spreadAnnual(annual, weights)` (weights sum to 1 → cents that add up to the annual quota),
@@ -41,7 +41,7 @@ export {
 export { type TenureConvention, type Employment, TENURE_CONVENTIONS, employment, monthFraction } from './tenure';
 export { type Rep, type ScheduleOptions, rampQuota, rampSchedule } from './schedule';
 export { type CapacityInput, type CapacityResult, type BackfillOptions, teamCapacity } from './capacity';
-export { type HiringInput, type HiringPlan, type UnmetMonth, hiringPlan, shortfallByMonth } from './hiring';
+export { type HiringInput, type HiringSchedule, type UnmetMonth, hiringSchedule, shortfallByMonth } from './hiring';
 export { spreadAnnual, quarterlyRollup } from './seasonality';
 export {
   type AllocationMethod,

@@ -15,7 +15,7 @@
  * The phase ends when every rep is within `floor` on every metric, nothing helps, or `stop()` says so.
  */
 import { EARTH_KM, accountDistance, distanceKm } from './model';
-import type { Plan } from './searchPlan';
+import type { SearchState } from './searchState';
 import { lowerBound } from '../shared/search';
 
 /** Partners (most complementary reps) searched per round. */
@@ -29,7 +29,7 @@ const WINDOW = 8;
 
 /** The descent's objective and its bookkeeping over one plan. */
 class Descent {
-  readonly c: Plan['c'];
+  readonly c: SearchState['c'];
   /** φ_r: the penalty of each rep. */
   readonly phi: Float64Array;
   /** Set aside: no improving change found while the rep's totals stayed as they are. */
@@ -49,7 +49,7 @@ class Descent {
   private readonly cosLat: Float64Array;
 
   constructor(
-    readonly plan: Plan,
+    readonly plan: SearchState,
     readonly tol: number,
   ) {
     this.c = plan.c;
@@ -358,7 +358,7 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
  * Runs the descent on `plan` (see the module comment) until every rep is within `floor` (a fraction; at least the
  * tolerance) on every metric, nothing helps, or `stop()` returns true. Returns the changes applied.
  */
-export function descend(plan: Plan, tolerance: number, floor: number, stop: () => boolean): number {
+export function descend(plan: SearchState, tolerance: number, floor: number, stop: () => boolean): number {
   const d = new Descent(plan, tolerance);
   const R = d.c.R;
   const top = new TopMoves();

@@ -32,7 +32,7 @@ import { mulberry32 } from '../shared/random';
 import { lowerBound } from '../shared/search';
 import { type Compiled, accountDistance, compile, eligible } from './model';
 import { descend } from './descent';
-import { Plan } from './searchPlan';
+import { SearchState } from './searchState';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
 
@@ -96,8 +96,13 @@ function sizes(c: Compiled): Float64Array {
  * otherwise accounts keep an eligible current owner. With `rng` the largest-first order is perturbed, and with
  * `randomPlace` each account goes to a random eligible rep with room instead of the least filled one.
  */
-function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | undefined, randomPlace = false): Plan {
-  const plan = new Plan(c);
+function construct(
+  c: Compiled,
+  fromScratch: boolean,
+  rng: (() => number) | undefined,
+  randomPlace = false,
+): SearchState {
+  const plan = new SearchState(c);
   const pending: number[] = [];
   for (let a = 0; a < c.n; a++) {
     const cu = c.cur[a];
@@ -158,7 +163,7 @@ function construct(c: Compiled, fromScratch: boolean, rng: (() => number) | unde
  * `a` with r0. This is an augmenting path, so whenever the eligibility and maximum counts admit a plan for the
  * accounts placed so far plus `a`, one is found. False when no chain exists (or it would exceed a move budget).
  */
-function placeByChain(plan: Plan, a: number): boolean {
+function placeByChain(plan: SearchState, a: number): boolean {
   const c = plan.c;
   const prev = new Int32Array(c.R).fill(-1);
   const via = new Int32Array(c.R).fill(-1);
@@ -204,7 +209,7 @@ function placeByChain(plan: Plan, a: number): boolean {
  * Applies the moves [account, to rep] in order when, all together, they stay within the move budgets (counted from
  * where each account is now; an unassigned one moves from nowhere). False, changing nothing, otherwise.
  */
-function applyChain(plan: Plan, moves: readonly (readonly [number, number])[]): boolean {
+function applyChain(plan: SearchState, moves: readonly (readonly [number, number])[]): boolean {
   let dMoves = 0;
   let dMetric = 0;
   for (const [a, to] of moves) {
@@ -221,7 +226,7 @@ function applyChain(plan: Plan, moves: readonly (readonly [number, number])[]): 
  * Fill of rep `r` after adding account `a`: max over metrics of weight × total / target; with no weighted metric
  * (all totals 0) the account count over the share, so accounts still spread evenly.
  */
-function fillAfter(plan: Plan, r: number, a: number): number {
+function fillAfter(plan: SearchState, r: number, a: number): number {
   const c = plan.c;
   const k = c.k;
   let f = 0;
@@ -236,7 +241,7 @@ function fillAfter(plan: Plan, r: number, a: number): number {
 }
 
 /** Gives reps below their minimum count the accounts that hurt balance least; infeasible → error. */
-function repairMinimums(plan: Plan): void {
+function repairMinimums(plan: SearchState): void {
   const c = plan.c;
   for (let r = 0; r < c.R; r++) {
     while (plan.cnt[r] < c.minCount[r]) {
@@ -268,7 +273,7 @@ function repairMinimums(plan: Plan): void {
  * eligible for the receiving rep, every p(i) < k is at its minimum (it gets one back), and pk has one to spare.
  * Counts of the reps in between do not change. False when no chain exists (or it would exceed a move budget).
  */
-function fillByChain(plan: Plan, r: number): boolean {
+function fillByChain(plan: SearchState, r: number): boolean {
   const c = plan.c;
   const next = new Int32Array(c.R).fill(-1);
   const via = new Int32Array(c.R).fill(-1);
@@ -307,7 +312,7 @@ interface Ctx {
   readonly meter: { work: number };
   readonly workCap: number;
   /** The best plan so far (returned when the run is cancelled). */
-  best: Plan | undefined;
+  best: SearchState | undefined;
 }
 
 /** True (and remembered) once the search's work cap is spent (deterministic: no clock is read). */
@@ -332,7 +337,7 @@ function progress(ctx: Ctx, p: TerritoryProgress): void {
  * Complementarity of every rep with `r` into `plan.scratch` (lower = more complementary: signed deviation vectors
  * pointing opposite ways).
  */
-function complementarity(plan: Plan, r: number): Float64Array {
+function complementarity(plan: SearchState, r: number): Float64Array {
   const c = plan.c;
   const { k, R } = c;
   const comp = plan.scratch;
@@ -369,7 +374,7 @@ function smallest(R: number, skip: number, count: number, before: (p: number, q:
 }
 
 /** Reps other than `r` ordered most complementary first; `skip` of them (already searched) left out. */
-function partners(plan: Plan, r: number, comp: Float64Array, skip: ReadonlySet<number> = new Set()): number[] {
+function partners(plan: SearchState, r: number, comp: Float64Array, skip: ReadonlySet<number> = new Set()): number[] {
   const order: number[] = [];
   for (let q = 0; q < plan.c.R; q++) if (q !== r && !skip.has(q)) order.push(q);
   order.sort((p, q) => comp[p] - comp[q] || p - q);
@@ -395,7 +400,7 @@ interface Best {
   readonly topDev: Float64Array;
 }
 
-function newBest(plan: Plan, limit: number): Best {
+function newBest(plan: SearchState, limit: number): Best {
   const topRep = new Int32Array(3).fill(-1);
   const topDev = new Float64Array(3);
   for (let q = 0; q < plan.c.R; q++) {
@@ -459,7 +464,7 @@ function pruneAt(best: Best): number {
  * Best single move between the worst rep `r` and the reps in `reps` (out of r and into r) whose larger deviation
  * of the two reps beats `best.score`.
  */
-function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best): void {
+function searchMoves(plan: SearchState, r: number, reps: readonly number[], best: Best): void {
   const c = plan.c;
   const mine = plan.members[r];
   // The metric of r's largest deviation. Metrics are ≥ 0, so when r is over target on it no account moved in can
@@ -513,7 +518,7 @@ function searchMoves(plan: Plan, r: number, reps: readonly number[], best: Best)
 }
 
 /** Evaluates swapping a (in r) with b (in r2) and offers it to `best`. */
-function trySwap(plan: Plan, r: number, r2: number, a: number, b: number, best: Best): void {
+function trySwap(plan: SearchState, r: number, r2: number, a: number, b: number, best: Best): void {
   const c = plan.c;
   if (c.locked[b] || !plan.ok(b, r)) return;
   const d1 = plan.devSwap(r, a, b);
@@ -537,7 +542,7 @@ const SWAP_WINDOW = 16;
  * each a, the accounts nearest a's value plus the ideal exchange that would even out both reps on that metric.
  */
 function searchSwaps(
-  plan: Plan,
+  plan: SearchState,
   r: number,
   reps: readonly number[],
   best: Best,
@@ -598,7 +603,7 @@ const SHORTLIST = 12;
  * Searches moves and swaps between `r` and other reps, the shortlist of the most complementary reps first; the
  * other reps are ordered (a full sort) only when the shortlist gives nothing.
  */
-function searchFocus(plan: Plan, r: number, best: Best, swapWorkCap: number): void {
+function searchFocus(plan: SearchState, r: number, best: Best, swapWorkCap: number): void {
   const comp = complementarity(plan, r);
   const R = plan.c.R;
   const short = smallest(R, r, SHORTLIST, (p, q) => comp[p] < comp[q] || (comp[p] === comp[q] && p < q));
@@ -616,7 +621,7 @@ function searchFocus(plan: Plan, r: number, best: Best, swapWorkCap: number): vo
  * worst reps in turn (up to `maxFocus` of them), so that the sorted deviations keep falling (leximax descent) and
  * a later step may free the worst rep.
  */
-function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number, tolerance: number): boolean {
+function improveWorst(plan: SearchState, swapWorkCap: number, maxFocus: number, tolerance: number): boolean {
   const R = plan.c.R;
   const dev = plan.dev;
   // Worst first, ties by rep index; only the `maxFocus` worst are needed (a full sort when that is most of them).
@@ -645,7 +650,7 @@ function improveWorst(plan: Plan, swapWorkCap: number, maxFocus: number, toleran
 }
 
 /** Balance phase: improve the worst rep until it cannot improve or the step cap is reached. */
-function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracTo: number): void {
+function balance(plan: SearchState, ctx: Ctx, maxSteps: number, fracFrom: number, fracTo: number): void {
   const c = plan.c;
   const swapWorkCap = Math.max(200_000, 4 * c.n);
   // Reps tried as focus when the worst is stuck: all of them on small problems, a few on large ones.
@@ -673,7 +678,7 @@ function balance(plan: Plan, ctx: Ctx, maxSteps: number, fracFrom: number, fracT
 const DEEPEN_LIMIT = 300;
 
 /** Deviations sorted from largest to smallest (the leximax key of a plan). */
-function sortedDevs(plan: Plan, out: Float64Array): Float64Array {
+function sortedDevs(plan: SearchState, out: Float64Array): Float64Array {
   out.set(plan.dev);
   out.sort();
   out.reverse();
@@ -690,7 +695,7 @@ function compareKeys(p: Float64Array, q: Float64Array): number {
 }
 
 /** True when `a` may move from its rep to `to` now (lock, eligibility, counts, budgets). */
-function canMove(plan: Plan, a: number, to: number): boolean {
+function canMove(plan: SearchState, a: number, to: number): boolean {
   const c = plan.c;
   const from = plan.asg[a];
   if (to === from || c.locked[a] || !plan.ok(a, to)) return false;
@@ -703,7 +708,7 @@ function canMove(plan: Plan, a: number, to: number): boolean {
  * Small problems only: the best change of one or two accounts (any reps: moves, swaps, chains over three reps)
  * that lowers the sorted deviation vector; false when none does. O((accounts × reps)²) per call.
  */
-function deepen(plan: Plan): boolean {
+function deepen(plan: SearchState): boolean {
   const c = plan.c;
   const { n, R } = c;
   const cur = sortedDevs(plan, new Float64Array(R));
@@ -742,7 +747,7 @@ function deepen(plan: Plan): boolean {
 }
 
 /** Disruption phase: moved accounts go back to their current owner when the largest deviation allows. */
-function reduceDisruption(plan: Plan, ctx: Ctx): void {
+function reduceDisruption(plan: SearchState, ctx: Ctx): void {
   const c = plan.c;
   const D = Math.max(plan.largest(), ctx.tolerance) * (1 + 1e-12) + EPS;
   for (let pass = 0; pass < 3; pass++) {
@@ -762,7 +767,7 @@ function reduceDisruption(plan: Plan, ctx: Ctx): void {
 }
 
 /** Compactness phase: accounts move to a nearer eligible rep when balance and disruption allow. */
-function improveCompactness(plan: Plan, ctx: Ctx): void {
+function improveCompactness(plan: SearchState, ctx: Ctx): void {
   const c = plan.c;
   const g = c.geo;
   if (g === undefined) return;
@@ -794,7 +799,7 @@ function improveCompactness(plan: Plan, ctx: Ctx): void {
   }
 }
 
-function totalDistance(plan: Plan): number {
+function totalDistance(plan: SearchState): number {
   const c = plan.c;
   if (c.geo === undefined) return 0;
   let s = 0;
@@ -806,7 +811,7 @@ function totalDistance(plan: Plan): number {
  * True when plan `p` is lexicographically better than `q`: largest deviation (no better than `tolerance` counts:
  * every plan within the band is as balanced as another), then accounts moved, then distance.
  */
-function better(p: Plan, q: Plan, tolerance: number): boolean {
+function better(p: SearchState, q: SearchState, tolerance: number): boolean {
   const dp = Math.max(p.largest(), tolerance);
   const dq = Math.max(q.largest(), tolerance);
   if (Math.abs(dp - dq) > 1e-12 * Math.max(1, dq)) return dp < dq;
@@ -815,7 +820,7 @@ function better(p: Plan, q: Plan, tolerance: number): boolean {
 }
 
 /** Applies `count` random feasible moves to `plan` (a seeded perturbation for restarts under a budget). */
-function perturb(plan: Plan, rng: () => number, count: number): void {
+function perturb(plan: SearchState, rng: () => number, count: number): void {
   const c = plan.c;
   for (let t = 0; t < count * 4 && count > 0; t++) {
     const a = Math.floor(rng() * c.n);
@@ -843,7 +848,7 @@ function toleranceOf(opts: HeuristicOptions): number {
  * enough for restarts, a plan from scratch when nothing limits moves (only on small problems: on large books it
  * would move nearly every account for a hair of balance), and seeded perturbations of either.
  */
-function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: boolean, rng: () => number): Plan {
+function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: boolean, rng: () => number): SearchState {
   if (s === 0) return construct(c, !hasCurrent, undefined);
   if (s === 1 && unbudgeted && hasCurrent) return construct(c, true, undefined);
   if (unbudgeted) return construct(c, true, rng, s % 2 === 0);
@@ -862,15 +867,15 @@ function defaultRestarts(size: number): number {
 }
 
 /** A copy of assignment `asg` as a plan of `c` (every account placed as in `asg`). */
-function planOf(c: Compiled, asg: Int32Array, ctx: Ctx): Plan {
-  const plan = new Plan(c);
+function planOf(c: Compiled, asg: Int32Array, ctx: Ctx): SearchState {
+  const plan = new SearchState(c);
   plan.meter = ctx.meter;
   for (let a = 0; a < c.n; a++) plan.place(a, asg[a]);
   return plan;
 }
 
 /** Balance search from one start plan: descent, min–max search, and on small problems the two-move search. */
-function searchFrom(plan: Plan, ctx: Ctx, maxSteps: number, from: number, to: number): void {
+function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number, to: number): void {
   const c = plan.c;
   const tolerance = ctx.tolerance;
   const floor = Math.max(tolerance, DESCENT_FLOOR);
@@ -889,13 +894,13 @@ function searchFrom(plan: Plan, ctx: Ctx, maxSteps: number, from: number, to: nu
  * keeps c's constraints) that plan as it is and searched on; the best by `better`, then the closing phases
  * (undo moves that do not pay, compactness). `ctx.best` holds the best so far (for a cancelled run).
  */
-function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, warm?: Int32Array): Plan {
+function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, warm?: Int32Array): SearchState {
   const maxSteps = ctx.opts.maxSteps ?? 40 * c.n + 1000;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;
   const rng = mulberry32(seed);
-  let best: Plan | undefined;
-  const offer = (plan: Plan) => {
+  let best: SearchState | undefined;
+  const offer = (plan: SearchState) => {
     if (best === undefined || better(plan, best, ctx.tolerance)) best = plan;
     ctx.best = best;
   };
@@ -917,7 +922,7 @@ function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, war
     offer(plan);
   }
   progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
-  let plan: Plan = best!;
+  let plan: SearchState = best!;
   reduceDisruption(plan, ctx);
   // Undoing moves that do not pay frees budget: spend it again while that still lowers the plan (a few rounds).
   for (let round = 0; round < 3 && plan.moves < c.maxMoves && !timeUp(ctx); round++) {
@@ -963,9 +968,9 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const B = Math.min(c.maxMoves, c.n);
   const ladder = hasCurrent && size <= LADDER_PAIRS;
   /** The search under `cx` (its tolerance): the ladder on small books, one multi-start search on larger ones. */
-  const run = (cx: Ctx): Plan => {
+  const run = (cx: Ctx): SearchState => {
     if (!ladder) return searchStarts(c, cx, restarts, seed);
-    let prev: Plan | undefined;
+    let prev: SearchState | undefined;
     for (let b = 0; b <= B; b++) {
       // Level b depends on b only (never on max_moves). The top level (b = n: the count cannot bind) is the
       // unbudgeted search with all its restarts; the levels below share a quarter of them each.
@@ -981,7 +986,7 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
     return prev!;
   };
   let status: TerritoryResult['status'] = 'feasible';
-  let plan: Plan;
+  let plan: SearchState;
   try {
     plan = run(ctx);
     if (tolerance > 0 && plan.largest() > tolerance && !ctx.timedOut) {

@@ -4,12 +4,12 @@
  */
 import fc from 'fast-check';
 import { ModelInputError } from '../../src/shared/errors';
-import { hiringPlan, rampFraction } from '../../src/quota';
+import { hiringSchedule, rampFraction } from '../../src/quota';
 
-describe('hiringPlan: hand-worked', () => {
+describe('hiringSchedule: hand-worked', () => {
   test('no ramp, no attrition: hires start in the month of need', () => {
     // Shortfall 0, 150, 150 with hires of 100 each: ⌈150/100⌉ = 2 hires, needed from month 2 (index 1).
-    const p = hiringPlan({ targets: [100, 250, 250], capacity: [100, 100, 100], fullQuota: 100 });
+    const p = hiringSchedule({ targets: [100, 250, 250], capacity: [100, 100, 100], fullQuota: 100 });
     expect(p.hires).toEqual([0, 2, 0]);
     expect(p.totalHires).toBe(2);
     expect(p.capacityWithHires).toEqual([100, 300, 300]);
@@ -20,14 +20,14 @@ describe('hiringPlan: hand-worked', () => {
     // Need 100 from month 3 (index 2); ramp 0.5 then 1; F = 100.
     // Just in time: two hires in month 3 (2 × 0.5 × 100 = 100). Planned: one hire in month 2, carrying 0.5 × 100
     // = 50 in month 2 (not needed) and 100 from month 3. Starting it in month 3 would leave 50 short.
-    const p = hiringPlan({ targets: [0, 0, 100, 100], capacity: [0, 0, 0, 0], fullQuota: 100, ramp: [0.5] });
+    const p = hiringSchedule({ targets: [0, 0, 100, 100], capacity: [0, 0, 0, 0], fullQuota: 100, ramp: [0.5] });
     expect(p.hires).toEqual([0, 1, 0, 0]);
     expect(p.capacityWithHires).toEqual([0, 50, 100, 100]);
   });
 
   test('a shortfall inside the lead time is reported, the rest is met', () => {
     // Lead time 1: hires start from month 2. Month 1 short 100 → unmet (leadTime); months 2, 3 need ⌈100/100⌉ = 1.
-    const p = hiringPlan({ targets: [200, 200, 200], capacity: [100, 100, 100], fullQuota: 100, leadTime: 1 });
+    const p = hiringSchedule({ targets: [200, 200, 200], capacity: [100, 100, 100], fullQuota: 100, leadTime: 1 });
     expect(p.hires).toEqual([0, 1, 0]);
     expect(p.unmet).toEqual([{ month: 0, reason: 'leadTime', shortfall: 100 }]);
   });
@@ -36,7 +36,7 @@ describe('hiringPlan: hand-worked', () => {
     // Ramp 0, 0.5, then 1. Month 1 short 50 but a month-1 hire carries 0 → unmet (ramp).
     // Month 2: a month-1 hire carries 0.5 × 100 = 50 = the shortfall → 1 hire; month 3: 1 hire carries 100 ≥ 50.
     // A month-2 start would carry 0 in month 2, so the hire starts in month 1.
-    const p = hiringPlan({ targets: [150, 150, 150], capacity: [100, 100, 100], fullQuota: 100, ramp: [0, 0.5] });
+    const p = hiringSchedule({ targets: [150, 150, 150], capacity: [100, 100, 100], fullQuota: 100, ramp: [0, 0.5] });
     expect(p.hires).toEqual([1, 0, 0]);
     expect(p.unmet).toEqual([{ month: 0, reason: 'ramp', shortfall: 50 }]);
   });
@@ -44,7 +44,7 @@ describe('hiringPlan: hand-worked', () => {
   test('over-assignment and attrition of the existing team', () => {
     // Required 1000 × 1.1 = 1100 both months. Existing: 1000, 1000 × 0.9 = 900. Shortfall 100, 200 → 2 hires of
     // 100 needed by month 2, 1 already in month 1: plan [1, 1]. Month 1: 1000 + 100 = 1100; month 2: 900 + 200 = 1100.
-    const p = hiringPlan({
+    const p = hiringSchedule({
       targets: [1000, 1000],
       capacity: [1000, 1000],
       fullQuota: 100,
@@ -57,12 +57,12 @@ describe('hiringPlan: hand-worked', () => {
   });
 
   test('no shortfall, no hires', () => {
-    expect(hiringPlan({ targets: [5, 5], capacity: [10, 10], fullQuota: 1 }).hires).toEqual([0, 0]);
+    expect(hiringSchedule({ targets: [5, 5], capacity: [10, 10], fullQuota: 1 }).hires).toEqual([0, 0]);
   });
 
   test('huge targets over 1,200 months finish (no hang) with whole people', () => {
     const n = 1200;
-    const p = hiringPlan({
+    const p = hiringSchedule({
       targets: Array.from({ length: n }, (_, i) => 1e12 + i * 1e9),
       capacity: new Array(n).fill(0),
       fullQuota: 1,
@@ -82,7 +82,7 @@ describe('hiringPlan: hand-worked', () => {
     ['negative over-assignment', { overAssignment: -0.1 }, 'over_assignment'],
     ['a negative target', { targets: [-1, 0] }, 'targets: month 1'],
   ])('bad input: %s', (_what, patch, message) => {
-    const call = () => hiringPlan({ targets: [1, 1], capacity: [0, 0], fullQuota: 1, ...patch });
+    const call = () => hiringSchedule({ targets: [1, 1], capacity: [0, 0], fullQuota: 1, ...patch });
     expect(call).toThrow(ModelInputError);
     expect(call).toThrow(message);
   });
@@ -155,7 +155,7 @@ describe('the plan uses the fewest hires (brute force on small cases)', () => {
   test('no ramp, no attrition, no lead time (the case in the issue)', () => {
     fc.assert(
       fc.property(caseArb, ({ targets, capacity, F }) => {
-        const p = hiringPlan({ targets, capacity, fullQuota: F });
+        const p = hiringSchedule({ targets, capacity, fullQuota: F });
         // Without a ramp every month can be met and a month needs at most ⌈400/100⌉ = 4 hires.
         const b = bruteForce(targets, capacity, F, [], 0, 4);
         expect(p.totalHires).toBe(b.min);
@@ -169,7 +169,7 @@ describe('the plan uses the fewest hires (brute force on small cases)', () => {
   test('with nondecreasing ramps and lead times: same minimum, and the same months reported unmet', () => {
     fc.assert(
       fc.property(caseArb, ({ targets, capacity, F, lead, ramp }) => {
-        const p = hiringPlan({ targets, capacity, fullQuota: F, ramp, leadTime: lead });
+        const p = hiringSchedule({ targets, capacity, fullQuota: F, ramp, leadTime: lead });
         // The smallest positive step is 0.25: a month needs at most ⌈400 / (100 × 0.25)⌉ = 16 hires.
         const b = bruteForce(targets, capacity, F, ramp, lead, 16);
         expect(p.totalHires).toBe(b.min);
@@ -189,7 +189,7 @@ describe('the plan uses the fewest hires (brute force on small cases)', () => {
   test('no single hire can start a month later without missing a month (latest starts)', () => {
     fc.assert(
       fc.property(caseArb, ({ targets, capacity, F, lead, ramp }) => {
-        const p = hiringPlan({ targets, capacity, fullQuota: F, ramp, leadTime: lead });
+        const p = hiringSchedule({ targets, capacity, fullQuota: F, ramp, leadTime: lead });
         const unmet = new Set(p.unmet.map((u) => u.month));
         const meets = (h: number[]) =>
           targets.every((t, i) => {
@@ -218,6 +218,6 @@ describe('why a ramp that steps down is refused', () => {
     const targets = [0, 100];
     const capacity = [0, 0];
     expect(bruteForce(targets, capacity, 100, [1, 0], 0, 3).min).toBe(1);
-    expect(() => hiringPlan({ targets, capacity, fullQuota: 100, ramp: [1, 0] })).toThrow('never steps down');
+    expect(() => hiringSchedule({ targets, capacity, fullQuota: 100, ramp: [1, 0] })).toThrow('never steps down');
   });
 });

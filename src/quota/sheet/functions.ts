@@ -9,7 +9,7 @@ import { invalid } from '../../shared/errors';
 import { listLength } from '../../shared/limits';
 import { type AllocationMethod, allocateQuota } from '../allocation';
 import { type CapacityResult, teamCapacity } from '../capacity';
-import { hiringPlan, shortfallByMonth } from '../hiring';
+import { hiringSchedule, shortfallByMonth } from '../hiring';
 import { checkMonthList } from '../limits';
 import { rampQuota, rampSchedule } from '../schedule';
 import { spreadAnnual } from '../seasonality';
@@ -80,12 +80,12 @@ export function rreOf(...roster: RosterArgs): number[][] {
 
 /** HIRES: hires (whole people) to start each month, one row. */
 export function hiresOf(...args: HiringArgs): number[][] {
-  return [hiringPlan(readHiringInput(...args)).hires];
+  return [hiringSchedule(readHiringInput(...args)).hires];
 }
 
 /** HIRESGAP: the shortfall the HIRES plan leaves in each month, one row (money, to the cent). */
 export function hiresGapOf(...args: HiringArgs): number[][] {
-  return [shortfallByMonth(hiringPlan(readHiringInput(...args)))];
+  return [shortfallByMonth(hiringSchedule(readHiringInput(...args)))];
 }
 
 /** SEASONALQUOTA: an annual quota spread by seasonality weights, one row of cents adding up to it. */

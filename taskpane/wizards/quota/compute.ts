@@ -8,7 +8,7 @@ import { firstOfMonthSerial, monthIndex, serialToDate } from '../../../src/share
 import { locateColumns, parseTable } from '../../../src/shared/table';
 import {
   DEFAULT_RAMP_PROFILES,
-  hiringPlan,
+  hiringSchedule,
   isNondecreasing,
   rampProfileKindOf,
   rampSchedule,
@@ -225,7 +225,7 @@ export function computeQuota(reps: RosterRep[], targets: number[], o: QuotaOptio
   });
   const fullQuota = reps.reduce((s, r) => s + r.fullQuota, 0) / reps.length;
   const hire = hireProfile(rosterProfiles(reps));
-  const plan = hiringPlan({
+  const plan = hiringSchedule({
     targets,
     capacity: cap.capacity,
     fullQuota,

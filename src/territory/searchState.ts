@@ -5,7 +5,7 @@
 import { type Compiled, repDeviation } from './model';
 
 /** The mutable state of one search: a plan with incremental totals, counts, deviations and budget use. */
-export class Plan {
+export class SearchState {
   readonly asg: Int32Array;
   readonly x: Float64Array;
   readonly cnt: Int32Array;
