@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   },
   progress: { width: '160px' },
   fileInput: { display: 'none' },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }, // prettier-ignore
 });
 
 /** A workbook on screen: its cells, the engine computing it, and what the file said about its columns. */
@@ -159,6 +160,9 @@ export function Playground({ initial, onBook }: PlaygroundProps): React.JSX.Elem
       ? `Computing formulas: ${compute.total - compute.pending} of ${compute.total}…`
       : message ||
         'Select cells (drag, Shift+arrows, headers, Ctrl+A), paste tab-separated data, or open an .xlsx file.';
+  // What a screen reader hears: the start and the end of a computation, not each 30 ms slice of it (the visible
+  // status counts the formulas; the progress bar carries the fraction).
+  const spoken = busy ? busy.label : compute.pending > 0 ? 'Computing formulas…' : status;
   const progress = busy
     ? busy.value
     : compute.pending > 0
@@ -209,9 +213,10 @@ export function Playground({ initial, onBook }: PlaygroundProps): React.JSX.Elem
             onWidths={(s, px) => (pixelWidths.current[s] = px)}
           />
           <div className={styles.status}>
-            <Caption1 role="status" aria-live="polite">
-              {status}
-            </Caption1>
+            <Caption1 aria-hidden="true">{status}</Caption1>
+            <div className={styles.hidden} role="status" aria-live="polite">
+              {spoken}
+            </div>
             {progress !== undefined && (
               <ProgressBar className={styles.progress} value={progress} aria-label="Progress" />
             )}

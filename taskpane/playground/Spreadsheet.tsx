@@ -326,6 +326,11 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
     window.addEventListener('mouseup', up);
   };
 
+  // The active cell is announced once, through aria-activedescendant, under this name (Excel's "C3: $1,200,
+  // formula …"); the live region speaks only what that does not: a range selection grown with Shift or the mouse.
+  const activeName = `${activeAddress}: ${activeView.pending ? 'computing' : activeView.text || 'blank'}${
+    activeCell.formula ? `, formula ${activeCell.formula}` : ''
+  }`;
   const renderRow = (r: number) => (
     <div
       key={r}
@@ -400,6 +405,7 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
             id={cellId(r, c)}
             aria-colindex={c + 2}
             aria-selected={inRange}
+            aria-label={isActive ? activeName : undefined}
             aria-busy={v.pending || undefined}
             data-address={a}
             title={v.pending ? 'Computing…' : (v.error?.message ?? undefined)}
@@ -439,9 +445,7 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
   if (active.row < first || active.row > last) rows.push(renderRow(active.row));
 
   const charts = workbook.charts().filter((c) => c.sheet === currentSheet);
-  const announce = `${activeAddress}${rangeAddress !== activeAddress ? ` (selected ${rangeAddress})` : ''}: ${
-    activeView.pending ? 'computing' : activeView.text || 'blank'
-  }${activeCell.formula ? `, formula ${activeCell.formula}` : ''}`;
+  const announce = rangeAddress !== activeAddress ? `Selected ${rangeAddress}` : '';
 
   return (
     <section className={styles.root} aria-label="Spreadsheet">

@@ -108,11 +108,17 @@ describe('playground grid as a tool (Chromium)', () => {
     await page.keyboard.press('ArrowDown');
     const activeId = await g.getAttribute('aria-activedescendant');
     await expect(page.locator(`[id="${activeId}"]`).getAttribute('data-address')).resolves.toBe('C3');
-    await expect(page.locator('[aria-live="polite"]', { hasText: /^C3: \$/ }).count()).resolves.toBe(1);
+    // The active cell is announced once, by its name through aria-activedescendant ("C3: $…"), not again by the
+    // live region, which speaks only a grown selection.
+    await expect(cell('C3').getAttribute('aria-label')).resolves.toMatch(/^C3: \$/);
+    await expect(cell('B3').getAttribute('aria-label')).resolves.toBeNull();
+    const live = page.locator('section[aria-label="Spreadsheet"] > [aria-live="polite"]');
+    await expect(live.textContent()).resolves.toBe('');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowRight');
     await expect(nameBox().inputValue()).resolves.toBe('C3:D5');
+    await expect(live.textContent()).resolves.toBe('Selected C3:D5');
     await expect(cell('D4').getAttribute('aria-selected')).resolves.toBe('true');
     await page.keyboard.press('Control+a');
     // Payouts: a header row and one row a rep, columns A–L (the used range)
