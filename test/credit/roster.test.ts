@@ -5,26 +5,10 @@
 import fc from 'fast-check';
 import { type CreditTablesReader, creditedOf, readCreditTables } from '../../src/credit';
 import { ModelInputError } from '../../src/shared/errors';
+import { DEALS, OWNERS, SPLITS } from '../contract/samples/credit';
 
-// 2026-03-13 = 46094, 2026-03-14 = 46095 (Excel serials).
-const DEALS = [
-  ['Deal', 'Account', 'Amount', 'Close date', 'Owner'],
-  ['D-1', 'A-1', 1000.01, 46094, null],
-  ['D-2', 'A-1', 500, 46095, null],
-  ['D-3', 'A-2', 200, 46095, 'Cy'],
-];
-const SPLITS = [
-  ['Deal', 'Rep', 'Share', 'Type'],
-  ['D-1', 'Ann', 0.6, 'split'],
-  ['D-1', 'Ben', 0.4, 'split'],
-  ['D-2', 'Omar', 0.5, 'overlay'],
-];
-const OWNERS = [
-  ['Account', 'Rep', 'From', 'To'],
-  ['A-1', 'Ann', 46023, 46094],
-  ['A-1', 'Ben', 46095, null],
-];
-
+// The tables of the contract samples: D-1 (1,000.01, 2026-03-13) split 60/40 Ann/Ben, D-2 (500, 2026-03-14) of
+// A-1 with Omar's 50 % overlay, D-3 (200) owned by Cy; A-1 moves from Ann to Ben on 2026-03-14.
 /** A reader that counts how often the tables are read. */
 function counting(): { read: CreditTablesReader; reads: () => number } {
   let n = 0;

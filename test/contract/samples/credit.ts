@@ -1,22 +1,22 @@
 import type { FunctionSample } from '../harness';
 
 // 2026-03-13 = 46094, 2026-03-14 = 46095 (Excel serials).
-const MAR_13 = 46094;
-const MAR_14 = 46095;
-const DEALS = [
+export const MAR_13 = 46094;
+export const MAR_14 = 46095;
+export const DEALS = [
   ['Deal', 'Account', 'Amount', 'Close date', 'Owner'],
   ['D-1', 'A-1', 1000.01, MAR_13, null],
   ['D-2', 'A-1', 500, MAR_14, null],
   ['D-3', 'A-2', 200, MAR_14, 'Cy'],
 ];
-const SPLITS = [
+export const SPLITS = [
   ['Deal', 'Rep', 'Share', 'Type'],
   ['D-1', 'Ann', 0.6, 'split'],
   ['D-1', 'Ben', 0.4, 'split'],
   ['D-2', 'Omar', 0.5, 'overlay'],
 ];
 // A-1 moves from Ann to Ben on 2026-03-14 (From and To inclusive).
-const OWNERS = [
+export const OWNERS = [
   ['Account', 'Rep', 'From', 'To'],
   ['A-1', 'Ann', 46023, MAR_13],
   ['A-1', 'Ben', MAR_14, null],
