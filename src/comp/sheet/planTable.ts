@@ -119,6 +119,14 @@ const REQUIRED_COLUMNS: readonly (keyof typeof LAYOUT)[] = [
 
 type Row = TableRecord<typeof LAYOUT>;
 
+/** Column keys of the plan-table layout. */
+type ColumnKey = keyof typeof LAYOUT;
+
+/** The required columns as a layout for `locateColumns` (in REQUIRED_COLUMNS order, each marked required). */
+const REQUIRED_LAYOUT: TableLayout = Object.fromEntries(
+  REQUIRED_COLUMNS.map((key): [string, ColumnSpec] => [key, { ...LAYOUT[key], required: true }]),
+);
+
 /**
  * Upgrades a layout to the next version (grid in → grid out); the reader applies them in turn up to
  * PLAN_TABLE_VERSION. Messages keep naming the user's own header cells, so a migration changes cells only where
@@ -147,6 +155,49 @@ export function planTableVersion(range: Grid | CellValue, arg = 'plan'): number 
 
 /** Reads a plan table (see the layout above) into a validated plan; errors name the row and column. */
 export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
+  const grid = currentVersionGrid(range, arg);
+  const cells = cellNamer(grid[0], arg);
+  locateColumns(grid[0], REQUIRED_LAYOUT, arg);
+  // A row of zeros has no type: blank cells as Excel for desktop passes them.
+  const rows = readRows(parseTable(grid, LAYOUT, arg, true), cells);
+  attachBands(rows, cells);
+  const head = checkPlanRows(rows, cells);
+  return assemblePlan(head, rows, cells);
+}
+
+/** Names a plan table's cells in messages, with the user's own header text. */
+interface CellNamer {
+  readonly arg: string;
+  readonly header: readonly CellValue[];
+  /** `plan: row 4, column "Quota"`: where a row's cell is. */
+  readonly at: (r: Row, key: ColumnKey) => string;
+  /** `v`, or an error naming the cell when it is blank (`what` is required on a <type> row). */
+  readonly need: <T>(r: Row, key: ColumnKey, v: T | undefined, what: string) => T;
+}
+
+/** What the rows of a plan table hold, by kind, in table order; the cells they came from kept for messages. */
+interface PlanRows {
+  plan?: { row: Row; name?: string; targetIncentive: number };
+  comps: CurveEntry[];
+  /** Components by measureKey(name): one lookup per band row instead of a scan of every component. */
+  byName: Map<string, CurveEntry>;
+  bandRows: Row[];
+  kickers: { row: Row; k: Kicker }[];
+  spiffs: Spiff[];
+  draw?: { row: Row; d: PlanDraw };
+  formulas: { row: Row; f: FormulaComponent }[];
+}
+
+/** A curve component as read: its fields, method and bands (filled in from the band rows). */
+interface CurveEntry {
+  row: Row;
+  c: Omit<PlanComponent, 'curve'>;
+  method: CurveMethod;
+  bands: { lower: number; rate: number }[];
+}
+
+/** The grid at PLAN_TABLE_VERSION: size and shape checked, an older layout migrated, a newer one refused. */
+function currentVersionGrid(range: ArgValue, arg: string): Grid {
   let grid = asGrid(range);
   checkSize(
     arg,
@@ -167,157 +218,171 @@ export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
     grid = migrate(grid);
     version += 1;
   }
-  const header = grid[0];
-  const colName = (key: keyof typeof LAYOUT): string => {
+  return grid;
+}
+
+/** The cell namer of a table with this header row, for argument `arg`. */
+function cellNamer(header: readonly CellValue[], arg: string): CellNamer {
+  const colName = (key: ColumnKey): string => {
     const spec: ColumnSpec = LAYOUT[key];
     const wanted = [spec.header, ...(spec.aliases ?? [])];
     const i = header.findIndex((h) => wanted.some((w) => measureKey(w) === measureKey(cellText(h))));
     return i >= 0 ? cellText(header[i]) : LAYOUT[key].header;
   };
-  const at = (r: Row, key: keyof typeof LAYOUT) => `${arg}: row ${r.row}, column "${colName(key)}"`;
-  const need = <T>(r: Row, key: keyof typeof LAYOUT, v: T | undefined, what: string): T => {
+  const at = (r: Row, key: ColumnKey) => `${arg}: row ${r.row}, column "${colName(key)}"`;
+  const need = <T>(r: Row, key: ColumnKey, v: T | undefined, what: string): T => {
     if (v === undefined || v === '') invalid(`${at(r, key)}: ${what} is required on a ${r.type.toLowerCase()} row.`);
     return v;
   };
+  return { arg, header, at, need };
+}
 
-  const requiredLayout: TableLayout = {};
-  for (const key of REQUIRED_COLUMNS) requiredLayout[key] = { ...LAYOUT[key], required: true };
-  locateColumns(header, requiredLayout, arg);
-  // A row of zeros has no type: blank cells as Excel for desktop passes them.
-  const records = parseTable(grid, LAYOUT, arg, true);
-  let name: string | undefined;
-  let targetIncentive: number | undefined;
-  let planRow: Row | undefined;
-  const comps: {
-    row: Row;
-    c: Omit<PlanComponent, 'curve'>;
-    method: CurveMethod;
-    bands: { lower: number; rate: number }[];
-  }[] = [];
-  const bandRows: Row[] = [];
-  // Components by measureKey(name): one lookup per band row instead of a scan of every component.
-  const byName = new Map<string, (typeof comps)[number]>();
-  const kickers: Kicker[] = [];
-  const spiffs: Spiff[] = [];
-  let draw: PlanDraw | undefined;
-  let drawRow: Row | undefined;
-  const formulas: { row: Row; f: FormulaComponent }[] = [];
-
+/** Reads each record by its row type, in table order (band rows are kept to attach once all components are read). */
+function readRows(records: readonly Row[], cells: CellNamer): PlanRows {
+  const rows: PlanRows = { comps: [], byName: new Map(), bandRows: [], kickers: [], spiffs: [], formulas: [] };
   for (const read of records) {
     // Excel for desktop passes blank cells as 0: a Cap, Threshold, kicker Quota or SPIFF Bound of 0 is no value
     // (no cap, no gate, the component's quota, the default hurdle), as PAYOUT's cap and threshold.
     const r = { ...read, cap: nonZero(read.cap), threshold: nonZero(read.threshold) };
     const type = measureKey(r.type);
-    if (type === 'plan') {
-      if (planRow) invalid(`${at(r, 'type')}: a second plan row (the first is row ${planRow.row}); keep one.`);
-      planRow = r;
-      name = r.component || undefined;
-      targetIncentive = need(r, 'targetIncentive', r.targetIncentive, 'the target incentive');
-      if (targetIncentive < 0) invalid(`${at(r, 'targetIncentive')}: must be zero or more, got ${targetIncentive}.`);
-    } else if (type === 'component') {
-      const cname = need(r, 'component', r.component, 'a component name');
-      const twin = byName.get(measureKey(cname));
-      if (twin)
-        invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, twin.c.name)}.`);
-      const weight = need(r, 'weight', r.weight, 'the weight');
-      if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
-      const quota = need(r, 'quota', r.quota, 'the quota');
-      if (!(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
-      if (r.cap !== undefined && r.cap < 0) invalid(`${at(r, 'cap')}: must be zero or more, got ${r.cap}.`);
-      const entry: (typeof comps)[number] = {
-        row: r,
-        c: {
-          name: cname,
-          measure: need(r, 'measure', r.measure, 'the measure'),
-          weight,
-          quota,
-          ...(r.cap !== undefined ? { cap: r.cap } : {}),
-          ...(r.threshold !== undefined ? { threshold: r.threshold } : {}),
-        },
-        method: curveMethod(r.method, at(r, 'method')),
-        bands: [],
-      };
-      comps.push(entry);
-      byName.set(measureKey(cname), entry);
-    } else if (type === 'band') {
-      bandRows.push(r);
-    } else if (type === 'kicker') {
-      const target = need(r, 'component', r.component, 'the component to multiply');
-      const multiplier = need(r, 'rate', r.rate, 'the multiplier');
-      if (multiplier < 0) invalid(`${at(r, 'rate')}: the multiplier must be zero or more, got ${multiplier}.`);
-      const quota = nonZero(r.quota);
-      if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
-      kickers.push({
-        component: target,
-        measure: need(r, 'measure', r.measure, 'the hurdle measure'),
-        hurdle: need(r, 'bound', r.bound, 'the hurdle attainment'),
-        multiplier,
-        ...(quota !== undefined ? { quota } : {}),
-      });
-    } else if (type === 'spiff') {
-      const kind = measureKey(need(r, 'method', r.method, 'fixed or per unit'));
-      if (kind !== 'fixed' && kind !== 'per unit' && kind !== 'perunit') {
-        invalid(`${at(r, 'method')}: expected "fixed" or "per unit" for a SPIFF, got ${describeValue(r.method)}.`);
-      }
-      spiffs.push({
-        name: need(r, 'component', r.component, 'the SPIFF name'),
-        measure: need(r, 'measure', r.measure, 'the measure'),
-        kind: kind === 'fixed' ? 'fixed' : 'perUnit',
-        amount: need(r, 'rate', r.rate, 'the amount'),
-        ...(nonZero(r.bound) !== undefined ? { hurdle: r.bound } : {}),
-      });
-    } else if (type === 'draw') {
-      if (drawRow) invalid(`${at(r, 'type')}: a second draw row (the first is row ${drawRow.row}); keep one.`);
-      drawRow = r;
-      const amount = need(r, 'rate', r.rate, 'the draw per period');
-      if (amount < 0) invalid(`${at(r, 'rate')}: the draw must be zero or more, got ${amount}.`);
-      draw = {
-        ...(r.component ? { name: r.component } : {}),
-        amount,
-        recoverable: drawRecoverable(r.method, at(r, 'method')),
-      };
-    } else if (type === 'formula') {
-      const cname = need(r, 'component', r.component, 'a component name');
-      const twin = byName.get(measureKey(cname)) ?? formulas.find((x) => measureKey(x.f.name) === measureKey(cname));
-      if (twin) {
-        const other = 'c' in twin ? twin.c.name : twin.f.name;
-        invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, other)}.`);
-      }
-      if (!header.some((h) => ['formula', 'expression', 'rule'].includes(measureKey(cellText(h))))) {
-        invalid(`${at(r, 'type')}: a formula row needs a "Formula" column; add it after "Threshold".`);
-      }
-      const written = need(r, 'formula', r.formula, 'the formula');
-      // Excel for desktop passes a blank Formula cell as 0 (BLANK_AS_ZERO): a formula of 0 is none
-      if (written.trim() !== '' && isBlankOrZero(Number(written))) {
-        invalid(
-          `${at(r, 'formula')}: the formula is required on a formula row (${BLANK_AS_ZERO}; to pay nothing, delete the row).`,
-        );
-      }
-      const text = written.replace(/^\s*=/, '');
-      const weight = r.weight ?? 0;
-      if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
-      const quota = nonZero(r.quota);
-      if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
-      // Excel for desktop passes a blank cell as 0: a measure "0" is none
-      const measures = (r.measure === undefined || r.measure.trim() === '0' ? '' : r.measure)
-        .split(/[,;]/)
-        .map((m) => m.trim())
-        .filter((m) => m !== '');
-      if (quota !== undefined && measures.length === 0) {
-        invalid(`${at(r, 'measure')}: a formula row with a quota needs the measure it is the quota of.`);
-      }
-      formulas.push({
-        row: r,
-        f: { name: cname, formula: text, measures, weight, ...(quota !== undefined ? { quota } : {}) },
-      });
-    } else {
+    if (type === 'plan') readPlanRow(r, rows, cells);
+    else if (type === 'component') readComponentRow(r, rows, cells);
+    else if (type === 'band') rows.bandRows.push(r);
+    else if (type === 'kicker') rows.kickers.push({ row: r, k: readKickerRow(r, cells) });
+    else if (type === 'spiff') rows.spiffs.push(readSpiffRow(r, cells));
+    else if (type === 'draw') readDrawRow(r, rows, cells);
+    else if (type === 'formula') readFormulaRow(r, rows, cells);
+    else {
       invalid(
-        `${at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker, spiff, draw or formula.`,
+        `${cells.at(r, 'type')}: unknown row type ${describeValue(r.type)}; expected plan, component, band, kicker, spiff, draw or formula.`,
       );
     }
   }
-  for (const r of bandRows) {
-    const owner = byName.get(measureKey(r.component ?? ''));
+  return rows;
+}
+
+/** The plan row: name (optional) and target incentive (currency per period, ≥ 0); a second plan row is an error. */
+function readPlanRow(r: Row, rows: PlanRows, { at, need }: CellNamer): void {
+  if (rows.plan) invalid(`${at(r, 'type')}: a second plan row (the first is row ${rows.plan.row.row}); keep one.`);
+  const name = r.component || undefined;
+  const targetIncentive = need(r, 'targetIncentive', r.targetIncentive, 'the target incentive');
+  rows.plan = { row: r, name, targetIncentive };
+  if (targetIncentive < 0) invalid(`${at(r, 'targetIncentive')}: must be zero or more, got ${targetIncentive}.`);
+}
+
+/** A component row: a curve component, bands to come (weight ≥ 0, quota > 0, cap ≥ 0); a name used twice is an error. */
+function readComponentRow(r: Row, rows: PlanRows, { at, need }: CellNamer): void {
+  const cname = need(r, 'component', r.component, 'a component name');
+  const twin = rows.byName.get(measureKey(cname));
+  if (twin) invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, twin.c.name)}.`);
+  const weight = need(r, 'weight', r.weight, 'the weight');
+  if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
+  const quota = need(r, 'quota', r.quota, 'the quota');
+  if (!(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
+  if (r.cap !== undefined && r.cap < 0) invalid(`${at(r, 'cap')}: must be zero or more, got ${r.cap}.`);
+  const entry: CurveEntry = {
+    row: r,
+    c: {
+      name: cname,
+      measure: need(r, 'measure', r.measure, 'the measure'),
+      weight,
+      quota,
+      ...(r.cap !== undefined ? { cap: r.cap } : {}),
+      ...(r.threshold !== undefined ? { threshold: r.threshold } : {}),
+    },
+    method: curveMethod(r.method, at(r, 'method')),
+    bands: [],
+  };
+  rows.comps.push(entry);
+  rows.byName.set(measureKey(cname), entry);
+}
+
+/** A kicker row: component multiplied, hurdle measure and attainment, multiplier (≥ 0), quota (> 0, optional). */
+function readKickerRow(r: Row, { at, need }: CellNamer): Kicker {
+  const target = need(r, 'component', r.component, 'the component to multiply');
+  const multiplier = need(r, 'rate', r.rate, 'the multiplier');
+  if (multiplier < 0) invalid(`${at(r, 'rate')}: the multiplier must be zero or more, got ${multiplier}.`);
+  const quota = nonZero(r.quota);
+  if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
+  return {
+    component: target,
+    measure: need(r, 'measure', r.measure, 'the hurdle measure'),
+    hurdle: need(r, 'bound', r.bound, 'the hurdle attainment'),
+    multiplier,
+    ...(quota !== undefined ? { quota } : {}),
+  };
+}
+
+/** A SPIFF row: name, measure, fixed or per unit, amount (currency, or per unit) and hurdle (units, optional). */
+function readSpiffRow(r: Row, { at, need }: CellNamer): Spiff {
+  const kind = measureKey(need(r, 'method', r.method, 'fixed or per unit'));
+  if (kind !== 'fixed' && kind !== 'per unit' && kind !== 'perunit') {
+    invalid(`${at(r, 'method')}: expected "fixed" or "per unit" for a SPIFF, got ${describeValue(r.method)}.`);
+  }
+  return {
+    name: need(r, 'component', r.component, 'the SPIFF name'),
+    measure: need(r, 'measure', r.measure, 'the measure'),
+    kind: kind === 'fixed' ? 'fixed' : 'perUnit',
+    amount: need(r, 'rate', r.rate, 'the amount'),
+    ...(nonZero(r.bound) !== undefined ? { hurdle: r.bound } : {}),
+  };
+}
+
+/** The draw row: label (optional), draw per period (currency, ≥ 0), recoverable or not; a second one is an error. */
+function readDrawRow(r: Row, rows: PlanRows, { at, need }: CellNamer): void {
+  if (rows.draw) invalid(`${at(r, 'type')}: a second draw row (the first is row ${rows.draw.row.row}); keep one.`);
+  const amount = need(r, 'rate', r.rate, 'the draw per period');
+  if (amount < 0) invalid(`${at(r, 'rate')}: the draw must be zero or more, got ${amount}.`);
+  const d: PlanDraw = {
+    ...(r.component ? { name: r.component } : {}),
+    amount,
+    recoverable: drawRecoverable(r.method, at(r, 'method')),
+  };
+  rows.draw = { row: r, d };
+}
+
+/** A formula row: name, expression (uncompiled), measures, weight (≥ 0, default 0) and quota (> 0, optional). */
+function readFormulaRow(r: Row, rows: PlanRows, { header, at, need }: CellNamer): void {
+  const cname = need(r, 'component', r.component, 'a component name');
+  const key = measureKey(cname);
+  const twin = rows.byName.get(key) ?? rows.formulas.find((x) => measureKey(x.f.name) === key);
+  if (twin) {
+    const other = 'c' in twin ? twin.c.name : twin.f.name;
+    invalid(`${at(r, 'component')}: component "${cname}" is defined twice${sameNameHint(cname, other)}.`);
+  }
+  if (!header.some((h) => ['formula', 'expression', 'rule'].includes(measureKey(cellText(h))))) {
+    invalid(`${at(r, 'type')}: a formula row needs a "Formula" column; add it after "Threshold".`);
+  }
+  const written = need(r, 'formula', r.formula, 'the formula');
+  // Excel for desktop passes a blank Formula cell as 0 (BLANK_AS_ZERO): a formula of 0 is none
+  if (written.trim() !== '' && isBlankOrZero(Number(written))) {
+    invalid(
+      `${at(r, 'formula')}: the formula is required on a formula row (${BLANK_AS_ZERO}; to pay nothing, delete the row).`,
+    );
+  }
+  const text = written.replace(/^\s*=/, '');
+  const weight = r.weight ?? 0;
+  if (weight < 0) invalid(`${at(r, 'weight')}: must be zero or more, got ${weight}.`);
+  const quota = nonZero(r.quota);
+  if (quota !== undefined && !(quota > 0)) invalid(`${at(r, 'quota')}: must be more than 0, got ${quota}.`);
+  // Excel for desktop passes a blank cell as 0: a measure "0" is none
+  const measures = (r.measure === undefined || r.measure.trim() === '0' ? '' : r.measure)
+    .split(/[,;]/)
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
+  if (quota !== undefined && measures.length === 0) {
+    invalid(`${at(r, 'measure')}: a formula row with a quota needs the measure it is the quota of.`);
+  }
+  rows.formulas.push({
+    row: r,
+    f: { name: cname, formula: text, measures, weight, ...(quota !== undefined ? { quota } : {}) },
+  });
+}
+
+/** Adds each band row, in table order, to its component's bands (bounds ascending per component). */
+function attachBands(rows: PlanRows, { at, need }: CellNamer): void {
+  for (const r of rows.bandRows) {
+    const owner = rows.byName.get(measureKey(r.component ?? ''));
     if (!owner) invalid(`${at(r, 'component')}: no component named ${describeValue(r.component ?? null)} in the plan.`);
     const lower = need(r, 'bound', r.bound, 'the lower bound');
     const rate = need(r, 'rate', r.rate, 'the rate');
@@ -329,27 +394,36 @@ export function readPlanTable(range: ArgValue, arg = 'plan'): CompPlan {
     }
     owner.bands.push({ lower, rate });
   }
-  if (!planRow) invalid(`${arg}: no plan row; add a row of type "plan" with the target incentive.`);
-  for (const x of comps) {
+}
+
+/** The plan row, once the rows hold together: a plan row, bands on every component, each kicker's component exists. */
+function checkPlanRows(rows: PlanRows, { arg, at }: CellNamer): NonNullable<PlanRows['plan']> {
+  if (!rows.plan) invalid(`${arg}: no plan row; add a row of type "plan" with the target incentive.`);
+  for (const x of rows.comps) {
     if (x.bands.length === 0) invalid(`${at(x.row, 'component')}: component "${x.c.name}" has no band rows.`);
   }
-  for (const k of kickers) {
-    if (!byName.has(measureKey(k.component))) {
-      const r = records.find((q) => measureKey(q.type) === 'kicker' && q.component === k.component)!;
-      invalid(`${at(r, 'component')}: no component named "${k.component}" in the plan.`);
+  for (const { row, k } of rows.kickers) {
+    if (!rows.byName.has(measureKey(k.component))) {
+      invalid(`${at(row, 'component')}: no component named "${k.component}" in the plan.`);
     }
   }
+  return rows.plan;
+}
+
+/** The plan the rows make, validated, with each formula checked and compiled once (errors name its cell). */
+function assemblePlan(head: NonNullable<PlanRows['plan']>, rows: PlanRows, { arg, at }: CellNamer): CompPlan {
+  const { comps, formulas, draw } = rows;
   const plan: CompPlan = {
-    ...(name !== undefined ? { name } : {}),
-    targetIncentive: targetIncentive!,
+    ...(head.name !== undefined ? { name: head.name } : {}),
+    targetIncentive: head.targetIncentive,
     components: comps.map((x) => ({
       ...x.c,
       curve: { method: x.method, table: rateTable(x.bands, `${arg}: "${x.c.name}" bands`) },
     })),
-    kickers,
-    spiffs,
+    kickers: rows.kickers.map((x) => x.k),
+    spiffs: rows.spiffs,
     ...(formulas.length > 0 ? { formulas: formulas.map((x) => x.f) } : {}),
-    ...(draw ? { draw } : {}),
+    ...(draw ? { draw: draw.d } : {}),
   };
   validatePlan(plan, arg);
   if (formulas.length === 0) return plan;
