@@ -136,6 +136,123 @@ function cellIsEmpty(c: MemoryCell | undefined): boolean {
   return !c || (isBlank(c.value) && !c.formula);
 }
 
+/**
+ * A plan being applied: a copy of the state (new maps and lists sharing the sheets, each copied on its first write)
+ * and the lower-case names of the sheets the draft already owns (new, copied, or copied on write).
+ */
+interface Draft {
+  state: State;
+  copied: Set<string>;
+}
+
+/** A copy of `state` whose maps and lists can change freely; the sheets themselves are shared. */
+function copyState(state: State): State {
+  return {
+    sheets: new Map(state.sheets),
+    tables: new Map(state.tables),
+    names: new Map(state.names),
+    charts: [...state.charts],
+    properties: new Map(state.properties),
+    autoOpenTaskpane: state.autoOpenTaskpane,
+  };
+}
+
+/** The draft's own copy of `sheet`, made on first use; throws naming `where` when the sheet does not exist. */
+function writableSheet(draft: Draft, sheet: string, where: string): Sheet {
+  const k = sheet.toLowerCase();
+  const s = draft.state.sheets.get(k);
+  if (!s) notFound(`${where}: sheet "${sheet}" does not exist.`);
+  if (draft.copied.has(k)) return s;
+  const copy = { name: s.name, cells: new Map(s.cells) };
+  draft.state.sheets.set(k, copy);
+  draft.copied.add(k);
+  return copy;
+}
+
+/** Adds the plan's new sheets, empty, to the draft; throws on an invalid name. */
+function addNewSheets(draft: Draft, plan: WritePlan): void {
+  for (const name of plan.newSheets ?? []) {
+    const p = sheetNameProblem(name);
+    if (p) invalid(`New sheet: ${p}.`);
+    draft.state.sheets.set(name.toLowerCase(), { name, cells: new Map() });
+    draft.copied.add(name.toLowerCase());
+  }
+}
+
+/** Adds the plan's sheet copies to the draft; throws when a source sheet does not exist. */
+function copySheets(draft: Draft, plan: WritePlan): void {
+  for (const c of plan.copySheets ?? []) {
+    const from = draft.state.sheets.get(c.from.toLowerCase());
+    if (!from) notFound(`Copy of sheet "${c.from}": the sheet does not exist.`);
+    const cells: SheetCells = new Map();
+    // Spilled values are not copied: the copy's formulas compute (and spill) them again, as in Excel.
+    for (const [k, cell] of from.cells) if (!cell.computed) cells.set(k, { ...cell });
+    draft.state.sheets.set(c.to.toLowerCase(), { name: c.to, cells });
+    draft.copied.add(c.to.toLowerCase());
+  }
+}
+
+/** Adds (or replaces) the plan's tables in `state`; throws on a missing sheet, an overlap or a bad header. */
+function addTables(state: State, plan: WritePlan): void {
+  for (const t of plan.tables ?? []) {
+    const where = `Table ${t.name}`;
+    const s = state.sheets.get(t.sheet.toLowerCase());
+    if (!s) notFound(`${where}: sheet "${t.sheet}" does not exist.`);
+    const k = t.name.toLowerCase();
+    state.tables.delete(k); // a table the plan replaces is not an overlap of itself
+    const rect = parseRange(t.address);
+    for (const other of state.tables.values()) {
+      if (other.sheet.toLowerCase() === s.name.toLowerCase() && rectsOverlap(parseRange(other.address), rect))
+        invalid(`${where}: ${t.address} overlaps table ${other.name} (${other.address}).`);
+    }
+    checkHeader(where, s.cells, rect);
+    state.tables.set(k, { name: t.name, sheet: s.name, address: formatRange(rect) });
+  }
+}
+
+/** Throws (naming `where` and the cell) when a header cell of the table at `rect` is blank or repeats a name. */
+function checkHeader(where: string, cells: SheetCells, rect: Rect): void {
+  const seen = new Set<string>();
+  for (let col = rect.left; col <= rect.right; col++) {
+    const h = cells.get(key(rect.top, col))?.value ?? null;
+    const at = formatCell(rect.top, col);
+    if (isBlank(h)) invalid(`${where}: header cell ${at} is blank; every column needs a name.`);
+    const text = String(h).toLowerCase();
+    if (seen.has(text)) invalid(`${where}: header "${String(h)}" (cell ${at}) is used twice.`);
+    seen.add(text);
+  }
+}
+
+/** Adds (or replaces) the plan's named ranges in `state`; throws when a sheet does not exist. */
+function addNames(state: State, plan: WritePlan): void {
+  for (const n of plan.names ?? []) {
+    const s = state.sheets.get(n.sheet.toLowerCase());
+    if (!s) notFound(`Named range ${n.name}: sheet "${n.sheet}" does not exist.`);
+    state.names.set(n.name.toLowerCase(), {
+      name: n.name,
+      sheet: s.name,
+      address: formatRange(parseRange(n.address)),
+    });
+  }
+}
+
+/** Adds the plan's charts to `state`, numbered from `firstId`; returns the next free id. */
+function addCharts(state: State, plan: WritePlan, firstId: number): number {
+  let id = firstId;
+  for (const c of plan.charts ?? []) {
+    const s = state.sheets.get(c.sheet.toLowerCase());
+    if (!s) notFound(`Chart "${c.title}": sheet "${c.sheet}" does not exist.`);
+    state.charts.push({ ...c, sheet: s.name, id: id++ });
+  }
+  return id;
+}
+
+/** Sets the plan's custom document properties and its task-pane setting (when given) in `state`. */
+function setProperties(state: State, plan: WritePlan): void {
+  for (const [k, v] of Object.entries(plan.properties ?? {})) state.properties.set(k, v);
+  if (plan.autoOpenTaskpane !== undefined) state.autoOpenTaskpane = plan.autoOpenTaskpane;
+}
+
 /** An in-memory `WorkbookPort` with synchronous accessors for a grid UI. */
 export class MemoryWorkbook implements WorkbookPort {
   private state: State = { sheets: new Map(), tables: new Map(), names: new Map(), charts: [], properties: new Map() };
@@ -441,6 +558,7 @@ export class MemoryWorkbook implements WorkbookPort {
     }
   }
 
+  /** Applies a validated plan all-or-nothing: every part goes to a draft, swapped in only when all succeeded. */
   private applyNow(plan: WritePlan): void {
     validatePlanShape(plan);
     const { sheets, tables, names } = this.state;
@@ -449,44 +567,27 @@ export class MemoryWorkbook implements WorkbookPort {
       tables: new Set(tables.keys()),
       names: new Set(names.keys()),
     });
-    const next: State = {
-      sheets: new Map(this.state.sheets),
-      tables: new Map(this.state.tables),
-      names: new Map(this.state.names),
-      charts: [...this.state.charts],
-      properties: new Map(this.state.properties),
-      autoOpenTaskpane: this.state.autoOpenTaskpane,
-    };
-    const copied = new Set<string>();
-    const writable = (sheet: string, where: string): Sheet => {
-      const k = sheet.toLowerCase();
-      const s = next.sheets.get(k);
-      if (!s) notFound(`${where}: sheet "${sheet}" does not exist.`);
-      if (copied.has(k)) return s;
-      const copy = { name: s.name, cells: new Map(s.cells) };
-      next.sheets.set(k, copy);
-      copied.add(k);
-      return copy;
-    };
-    for (const name of plan.newSheets ?? []) {
-      const p = sheetNameProblem(name);
-      if (p) invalid(`New sheet: ${p}.`);
-      next.sheets.set(name.toLowerCase(), { name, cells: new Map() });
-      copied.add(name.toLowerCase());
-    }
-    for (const c of plan.copySheets ?? []) {
-      const from = next.sheets.get(c.from.toLowerCase());
-      if (!from) notFound(`Copy of sheet "${c.from}": the sheet does not exist.`);
-      const cells: SheetCells = new Map();
-      // Spilled values are not copied: the copy's formulas compute (and spill) them again, as in Excel.
-      for (const [k, cell] of from.cells) if (!cell.computed) cells.set(k, { ...cell });
-      next.sheets.set(c.to.toLowerCase(), { name: c.to, cells });
-      copied.add(c.to.toLowerCase());
-    }
+    const draft: Draft = { state: copyState(this.state), copied: new Set() };
+    addNewSheets(draft, plan);
+    copySheets(draft, plan);
+    const touched = this.writeBlocks(draft, plan);
+    addTables(draft.state, plan);
+    addNames(draft.state, plan);
+    const nextChartId = addCharts(draft.state, plan, this.nextChartId);
+    setProperties(draft.state, plan);
+    // Every part succeeded: only now does the draft replace the state.
+    this.nextChartId = nextChartId;
+    this.state = draft.state;
+    for (const name of addedSheets(plan)) touched.add(name);
+    this.changed({ reason: 'apply', sheets: [...touched] });
+  }
+
+  /** Writes the plan's blocks into the draft, cell by cell through `writeBlockCell`; returns the sheets written. */
+  private writeBlocks(draft: Draft, plan: WritePlan): Set<string> {
     const touched = new Set<string>();
     (plan.blocks ?? []).forEach((b, i) => {
       const where = `Block ${i + 1} (${b.sheet}!${b.at})`;
-      const s = writable(b.sheet, where);
+      const s = writableSheet(draft, b.sheet, where);
       touched.add(s.name);
       const rect = blockArea(b, where);
       b.cells.forEach((row, r) =>
@@ -500,50 +601,7 @@ export class MemoryWorkbook implements WorkbookPort {
         }),
       );
     });
-    for (const t of plan.tables ?? []) {
-      const where = `Table ${t.name}`;
-      const s = next.sheets.get(t.sheet.toLowerCase());
-      if (!s) notFound(`${where}: sheet "${t.sheet}" does not exist.`);
-      const k = t.name.toLowerCase();
-      const existing = next.tables.get(k);
-      if (existing) next.tables.delete(k);
-      const rect = parseRange(t.address);
-      for (const other of next.tables.values()) {
-        if (other.sheet.toLowerCase() === s.name.toLowerCase() && rectsOverlap(parseRange(other.address), rect))
-          invalid(`${where}: ${t.address} overlaps table ${other.name} (${other.address}).`);
-      }
-      const header = this.rowValues(s.cells, rect.top, rect.left, rect.right);
-      const seen = new Set<string>();
-      header.forEach((h, i) => {
-        const col = formatCell(rect.top, rect.left + i);
-        if (isBlank(h)) invalid(`${where}: header cell ${col} is blank; every column needs a name.`);
-        const text = String(h).toLowerCase();
-        if (seen.has(text)) invalid(`${where}: header "${String(h)}" (cell ${col}) is used twice.`);
-        seen.add(text);
-      });
-      next.tables.set(k, { name: t.name, sheet: s.name, address: formatRange(rect) });
-    }
-    for (const n of plan.names ?? []) {
-      const s = next.sheets.get(n.sheet.toLowerCase());
-      if (!s) notFound(`Named range ${n.name}: sheet "${n.sheet}" does not exist.`);
-      next.names.set(n.name.toLowerCase(), {
-        name: n.name,
-        sheet: s.name,
-        address: formatRange(parseRange(n.address)),
-      });
-    }
-    let chartId = this.nextChartId;
-    for (const c of plan.charts ?? []) {
-      const s = next.sheets.get(c.sheet.toLowerCase());
-      if (!s) notFound(`Chart "${c.title}": sheet "${c.sheet}" does not exist.`);
-      next.charts.push({ ...c, sheet: s.name, id: chartId++ });
-    }
-    for (const [k, v] of Object.entries(plan.properties ?? {})) next.properties.set(k, v);
-    if (plan.autoOpenTaskpane !== undefined) next.autoOpenTaskpane = plan.autoOpenTaskpane;
-    this.nextChartId = chartId;
-    this.state = next;
-    for (const name of addedSheets(plan)) touched.add(name);
-    this.changed({ reason: 'apply', sheets: [...touched] });
+    return touched;
   }
 
   /**
@@ -557,12 +615,6 @@ export class MemoryWorkbook implements WorkbookPort {
   private putCell(cells: SheetCells, row: number, col: number, cell: MemoryCell): void {
     if (isBlank(cell.value) && !cell.formula && !cell.numberFormat) cells.delete(key(row, col));
     else cells.set(key(row, col), cell);
-  }
-
-  private rowValues(cells: SheetCells, row: number, left: number, right: number): CellValue[] {
-    const out: CellValue[] = [];
-    for (let c = left; c <= right; c++) out.push(cells.get(key(row, c))?.value ?? null);
-    return out;
   }
 
   private readRect(sheet: string, r: Rect): RangeData {
