@@ -15,7 +15,11 @@ export const PERFORMANCE_FUNCTIONS: readonly FunctionDeclaration[] = [
     description:
       "The fiscal year, quarter and period of a date, and the period's first and last day: calendar months, or 4-4-5 / 4-5-4 / 5-4-4 week calendars whose year ends on the week end nearest (or last before) the end of the month before the year starts.",
     parameters: [
-      { name: 'date', description: 'A date, or one column of dates (one row of results each).' },
+      {
+        name: 'date',
+        description: 'A date, or one column of dates (one row of results each).',
+        dimensionality: 'matrix',
+      },
       { name: 'calendar', description: '"calendar" (default: months), "445", "454" or "544".', optional: true },
       {
         name: 'year_start_month',

@@ -32,6 +32,23 @@ export const samples: FunctionSample[] = [
   },
   {
     id: 'FISCALPERIOD',
+    what: 'a column of dates, as Excel passes a range to the matrix parameter: one row each',
+    // 15 Feb 2024 as above; 1 Jul 2024 (45474) starts FY2025 (named by June 2024's year + 1): Q1, period 1,
+    // July 2024 = 45474 (1 Jul) – 45504 (31 Jul)
+    args: [[[45337], [45474]], 'calendar', 7],
+    expect: [
+      [2024, 3, 8, 45323, 45351],
+      [2025, 1, 1, 45474, 45504],
+    ],
+  },
+  {
+    id: 'FISCALPERIOD',
+    what: 'one date as a 1 × 1 range',
+    args: [[[45337]], 'calendar', 7],
+    expect: [[2024, 3, 8, 45323, 45351]],
+  },
+  {
+    id: 'FISCALPERIOD',
     what: 'an unknown calendar',
     args: [45337, 'weekly'],
     expect: { error: '#VALUE!', messageIncludes: 'calendar: expected one of "calendar", "445"' },
