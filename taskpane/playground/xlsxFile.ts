@@ -14,6 +14,7 @@ import { formatCell, parseRange } from '../workbook/address';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { FormulaEngine } from './engine';
 import { longestRow } from './extent';
+import { withoutFilePrefixes } from './futureFunctions';
 
 /** A file the playground cannot open, with the reason in words a user can act on. */
 export class NotAWorkbookError extends Error {}
@@ -36,10 +37,12 @@ export function workbookFileProblem(name: string, bytes: Uint8Array, size: numbe
   return undefined;
 }
 
-/** Formula text as the playground's engine reads it: "=" first, SALESOPS calls typed, no `_xlfn.` prefixes. */
+/**
+ * Formula text as the playground's engine reads it: "=" first, SALESOPS calls typed, no `_xlfn.` prefixes on
+ * Excel's future functions (a prefixed name outside Microsoft's list keeps its prefix, so a save writes it back).
+ */
 export function formulaFromFile(formula: string): string {
-  const f = toTypedSpelling(`=${formula.replace(/^=/, '')}`);
-  return f.replace(/_xlfn\.|_xlws\./gi, '');
+  return withoutFilePrefixes(toTypedSpelling(`=${formula.replace(/^=/, '')}`));
 }
 
 function cellValueOf(v: ExcelJS.CellValue): CellValue {

@@ -77,6 +77,38 @@ describe('opening .xlsx files in the playground', () => {
     );
   });
 
+  it('keeps the _xlfn. prefixes Excel needs through open, edit and download', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Stats');
+    ws.getCell('A1').value = 2;
+    ws.getCell('A2').value = 4;
+    ws.getCell('A3').value = 9;
+    ws.getCell('B1').value = { formula: '_xlfn.STDEV.S(A1:A3)', result: 3.605551 };
+    ws.getCell('B2').value = { formula: '_xlfn.XLOOKUP(4,A1:A3,A1:A3)', result: 4 };
+    ws.getCell('B3').value = { formula: '_xlfn._xlws.SORT(A1:A3)', result: 2 };
+    // A future function Microsoft's list does not know yet: its prefix is kept as the file had it.
+    ws.getCell('B4').value = { formula: '_xlfn.NEWFN(A1)+_xldudf_SALESOPS_ROUNDMONEY(A1/3)', result: 1 };
+    ws.getCell('B5').value = { formula: 'IFNA(A1,0)+SUM(A1:A3)', result: 17 };
+    const sheets = await readXlsx('stats.xlsx', await bytesOf(book));
+    // In the grid as Excel shows them: no prefixes on the functions of the list, SALESOPS typed.
+    expect(sheets[0].rows[0][1]?.formula).toBe('=STDEV.S(A1:A3)');
+    expect(sheets[0].rows[3][1]?.formula).toBe('=_xlfn.NEWFN(A1)+SALESOPS.ROUNDMONEY(A1/3)');
+    const { workbook, engine } = loadSample(sheets);
+    // Typed in the grid without the prefix; the text "IFS(" in a string literal is no call.
+    workbook.setFormula('Stats', 'C1', '=IFNA(A1,0)+LEN(CONCAT("IFS(",A2))');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    const out = back.getWorksheet('Stats')!;
+    expect(out.getCell('B1').formula).toBe('_xlfn.STDEV.S(A1:A3)');
+    expect(out.getCell('B2').formula).toBe('_xlfn.XLOOKUP(4,A1:A3,A1:A3)');
+    expect(out.getCell('B3').formula).toBe('_xlfn._xlws.SORT(A1:A3)');
+    expect(out.getCell('B4').formula).toBe('_xlfn.NEWFN(A1)+_xldudf_SALESOPS_ROUNDMONEY(A1/3)');
+    expect(out.getCell('B5').formula).toBe('_xlfn.IFNA(A1,0)+SUM(A1:A3)');
+    expect(out.getCell('C1').formula).toBe('_xlfn.IFNA(A1,0)+LEN(_xlfn.CONCAT("IFS(",A2))');
+    // The engine still computes the prefixed functions it knows: IFNA(2,0) + LEN("IFS(4") = 2 + 5 = 7
+    expect(workbook.getCell('Stats', 'C1').value).toBe(7);
+  });
+
   it('opens the sample writer’s file with the same values as the sample, and downloads it back the same', async () => {
     const sample = buildSampleWorkbook();
     const written = await bytesOf(buildSampleXlsx(sample));
