@@ -43,6 +43,14 @@ interface FormulaNode {
   spill?: Rect;
   /** The area a blocked spill would cover (for #SPILL! anchors): a change there re-evaluates the anchor. */
   blocked?: Rect;
+  /** The value shown is the file's cached result (the engine gave #NAME?: a function it does not know). */
+  fromFile?: boolean;
+}
+
+/** A formula's result as the opened file cached it. */
+export interface FileResult {
+  formula: string;
+  value: CellValue;
 }
 
 /** An error value in a cell: its code and the message a custom function gave (if any). */
@@ -83,6 +91,8 @@ export class FormulaEngine {
   /** Formulas left to compute after `attachDeferred`, in row-major order per sheet; `next` is the first left. */
   private pending: FormulaNode[] = [];
   private next = 0;
+  /** Results cached in the opened file: sheet → cell → the formula and its result there. */
+  private fileResults = new Map<string, Map<number, FileResult>>();
 
   constructor(functions: Record<string, CustomFunctionImpl>) {
     installCustomFunctionsShim();
@@ -169,6 +179,27 @@ export class FormulaEngine {
   isPending(sheet: string, address: string): boolean {
     const r = parseRange(address);
     return this.nodes.get(lc(sheet))?.get(cellKey(r.top, r.left))?.state === 'dirty';
+  }
+
+  /**
+   * Keeps the results an opened file cached for the formulas of `sheet` (A1 address → formula and value): where
+   * the engine cannot compute such a formula (#NAME?, e.g. a function it does not implement) while it is still
+   * the file's formula, the cell shows the file's result instead, as Excel shows a workbook's saved values.
+   * Call before `attach`.
+   */
+  keepFileResults(sheet: string, results: Record<string, FileResult>): void {
+    const byCell = this.fileResults.get(lc(sheet)) ?? new Map<number, FileResult>();
+    this.fileResults.set(lc(sheet), byCell);
+    for (const [address, r] of Object.entries(results)) {
+      const at = parseRange(address);
+      byCell.set(cellKey(at.top, at.left), r);
+    }
+  }
+
+  /** True when `sheet!address` shows the opened file's cached result, not one the engine computed. */
+  isFromFile(sheet: string, address: string): boolean {
+    const r = parseRange(address);
+    return this.nodes.get(lc(sheet))?.get(cellKey(r.top, r.left))?.fromFile === true;
   }
 
   /** The error in `sheet!address`, if the cell holds one. */
@@ -353,7 +384,19 @@ export class FormulaEngine {
       this.depth--;
     }
     n.state = 'clean';
+    const kept = toCellError(result)?.code === '#NAME?' ? this.fileResultOf(n) : undefined;
+    n.fromFile = kept !== undefined;
+    if (kept !== undefined) {
+      const v = kept.value;
+      result = typeof v === 'string' && ERROR_CODES.includes(v) ? errorValue(v) : v;
+    }
     this.store(n, result);
+  }
+
+  /** The opened file's result for `n`, while `n` still holds the file's formula. */
+  private fileResultOf(n: FormulaNode): FileResult | undefined {
+    const r = this.fileResults.get(lc(n.sheet))?.get(cellKey(n.row, n.col));
+    return r && r.formula === n.formula ? r : undefined;
   }
 
   private store(n: FormulaNode, result: unknown): void {

@@ -70,6 +70,7 @@ export function sheetsFromBook(
   const worksheets = book.worksheets.filter((ws) => ws.state !== 'veryHidden');
   worksheets.forEach((ws, i) => {
     const rows: (SampleCell | null)[][] = [];
+    const cachedResults: Record<string, CellValue> = {};
     const spillCells = new Set<string>();
     const put = (r: number, c: number, cell: SampleCell) => {
       while (rows.length <= r) rows.push([]);
@@ -87,6 +88,9 @@ export function sheetsFromBook(
           const text = cell.formula;
           if (text) {
             put(r, c, { formula: formulaFromFile(text), numberFormat });
+            if (v && typeof v === 'object' && 'result' in v && v.result !== undefined) {
+              cachedResults[formatCell(r, c)] = cellValueOf(v.result);
+            }
             if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) {
               const area = parseRange(v.ref);
               for (let rr = area.top; rr <= area.bottom; rr++)
@@ -115,7 +119,7 @@ export function sheetsFromBook(
       if (col.numFmt && col.numFmt !== 'General') columnFormats[c - 1] = col.numFmt;
     }
     const tables = tablesOf(ws);
-    out.push({ name: ws.name, description: '', rows, tables, widths, columnFormats });
+    out.push({ name: ws.name, description: '', rows, tables, widths, columnFormats, cachedResults });
     progress?.(i + 1, worksheets.length);
   });
   if (out.length === 0) throw new NotAWorkbookError('The workbook has no worksheet. Nothing was changed.');

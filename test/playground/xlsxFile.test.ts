@@ -109,6 +109,44 @@ describe('opening .xlsx files in the playground', () => {
     expect(workbook.getCell('Stats', 'C1').value).toBe(7);
   });
 
+  it('keeps the file’s cached result of a function the playground does not compute, and writes it back', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Model');
+    ws.getCell('A1').value = 5;
+    ws.getCell('B1').value = { formula: '_xlfn.NEWFN(A1)', result: 42 };
+    ws.getCell('B2').value = { formula: 'OLDADDIN(A1)*2', result: { error: '#N/A' } };
+    ws.getCell('B3').value = { formula: 'B1+A1', result: 47 };
+    ws.getCell('B4').value = { formula: 'NOSUCH(A1)', result: { error: '#NAME?' } };
+    ws.getCell('B5').value = { formula: 'NOSUCH(A1)+1' };
+    const sheets = await readXlsx('model.xlsx', await bytesOf(book));
+    const { workbook, engine } = loadSample(sheets);
+    expect(workbook.getCell('Model', 'B1').value).toBe(42);
+    expect(engine.errorAt('Model', 'B2')?.code).toBe('#N/A');
+    // Computed by the playground from the kept value: 42 + 5 = 47
+    expect(workbook.getCell('Model', 'B3').value).toBe(47);
+    expect(engine.errorAt('Model', 'B4')?.code).toBe('#NAME?');
+    // No cached result in the file: the playground's own #NAME?.
+    expect(engine.errorAt('Model', 'B5')?.code).toBe('#NAME?');
+    const kept = cellView(workbook, engine, 'Model', 0, 1, Infinity, undefined);
+    expect(kept.text).toBe('42');
+    expect(kept.fromFile).toBe(true);
+    expect(cellView(workbook, engine, 'Model', 2, 1, Infinity, undefined).fromFile).toBe(false);
+    // An input change recomputes what the playground can (B3 = 42 + 7 = 49); B1 keeps the file's value.
+    workbook.setCell('Model', 'A1', 7);
+    expect(workbook.getCell('Model', 'B1').value).toBe(42);
+    expect(workbook.getCell('Model', 'B3').value).toBe(49);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    const out = back.getWorksheet('Model')!;
+    expect(out.getCell('B1').value).toEqual({ formula: '_xlfn.NEWFN(A1)', result: 42 });
+    expect(out.getCell('B2').value).toEqual({ formula: 'OLDADDIN(A1)*2', result: { error: '#N/A' } });
+    expect(out.getCell('B3').value).toEqual({ formula: 'B1+A1', result: 49 });
+    // A formula retyped in the grid is the user's, not the file's: the playground's #NAME? then.
+    workbook.setFormula('Model', 'B1', '=NEWFN(A1)+1');
+    expect(engine.errorAt('Model', 'B1')?.code).toBe('#NAME?');
+    expect(cellView(workbook, engine, 'Model', 0, 1, Infinity, undefined).fromFile).toBe(false);
+  });
+
   it('opens the sample writer’s file with the same values as the sample, and downloads it back the same', async () => {
     const sample = buildSampleWorkbook();
     const written = await bytesOf(buildSampleXlsx(sample));
