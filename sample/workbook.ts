@@ -26,6 +26,8 @@ export interface SampleSheet {
   rows: (SampleCell | null)[][];
   /** Excel tables on this sheet: name and address (header row included). */
   tables: { name: string; address: string }[];
+  /** Workbook-level defined names that point at a range of this sheet: name and address (optional). */
+  names?: { name: string; address: string }[];
   /** Column widths in characters (optional). */
   widths?: number[];
   /** Number formats set on whole columns (0-based column → format code), as a sheet may set them (optional). */

@@ -73,7 +73,7 @@ export class FormulaEngine {
   private readonly parsers: FormulaParser[] = [];
   private depth = 0;
   private readonly functions: Record<string, (...args: FunctionArg[]) => unknown>;
-  private readonly depParser = exactDepParser();
+  private readonly depParser = exactDepParser((name) => this.nameRef(name));
   private nodes = new Map<string, Map<number, FormulaNode>>();
   /** Spilled cells (anchor excluded): sheet → cell → anchor node and the value written there. */
   private spills = new Map<string, Map<number, { anchor: FormulaNode; value: CellValue }>>();
@@ -108,10 +108,21 @@ export class FormulaEngine {
         functions: this.functions,
         onCell: (ref) => this.readCell(ref),
         onRange: (ref) => this.readRange(ref),
+        onVariable: (name) => this.nameRef(name),
       });
       this.parsers[this.depth] = p;
     }
     return p;
+  }
+
+  /** The cell or range a defined name of the workbook points at, as the parser takes it (1-based); else null. */
+  private nameRef(name: string): ParserCell | ParserRange | null {
+    const lower = name.toLowerCase();
+    const n = this.wb?.names().find((x) => x.name.toLowerCase() === lower);
+    if (!n) return null;
+    const r = parseRange(n.address);
+    if (r.top === r.bottom && r.left === r.right) return { sheet: n.sheet, row: r.top + 1, col: r.left + 1 };
+    return { sheet: n.sheet, from: { row: r.top + 1, col: r.left + 1 }, to: { row: r.bottom + 1, col: r.right + 1 } };
   }
 
   /** Makes this engine the workbook's recalculator (computes every formula now). */

@@ -35,6 +35,12 @@ export function loadSample(sheets: SampleSheet[], deferred = false): LoadedSampl
     );
     for (const t of s.tables) workbook.addTable(t.name, s.name, t.address);
   }
+  // One plan per name: a name the workbook refuses (a clash, a cell-like name) leaves the others defined.
+  for (const s of sheets) {
+    for (const n of s.names ?? []) {
+      workbook.apply({ names: [{ name: n.name, sheet: s.name, address: n.address }] }).catch(() => undefined);
+    }
+  }
   const charts = sheets.flatMap((s) => s.charts ?? []);
   // The in-memory workbook applies a plan synchronously (its promise only reports the outcome).
   if (charts.length > 0) void workbook.apply({ charts });

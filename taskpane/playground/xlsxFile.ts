@@ -10,7 +10,7 @@ import type { CellValue } from '../../src/shared/cells';
 import { dateToSerial } from '../../src/shared/dates';
 import { toTypedSpelling } from '../../src/share/calls';
 import type { SampleCell, SampleSheet } from '../../sample/workbook';
-import { formatCell, parseRange } from '../workbook/address';
+import { formatCell, formatRange, parseRange, splitQualified } from '../workbook/address';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { FormulaEngine } from './engine';
 import { longestRow } from './extent';
@@ -123,7 +123,23 @@ export function sheetsFromBook(
     progress?.(i + 1, worksheets.length);
   });
   if (out.length === 0) throw new NotAWorkbookError('The workbook has no worksheet. Nothing was changed.');
+  addDefinedNames(book, out);
   return out;
+}
+
+/**
+ * Puts the workbook's defined names that point at one range of a loaded sheet on that sheet. Names of other
+ * kinds (constants, formulas, several areas, Excel's own `_xlnm.` names such as print areas) are not read.
+ */
+function addDefinedNames(book: ExcelJS.Workbook, sheets: SampleSheet[]): void {
+  const model = (book.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
+  for (const { name, ranges } of model) {
+    if (name.startsWith('_xlnm.') || ranges.length !== 1) continue;
+    const at = splitQualified(ranges[0]);
+    const sheet = at && sheets.find((s) => s.name.toLowerCase() === at.sheet.toLowerCase());
+    if (!at || !sheet) continue;
+    (sheet.names ??= []).push({ name, address: formatRange(parseRange(at.address)) });
+  }
 }
 
 function tablesOf(ws: ExcelJS.Worksheet): { name: string; address: string }[] {
@@ -198,7 +214,11 @@ export function sheetsOfWorkbook(
       .tables()
       .filter((t) => t.sheet === name)
       .map((t) => ({ name: t.name, address: t.address }));
-    return { name, description: '', rows, tables, widths: widths[name], columnFormats: columnFormats[name] };
+    const names = wb
+      .names()
+      .filter((n) => n.sheet === name)
+      .map((n) => ({ name: n.name, address: n.address }));
+    return { name, description: '', rows, tables, names, widths: widths[name], columnFormats: columnFormats[name] };
   });
 }
 

@@ -1,5 +1,6 @@
 /**
- * Writes a workbook held in the playground (sheets, Excel tables, number formats, widths) as an exceljs workbook,
+ * Writes a workbook held in the playground (sheets, Excel tables, defined names, number formats, widths) as an
+ * exceljs workbook,
  * each formula with its cached result as the playground's engine computed it, so the file shows numbers before
  * the add-in loads. SALESOPS calls are stored as Excel stores them (`_xldudf_SALESOPS_PAYOUT(`), newer functions
  * with their `_xlfn.` prefix (`_xlfn.STDEV.S(`). A formula that
@@ -9,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/shared/cells';
 import { toStoredSpelling } from '../../src/share';
-import { formatCell, formatRange } from '../workbook/address';
+import { formatCell, formatRange, qualified } from '../workbook/address';
 import type { FormulaEngine } from './engine';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { SampleSheet } from '../../sample/workbook';
@@ -98,8 +99,17 @@ export function computedBookXlsx(sheets: SampleSheet[], mem: MemoryWorkbook, eng
       ws.views = [{ state: 'frozen', ySplit: 1 }];
     }
     for (const t of s.tables) addTable(ws, t.name, t.address);
+    for (const n of s.names ?? []) book.definedNames.add(qualified(s.name, absolute(n.address)), n.name);
   }
   return book;
+}
+
+/** "A1:B2" as "$A$1:$B$2", as Excel stores a defined name's range. */
+function absolute(address: string): string {
+  return address
+    .split(':')
+    .map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
 }
 
 /** Declares an Excel table over cells already written (header row included), keeping their values and formats. */

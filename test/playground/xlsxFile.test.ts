@@ -147,6 +147,43 @@ describe('opening .xlsx files in the playground', () => {
     expect(cellView(workbook, engine, 'Model', 0, 1, Infinity, undefined).fromFile).toBe(false);
   });
 
+  it('reads defined names, computes formulas that use them, and writes them back', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Plan Q1');
+    ws.getCell('A1').value = 100;
+    ws.getCell('A2').value = 250;
+    ws.getCell('A3').value = 0.1;
+    ws.getCell('B1').value = { formula: 'SUM(Quotas)*Rate', result: 35 };
+    book.addWorksheet('Other').getCell('A1').value = { formula: 'MAX(Quotas)', result: 250 };
+    book.definedNames.add("'Plan Q1'!$A$1:$A$2", 'Quotas');
+    book.definedNames.add("'Plan Q1'!$A$3", 'Rate');
+    const sheets = await readXlsx('names.xlsx', await bytesOf(book));
+    const { workbook, engine } = loadSample(sheets);
+    expect(
+      workbook
+        .names()
+        .map((n) => `${n.name}=${n.sheet}!${n.address}`)
+        .sort(),
+    ).toEqual(['Quotas=Plan Q1!A1:A2', 'Rate=Plan Q1!A3']);
+    // (100 + 250) × 0.1 = 35; MAX(100, 250) = 250
+    expect(workbook.getCell('Plan Q1', 'B1').value).toBeCloseTo(35, 10);
+    expect(workbook.getCell('Other', 'A1').value).toBe(250);
+    // A change inside a named range recomputes what reads the name: (100 + 400) × 0.1 = 50
+    workbook.setCell('Plan Q1', 'A2', 400);
+    expect(workbook.getCell('Plan Q1', 'B1').value).toBeCloseTo(50, 10);
+    expect(workbook.getCell('Other', 'A1').value).toBe(400);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    expect(back.definedNames.model).toEqual(
+      expect.arrayContaining([
+        { name: 'Quotas', ranges: ["'Plan Q1'!$A$1:$A$2"] },
+        { name: 'Rate', ranges: ["'Plan Q1'!$A$3"] },
+      ]),
+    );
+    expect(back.definedNames.model).toHaveLength(2);
+    expect(back.getWorksheet('Plan Q1')!.getCell('B1').value).toEqual({ formula: 'SUM(Quotas)*Rate', result: 50 });
+  });
+
   it('opens the sample writer’s file with the same values as the sample, and downloads it back the same', async () => {
     const sample = buildSampleWorkbook();
     const written = await bytesOf(buildSampleXlsx(sample));
