@@ -33,10 +33,11 @@ export interface SampleSheet {
   /** Number formats set on whole columns (0-based column → format code), as a sheet may set them (optional). */
   columnFormats?: Record<number, string>;
   /**
-   * Results an opened .xlsx file cached for its formulas (A1 address → value, errors as their code), kept where
-   * the playground cannot compute the formula (optional; the sample has none).
+   * Results an opened .xlsx file cached for its formulas (A1 address → value, errors as their code; an array
+   * formula's whole range as rows), kept where the playground cannot compute the formula (optional; the sample
+   * has none).
    */
-  cachedResults?: Record<string, CellValue>;
+  cachedResults?: Record<string, CellValue | CellValue[][]>;
   /** Charts of the sheet's data (the playground draws them beside it; the .xlsx file holds none). */
   charts?: ChartSpec[];
 }

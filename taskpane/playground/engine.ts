@@ -47,10 +47,10 @@ interface FormulaNode {
   fromFile?: boolean;
 }
 
-/** A formula's result as the opened file cached it. */
+/** A formula's result as the opened file cached it (an array formula's: its range, as rows). */
 export interface FileResult {
   formula: string;
-  value: CellValue;
+  value: CellValue | CellValue[][];
 }
 
 /** An error value in a cell: its code and the message a custom function gave (if any). */
@@ -398,8 +398,9 @@ export class FormulaEngine {
     const kept = toCellError(result)?.code === '#NAME?' ? this.fileResultOf(n) : undefined;
     n.fromFile = kept !== undefined;
     if (kept !== undefined) {
+      const asResult = (v: CellValue) => (typeof v === 'string' && ERROR_CODES.includes(v) ? errorValue(v) : v);
       const v = kept.value;
-      result = typeof v === 'string' && ERROR_CODES.includes(v) ? errorValue(v) : v;
+      result = Array.isArray(v) ? v.map((row) => row.map(asResult)) : asResult(v);
     }
     this.store(n, result);
   }

@@ -10,7 +10,7 @@ import type { CellValue } from '../../src/shared/cells';
 import { dateToSerial } from '../../src/shared/dates';
 import { toTypedSpelling } from '../../src/share/calls';
 import type { SampleCell, SampleSheet } from '../../sample/workbook';
-import { formatCell, formatRange, parseRange, splitQualified } from '../workbook/address';
+import { type Rect, formatCell, formatRange, parseRange, splitQualified } from '../workbook/address';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { FormulaEngine } from './engine';
 import { longestRow } from './extent';
@@ -70,8 +70,9 @@ export function sheetsFromBook(
   const worksheets = book.worksheets.filter((ws) => ws.state !== 'veryHidden');
   worksheets.forEach((ws, i) => {
     const rows: (SampleCell | null)[][] = [];
-    const cachedResults: Record<string, CellValue> = {};
+    const cachedResults: Record<string, CellValue | CellValue[][]> = {};
     const spillCells = new Set<string>();
+    const arrayAreas: { anchor: string; area: Rect }[] = [];
     const put = (r: number, c: number, cell: SampleCell) => {
       while (rows.length <= r) rows.push([]);
       const row = rows[r];
@@ -93,6 +94,7 @@ export function sheetsFromBook(
             }
             if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) {
               const area = parseRange(v.ref);
+              arrayAreas.push({ anchor: formatCell(r, c), area });
               for (let rr = area.top; rr <= area.bottom; rr++)
                 for (let cc = area.left; cc <= area.right; cc++) {
                   if (rr !== r || cc !== c) spillCells.add(formatCell(rr, cc));
@@ -104,6 +106,23 @@ export function sheetsFromBook(
         put(r, c, { value: cellValueOf(cell.value), numberFormat });
       });
     });
+    // An array formula's cached result is its whole range (kept where the engine cannot compute the formula).
+    for (const { anchor, area } of arrayAreas) {
+      const first = cachedResults[anchor];
+      if (first === undefined || Array.isArray(first) || (area.top === area.bottom && area.left === area.right)) {
+        continue;
+      }
+      const grid: CellValue[][] = [];
+      for (let rr = area.top; rr <= area.bottom; rr++) {
+        const line: CellValue[] = [];
+        for (let cc = area.left; cc <= area.right; cc++) {
+          const cell = rows[rr]?.[cc];
+          line.push(rr === area.top && cc === area.left ? first : cell && !cell.formula ? (cell.value ?? null) : null);
+        }
+        grid.push(line);
+      }
+      cachedResults[anchor] = grid;
+    }
     // The cells of an array formula's range hold its cached results: they are the spill, computed again.
     for (const a of spillCells) {
       const { top, left } = parseRange(a);

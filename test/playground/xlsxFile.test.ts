@@ -147,6 +147,39 @@ describe('opening .xlsx files in the playground', () => {
     expect(cellView(workbook, engine, 'Model', 0, 1, Infinity, undefined).fromFile).toBe(false);
   });
 
+  it('keeps the whole cached result of an array formula the playground does not compute', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Sorted');
+    ws.getCell('A1').value = 9;
+    ws.getCell('A2').value = 2;
+    ws.getCell('A3').value = 4;
+    ws.getCell('B1').value = {
+      formula: '_xlfn._xlws.SORT(A1:A3)',
+      result: 2,
+      shareType: 'array',
+      ref: 'B1:B3',
+    } as unknown as ExcelJS.CellValue;
+    ws.getCell('B2').value = 4;
+    ws.getCell('B3').value = 9;
+    ws.getCell('C1').value = { formula: 'SUM(B1:B3)', result: 15 };
+    const sheets = await readXlsx('sorted.xlsx', await bytesOf(book));
+    const { workbook, engine } = loadSample(sheets);
+    expect(engine.isFromFile('Sorted', 'B1')).toBe(true);
+    expect([1, 2, 3].map((r) => workbook.getCell('Sorted', `B${r}`).value)).toEqual([2, 4, 9]);
+    // 2 + 4 + 9 = 15, computed by the playground from the kept spill
+    expect(workbook.getCell('Sorted', 'C1').value).toBe(15);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    const out = back.getWorksheet('Sorted')!;
+    expect(out.getCell('B1').value).toEqual({
+      formula: '_xlfn._xlws.SORT(A1:A3)',
+      result: 2,
+      shareType: 'array',
+      ref: 'B1:B3',
+    });
+    expect([out.getCell('B2').value, out.getCell('B3').value]).toEqual([4, 9]);
+  });
+
   it('reads defined names, computes formulas that use them, and writes them back', async () => {
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet('Plan Q1');
