@@ -26,10 +26,18 @@ export interface SampleSheet {
   rows: (SampleCell | null)[][];
   /** Excel tables on this sheet: name and address (header row included). */
   tables: { name: string; address: string }[];
+  /** Workbook-level defined names that point at a range of this sheet: name and address (optional). */
+  names?: { name: string; address: string }[];
   /** Column widths in characters (optional). */
   widths?: number[];
   /** Number formats set on whole columns (0-based column → format code), as a sheet may set them (optional). */
   columnFormats?: Record<number, string>;
+  /**
+   * Results an opened .xlsx file cached for its formulas (A1 address → value, errors as their code; an array
+   * formula's whole range as rows), kept where the playground cannot compute the formula (optional; the sample
+   * has none).
+   */
+  cachedResults?: Record<string, CellValue | CellValue[][]>;
   /** Charts of the sheet's data (the playground draws them beside it; the .xlsx file holds none). */
   charts?: ChartSpec[];
 }

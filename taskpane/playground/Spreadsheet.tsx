@@ -408,7 +408,13 @@ export function Spreadsheet(props: SpreadsheetProps): React.JSX.Element {
             aria-label={isActive ? activeName : undefined}
             aria-busy={v.pending || undefined}
             data-address={a}
-            title={v.pending ? 'Computing…' : (v.error?.message ?? undefined)}
+            title={
+              v.pending
+                ? 'Computing…'
+                : v.fromFile
+                  ? 'Not recomputed: the value saved in the file (the playground cannot compute this formula; Excel will).'
+                  : (v.error?.message ?? undefined)
+            }
             className={cls}
             style={{ width, textAlign: v.numeric && !v.pending ? 'right' : 'left' }}
             onMouseDown={(e) => {

@@ -21,6 +21,8 @@ export interface CellView {
   error?: { code: string; message?: string };
   /** A formula not computed yet. */
   pending: boolean;
+  /** The value is the opened file's cached result: the playground cannot compute this formula. */
+  fromFile: boolean;
 }
 
 /** The view of `sheet` row `row`, column `col`, in a column `widthPx` wide (Infinity: unfitted). */
@@ -48,5 +50,6 @@ export function cellView(
       : Number.isFinite(widthPx)
         ? fitText(cell.value, format, widthPx)
         : formatValue(cell.value, format);
-  return { value: cell.value, formula: cell.formula, format, text, numeric, error, pending };
+  const fromFile = cell.formula !== undefined && engine.isFromFile(sheet, a);
+  return { value: cell.value, formula: cell.formula, format, text, numeric, error, pending, fromFile };
 }

@@ -3,11 +3,14 @@
  * reference. The parser's own drops a cell or a range that an earlier range covers by rows and columns, whatever
  * their sheets (`$E$42` after `Accounts!$E$2:$F$3001` went missing, so a change of E42 recalculated nothing).
  */
-import { DepParser } from 'fast-formula-parser';
+import { DepParser, type CellRef, type RangeRef } from 'fast-formula-parser';
 
-/** A DepParser whose `parse` returns every cell and range reference of a formula, in order, with its sheet. */
-export function exactDepParser(): DepParser {
-  const parser = new DepParser();
+/**
+ * A DepParser whose `parse` returns every cell and range reference of a formula, in order, with its sheet; a
+ * defined name counts as the cell or range `onVariable` gives for it.
+ */
+export function exactDepParser(onVariable?: (name: string) => CellRef | RangeRef | null): DepParser {
+  const parser = new DepParser(onVariable ? { onVariable } : undefined);
   type Ref = { sheet?: string; row?: number; from?: { row?: number } };
   const hooks = parser as unknown as {
     data: Ref[];

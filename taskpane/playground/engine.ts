@@ -43,6 +43,14 @@ interface FormulaNode {
   spill?: Rect;
   /** The area a blocked spill would cover (for #SPILL! anchors): a change there re-evaluates the anchor. */
   blocked?: Rect;
+  /** The value shown is the file's cached result (the engine gave #NAME?: a function it does not know). */
+  fromFile?: boolean;
+}
+
+/** A formula's result as the opened file cached it (an array formula's: its range, as rows). */
+export interface FileResult {
+  formula: string;
+  value: CellValue | CellValue[][];
 }
 
 /** An error value in a cell: its code and the message a custom function gave (if any). */
@@ -65,7 +73,7 @@ export class FormulaEngine {
   private readonly parsers: FormulaParser[] = [];
   private depth = 0;
   private readonly functions: Record<string, (...args: FunctionArg[]) => unknown>;
-  private readonly depParser = exactDepParser();
+  private readonly depParser = exactDepParser((name) => this.nameRef(name));
   private nodes = new Map<string, Map<number, FormulaNode>>();
   /** Spilled cells (anchor excluded): sheet → cell → anchor node and the value written there. */
   private spills = new Map<string, Map<number, { anchor: FormulaNode; value: CellValue }>>();
@@ -83,6 +91,8 @@ export class FormulaEngine {
   /** Formulas left to compute after `attachDeferred`, in row-major order per sheet; `next` is the first left. */
   private pending: FormulaNode[] = [];
   private next = 0;
+  /** Results cached in the opened file: sheet → cell → the formula and its result there. */
+  private fileResults = new Map<string, Map<number, FileResult>>();
 
   constructor(functions: Record<string, CustomFunctionImpl>) {
     installCustomFunctionsShim();
@@ -98,10 +108,21 @@ export class FormulaEngine {
         functions: this.functions,
         onCell: (ref) => this.readCell(ref),
         onRange: (ref) => this.readRange(ref),
+        onVariable: (name) => this.nameRef(name),
       });
       this.parsers[this.depth] = p;
     }
     return p;
+  }
+
+  /** The cell or range a defined name of the workbook points at, as the parser takes it (1-based); else null. */
+  private nameRef(name: string): ParserCell | ParserRange | null {
+    const lower = name.toLowerCase();
+    const n = this.wb?.names().find((x) => x.name.toLowerCase() === lower);
+    if (!n) return null;
+    const r = parseRange(n.address);
+    if (r.top === r.bottom && r.left === r.right) return { sheet: n.sheet, row: r.top + 1, col: r.left + 1 };
+    return { sheet: n.sheet, from: { row: r.top + 1, col: r.left + 1 }, to: { row: r.bottom + 1, col: r.right + 1 } };
   }
 
   /** Makes this engine the workbook's recalculator (computes every formula now). */
@@ -169,6 +190,27 @@ export class FormulaEngine {
   isPending(sheet: string, address: string): boolean {
     const r = parseRange(address);
     return this.nodes.get(lc(sheet))?.get(cellKey(r.top, r.left))?.state === 'dirty';
+  }
+
+  /**
+   * Keeps the results an opened file cached for the formulas of `sheet` (A1 address → formula and value): where
+   * the engine cannot compute such a formula (#NAME?, e.g. a function it does not implement) while it is still
+   * the file's formula, the cell shows the file's result instead, as Excel shows a workbook's saved values.
+   * Call before `attach`.
+   */
+  keepFileResults(sheet: string, results: Record<string, FileResult>): void {
+    const byCell = this.fileResults.get(lc(sheet)) ?? new Map<number, FileResult>();
+    this.fileResults.set(lc(sheet), byCell);
+    for (const [address, r] of Object.entries(results)) {
+      const at = parseRange(address);
+      byCell.set(cellKey(at.top, at.left), r);
+    }
+  }
+
+  /** True when `sheet!address` shows the opened file's cached result, not one the engine computed. */
+  isFromFile(sheet: string, address: string): boolean {
+    const r = parseRange(address);
+    return this.nodes.get(lc(sheet))?.get(cellKey(r.top, r.left))?.fromFile === true;
   }
 
   /** The error in `sheet!address`, if the cell holds one. */
@@ -353,7 +395,20 @@ export class FormulaEngine {
       this.depth--;
     }
     n.state = 'clean';
+    const kept = toCellError(result)?.code === '#NAME?' ? this.fileResultOf(n) : undefined;
+    n.fromFile = kept !== undefined;
+    if (kept !== undefined) {
+      const asResult = (v: CellValue) => (typeof v === 'string' && ERROR_CODES.includes(v) ? errorValue(v) : v);
+      const v = kept.value;
+      result = Array.isArray(v) ? v.map((row) => row.map(asResult)) : asResult(v);
+    }
     this.store(n, result);
+  }
+
+  /** The opened file's result for `n`, while `n` still holds the file's formula. */
+  private fileResultOf(n: FormulaNode): FileResult | undefined {
+    const r = this.fileResults.get(lc(n.sheet))?.get(cellKey(n.row, n.col));
+    return r && r.formula === n.formula ? r : undefined;
   }
 
   private store(n: FormulaNode, result: unknown): void {

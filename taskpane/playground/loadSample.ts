@@ -3,10 +3,10 @@
  * tables, with the playground's formula engine attached so every formula is computed.
  */
 import type { WriteCell } from '../workbook/port';
-import { formatCell } from '../workbook/address';
+import { formatCell, parseCell } from '../workbook/address';
 import { MemoryWorkbook } from '../workbook/memory';
 import type { SampleSheet } from '../../sample/workbook';
-import { FormulaEngine } from './engine';
+import { type FileResult, FormulaEngine } from './engine';
 import { salesOpsFunctions } from './registry';
 
 /** The workbook and the engine that computes it. */
@@ -35,10 +35,26 @@ export function loadSample(sheets: SampleSheet[], deferred = false): LoadedSampl
     );
     for (const t of s.tables) workbook.addTable(t.name, s.name, t.address);
   }
+  // One plan per name: a name the workbook refuses (a clash, a cell-like name) leaves the others defined.
+  for (const s of sheets) {
+    for (const n of s.names ?? []) {
+      workbook.apply({ names: [{ name: n.name, sheet: s.name, address: n.address }] }).catch(() => undefined);
+    }
+  }
   const charts = sheets.flatMap((s) => s.charts ?? []);
   // The in-memory workbook applies a plan synchronously (its promise only reports the outcome).
   if (charts.length > 0) void workbook.apply({ charts });
   const engine = new FormulaEngine(salesOpsFunctions());
+  for (const s of sheets) {
+    if (!s.cachedResults) continue;
+    const kept: Record<string, FileResult> = {};
+    for (const [address, value] of Object.entries(s.cachedResults)) {
+      const { row, col } = parseCell(address);
+      const formula = s.rows[row]?.[col]?.formula;
+      if (formula) kept[address] = { formula, value };
+    }
+    engine.keepFileResults(s.name, kept);
+  }
   if (deferred) engine.attachDeferred(workbook);
   else engine.attach(workbook);
   return { workbook, engine };

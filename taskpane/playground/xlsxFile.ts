@@ -10,10 +10,11 @@ import type { CellValue } from '../../src/shared/cells';
 import { dateToSerial } from '../../src/shared/dates';
 import { toTypedSpelling } from '../../src/share/calls';
 import type { SampleCell, SampleSheet } from '../../sample/workbook';
-import { formatCell, parseRange } from '../workbook/address';
+import { type Rect, formatCell, formatRange, parseRange, splitQualified } from '../workbook/address';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { FormulaEngine } from './engine';
 import { longestRow } from './extent';
+import { withoutFilePrefixes } from './futureFunctions';
 
 /** A file the playground cannot open, with the reason in words a user can act on. */
 export class NotAWorkbookError extends Error {}
@@ -36,10 +37,12 @@ export function workbookFileProblem(name: string, bytes: Uint8Array, size: numbe
   return undefined;
 }
 
-/** Formula text as the playground's engine reads it: "=" first, SALESOPS calls typed, no `_xlfn.` prefixes. */
+/**
+ * Formula text as the playground's engine reads it: "=" first, SALESOPS calls typed, no `_xlfn.` prefixes on
+ * Excel's future functions (a prefixed name outside Microsoft's list keeps its prefix, so a save writes it back).
+ */
 export function formulaFromFile(formula: string): string {
-  const f = toTypedSpelling(`=${formula.replace(/^=/, '')}`);
-  return f.replace(/_xlfn\.|_xlws\./gi, '');
+  return withoutFilePrefixes(toTypedSpelling(`=${formula.replace(/^=/, '')}`));
 }
 
 function cellValueOf(v: ExcelJS.CellValue): CellValue {
@@ -67,7 +70,9 @@ export function sheetsFromBook(
   const worksheets = book.worksheets.filter((ws) => ws.state !== 'veryHidden');
   worksheets.forEach((ws, i) => {
     const rows: (SampleCell | null)[][] = [];
+    const cachedResults: Record<string, CellValue | CellValue[][]> = {};
     const spillCells = new Set<string>();
+    const arrayAreas: { anchor: string; area: Rect }[] = [];
     const put = (r: number, c: number, cell: SampleCell) => {
       while (rows.length <= r) rows.push([]);
       const row = rows[r];
@@ -84,8 +89,12 @@ export function sheetsFromBook(
           const text = cell.formula;
           if (text) {
             put(r, c, { formula: formulaFromFile(text), numberFormat });
+            if (v && typeof v === 'object' && 'result' in v && v.result !== undefined) {
+              cachedResults[formatCell(r, c)] = cellValueOf(v.result);
+            }
             if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) {
               const area = parseRange(v.ref);
+              arrayAreas.push({ anchor: formatCell(r, c), area });
               for (let rr = area.top; rr <= area.bottom; rr++)
                 for (let cc = area.left; cc <= area.right; cc++) {
                   if (rr !== r || cc !== c) spillCells.add(formatCell(rr, cc));
@@ -97,6 +106,23 @@ export function sheetsFromBook(
         put(r, c, { value: cellValueOf(cell.value), numberFormat });
       });
     });
+    // An array formula's cached result is its whole range (kept where the engine cannot compute the formula).
+    for (const { anchor, area } of arrayAreas) {
+      const first = cachedResults[anchor];
+      if (first === undefined || Array.isArray(first) || (area.top === area.bottom && area.left === area.right)) {
+        continue;
+      }
+      const grid: CellValue[][] = [];
+      for (let rr = area.top; rr <= area.bottom; rr++) {
+        const line: CellValue[] = [];
+        for (let cc = area.left; cc <= area.right; cc++) {
+          const cell = rows[rr]?.[cc];
+          line.push(rr === area.top && cc === area.left ? first : cell && !cell.formula ? (cell.value ?? null) : null);
+        }
+        grid.push(line);
+      }
+      cachedResults[anchor] = grid;
+    }
     // The cells of an array formula's range hold its cached results: they are the spill, computed again.
     for (const a of spillCells) {
       const { top, left } = parseRange(a);
@@ -112,11 +138,27 @@ export function sheetsFromBook(
       if (col.numFmt && col.numFmt !== 'General') columnFormats[c - 1] = col.numFmt;
     }
     const tables = tablesOf(ws);
-    out.push({ name: ws.name, description: '', rows, tables, widths, columnFormats });
+    out.push({ name: ws.name, description: '', rows, tables, widths, columnFormats, cachedResults });
     progress?.(i + 1, worksheets.length);
   });
   if (out.length === 0) throw new NotAWorkbookError('The workbook has no worksheet. Nothing was changed.');
+  addDefinedNames(book, out);
   return out;
+}
+
+/**
+ * Puts the workbook's defined names that point at one range of a loaded sheet on that sheet. Names of other
+ * kinds (constants, formulas, several areas, Excel's own `_xlnm.` names such as print areas) are not read.
+ */
+function addDefinedNames(book: ExcelJS.Workbook, sheets: SampleSheet[]): void {
+  const model = (book.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? [];
+  for (const { name, ranges } of model) {
+    if (name.startsWith('_xlnm.') || ranges.length !== 1) continue;
+    const at = splitQualified(ranges[0]);
+    const sheet = at && sheets.find((s) => s.name.toLowerCase() === at.sheet.toLowerCase());
+    if (!at || !sheet) continue;
+    (sheet.names ??= []).push({ name, address: formatRange(parseRange(at.address)) });
+  }
 }
 
 function tablesOf(ws: ExcelJS.Worksheet): { name: string; address: string }[] {
@@ -191,7 +233,11 @@ export function sheetsOfWorkbook(
       .tables()
       .filter((t) => t.sheet === name)
       .map((t) => ({ name: t.name, address: t.address }));
-    return { name, description: '', rows, tables, widths: widths[name], columnFormats: columnFormats[name] };
+    const names = wb
+      .names()
+      .filter((n) => n.sheet === name)
+      .map((n) => ({ name: n.name, address: n.address }));
+    return { name, description: '', rows, tables, names, widths: widths[name], columnFormats: columnFormats[name] };
   });
 }
 

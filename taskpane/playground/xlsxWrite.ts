@@ -1,18 +1,21 @@
 /**
- * Writes a workbook held in the playground (sheets, Excel tables, number formats, widths) as an exceljs workbook,
+ * Writes a workbook held in the playground (sheets, Excel tables, defined names, number formats, widths) as an
+ * exceljs workbook,
  * each formula with its cached result as the playground's engine computed it, so the file shows numbers before
- * the add-in loads. SALESOPS calls are stored as Excel stores them (`_xldudf_SALESOPS_PAYOUT(`). A formula that
+ * the add-in loads. SALESOPS calls are stored as Excel stores them (`_xldudf_SALESOPS_PAYOUT(`), newer functions
+ * with their `_xlfn.` prefix (`_xlfn.STDEV.S(`). A formula that
  * spills is written as an array formula over its spill range (Excel shows it as {=...}); errors are cached as
  * Excel errors. Used by the playground's Download and by scripts/sample/xlsx.ts (the sample files).
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/shared/cells';
 import { toStoredSpelling } from '../../src/share';
-import { formatCell, formatRange } from '../workbook/address';
+import { formatCell, formatRange, qualified } from '../workbook/address';
 import type { FormulaEngine } from './engine';
 import type { MemoryWorkbook } from '../workbook/memory';
 import type { SampleSheet } from '../../sample/workbook';
 import { longestRow } from './extent';
+import { withFilePrefixes } from './futureFunctions';
 
 /** An array formula cell as exceljs writes and reads it (its typings omit this shape). */
 export interface ArrayFormulaValue {
@@ -55,8 +58,9 @@ export function computedBookXlsx(sheets: SampleSheet[], mem: MemoryWorkbook, eng
         const err = engine.errorAt(s.name, address)?.code;
         const area = engine.spillAreaOf(s.name, address);
         // Stored as Excel stores a custom function call (`_xldudf_SALESOPS_PAYOUT(`), so that Excel computes it
-        // again when the add-in loads, as it does for a workbook saved by Excel.
-        const formula = toStoredSpelling(cell.formula).slice(1);
+        // again when the add-in loads, as it does for a workbook saved by Excel; and each function newer than
+        // the 2007 format with its `_xlfn.` prefix, without which Excel reads an unknown function (#NAME?).
+        const formula = withFilePrefixes(toStoredSpelling(cell.formula)).slice(1);
         const target = ws.getCell(address);
         if (area) {
           target.value = {
@@ -95,8 +99,17 @@ export function computedBookXlsx(sheets: SampleSheet[], mem: MemoryWorkbook, eng
       ws.views = [{ state: 'frozen', ySplit: 1 }];
     }
     for (const t of s.tables) addTable(ws, t.name, t.address);
+    for (const n of s.names ?? []) book.definedNames.add(qualified(s.name, absolute(n.address)), n.name);
   }
   return book;
+}
+
+/** "A1:B2" as "$A$1:$B$2", as Excel stores a defined name's range. */
+function absolute(address: string): string {
+  return address
+    .split(':')
+    .map((c) => c.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'))
+    .join(':');
 }
 
 /** Declares an Excel table over cells already written (header row included), keeping their values and formats. */

@@ -77,6 +77,146 @@ describe('opening .xlsx files in the playground', () => {
     );
   });
 
+  it('keeps the _xlfn. prefixes Excel needs through open, edit and download', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Stats');
+    ws.getCell('A1').value = 2;
+    ws.getCell('A2').value = 4;
+    ws.getCell('A3').value = 9;
+    ws.getCell('B1').value = { formula: '_xlfn.STDEV.S(A1:A3)', result: 3.605551 };
+    ws.getCell('B2').value = { formula: '_xlfn.XLOOKUP(4,A1:A3,A1:A3)', result: 4 };
+    ws.getCell('B3').value = { formula: '_xlfn._xlws.SORT(A1:A3)', result: 2 };
+    // A future function Microsoft's list does not know yet: its prefix is kept as the file had it.
+    ws.getCell('B4').value = { formula: '_xlfn.NEWFN(A1)+_xldudf_SALESOPS_ROUNDMONEY(A1/3)', result: 1 };
+    ws.getCell('B5').value = { formula: 'IFNA(A1,0)+SUM(A1:A3)', result: 17 };
+    const sheets = await readXlsx('stats.xlsx', await bytesOf(book));
+    // In the grid as Excel shows them: no prefixes on the functions of the list, SALESOPS typed.
+    expect(sheets[0].rows[0][1]?.formula).toBe('=STDEV.S(A1:A3)');
+    expect(sheets[0].rows[3][1]?.formula).toBe('=_xlfn.NEWFN(A1)+SALESOPS.ROUNDMONEY(A1/3)');
+    const { workbook, engine } = loadSample(sheets);
+    // Typed in the grid without the prefix; the text "IFS(" in a string literal is no call.
+    workbook.setFormula('Stats', 'C1', '=IFNA(A1,0)+LEN(CONCAT("IFS(",A2))');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    const out = back.getWorksheet('Stats')!;
+    expect(out.getCell('B1').formula).toBe('_xlfn.STDEV.S(A1:A3)');
+    expect(out.getCell('B2').formula).toBe('_xlfn.XLOOKUP(4,A1:A3,A1:A3)');
+    expect(out.getCell('B3').formula).toBe('_xlfn._xlws.SORT(A1:A3)');
+    expect(out.getCell('B4').formula).toBe('_xlfn.NEWFN(A1)+_xldudf_SALESOPS_ROUNDMONEY(A1/3)');
+    expect(out.getCell('B5').formula).toBe('_xlfn.IFNA(A1,0)+SUM(A1:A3)');
+    expect(out.getCell('C1').formula).toBe('_xlfn.IFNA(A1,0)+LEN(_xlfn.CONCAT("IFS(",A2))');
+    // The engine still computes the prefixed functions it knows: IFNA(2,0) + LEN("IFS(4") = 2 + 5 = 7
+    expect(workbook.getCell('Stats', 'C1').value).toBe(7);
+  });
+
+  it('keeps the file’s cached result of a function the playground does not compute, and writes it back', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Model');
+    ws.getCell('A1').value = 5;
+    ws.getCell('B1').value = { formula: '_xlfn.NEWFN(A1)', result: 42 };
+    ws.getCell('B2').value = { formula: 'OLDADDIN(A1)*2', result: { error: '#N/A' } };
+    ws.getCell('B3').value = { formula: 'B1+A1', result: 47 };
+    ws.getCell('B4').value = { formula: 'NOSUCH(A1)', result: { error: '#NAME?' } };
+    ws.getCell('B5').value = { formula: 'NOSUCH(A1)+1' };
+    const sheets = await readXlsx('model.xlsx', await bytesOf(book));
+    const { workbook, engine } = loadSample(sheets);
+    expect(workbook.getCell('Model', 'B1').value).toBe(42);
+    expect(engine.errorAt('Model', 'B2')?.code).toBe('#N/A');
+    // Computed by the playground from the kept value: 42 + 5 = 47
+    expect(workbook.getCell('Model', 'B3').value).toBe(47);
+    expect(engine.errorAt('Model', 'B4')?.code).toBe('#NAME?');
+    // No cached result in the file: the playground's own #NAME?.
+    expect(engine.errorAt('Model', 'B5')?.code).toBe('#NAME?');
+    const kept = cellView(workbook, engine, 'Model', 0, 1, Infinity, undefined);
+    expect(kept.text).toBe('42');
+    expect(kept.fromFile).toBe(true);
+    expect(cellView(workbook, engine, 'Model', 2, 1, Infinity, undefined).fromFile).toBe(false);
+    // An input change recomputes what the playground can (B3 = 42 + 7 = 49); B1 keeps the file's value.
+    workbook.setCell('Model', 'A1', 7);
+    expect(workbook.getCell('Model', 'B1').value).toBe(42);
+    expect(workbook.getCell('Model', 'B3').value).toBe(49);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    const out = back.getWorksheet('Model')!;
+    expect(out.getCell('B1').value).toEqual({ formula: '_xlfn.NEWFN(A1)', result: 42 });
+    expect(out.getCell('B2').value).toEqual({ formula: 'OLDADDIN(A1)*2', result: { error: '#N/A' } });
+    expect(out.getCell('B3').value).toEqual({ formula: 'B1+A1', result: 49 });
+    // A formula retyped in the grid is the user's, not the file's: the playground's #NAME? then.
+    workbook.setFormula('Model', 'B1', '=NEWFN(A1)+1');
+    expect(engine.errorAt('Model', 'B1')?.code).toBe('#NAME?');
+    expect(cellView(workbook, engine, 'Model', 0, 1, Infinity, undefined).fromFile).toBe(false);
+  });
+
+  it('keeps the whole cached result of an array formula the playground does not compute', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Sorted');
+    ws.getCell('A1').value = 9;
+    ws.getCell('A2').value = 2;
+    ws.getCell('A3').value = 4;
+    ws.getCell('B1').value = {
+      formula: '_xlfn._xlws.SORT(A1:A3)',
+      result: 2,
+      shareType: 'array',
+      ref: 'B1:B3',
+    } as unknown as ExcelJS.CellValue;
+    ws.getCell('B2').value = 4;
+    ws.getCell('B3').value = 9;
+    ws.getCell('C1').value = { formula: 'SUM(B1:B3)', result: 15 };
+    const sheets = await readXlsx('sorted.xlsx', await bytesOf(book));
+    const { workbook, engine } = loadSample(sheets);
+    expect(engine.isFromFile('Sorted', 'B1')).toBe(true);
+    expect([1, 2, 3].map((r) => workbook.getCell('Sorted', `B${r}`).value)).toEqual([2, 4, 9]);
+    // 2 + 4 + 9 = 15, computed by the playground from the kept spill
+    expect(workbook.getCell('Sorted', 'C1').value).toBe(15);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    const out = back.getWorksheet('Sorted')!;
+    expect(out.getCell('B1').value).toEqual({
+      formula: '_xlfn._xlws.SORT(A1:A3)',
+      result: 2,
+      shareType: 'array',
+      ref: 'B1:B3',
+    });
+    expect([out.getCell('B2').value, out.getCell('B3').value]).toEqual([4, 9]);
+  });
+
+  it('reads defined names, computes formulas that use them, and writes them back', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Plan Q1');
+    ws.getCell('A1').value = 100;
+    ws.getCell('A2').value = 250;
+    ws.getCell('A3').value = 0.1;
+    ws.getCell('B1').value = { formula: 'SUM(Quotas)*Rate', result: 35 };
+    book.addWorksheet('Other').getCell('A1').value = { formula: 'MAX(Quotas)', result: 250 };
+    book.definedNames.add("'Plan Q1'!$A$1:$A$2", 'Quotas');
+    book.definedNames.add("'Plan Q1'!$A$3", 'Rate');
+    const sheets = await readXlsx('names.xlsx', await bytesOf(book));
+    const { workbook, engine } = loadSample(sheets);
+    expect(
+      workbook
+        .names()
+        .map((n) => `${n.name}=${n.sheet}!${n.address}`)
+        .sort(),
+    ).toEqual(['Quotas=Plan Q1!A1:A2', 'Rate=Plan Q1!A3']);
+    // (100 + 250) × 0.1 = 35; MAX(100, 250) = 250
+    expect(workbook.getCell('Plan Q1', 'B1').value).toBeCloseTo(35, 10);
+    expect(workbook.getCell('Other', 'A1').value).toBe(250);
+    // A change inside a named range recomputes what reads the name: (100 + 400) × 0.1 = 50
+    workbook.setCell('Plan Q1', 'A2', 400);
+    expect(workbook.getCell('Plan Q1', 'B1').value).toBeCloseTo(50, 10);
+    expect(workbook.getCell('Other', 'A1').value).toBe(400);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await writeXlsx(workbook, engine, {}, {})) as unknown as ArrayBuffer);
+    expect(back.definedNames.model).toEqual(
+      expect.arrayContaining([
+        { name: 'Quotas', ranges: ["'Plan Q1'!$A$1:$A$2"] },
+        { name: 'Rate', ranges: ["'Plan Q1'!$A$3"] },
+      ]),
+    );
+    expect(back.definedNames.model).toHaveLength(2);
+    expect(back.getWorksheet('Plan Q1')!.getCell('B1').value).toEqual({ formula: 'SUM(Quotas)*Rate', result: 50 });
+  });
+
   it('opens the sample writer’s file with the same values as the sample, and downloads it back the same', async () => {
     const sample = buildSampleWorkbook();
     const written = await bytesOf(buildSampleXlsx(sample));
