@@ -61,89 +61,95 @@ function cellValueOf(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/** The sheets of an exceljs workbook as the playground loads them; `progress` gets (sheets done, sheets). */
-export function sheetsFromBook(
-  book: ExcelJS.Workbook,
-  progress?: (done: number, total: number) => void,
-): SampleSheet[] {
-  const out: SampleSheet[] = [];
-  const worksheets = book.worksheets.filter((ws) => ws.state !== 'veryHidden');
-  worksheets.forEach((ws, i) => {
-    const rows: (SampleCell | null)[][] = [];
-    const cachedResults: Record<string, CellValue | CellValue[][]> = {};
-    const spillCells = new Set<string>();
-    const arrayAreas: { anchor: string; area: Rect }[] = [];
-    const put = (r: number, c: number, cell: SampleCell) => {
-      while (rows.length <= r) rows.push([]);
-      const row = rows[r];
-      while (row.length <= c) row.push(null);
-      row[c] = cell;
-    };
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const r = rowNumber - 1;
-        const c = colNumber - 1;
-        const numberFormat = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
-        const v = cell.value as ExcelJS.CellValue & { shareType?: string; ref?: string; formula?: string };
-        if (cell.formula) {
-          const text = cell.formula;
-          if (text) {
-            put(r, c, { formula: formulaFromFile(text), numberFormat });
-            if (v && typeof v === 'object' && 'result' in v && v.result !== undefined) {
-              cachedResults[formatCell(r, c)] = cellValueOf(v.result);
-            }
-            if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) {
-              const area = parseRange(v.ref);
-              arrayAreas.push({ anchor: formatCell(r, c), area });
-              for (let rr = area.top; rr <= area.bottom; rr++)
-                for (let cc = area.left; cc <= area.right; cc++) {
-                  if (rr !== r || cc !== c) spillCells.add(formatCell(rr, cc));
-                }
-            }
-            return;
-          }
-        }
-        put(r, c, { value: cellValueOf(cell.value), numberFormat });
-      });
-    });
-    // An array formula's cached result is its whole range (kept where the engine cannot compute the formula).
-    for (const { anchor, area } of arrayAreas) {
-      const first = cachedResults[anchor];
-      if (first === undefined || Array.isArray(first) || (area.top === area.bottom && area.left === area.right)) {
-        continue;
-      }
-      const grid: CellValue[][] = [];
-      for (let rr = area.top; rr <= area.bottom; rr++) {
-        const line: CellValue[] = [];
-        for (let cc = area.left; cc <= area.right; cc++) {
-          const cell = rows[rr]?.[cc];
-          line.push(rr === area.top && cc === area.left ? first : cell && !cell.formula ? (cell.value ?? null) : null);
-        }
-        grid.push(line);
-      }
-      cachedResults[anchor] = grid;
-    }
-    // The cells of an array formula's range hold its cached results: they are the spill, computed again.
-    for (const a of spillCells) {
-      const { top, left } = parseRange(a);
-      const cell = rows[top]?.[left];
-      if (cell && !cell.formula) rows[top][left] = cell.numberFormat ? { numberFormat: cell.numberFormat } : null;
-    }
-    const widths: number[] = [];
-    const columnFormats: Record<number, string> = {};
-    const colCount = longestRow(rows, ws.columnCount);
-    for (let c = 1; c <= colCount; c++) {
-      const col = ws.getColumn(c);
-      widths.push(col.width ?? 0);
-      if (col.numFmt && col.numFmt !== 'General') columnFormats[c - 1] = col.numFmt;
-    }
-    const tables = tablesOf(ws);
-    out.push({ name: ws.name, description: '', rows, tables, widths, columnFormats, cachedResults });
-    progress?.(i + 1, worksheets.length);
-  });
+/** The sheets of an exceljs workbook as the playground loads them, at once (`readXlsx` yields between sheets). */
+export function sheetsFromBook(book: ExcelJS.Workbook): SampleSheet[] {
+  return withDefinedNames(book, shownWorksheets(book).map(sheetOf));
+}
+
+/** The worksheets a user can see or unhide (not Excel's "very hidden" ones). */
+function shownWorksheets(book: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return book.worksheets.filter((ws) => ws.state !== 'veryHidden');
+}
+
+/** The loaded sheets with the workbook's defined names; refuses a workbook with no sheet to show. */
+function withDefinedNames(book: ExcelJS.Workbook, out: SampleSheet[]): SampleSheet[] {
   if (out.length === 0) throw new NotAWorkbookError('The workbook has no worksheet. Nothing was changed.');
   addDefinedNames(book, out);
   return out;
+}
+
+/** One worksheet as the sample writer takes it: constants, formulas with their cached results, formats, tables. */
+function sheetOf(ws: ExcelJS.Worksheet): SampleSheet {
+  const rows: (SampleCell | null)[][] = [];
+  const cachedResults: Record<string, CellValue | CellValue[][]> = {};
+  const spillCells = new Set<string>();
+  const arrayAreas: { anchor: string; area: Rect }[] = [];
+  const put = (r: number, c: number, cell: SampleCell) => {
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r];
+    while (row.length <= c) row.push(null);
+    row[c] = cell;
+  };
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      const numberFormat = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+      const v = cell.value as ExcelJS.CellValue & { shareType?: string; ref?: string; formula?: string };
+      if (cell.formula) {
+        const text = cell.formula;
+        if (text) {
+          put(r, c, { formula: formulaFromFile(text), numberFormat });
+          if (v && typeof v === 'object' && 'result' in v && v.result !== undefined) {
+            cachedResults[formatCell(r, c)] = cellValueOf(v.result);
+          }
+          if (v && typeof v === 'object' && v.shareType === 'array' && v.ref) {
+            const area = parseRange(v.ref);
+            arrayAreas.push({ anchor: formatCell(r, c), area });
+            for (let rr = area.top; rr <= area.bottom; rr++)
+              for (let cc = area.left; cc <= area.right; cc++) {
+                if (rr !== r || cc !== c) spillCells.add(formatCell(rr, cc));
+              }
+          }
+          return;
+        }
+      }
+      put(r, c, { value: cellValueOf(cell.value), numberFormat });
+    });
+  });
+  // An array formula's cached result is its whole range (kept where the engine cannot compute the formula).
+  for (const { anchor, area } of arrayAreas) {
+    const first = cachedResults[anchor];
+    if (first === undefined || Array.isArray(first) || (area.top === area.bottom && area.left === area.right)) {
+      continue;
+    }
+    const grid: CellValue[][] = [];
+    for (let rr = area.top; rr <= area.bottom; rr++) {
+      const line: CellValue[] = [];
+      for (let cc = area.left; cc <= area.right; cc++) {
+        const cell = rows[rr]?.[cc];
+        line.push(rr === area.top && cc === area.left ? first : cell && !cell.formula ? (cell.value ?? null) : null);
+      }
+      grid.push(line);
+    }
+    cachedResults[anchor] = grid;
+  }
+  // The cells of an array formula's range hold its cached results: they are the spill, computed again.
+  for (const a of spillCells) {
+    const { top, left } = parseRange(a);
+    const cell = rows[top]?.[left];
+    if (cell && !cell.formula) rows[top][left] = cell.numberFormat ? { numberFormat: cell.numberFormat } : null;
+  }
+  const widths: number[] = [];
+  const columnFormats: Record<number, string> = {};
+  const colCount = longestRow(rows, ws.columnCount);
+  for (let c = 1; c <= colCount; c++) {
+    const col = ws.getColumn(c);
+    widths.push(col.width ?? 0);
+    if (col.numFmt && col.numFmt !== 'General') columnFormats[c - 1] = col.numFmt;
+  }
+  const tables = tablesOf(ws);
+  return { name: ws.name, description: '', rows, tables, widths, columnFormats, cachedResults };
 }
 
 /**
@@ -204,7 +210,15 @@ export async function readXlsx(
       `"${name}" is not an Excel workbook (.xlsx): it holds no worksheet. Nothing was changed.`,
     );
   }
-  return sheetsFromBook(book, progress);
+  // Sheet by sheet, handing the thread back between sheets so that the progress bar paints on a large file.
+  const worksheets = shownWorksheets(book);
+  const out: SampleSheet[] = [];
+  for (const ws of worksheets) {
+    out.push(sheetOf(ws));
+    progress?.(out.length, worksheets.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return withDefinedNames(book, out);
 }
 
 /** The workbook's sheets as the sample writer takes them: constants and formulas (no spilled results), formats. */

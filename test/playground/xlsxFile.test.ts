@@ -58,6 +58,25 @@ describe('opening .xlsx files in the playground', () => {
     expect(workbook.getCell('Other', 'A1').value).toBe(2_240_000);
   });
 
+  it('reports progress sheet by sheet and hands the thread back in between, so the progress bar can paint', async () => {
+    const book = new ExcelJS.Workbook();
+    for (const name of ['Deals', 'Reps', 'Plan']) book.addWorksheet(name).getCell('A1').value = name;
+    const calls: [number, number, boolean][] = [];
+    let ran = false;
+    const sheets = await readXlsx('three.xlsx', await bytesOf(book), (done, total) => {
+      calls.push([done, total, ran]);
+      // A task queued now (as React's render is) must run before the next sheet is read.
+      ran = false;
+      setTimeout(() => (ran = true), 0);
+    });
+    expect(sheets.map((x) => x.name)).toEqual(['Deals', 'Reps', 'Plan']);
+    expect(calls).toEqual([
+      [1, 3, false],
+      [2, 3, true],
+      [3, 3, true],
+    ]);
+  });
+
   it('refuses a file that is not a workbook, with a message, before reading it', async () => {
     const text = new TextEncoder().encode('Rep,Quota\nAnn,100\n');
     await expect(readXlsx('reps.csv', text)).rejects.toThrow(NotAWorkbookError);
