@@ -2,16 +2,19 @@
  * How `auto` was chosen, without looking at the test sets: every candidate member is fitted to the training part
  * of each series less its last `horizon` values and scored on those held-back values ("holdout"); the chosen
  * combination is then confirmed on the real test parts ("test"). Both data sets are pooled for the choice, so
- * no choice is specific to one of them.
+ * no choice is specific to one of them. "holdout2" holds back the `horizon` values before those (a second
+ * origin); "holdouts" pools both origins. Candidates: `name:w` weights a member, `name*` joins only on
+ * seasonal series (m > 1), `name~` only on non-seasonal ones; "median(…)" pools by the median.
  *
  * Run from the repo root: `npx esbuild bench/forecast/select.ts --bundle --platform=node
- * --outfile=bench/.out/select.cjs && node bench/.out/select.cjs holdout` (or `test`; add a candidate's name to print
- * it per frequency). Members are cached in bench/.out/members-<set>-<stage>.json.
+ * --outfile=bench/.out/select.cjs && node bench/.out/select.cjs holdout` (or `holdout2`, `holdouts`, `test`; add
+ * candidates' names, separated by |, to print them per frequency). Members are cached in bench/.out/members-<set>-<stage>.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   type IntervalForecast,
+  autoEts,
   candidateModels,
   dampedForecast,
   fitEtsModel,
@@ -38,7 +41,9 @@ interface Row {
   ms: Record<string, number>;
 }
 
-const stage = process.argv[2] === 'test' ? 'test' : 'holdout';
+type Stage = 'holdout' | 'holdout2' | 'test';
+/** `holdouts` pools two origins: the last `horizon` training values (holdout) and the `horizon` before them. */
+const stageArg = ['test', 'holdout2', 'holdouts'].includes(process.argv[2]) ? process.argv[2] : 'holdout';
 const root = process.cwd();
 const dataDir = path.resolve(root, '../shared/datasets');
 const outDir = path.join(root, 'bench', '.out');
@@ -84,12 +89,16 @@ const MEMBERS: Record<string, (y: number[], m: number, h: number) => IntervalFor
     const models = candidateModels(y, m).filter((s) => s.error === 'A' || s.season === 'M');
     return forecastEts(selectEts(y, m, { models, fixSeasonalStates: true }), h, 0.95);
   },
+  etsAuto: (y, m, h) => {
+    const fit = autoEts(y, m);
+    return fit ? forecastEts(fit, h, 0.95) : undefined;
+  },
   theta: (y, m, h) => thetaForecast(y, m, h, 0.95),
   damped: (y, m, h) => dampedForecast(y, m, h, 0.95),
   ses: (y, m, h) => adjustedEts(y, m, h, false),
   holt: (y, m, h) => adjustedEts(y, m, h, true),
   naive: (y, _m, h) => naiveForecast(y, h, 0.95),
-  snaive: (y, m, h) => (m > 1 && y.length >= m ? seasonalNaiveForecast(y, m, h, 0.95) : undefined),
+  snaive: (y, m, h) => (m > 1 && y.length > m ? seasonalNaiveForecast(y, m, h, 0.95) : undefined),
 };
 
 /** Fits the members `row` lacks, timing each (CPU ms). */
@@ -108,7 +117,7 @@ function fillMembers(row: Row): void {
   }
 }
 
-function load(): Row[] {
+function load(stage: Stage): Row[] {
   const rows: Row[] = [];
   for (const set of ['m1', 'tourism']) {
     const cache = path.join(outDir, `members-${set}-${stage}.json`);
@@ -120,10 +129,12 @@ function load(): Row[] {
         const m = s.frequency;
         let train = s.train;
         let test = s.test;
-        if (stage === 'holdout') {
-          if (s.train.length - h < Math.max(8, m + 4)) continue;
-          train = s.train.slice(0, s.train.length - h);
-          test = s.train.slice(s.train.length - h);
+        if (stage !== 'test') {
+          const back = stage === 'holdout' ? h : 2 * h;
+          const end = s.train.length - back;
+          if (end < Math.max(8, m + 4)) continue;
+          train = s.train.slice(0, end);
+          test = s.train.slice(end, end + h);
         }
         part.push({ id: s.id, set, period: s.period, m, h, train, test, members: {}, ms: {} });
       }
@@ -170,16 +181,18 @@ function add(acc: Acc, r: Row, f: IntervalForecast) {
 }
 
 type Pool = 'mean' | 'median';
-function combine(fs: IntervalForecast[], pool: Pool): IntervalForecast {
+/** Pools the members' point forecasts (weighted mean or median) with the envelope of their intervals. */
+function combine(fs: IntervalForecast[], pool: Pool, weights: number[]): IntervalForecast {
   const h = fs[0].mean.length;
   const mean = new Array<number>(h);
   const lower = new Array<number>(h);
   const upper = new Array<number>(h);
+  const wsum = weights.reduce((a, b) => a + b, 0);
   for (let i = 0; i < h; i++) {
     const v = fs.map((f) => f.mean[i]).sort((a, b) => a - b);
     mean[i] =
       pool === 'mean'
-        ? v.reduce((a, b) => a + b, 0) / v.length
+        ? fs.reduce((a, f, j) => a + weights[j] * f.mean[i], 0) / wsum
         : v.length % 2
           ? v[(v.length - 1) / 2]
           : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
@@ -189,75 +202,96 @@ function combine(fs: IntervalForecast[], pool: Pool): IntervalForecast {
   return { mean, lower, upper, level: 0.95 };
 }
 
-const rows = load();
-const specs: { name: string; parts: string[]; seasonalOnly?: string[]; pool: Pool }[] = [];
+const rows = stageArg === 'holdouts' ? [...load('holdout'), ...load('holdout2')] : load(stageArg as Stage);
+/** A candidate: members (name or name:weight; a trailing * = seasonal series only), pooled by `pool`. */
+const specs: { name: string; parts: string[]; pool: Pool }[] = [];
 const bases = [
-  ['ets', 'theta', 'damped'],
-  ['etsS', 'theta', 'damped'],
-  ['etsSA', 'theta', 'damped'],
-  ['etsSAf', 'theta', 'damped'],
-  ['etsA', 'theta'],
-  ['etsAf', 'theta'],
-  ['etsSAf', 'theta'],
-  ['etsAf', 'theta', 'damped'],
-  ['etsA', 'theta', 'damped'],
-  ['etsA', 'theta', 'damped', 'ses'],
-  ['etsSA', 'theta', 'damped', 'ses'],
-  ['etsSA', 'theta'],
-  ['etsA', 'theta'],
-  ['etsSA', 'theta', 'damped', 'naive'],
-  ['ses', 'holt', 'damped'],
-  ['ets', 'theta', 'damped', 'ses'],
-  ['etsS', 'theta', 'damped', 'ses'],
-  ['etsS', 'theta', 'damped', 'holt'],
-  ['etsS', 'theta', 'damped', 'naive'],
-  ['etsS', 'theta', 'ses'],
-  ['etsS', 'theta'],
-  ['theta', 'damped'],
-  ['etsS', 'theta', 'damped', 'ses', 'holt'],
+  ['etsAuto', 'theta', 'snaive*'],
+  ['etsAuto', 'theta', 'damped', 'snaive*'],
+  ['etsAuto', 'theta', 'damped'],
+  ['etsAuto', 'theta'],
+  ['etsAuto:2', 'theta', 'snaive*'],
+  ['etsAuto:2', 'theta:2', 'snaive*'],
+  ['etsAuto:3', 'theta:2', 'snaive*'],
+  ['etsAuto:2', 'theta', 'damped', 'snaive*'],
+  ['etsAuto:2', 'theta:2', 'damped', 'snaive*'],
+  ['etsAuto', 'theta', 'damped', 'snaive*:0.5'],
+  ['etsAuto', 'theta', 'ses', 'snaive*'],
+  ['etsAuto', 'theta', 'holt', 'snaive*'],
+  ['etsAuto', 'theta', 'damped', 'ses', 'snaive*'],
+  ['etsAuto', 'theta', 'damped', 'naive', 'snaive*'],
+  ['etsAf', 'theta', 'snaive*'],
+  ['etsA', 'theta', 'snaive*'],
+  ['ets', 'theta', 'damped', 'snaive*'],
+  ['etsAuto', 'ets', 'theta', 'damped', 'snaive*'],
+  ['etsAuto', 'etsA', 'theta', 'snaive*'],
+  ['etsAuto', 'theta', 'damped~', 'snaive*'],
+  ['etsAuto:2', 'theta:2', 'damped~', 'snaive*'],
+  ['etsAuto', 'theta', 'holt~', 'snaive*'],
+  ['etsAuto', 'theta', 'damped~', 'ses~', 'snaive*'],
 ];
 for (const parts of bases)
-  for (const pool of ['mean', 'median'] as Pool[])
-    for (const sn of [true, false])
-      specs.push({
-        name: `${pool}(${parts.join(',')}${sn ? ',snaive*' : ''})`,
-        parts,
-        seasonalOnly: sn ? ['snaive'] : [],
-        pool,
-      });
+  for (const pool of ['mean', 'median'] as Pool[]) {
+    if (pool === 'median' && parts.some((p) => p.includes(':'))) continue;
+    specs.push({ name: `${pool}(${parts.join(',')})`, parts, pool });
+  }
 
-const results: { name: string; bySet: Record<string, { sp: number; ss: number; mase: number; cov: number }> }[] = [];
-const single = ['ets', 'etsS', 'etsSA', 'etsA', 'etsSAf', 'etsAf', 'theta', 'damped', 'ses', 'holt', 'naive'];
+const results: {
+  name: string;
+  bySet: Record<string, { sp: number; ss: number; mase: number; cov: number; n: number }>;
+}[] = [];
+const single = [
+  'ets',
+  'etsS',
+  'etsSA',
+  'etsA',
+  'etsSAf',
+  'etsAf',
+  'etsAuto',
+  'theta',
+  'damped',
+  'ses',
+  'holt',
+  'naive',
+];
 for (const name of single) specs.push({ name, parts: [name], pool: 'mean' });
 for (const spec of specs) {
   const accs: Record<string, Acc> = {};
   for (const r of rows) {
-    const parts = [...spec.parts, ...(r.m > 1 ? (spec.seasonalOnly ?? []) : [])]
-      .map((p) => r.members[p])
-      .filter((f): f is IntervalForecast => f !== undefined && f.mean.every(Number.isFinite));
-    const f = parts.length === 0 ? r.members.naive : parts.length === 1 ? parts[0] : combine(parts, spec.pool);
+    const picked = spec.parts
+      .map((p) => {
+        const [name, w] = p.split(':');
+        // name* = seasonal series (m > 1) only; name~ = non-seasonal series (m = 1) only.
+        const skip = (name.endsWith('*') && r.m === 1) || (name.endsWith('~') && r.m > 1);
+        return { f: skip ? undefined : r.members[name.replace(/[*~]$/, '')], w: Number(w ?? 1) };
+      })
+      .filter((x): x is { f: IntervalForecast; w: number } => x.f !== undefined && x.f.mean.every(Number.isFinite));
+    const parts = picked.map((x) => x.f);
+    const weights = picked.map((x) => x.w);
+    const f = parts.length === 0 ? r.members.naive : parts.length === 1 ? parts[0] : combine(parts, spec.pool, weights);
     for (const k of [r.set, `${r.set}:${r.period}`]) add((accs[k] ??= blank()), r, f);
   }
-  const bySet: Record<string, { sp: number; ss: number; mase: number; cov: number }> = {};
+  const bySet: Record<string, { sp: number; ss: number; mase: number; cov: number; n: number }> = {};
   for (const [k, a] of Object.entries(accs))
-    bySet[k] = { sp: a.sp / a.pts, ss: a.ss / a.n, mase: a.mase / a.n, cov: a.inside / a.pts };
+    bySet[k] = { sp: a.sp / a.pts, ss: a.ss / a.n, mase: a.mase / a.n, cov: a.inside / a.pts, n: a.n };
   results.push({ name: spec.name, bySet });
 }
 const theta = results.find((r) => r.name === 'theta')!.bySet;
 console.log(
-  `stage ${stage}: ${rows.filter((r) => r.set === 'm1').length} m1, ${rows.filter((r) => r.set === 'tourism').length} tourism series`,
+  `stage ${stageArg}: ${rows.filter((r) => r.set === 'm1').length} m1, ${rows.filter((r) => r.set === 'tourism').length} tourism series`,
 );
 console.log(
-  'name | m1 sMAPE(all pts) | ratio to theta | m1 MASE | m1 cov | tour sMAPE(all pts) | ratio | tour MASE | tour cov | mean ratio',
+  'name | m1 sMAPE(all pts) | ratio to theta | m1 MASE | m1 cov | tour sMAPE(all pts) | ratio | tour MASE | tour cov | mean ratio | pooled MASE',
 );
 const lines = results.map((r) => {
   const a = r.bySet.m1;
   const b = r.bySet.tourism;
   const ra = a.sp / theta.m1.sp;
   const rb = b.sp / theta.tourism.sp;
+  const pooledMase = (a.mase * a.n + b.mase * b.n) / (a.n + b.n);
   return {
     key: (ra + rb) / 2,
-    text: `${r.name} | ${a.sp.toFixed(2)} | ${ra.toFixed(3)} | ${a.mase.toFixed(3)} | ${(100 * a.cov).toFixed(1)} | ${b.sp.toFixed(2)} | ${rb.toFixed(3)} | ${b.mase.toFixed(3)} | ${(100 * b.cov).toFixed(1)} | ${((ra + rb) / 2).toFixed(4)}`,
+    text: `${r.name} | ${a.sp.toFixed(2)} | ${ra.toFixed(3)} | ${a.mase.toFixed(3)} | ${(100 * a.cov).toFixed(1)} | ${b.sp.toFixed(2)} | ${rb.toFixed(3)} | ${b.mase.toFixed(3)} | ${(100 * b.cov).toFixed(1)} | ${((ra + rb) / 2).toFixed(4)} | ${pooledMase.toFixed(4)}`,
   };
 });
 lines.sort((x, y) => x.key - y.key);
@@ -270,7 +304,10 @@ console.log(
     .map(([k, v]) => `${k} ${(v / rows.length).toFixed(2)}`)
     .join(', '),
 );
-if (process.argv[3]) {
-  const want = results.find((r) => r.name === process.argv[3]);
-  if (want) for (const [k, v] of Object.entries(want.bySet)) console.log(k, JSON.stringify(v));
+for (const name of (process.argv[3] ?? '').split('|').filter(Boolean)) {
+  const want = results.find((r) => r.name === name);
+  if (!want) continue;
+  console.log(name);
+  for (const [k, v] of Object.entries(want.bySet))
+    console.log(`  ${k}: sMAPE ${v.sp.toFixed(2)} MASE ${v.mase.toFixed(3)} cov ${(100 * v.cov).toFixed(1)} n ${v.n}`);
 }
