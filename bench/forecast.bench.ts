@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ForecastMethod, combineForecasts, forecastSeries } from '../src/forecast';
+import { seriesErrors } from './forecast/metrics';
 import { type Series, readSeries } from './forecast/series';
 
 interface PeerPart {
@@ -57,26 +58,13 @@ fs.mkdirSync(outDir, { recursive: true });
 const OURS: ForecastMethod[] = ['auto', 'ets', 'theta', 'damped', 'naive', 'snaive'];
 
 function score(s: Series, mean: number[], lower: number[] | undefined, upper: number[] | undefined, ms: number): Score {
-  const m = s.frequency;
-  let scale = 0;
-  for (let t = m; t < s.train.length; t++) scale += Math.abs(s.train[t] - s.train[t - m]);
-  scale /= s.train.length - m;
-  let smape = 0;
-  let mae = 0;
-  let inside = 0;
-  for (let i = 0; i < s.horizon; i++) {
-    const a = s.test[i];
-    const f = mean[i];
-    smape += (200 * Math.abs(a - f)) / (Math.abs(a) + Math.abs(f));
-    mae += Math.abs(a - f);
-    if (lower && upper && a >= lower[i] && a <= upper[i]) inside++;
-  }
+  const e = seriesErrors(s.train, s.test, s.frequency, s.horizon, mean, lower, upper);
   return {
-    smape: smape / s.horizon,
-    smapeSum: smape,
+    smape: e.smapeSum / s.horizon,
+    smapeSum: e.smapeSum,
     h: s.horizon,
-    mase: mae / s.horizon / scale,
-    inside,
+    mase: e.mae / e.scale,
+    inside: e.inside,
     points: lower ? s.horizon : 0,
     ms,
   };

@@ -26,6 +26,7 @@ import {
   selectEts,
   thetaForecast,
 } from '../../src/forecast';
+import { seriesErrors } from './metrics';
 import { readSeries } from './series';
 
 type Members = Record<string, IntervalForecast>;
@@ -159,25 +160,13 @@ interface Acc {
 const blank = (): Acc => ({ sp: 0, pts: 0, ss: 0, n: 0, mase: 0, inside: 0 });
 
 function add(acc: Acc, r: Row, f: IntervalForecast) {
-  const m = r.m;
-  let scale = 0;
-  for (let t = m; t < r.train.length; t++) scale += Math.abs(r.train[t] - r.train[t - m]);
-  scale /= r.train.length - m;
-  let s = 0;
-  let mae = 0;
-  for (let i = 0; i < r.h; i++) {
-    const a = r.test[i];
-    const v = f.mean[i];
-    const e = (200 * Math.abs(a - v)) / (Math.abs(a) + Math.abs(v));
-    s += e;
-    mae += Math.abs(a - v);
-    if (f.lower && f.upper && a >= f.lower[i] && a <= f.upper[i]) acc.inside++;
-  }
-  acc.sp += s;
+  const e = seriesErrors(r.train, r.test, r.m, r.h, f.mean, f.lower, f.upper);
+  acc.inside += e.inside;
+  acc.sp += e.smapeSum;
   acc.pts += r.h;
-  acc.ss += s / r.h;
+  acc.ss += e.smapeSum / r.h;
   acc.n++;
-  acc.mase += scale > 0 ? mae / r.h / scale : 0;
+  acc.mase += e.scale > 0 ? e.mae / e.scale : 0;
 }
 
 type Pool = 'mean' | 'median';
