@@ -40,6 +40,8 @@ export interface WizardFrameProps {
   nextDisabled?: boolean;
   /** An error of the step as a whole (not of one field), shown in an alert above the buttons. */
   error?: string;
+  /** A dialog the wizard may open (the writer's "overwrite?" question); rendered once, here. */
+  dialog?: React.ReactNode;
 }
 
 /**
@@ -66,6 +68,7 @@ export function WizardFrame(props: WizardFrameProps): React.JSX.Element {
         {`Step ${props.current + 1} of ${props.steps.length}: ${props.steps[props.current] ?? ''}`}
       </div>
       {props.children}
+      {props.dialog}
       {props.error ? <ErrorMessage message={props.error} /> : null}
       <div className={styles.nav}>
         {props.onBack && props.current > 0 ? (

@@ -108,7 +108,6 @@ export function CompWizard({ port }: WizardProps): React.JSX.Element {
           </>
         ) : null}
       </div>
-      {w.writer.dialog}
     </WizardFrame>
   );
 }

@@ -111,7 +111,6 @@ export function CreditWizard({ port }: WizardProps): React.JSX.Element {
           </>
         ) : null}
       </div>
-      {w.writer.dialog}
     </WizardFrame>
   );
 }

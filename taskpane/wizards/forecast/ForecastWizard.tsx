@@ -37,7 +37,6 @@ export function ForecastWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {mode === 'pipeline' ? <PipelineSteps w={pipeline} port={port} /> : <HistorySteps w={history} port={port} />}
       </div>
-      {w.writer.dialog}
     </WizardFrame>
   );
 }

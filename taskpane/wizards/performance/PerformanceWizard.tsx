@@ -150,7 +150,6 @@ export function PerformanceWizard({ port }: WizardProps): React.JSX.Element {
           </>
         ) : null}
       </div>
-      {w.writer.dialog}
     </WizardFrame>
   );
 }

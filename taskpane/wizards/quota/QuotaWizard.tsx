@@ -137,7 +137,6 @@ export function QuotaWizard({ port }: WizardProps): React.JSX.Element {
           </>
         ) : null}
       </div>
-      {w.writer.dialog}
     </WizardFrame>
   );
 }

@@ -170,7 +170,6 @@ export function ShareWizard({ port }: WizardProps): React.JSX.Element {
         ) : null}
         {w.error ? <ErrorMessage message={w.error} /> : null}
       </div>
-      {w.writer.dialog}
       {w.action.dialog}
     </WizardFrame>
   );

@@ -61,6 +61,8 @@ export interface StepMachine<F, E> {
     nextDisabled: boolean;
     /** The step-level error (`stepError`), shown in an alert. */
     error?: string;
+    /** The writer's overwrite dialog, rendered by the frame. */
+    dialog: React.JSX.Element;
   };
 }
 
@@ -173,6 +175,7 @@ export function useStepMachine<F, E extends object = FieldErrors<F>>(
       nextLabel: steps[current].nextLabel ?? 'Next',
       nextDisabled: busy || opts.blocked === true || writer.status.kind === 'writing',
       error: stepError,
+      dialog: writer.dialog,
     },
   };
 }

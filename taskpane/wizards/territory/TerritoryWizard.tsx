@@ -187,7 +187,6 @@ export function TerritoryWizard({ port }: WizardProps): React.JSX.Element {
           </>
         ) : null}
       </div>
-      {w.writer.dialog}
     </WizardFrame>
   );
 }
