@@ -95,7 +95,8 @@ export function parseNumericText(text: string): number | undefined {
   const n = Number(body);
   if (!Number.isFinite(n)) return undefined;
   const scaled = percent ? n / 100 : n;
-  return paren ? -scaled : scaled;
+  // Excel keeps no negative zero: "-0", "(0)" and "-0%" read as 0 (`+ 0` turns -0 into 0)
+  return (paren ? -scaled : scaled) + 0;
 }
 
 /** The numeric value of a cell, or `undefined` when it is blank or not numeric (booleans are not numbers here). */

@@ -87,10 +87,9 @@ export function readInput(text: string): TypedInput {
   if (t === '') return { cell: null };
   if (t.startsWith('=') && t.length > 1) return { cell: { formula: t } };
   const pct = parsePercentInput(t);
-  // Excel keeps no negative zero: typed "-0", "-0.00" or "-0%" is stored as 0 (`+ 0` turns -0 into 0)
-  if (pct) return { cell: pct.value + 0, numberFormat: pct.numberFormat };
+  if (pct) return { cell: pct.value, numberFormat: pct.numberFormat };
   const n = parseNumericText(t);
-  if (n !== undefined) return { cell: n + 0 };
+  if (n !== undefined) return { cell: n };
   const date = parseDateInput(t);
   if (date) return { cell: date.serial, numberFormat: date.numberFormat };
   if (/^(true|false)$/i.test(t)) return { cell: t.toLowerCase() === 'true' };

@@ -34,6 +34,10 @@ describe('numeric text, read as Excel reads it in arithmetic', () => {
     '%p is not numeric',
     (s) => expect(parseNumericText(s)).toBeUndefined(),
   );
+
+  test.each(['-0', '-0.00', '(0)', '-0%', '($0.00)'])('%p is 0, not -0 (Excel keeps no negative zero)', (s) =>
+    expect(Object.is(parseNumericText(s), 0)).toBe(true),
+  );
 });
 
 describe('scalar arguments', () => {
