@@ -24,7 +24,7 @@ export const PERFORMANCE_FUNCTIONS: readonly FunctionDeclaration[] = [
       {
         name: 'year_start_month',
         description:
-          'The month the fiscal year starts in, 1–12 (default 1). The year is named by the calendar year of the month before it.',
+          'The month the fiscal year starts in, 1–12 (default 1). The year is named by the calendar year in which it ends (its last month is the one before year_start_month).',
         optional: true,
       },
       {

@@ -33,7 +33,7 @@ export const samples: FunctionSample[] = [
   {
     id: 'FISCALPERIOD',
     what: 'a column of dates, as Excel passes a range to the matrix parameter: one row each',
-    // 15 Feb 2024 as above; 1 Jul 2024 (45474) starts FY2025 (named by June 2024's year + 1): Q1, period 1,
+    // 15 Feb 2024 as above; 1 Jul 2024 (45474) starts FY2025 (Jul 2024 – Jun 2025, named by the year it ends in): Q1, period 1,
     // July 2024 = 45474 (1 Jul) – 45504 (31 Jul)
     args: [[[45337], [45474]], 'calendar', 7],
     expect: [
