@@ -117,8 +117,7 @@ export class FormulaEngine {
 
   /** The cell or range a defined name of the workbook points at, as the parser takes it (1-based); else null. */
   private nameRef(name: string): ParserCell | ParserRange | null {
-    const lower = name.toLowerCase();
-    const n = this.wb?.names().find((x) => x.name.toLowerCase() === lower);
+    const n = this.wb?.definedName(name);
     if (!n) return null;
     const r = parseRange(n.address);
     if (r.top === r.bottom && r.left === r.right) return { sheet: n.sheet, row: r.top + 1, col: r.left + 1 };

@@ -385,6 +385,11 @@ export class MemoryWorkbook implements WorkbookPort {
     return [...this.state.names.values()].map((n) => ({ ...n }));
   }
 
+  /** The defined name `name` (any case), or undefined: one lookup, for a formula engine reading names per cell. */
+  definedName(name: string): Readonly<MemoryName> | undefined {
+    return this.state.names.get(name.toLowerCase());
+  }
+
   /** Chart records (copies). */
   charts(): MemoryChart[] {
     return this.state.charts.map((c) => ({ ...c }));
