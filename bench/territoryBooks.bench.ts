@@ -9,7 +9,8 @@
  * largest deviation of the plan over reps and both metrics, accounts moved. The result cache is bypassed (every
  * call has new arguments). Wall time on a shared machine includes waiting for a core: CPU time is the steadier.
  *
- * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder (which tables), BOOKS_BUNDLE=<file> (time
+ * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder,bound (which tables; `bound`: lower bounds
+ * on the moves and the band any plan can reach, bench/territory/moveBound.ts), BOOKS_BUNDLE=<file> (time
  * another build, e.g. an earlier commit's dist/functions.js, for a before/after table), BOOKS_CORE=1 (call the
  * core's solveHeuristic, bundled as it ships, without TERRITORY's 1.6 s wall-clock net: on a loaded machine this
  * shows the plans a quiet machine gets; the work cap still applies).
@@ -22,13 +23,14 @@ import { createRequire } from 'node:module';
 import { createCustomFunctionsStub, isExcelError } from '../test/support/customFunctionsStub';
 import { type BookStart, bookArgs, makeBook, planFigures } from './territory/books';
 import { solveHeuristic } from '../src/territory/heuristic';
+import { bandLowerBound, movesLowerBound } from './territory/moveBound';
 
 const ROOT = path.resolve(__dirname, '..');
 const BUNDLE = process.env.BOOKS_BUNDLE
   ? path.resolve(process.env.BOOKS_BUNDLE)
   : path.join(ROOT, 'dist', 'functions.js');
 const SEEDS = (process.env.BOOKS_SEEDS ?? '101,102').split(',').map(Number);
-const TABLES = (process.env.BOOKS_TABLES ?? 'issue,ladder').split(',');
+const TABLES = (process.env.BOOKS_TABLES ?? 'issue,ladder,bound').split(',');
 const CORE = process.env.BOOKS_CORE === '1';
 const N = 50_000;
 const R = 200;
@@ -124,6 +126,30 @@ function print(title: string, rows: Row[]): void {
   }
 }
 
+/** What no plan can beat (bench/territory/moveBound.ts): moves needed for ±2 %, the narrowest band per budget. */
+function printBounds(): void {
+  const budgets = [500, 1000, 2500, 5000];
+  console.log('\nLower bounds for any plan (no solver involved):\n');
+  console.log(`| seed | start | locked | moves needed for ±2 % | ${budgets.map((b) => `band at ${b}`).join(' | ')} |`);
+  console.log(`|---|---|---|---|${budgets.map(() => '---').join('|')}|`);
+  for (const start of ['random', 'skewed', 'balanced'] as BookStart[])
+    for (const seed of SEEDS)
+      for (const lf of [0, 0.2]) {
+        const b = makeBook({ accounts: N, reps: R, seed, start, lockedFraction: lf });
+        const book = {
+          values: [b.potential, b.workload],
+          owner: b.owner,
+          locked: lf > 0 ? b.locked : undefined,
+          reps: R,
+        };
+        const bands = budgets.map((m) => `≥ ${(100 * bandLowerBound(book, m)).toFixed(2)} %`);
+        const locked = lf > 0 ? '20 %' : 'none';
+        console.log(
+          `| ${seed} | ${start} | ${locked} | ≥ ${movesLowerBound(book, 0.02).toLocaleString('en-US')} | ${bands.join(' | ')} |`,
+        );
+      }
+}
+
 function main(): void {
   const fn = load();
   const load0 = os.loadavg()[0];
@@ -158,6 +184,7 @@ function main(): void {
       }
     print('Budget ladder (0 … 10 % of the accounts) and tolerance 0.02:', rows);
   }
+  if (TABLES.includes('bound')) printBounds();
   console.log(`\nload average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} CPUs, shared)`);
 }
 
