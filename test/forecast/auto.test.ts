@@ -160,12 +160,16 @@ describe('auto', () => {
     expect(f.mean[2] - f.mean[1]).toBeCloseTo(38.3 / 19, 10);
   });
 
-  test('a detected season of 1 and seasonality 0 take the same path; a seasonal series keeps the mean', () => {
+  test('only a declared "no season" (0) takes the drift; a detected none keeps the mean of ETS and Theta', () => {
     const flat = [10, 12, 11, 15, 17];
-    // Too short for a season: detection gives 1, so "detect" equals "none": drift 1.75 a period (hand case in
-    // hand.test.ts): 18.75, 20.5.
-    expect(forecastSeries(flat, 2).mean).toEqual(forecastSeries(flat, 2, { seasonality: 0 }).mean);
+    // seasonality 0: drift (17 − 10)/4 = 1.75 a period (hand case in hand.test.ts) → 18.75, 20.5.
     expect(forecastSeries(flat, 2, { seasonality: 0 }).mean).toEqual([18.75, 20.5]);
+    // Detection finds no season in 5 values (m = 1), but the series was not declared non-seasonal.
+    const detected = forecastSeries(flat, 2, { level: 0.95 });
+    expect(detected.seasonLength).toBe(1);
+    expect(detected.model).toMatch(/^mean of ETS\(A,[A-Za-z]+,N\), Theta$/);
+    const parts = [forecastEts(autoEts(flat, 1)!, 2, 0.95), thetaForecast(flat, 1, 2, 0.95)];
+    expect(detected.mean).toEqual(combineForecasts(parts, 0.95).mean);
     expect(forecastSeries(y, 2, { seasonality: 12 }).model).toMatch(/^mean of /);
   });
 });
