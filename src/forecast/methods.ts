@@ -3,8 +3,9 @@
  * length (given, none, or detected) and runs the chosen method. `auto` is the combination: for seasonal data
  * the mean of ETS (additive errors, or multiplicative error with a multiplicative season), Theta and the
  * seasonal naive forecast, with the envelope of their intervals; with seasonality 0 (no season by nature), the
- * random walk with drift inside the envelope of the ETS, Theta and drift intervals. It was chosen on a holdout of the training parts
- * of M1 and Tourism and confirmed on their test parts (bench/RESULTS.md, bench/forecast/select.ts).
+ * random walk with drift inside the envelope of the ETS, Theta and drift intervals. It was chosen on a holdout
+ * of the training parts of M1 and Tourism and confirmed on their test parts (bench/RESULTS.md,
+ * bench/forecast/select.ts).
  */
 import { invalid, isModelInputError } from '../shared/errors';
 import {

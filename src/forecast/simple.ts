@@ -1,6 +1,7 @@
 /**
  * Benchmark forecasts: naive (last value), seasonal naive (value one season earlier), random walk with drift
- * and the least-squares linear trend (Excel's FORECAST.LINEAR on x = 1…n). Each has normal prediction intervals from its residuals.
+ * and the least-squares linear trend (Excel's FORECAST.LINEAR on x = 1…n). Each has normal prediction intervals
+ * from its residuals.
  */
 import { invalid } from '../shared/errors';
 import type { IntervalForecast } from './ets';
