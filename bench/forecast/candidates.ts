@@ -1,8 +1,9 @@
 /**
  * Candidate members for non-seasonal series tried by bench/forecast/select.ts (fourth round, issue 22; the
  * random walk with drift, the one adopted, is `driftForecast` in src/forecast/simple.ts): SES with an optimised
- * drift (ARIMA(0,1,1) with drift), and the optimised Theta method in its static (OTM) and dynamic (DOTM) forms (Fiorucci, Pellegrini, Louzada & Petropoulos 2016, "Models for optimising
- * the theta method and their relationship to state space models", IJF 32). Written from the papers' equations.
+ * drift (ARIMA(0,1,1) with drift), and the optimised Theta method in its static (OTM) and dynamic (DOTM) forms
+ * (Fiorucci, Pellegrini, Louzada & Petropoulos 2016, "Models for optimising the theta method and their
+ * relationship to state space models", IJF 32). Written from the papers' equations.
  */
 import { type IntervalForecast, nelderMead, normalQuantile } from '../../src/forecast';
 
