@@ -4,7 +4,8 @@
  * combination is then confirmed on the real test parts ("test"). Both data sets are pooled for the choice, so
  * no choice is specific to one of them. "holdout2" holds back the `horizon` values before those (a second
  * origin); "holdouts" pools both origins. Candidates: `name:w` weights a member, `name*` joins only on
- * seasonal series (m > 1), `name~` only on non-seasonal ones; "median(…)" pools by the median.
+ * seasonal series (m > 1), `name~` only on non-seasonal ones; "median(…)" pools by the median, "mixed(…)" by
+ * the mean on seasonal and the median on non-seasonal series.
  *
  * Run from the repo root: `npx esbuild bench/forecast/select.ts --bundle --platform=node
  * --outfile=bench/.out/select.cjs && node bench/.out/select.cjs holdout` (or `holdout2`, `holdouts`, `test`; add
