@@ -4,7 +4,8 @@
  * combination is then confirmed on the real test parts ("test"). Both data sets are pooled for the choice, so
  * no choice is specific to one of them. "holdout2" holds back the `horizon` values before those (a second
  * origin); "holdouts" pools both origins. Candidates: `name:w` weights a member, `name*` joins only on
- * seasonal series (m > 1), `name~` only on non-seasonal ones; "median(…)" pools by the median.
+ * seasonal series (m > 1), `name~` only on non-seasonal ones; "median(…)" pools by the median, "mixed(…)" by
+ * the mean on seasonal and the median on non-seasonal series.
  *
  * Run from the repo root: `npx esbuild bench/forecast/select.ts --bundle --platform=node
  * --outfile=bench/.out/select.cjs && node bench/.out/select.cjs holdout` (or `holdout2`, `holdouts`, `test`; add
@@ -17,6 +18,7 @@ import {
   autoEts,
   candidateModels,
   dampedForecast,
+  driftForecast,
   fitEtsModel,
   forecastEts,
   isSeasonal,
@@ -26,6 +28,7 @@ import {
   selectEts,
   thetaForecast,
 } from '../../src/forecast';
+import { optimisedThetaForecast, sesDriftForecast } from './candidates';
 import { seriesErrors } from './metrics';
 import { readSeries } from './series';
 
@@ -100,6 +103,12 @@ const MEMBERS: Record<string, (y: number[], m: number, h: number) => IntervalFor
   holt: (y, m, h) => adjustedEts(y, m, h, true),
   naive: (y, _m, h) => naiveForecast(y, h, 0.95),
   snaive: (y, m, h) => (m > 1 && y.length > m ? seasonalNaiveForecast(y, m, h, 0.95) : undefined),
+  // Fourth round: members for non-seasonal series only (m = 1).
+  rwd: (y, m, h) => (m === 1 ? driftForecast(y, h, 0.95) : undefined),
+  sesd: (y, m, h) => (m === 1 ? sesDriftForecast(y, h, 0.95) : undefined),
+  otm: (y, m, h) => (m === 1 ? optimisedThetaForecast(y, h, 0.95, false) : undefined),
+  otm2: (y, m, h) => (m === 1 ? optimisedThetaForecast(y, h, 0.95, false, 2) : undefined),
+  dotm: (y, m, h) => (m === 1 ? optimisedThetaForecast(y, h, 0.95, true) : undefined),
 };
 
 /** Fits the members `row` lacks, timing each (CPU ms). */
@@ -169,7 +178,8 @@ function add(acc: Acc, r: Row, f: IntervalForecast) {
   acc.mase += e.scale > 0 ? e.mae / e.scale : 0;
 }
 
-type Pool = 'mean' | 'median';
+/** `mixed`: the mean on seasonal series (m > 1), the median on non-seasonal ones. */
+type Pool = 'mean' | 'median' | 'mixed';
 /** Pools the members' point forecasts (weighted mean or median) with the envelope of their intervals. */
 function combine(fs: IntervalForecast[], pool: Pool, weights: number[]): IntervalForecast {
   const h = fs[0].mean.length;
@@ -218,10 +228,35 @@ const bases = [
   ['etsAuto:2', 'theta:2', 'damped~', 'snaive*'],
   ['etsAuto', 'theta', 'holt~', 'snaive*'],
   ['etsAuto', 'theta', 'damped~', 'ses~', 'snaive*'],
+  // Fourth round (non-seasonal members).
+  ['etsAuto', 'theta*', 'dotm~', 'snaive*'],
+  ['etsAuto', 'theta*', 'otm~', 'snaive*'],
+  ['etsAuto', 'theta', 'dotm~', 'snaive*'],
+  ['etsAuto', 'theta', 'otm~', 'snaive*'],
+  ['etsAuto', 'theta', 'rwd~', 'snaive*'],
+  ['etsAuto', 'theta', 'sesd~', 'snaive*'],
+  ['etsAuto', 'theta', 'dotm~', 'damped~', 'snaive*'],
+  ['etsAuto', 'theta', 'rwd~', 'damped~', 'snaive*'],
+  ['etsAuto', 'theta', 'dotm~', 'rwd~', 'snaive*'],
+  ['etsAuto', 'theta*', 'dotm~', 'rwd~', 'snaive*'],
+  ['etsAuto', 'theta*', 'sesd~', 'snaive*'],
+  ['etsAuto:2', 'theta:2', 'dotm~', 'snaive*'],
+  // Fourth round, after seeing that rwd alone is the best single member on yearly holdouts of both sets
+  // (weight 0: in the interval envelope, not in the point forecast).
+  ['etsAuto*', 'etsAuto~:0', 'theta*', 'theta~:0', 'rwd~', 'snaive*'],
+  ['etsAuto*', 'theta*', 'rwd~', 'snaive*'],
+  ['etsAuto', 'theta', 'rwd~:2', 'snaive*'],
+  ['etsAuto*', 'theta', 'rwd~', 'snaive*'],
+  ['etsAuto', 'theta*', 'rwd~', 'snaive*'],
+  ['etsAuto*', 'theta*', 'rwd~', 'dotm~', 'snaive*'],
+  ['etsAuto*', 'etsAuto~:0', 'theta', 'rwd~', 'snaive*'],
+  ['etsAuto', 'theta*', 'theta~:0', 'rwd~', 'snaive*'],
+  ['etsAuto*', 'etsAuto~:0', 'theta*', 'theta~:0', 'rwd~', 'dotm~', 'snaive*'],
 ];
-for (const parts of bases)
-  for (const pool of ['mean', 'median'] as Pool[]) {
-    if (pool === 'median' && parts.some((p) => p.includes(':'))) continue;
+for (const [b, parts] of bases.entries())
+  for (const pool of ['mean', 'median', 'mixed'] as Pool[]) {
+    if (pool !== 'mean' && parts.some((p) => p.includes(':'))) continue;
+    if (pool === 'mixed' && b < 23) continue; // fourth round only
     specs.push({ name: `${pool}(${parts.join(',')})`, parts, pool });
   }
 
@@ -242,6 +277,11 @@ const single = [
   'ses',
   'holt',
   'naive',
+  'rwd',
+  'sesd',
+  'otm',
+  'otm2',
+  'dotm',
 ];
 for (const name of single) specs.push({ name, parts: [name], pool: 'mean' });
 for (const spec of specs) {
@@ -257,7 +297,12 @@ for (const spec of specs) {
       .filter((x): x is { f: IntervalForecast; w: number } => x.f !== undefined && x.f.mean.every(Number.isFinite));
     const parts = picked.map((x) => x.f);
     const weights = picked.map((x) => x.w);
-    const f = parts.length === 0 ? r.members.naive : parts.length === 1 ? parts[0] : combine(parts, spec.pool, weights);
+    const f =
+      parts.length === 0
+        ? r.members.naive
+        : parts.length === 1
+          ? parts[0]
+          : combine(parts, spec.pool === 'mixed' ? (r.m > 1 ? 'mean' : 'median') : spec.pool, weights);
     for (const k of [r.set, `${r.set}:${r.period}`]) add((accs[k] ??= blank()), r, f);
   }
   const bySet: Record<string, { sp: number; ss: number; mase: number; cov: number; n: number }> = {};

@@ -1,9 +1,11 @@
 /**
  * One entry point for statistical forecasts: validates the inputs, fills missing values, resolves the season
- * length (given, none, or detected) and runs the chosen method. `auto` is the combination: the mean of ETS
- * (additive errors, or multiplicative error with a multiplicative season), Theta and (for seasonal data) the
- * seasonal naive forecast, with the envelope of their intervals. It was chosen on a holdout of the training
- * parts of M1 and Tourism and confirmed on their test parts (bench/RESULTS.md, bench/forecast/select.ts).
+ * length (given, none, or detected) and runs the chosen method. `auto` is the combination: for seasonal data
+ * the mean of ETS (additive errors, or multiplicative error with a multiplicative season), Theta and the
+ * seasonal naive forecast, with the envelope of their intervals; with seasonality 0 (no season by nature), the
+ * random walk with drift inside the envelope of the ETS, Theta and drift intervals. It was chosen on a holdout
+ * of the training parts of M1 and Tourism and confirmed on their test parts (bench/RESULTS.md,
+ * bench/forecast/select.ts).
  */
 import { invalid, isModelInputError } from '../shared/errors';
 import {
@@ -17,7 +19,7 @@ import {
 } from './ets';
 import { LIMITS } from '../shared/limits';
 import { MAX_HORIZON, MAX_SEASON, detectSeasonLength, fillMissing, recent } from './series';
-import { linearForecast, naiveForecast, seasonalNaiveForecast } from './simple';
+import { driftForecast, linearForecast, naiveForecast, seasonalNaiveForecast } from './simple';
 import { seasonalAdjustment, thetaForecast } from './theta';
 
 /** The forecasting methods. */
@@ -200,6 +202,15 @@ export function forecastSeries(
       const seasonal = m > 1 && y.length > m;
       if (seasonal) parts.push(seasonalNaiveForecast(y, m, h, level));
       const names = [...(fit ? [fit.name] : []), 'Theta', ...(seasonal ? ['seasonal naive'] : [])];
+      if (options.seasonality === 0) {
+        // Declared without a season (yearly data, R's frequency 1): the random walk with drift's point forecasts
+        // inside the envelope of all three intervals. When detection merely finds no season (often noisy monthly
+        // data) the mean of ETS and Theta stays: the drift was worse there on the holdout (bench/RESULTS.md).
+        const drift = driftForecast(y, h, level);
+        const envelope = combineForecasts([...parts, drift], level);
+        const model = `random walk with drift, interval the envelope of ${names.join(', ')}, drift`;
+        return done({ ...envelope, mean: drift.mean }, 'combination', model);
+      }
       return done(combineForecasts(parts, level), 'combination', `mean of ${names.join(', ')}`);
     }
   }

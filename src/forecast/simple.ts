@@ -1,6 +1,7 @@
 /**
- * Benchmark forecasts: naive (last value), seasonal naive (value one season earlier) and the least-squares
- * linear trend (Excel's FORECAST.LINEAR on x = 1…n). Each has normal prediction intervals from its residuals.
+ * Benchmark forecasts: naive (last value), seasonal naive (value one season earlier), random walk with drift
+ * and the least-squares linear trend (Excel's FORECAST.LINEAR on x = 1…n). Each has normal prediction intervals
+ * from its residuals.
  */
 import { invalid } from '../shared/errors';
 import type { IntervalForecast } from './ets';
@@ -29,6 +30,24 @@ export function seasonalNaiveForecast(y: readonly number[], m: number, h: number
   const sigma = count > 0 ? Math.sqrt(ss / count) : 0;
   const z = normalQuantile(0.5 + level / 2);
   const half = mean.map((_, k) => z * sigma * Math.sqrt(Math.floor(k / m) + 1));
+  return { mean, lower: mean.map((f, k) => f - half[k]), upper: mean.map((f, k) => f + half[k]), level };
+}
+
+/**
+ * Random walk with drift: the last value plus k times the mean one-step change, c = (y_n − y_1)/(n − 1), for
+ * period n + k. Interval variance σ²·k, σ² = Σ(y_t − y_{t−1} − c)²/(n − 2) (0 with fewer than 3 values).
+ */
+export function driftForecast(y: readonly number[], h: number, level?: number): IntervalForecast {
+  const n = y.length;
+  if (n < 2) invalid(`history: the random walk with drift needs at least 2 values, got ${n}.`);
+  const c = (y[n - 1] - y[0]) / (n - 1);
+  const mean = Array.from({ length: h }, (_, k) => y[n - 1] + c * (k + 1));
+  if (level === undefined) return { mean };
+  let ss = 0;
+  for (let t = 1; t < n; t++) ss += (y[t] - y[t - 1] - c) ** 2;
+  const sigma = n > 2 ? Math.sqrt(ss / (n - 2)) : 0;
+  const z = normalQuantile(0.5 + level / 2);
+  const half = mean.map((_, k) => z * sigma * Math.sqrt(k + 1));
   return { mean, lower: mean.map((f, k) => f - half[k]), upper: mean.map((f, k) => f + half[k]), level };
 }
 

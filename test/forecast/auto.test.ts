@@ -3,6 +3,7 @@ import {
   autoEts,
   candidateModels,
   combineForecasts,
+  driftForecast,
   fitEtsModel,
   forecastEts,
   forecastSeries,
@@ -139,11 +140,36 @@ describe('auto', () => {
     expect(forecastSeries([...ramp, 13], 3, { seasonality: 12 }).model).toMatch(/, seasonal naive$/);
   });
 
-  test('non-seasonal data: the mean of ETS and Theta', () => {
+  test('non-seasonal data: random walk with drift inside the envelope of ETS, Theta and drift', () => {
     const trend = Array.from({ length: 20 }, (_, t) => 50 + 2 * t + noise[t % 12]);
-    const f = forecastSeries(trend, 3, { seasonality: 0 });
-    expect(f.model).toMatch(/^mean of ETS\(A,[A-Za-z]+,N\), Theta$/);
-    // A +2 a period trend from ≈ 88 at t = 19: the forecasts rise.
-    expect(f.mean[2]).toBeGreaterThan(f.mean[0]);
+    const f = forecastSeries(trend, 3, { seasonality: 0, level: 0.95 });
+    expect(f.method).toBe('combination');
+    expect(f.model).toMatch(/^random walk with drift, interval the envelope of ETS\(A,[A-Za-z]+,N\), Theta, drift$/);
+    const drift = driftForecast(trend, 3, 0.95);
+    const parts = [forecastEts(autoEts(trend, 1)!, 3, 0.95), thetaForecast(trend, 1, 3, 0.95), drift];
+    expect(f.mean).toEqual(drift.mean);
+    for (let i = 0; i < 3; i++) {
+      expect(f.lower![i]).toBe(Math.min(...parts.map((p) => p.lower![i])));
+      expect(f.upper![i]).toBe(Math.max(...parts.map((p) => p.upper![i])));
+      expect(f.lower![i]).toBeLessThanOrEqual(f.mean[i]);
+      expect(f.upper![i]).toBeGreaterThanOrEqual(f.mean[i]);
+    }
+    // y₀ = 50 + 0.3 = 50.3, y₁₉ = 50 + 38 + noise[7] = 88.6: drift (88.6 − 50.3)/19 = 2.015789…; the forecasts
+    // are 88.6 + 2.015789…·k, so they rise by the drift each period.
+    expect(f.mean[0]).toBeCloseTo(88.6 + 38.3 / 19, 10);
+    expect(f.mean[2] - f.mean[1]).toBeCloseTo(38.3 / 19, 10);
+  });
+
+  test('only a declared "no season" (0) takes the drift; a detected none keeps the mean of ETS and Theta', () => {
+    const flat = [10, 12, 11, 15, 17];
+    // seasonality 0: drift (17 − 10)/4 = 1.75 a period (hand case in hand.test.ts) → 18.75, 20.5.
+    expect(forecastSeries(flat, 2, { seasonality: 0 }).mean).toEqual([18.75, 20.5]);
+    // Detection finds no season in 5 values (m = 1), but the series was not declared non-seasonal.
+    const detected = forecastSeries(flat, 2, { level: 0.95 });
+    expect(detected.seasonLength).toBe(1);
+    expect(detected.model).toMatch(/^mean of ETS\(A,[A-Za-z]+,N\), Theta$/);
+    const parts = [forecastEts(autoEts(flat, 1)!, 2, 0.95), thetaForecast(flat, 1, 2, 0.95)];
+    expect(detected.mean).toEqual(combineForecasts(parts, 0.95).mean);
+    expect(forecastSeries(y, 2, { seasonality: 12 }).model).toMatch(/^mean of /);
   });
 });

@@ -6,6 +6,7 @@ import {
   forecastSeries,
   linearForecast,
   naiveForecast,
+  driftForecast,
   seasonalNaiveForecast,
   fillMissing,
   detectSeasonLength,
@@ -24,6 +25,23 @@ describe('benchmark methods', () => {
     expect(f.upper![0] - 13).toBeCloseTo(z * Math.sqrt(3), 12);
     expect(f.upper![2] - 13).toBeCloseTo(z * Math.sqrt(9), 12);
     expect(13 - f.lower![1]).toBeCloseTo(z * Math.sqrt(6), 12);
+  });
+
+  test('random walk with drift: the last value plus k times the mean change; σ² about the drift, n − 2 df', () => {
+    // y = 10, 12, 11, 15, 17: drift c = (17 − 10)/4 = 1.75 → 18.75, 20.5, 22.25.
+    // Changes 2, −1, 4, 2 less c: 0.25, −2.75, 2.25, 0.25; squares 0.0625 + 7.5625 + 5.0625 + 0.0625 = 12.75;
+    // σ² = 12.75/(5 − 2) = 4.25; k-step half-width z·√(4.25·k): k = 1 → 1.959964·2.061553 = 4.040570.
+    const f = driftForecast([10, 12, 11, 15, 17], 3, 0.95);
+    expect(f.mean).toEqual([18.75, 20.5, 22.25]);
+    const z = normalQuantile(0.975);
+    expect(f.upper![0] - 18.75).toBeCloseTo(4.04057, 5);
+    expect(f.upper![0] - 18.75).toBeCloseTo(z * Math.sqrt(4.25), 12);
+    expect(22.25 - f.lower![2]).toBeCloseTo(z * Math.sqrt(4.25 * 3), 12);
+    // Two values: a straight line through them, σ = 0 (zero width); no interval without a level.
+    const two = driftForecast([3, 5], 2, 0.9);
+    expect(two.mean).toEqual([7, 9]);
+    expect(two.upper).toEqual([7, 9]);
+    expect(driftForecast([3, 5], 1).lower).toBeUndefined();
   });
 
   test('seasonal naive repeats the last season', () => {
