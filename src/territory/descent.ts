@@ -242,6 +242,8 @@ function round(d: Descent, r: number, top: TopMoves): number {
     for (let i = 0; i < mine.length; i++) {
       const a = mine[i];
       if (c.locked[a]) continue;
+      // An account with its current owner costs a move wherever it goes: skipped at once when none is left.
+      if (c.cur[a] === r && !p.budgetOk(1, p.metricDelta(a, 1))) continue;
       const gr = d.phi[r] - d.penalty(r, a, -1);
       if (gr <= 0) continue;
       for (const q of open) {
@@ -266,10 +268,11 @@ function round(d: Descent, r: number, top: TopMoves): number {
       for (let i = 0; i < theirs.length; i++) {
         const a = theirs[i];
         if (c.locked[a] || !p.ok(a, r)) continue;
+        const dm = p.moveDelta(a, q, r);
+        if (dm > 0 && !p.budgetOk(dm, p.metricDelta(a, dm))) continue;
         const gr = d.phi[r] - d.penalty(r, -1, a);
         if (gr <= 0) continue;
         const gb = gr + d.phi[q] - d.penalty(q, a, -1);
-        const dm = p.moveDelta(a, q, r);
         if (dm > 0 && gb <= d.minGain) continue;
         const g = gb - d.distanceCost(a, q, r);
         if (g <= d.minGain) continue;
@@ -315,7 +318,10 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
   let bestA = -1;
   let bestB = -1;
   let bestS = 0;
-  const mine = p.members[r];
+  // With the move budget spent, an account with its current owner could only swap with one coming home (rare):
+  // only accounts already moved are searched then, which keeps rounds on a spent budget cheap.
+  const mine = p.budgetOk(1, 0) ? p.members[r] : p.members[r].filter((a) => c.cur[a] !== r);
+  if (mine.length === 0) return 0;
   for (const q of partners) {
     const ir = r * k + mw;
     const iq = q * k + mw;
@@ -333,10 +339,11 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
       for (let j = jFrom; j < jTo; j++) {
         const b = sorted[j];
         if (!p.ok(b, r)) continue;
-        const g = d.swapGain(r, q, a, b);
-        if (g <= d.minGain) continue;
         const dmA = p.moveDelta(a, r, q);
         const dmB = p.moveDelta(b, q, r);
+        if (dmA + dmB > 0 && !p.budgetOk(dmA + dmB, p.metricDelta(a, dmA) + p.metricDelta(b, dmB))) continue;
+        const g = d.swapGain(r, q, a, b);
+        if (g <= d.minGain) continue;
         if (dmA + dmB > 0 && d.mu > 0 && g + d.distanceCost(a, r, q) + d.distanceCost(b, q, r) <= d.minGain) continue;
         const s = perMove(g, dmA + dmB);
         if (s <= bestS) continue;
