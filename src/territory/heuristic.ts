@@ -1058,8 +1058,11 @@ function budgetChain(c: Compiled, ctx: Ctx, B: number, restarts: number, seed: n
     const limit = rungs[j] > B ? B : Infinity;
     const cj: Compiled = { ...c, maxMoves: rungs[j] };
     const rec = new Recorder(ctx.tolerance, limit);
-    const shared = rungs[j] === Infinity ? restarts : Math.ceil(restarts / 4);
-    const cold = prev === undefined || restarts > 0;
+    // Cold starts (the current plan searched afresh, and the restarts) only where there is no plan below, and on
+    // the top rung when the book has restarts; the rungs between search on from the plan below.
+    const top = rungs[j] === Infinity;
+    const shared = top ? restarts : 0;
+    const cold = prev === undefined || (top && restarts > 0);
     try {
       searchStarts(cj, ctx, shared, seed + j, prev, rec, cold, 0);
       // The band out of reach with budget to spare (or no budget): the search without the band is a candidate too.

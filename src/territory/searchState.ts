@@ -55,6 +55,8 @@ export class SearchState {
   readonly version: Int32Array;
   /** Per rep and metric (`r * k + m`): the sorted unlocked members at a version of the rep. */
   private readonly sortedCache: ({ version: number; sorted: number[]; vals: Float64Array } | undefined)[];
+  /** Scratch flags of one per account (for `sortedMembers`), allocated on first use. */
+  private mark: Uint8Array | undefined;
   /** Scratch space of one number per rep. */
   readonly scratch: Float64Array;
   /** Work done (evaluations of a rep's totals after a change), shared by every plan of one run. */
@@ -80,18 +82,41 @@ export class SearchState {
     for (let r = 0; r < c.R; r++) this.dev[r] = repDeviation(c, this.x, r, -1, 0);
   }
 
-  /** The unlocked members of rep `r` sorted by metric `m` (ties by index), with their values; cached per version. */
+  /**
+   * The unlocked members of rep `r` sorted by metric `m` (ties by index), with their values; cached per version.
+   * A stale entry is brought up to date by merge (the members that stayed keep their order; the few new ones are
+   * sorted and merged in), which costs O(members) instead of a full sort.
+   */
   sortedMembers(r: number, m: number): { sorted: number[]; vals: Float64Array } {
-    const hit = this.sortedCache[r * this.c.k + m];
+    const slot = r * this.c.k + m;
+    const hit = this.sortedCache[slot];
     if (hit !== undefined && hit.version === this.version[r]) return hit;
     const c = this.c;
     const k = c.k;
-    const sorted = this.members[r].filter((b) => !c.locked[b]);
-    sorted.sort((p, q) => c.v[p * k + m] - c.v[q * k + m] || p - q);
+    const before = (p: number, q: number) => c.v[p * k + m] - c.v[q * k + m] || p - q;
+    let sorted: number[];
+    if (hit === undefined) {
+      sorted = this.members[r].filter((b) => !c.locked[b]);
+      sorted.sort(before);
+      this.meter.work += 4 * sorted.length;
+    } else {
+      const mark = (this.mark ??= new Uint8Array(c.n));
+      const kept = hit.sorted.filter((b) => this.asg[b] === r);
+      for (const b of kept) mark[b] = 1;
+      const added = this.members[r].filter((b) => mark[b] === 0 && !c.locked[b]);
+      for (const b of kept) mark[b] = 0;
+      added.sort(before);
+      sorted = new Array<number>(kept.length + added.length);
+      let i = 0;
+      let j = 0;
+      for (let o = 0; o < sorted.length; o++)
+        sorted[o] = j >= added.length || (i < kept.length && before(kept[i], added[j]) < 0) ? kept[i++] : added[j++];
+      this.meter.work += (hit.sorted.length + sorted.length) / 4 + 4 * added.length;
+    }
     const vals = new Float64Array(sorted.length);
     for (let j = 0; j < sorted.length; j++) vals[j] = c.v[sorted[j] * k + m];
     const entry = { version: this.version[r], sorted, vals };
-    this.sortedCache[r * k + m] = entry;
+    this.sortedCache[slot] = entry;
     return entry;
   }
 
