@@ -22,10 +22,11 @@
  *    largest deviation reached.
  * 4. Compactness (with coordinates): an account moves to a nearer eligible rep when that neither exceeds the
  *    largest deviation nor adds a move.
- * 5. Budget (books with a current plan): more max_moves never gives a worse plan, by construction. Books of up to
- *    120 account × rep pairs climb a ladder of every budget 0, 1, …, max_moves; larger books climb a chain of fixed
- *    rungs 0 < r_1 < r_2 < … (geometric, independent of max_moves), each rung's search journaled from the best
- *    plan below, and a call answers with the best journaled plan within its budget (`budgetChain`).
+ * 5. Budget (books with a current plan): more max_moves never gives a worse plan, by construction, where: books of up to
+ *    120 account × rep pairs climb a ladder of every budget 0, 1, …, max_moves; larger books whose reps hold at
+ *    most `CHAIN_MAX_PER_REP` accounts on average climb a chain of fixed rungs 0 < r_1 < r_2 < … (geometric,
+ *    independent of max_moves), each rung's search journaled from the best plan below, and a call answers with the
+ *    best journaled plan within its budget (`budgetChain`). Books with larger reps search once at their budget.
  *
  * Data structures: typed arrays for values, totals and targets (incremental totals: a move costs O(k)); one
  * member list per rep with O(1) removal; deviations of the two reps involved are recomputed in O(k).
@@ -872,6 +873,12 @@ function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: bool
 
 /** Books of at most this many account × rep pairs (with a current plan) climb the budget ladder (see below). */
 const LADDER_PAIRS = 120;
+/**
+ * The budget chain runs on books whose reps hold at most this many accounts on average: its rungs repeat the
+ * searches whose cost grows with a rep's accounts, and above this the chain reaches the work cap short of balance
+ * (50,000 × 20 skewed, unbudgeted: 2.62 % with the chain against 0.25 % with one search; bench/RESULTS.md).
+ */
+const CHAIN_MAX_PER_REP = 250;
 
 /** Restarts by size: they pay off where accounts are coarse (few per rep); large books are fine-grained already. */
 function defaultRestarts(size: number): number {
@@ -1098,12 +1105,14 @@ function movesOf(c: Compiled, asg: Int32Array): number {
  * Runs the heuristic on a compiled problem.
  *
  * More budget never gives a worse plan (with a current plan; the plan's key — largest deviation, no better than the
- * tolerance counting, then accounts moved — never worsens as max_moves grows), at every size:
+ * tolerance counting, then accounts moved — never worsens as max_moves grows) by construction on books of up to
+ * `LADDER_PAIRS` pairs and on books whose reps hold at most `CHAIN_MAX_PER_REP` accounts on average (50,000 × 200
+ * included); larger reps search once at their budget:
  * - Budget ladder (books of up to `LADDER_PAIRS` account × rep pairs): the search runs at budget 0, then 1, 2 … up
  *   to max_moves (the account count when there is no limit), each level from the best plan of the level below
  *   (kept as a candidate as it is) plus its own share of the restarts, seeded by the level. Level b is the same
  *   computation whatever max_moves is, and each level is at least as good as the one below.
- * - Budget chain (larger books, `budgetChain`): fixed rungs 0 < r_1 < … (`budgetRungs`: geometric ×1.5 from
+ * - Budget chain (larger books with small reps, `budgetChain`): fixed rungs 0 < r_1 < … (`budgetRungs`: geometric ×1.5 from
  *   max(8, n / 1,000), then no limit); the search at each rung runs from the best plan of the rung below and every
  *   plan it passes through that keeps every constraint is journaled; a call with budget B takes the best journaled
  *   plan with at most B moves of the first rung above B. The chain of B is a prefix of the chain of B + 1 (the work
@@ -1132,8 +1141,8 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const hasCurrent = c.cur.some((r) => r >= 0);
   const B = Math.min(c.maxMoves, c.n);
   const ladder = hasCurrent && size <= LADDER_PAIRS;
-  const chain = hasCurrent && !ladder;
-  /** The search under `cx` (its tolerance): the ladder on small books, one multi-start search without a current plan. */
+  const chain = hasCurrent && !ladder && c.n <= CHAIN_MAX_PER_REP * c.R;
+  /** The search under `cx` (its tolerance): the ladder on small books, the chain, or one multi-start search. */
   const run = (cx: Ctx): SearchState => {
     if (chain) return budgetChain(c, cx, B, restarts, seed);
     if (!ladder) return searchStarts(c, cx, restarts, seed);
