@@ -9,8 +9,11 @@
  * largest deviation of the plan over reps and both metrics, accounts moved. The result cache is bypassed (every
  * call has new arguments). Wall time on a shared machine includes waiting for a core: CPU time is the steadier.
  *
- * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder,bound (which tables; `bound`: lower bounds
- * on the moves and the band any plan can reach, bench/territory/moveBound.ts), BOOKS_BUNDLE=<file> (time
+ * (3) `monotone`: max_moves on dense grids (300 × 10 seed 1: 0…30; 50,000 × 200: 600…800 by BOOKS_GRID_STEP,
+ * default 10) and the number of inversions (a larger budget with a worse plan; must be 0). (4) `bound`: lower
+ * bounds on the moves and the band any plan can reach (bench/territory/moveBound.ts).
+ *
+ * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder,monotone,bound (which tables), BOOKS_BUNDLE=<file> (time
  * another build, e.g. an earlier commit's dist/functions.js, for a before/after table), BOOKS_CORE=1 (call the
  * core's solveHeuristic, bundled as it ships, without TERRITORY's 1.6 s wall-clock net: on a loaded machine this
  * shows the plans a quiet machine gets; the work cap still applies).
@@ -30,7 +33,7 @@ const BUNDLE = process.env.BOOKS_BUNDLE
   ? path.resolve(process.env.BOOKS_BUNDLE)
   : path.join(ROOT, 'dist', 'functions.js');
 const SEEDS = (process.env.BOOKS_SEEDS ?? '101,102').split(',').map(Number);
-const TABLES = (process.env.BOOKS_TABLES ?? 'issue,ladder,bound').split(',');
+const TABLES = (process.env.BOOKS_TABLES ?? 'issue,ladder,monotone,bound').split(',');
 const CORE = process.env.BOOKS_CORE === '1';
 const N = 50_000;
 const R = 200;
@@ -150,6 +153,72 @@ function printBounds(): void {
       }
 }
 
+/**
+ * Largest deviation and moves of `fn` on `book` at each budget of `budgets` (through TERRITORY, or the core with
+ * BOOKS_CORE=1), and the inversions: budgets whose plan is worse (higher deviation beyond 1e-12, or as high with
+ * more moves) than the plan of a smaller budget.
+ */
+function budgetGrid(fn: Territory, accounts: number, reps: number, seed: number, budgets: number[]): string {
+  const book = makeBook({ accounts, reps, seed, start: 'random', lockedFraction: 0 });
+  const [metrics, repArgs, current] = bookArgs(book, reps, false);
+  let best = { dev: Infinity, moves: Infinity };
+  let inversions = 0;
+  let cpuMax = 0;
+  const shown: string[] = [];
+  for (const b of budgets) {
+    const cpu0 = process.cpuUsage();
+    const plan = CORE
+      ? solveHeuristic({
+          metrics: [book.potential, book.workload],
+          reps: Array.from({ length: reps }, (_, r) => ({ name: `Rep ${r + 1}` })),
+          current: book.owner,
+          moveBudget: { maxAccounts: b },
+        }).assignment
+      : (() => {
+          const out = fn(metrics, repArgs, current, null, b, null);
+          if (isExcelError(out)) throw new Error(`${out.code} ${out.message ?? ''}`);
+          const rows = out as unknown[][];
+          return Int32Array.from({ length: accounts }, (_, a) => Number(String(rows[a + 1][0]).slice(4)) - 1);
+        })();
+    const cpu = process.cpuUsage(cpu0);
+    cpuMax = Math.max(cpuMax, (cpu.user + cpu.system) / 1e6);
+    const f = planFigures(book, reps, plan);
+    const worse = f.dev > best.dev + 1e-12 || (Math.abs(f.dev - best.dev) <= 1e-12 && f.moves > best.moves);
+    if (worse) inversions++;
+    else best = { dev: f.dev, moves: f.moves };
+    shown.push(`${b}: ${(100 * f.dev).toFixed(2)} %${worse ? ' (worse)' : ''}`);
+    process.stderr.write('.');
+  }
+  const first = budgets[0];
+  const last = budgets[budgets.length - 1];
+  return (
+    `| ${accounts.toLocaleString('en-US')} × ${reps} | ${seed} | ${first}…${last} (${budgets.length} budgets) | ` +
+    `${inversions} | ${cpuMax.toFixed(2)} | ${shown.filter((_, i) => i % Math.ceil(budgets.length / 8) === 0 || i === budgets.length - 1).join('; ')} |`
+  );
+}
+
+/** Monotonicity in max_moves on dense budget grids (random owners): the number of inversions must be 0. */
+function monotone(fn: Territory): void {
+  const rows: string[] = [];
+  rows.push(
+    budgetGrid(
+      fn,
+      300,
+      10,
+      1,
+      Array.from({ length: 31 }, (_, b) => b),
+    ),
+  );
+  const step = Number(process.env.BOOKS_GRID_STEP ?? 10);
+  const large: number[] = [];
+  for (let b = 600; b <= 800; b += step) large.push(b);
+  for (const seed of SEEDS) rows.push(budgetGrid(fn, N, R, seed, large));
+  console.log('\nMore budget never worse (random owners, no locks; inversions must be 0):\n');
+  console.log('| accounts × reps | seed | max_moves | inversions | max CPU s | largest deviation at some budgets |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+}
+
 function main(): void {
   const fn = load();
   const load0 = os.loadavg()[0];
@@ -184,6 +253,7 @@ function main(): void {
       }
     print('Budget ladder (0 … 10 % of the accounts) and tolerance 0.02:', rows);
   }
+  if (TABLES.includes('monotone')) monotone(fn);
   if (TABLES.includes('bound')) printBounds();
   console.log(`\nload average ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} CPUs, shared)`);
 }

@@ -22,6 +22,8 @@ import { lowerBound } from '../shared/search';
 const PARTNERS = 8;
 /** Moves applied per round at most (each re-checked before it is applied). */
 const BATCH = 24;
+/** On large reps, up to one in this many of the focus rep's accounts per round (so rounds do not scale with n / R). */
+const BATCH_SHARE = 32;
 /** Rounds over every rep for compactness (with coordinates). */
 const COMPACTION_PASSES = 4;
 /** Half-width of the swap window. */
@@ -196,17 +198,34 @@ function perMove(gain: number, cost: number): number {
   return cost > 0.25 ? gain / cost : 4 * gain;
 }
 
-/** The candidate moves of one round: the best `BATCH` by score (account, destination), kept sorted. */
+/** The candidate moves of one round: the best `cap` by score (account, destination), kept sorted. */
 class TopMoves {
-  readonly a = new Int32Array(BATCH);
-  readonly to = new Int32Array(BATCH);
-  readonly score = new Float64Array(BATCH);
+  a = new Int32Array(BATCH);
+  to = new Int32Array(BATCH);
+  score = new Float64Array(BATCH);
   size = 0;
+  cap = BATCH;
 
-  /** Offers a move; kept when among the best `BATCH` so far (ties: the earlier offer). */
+  /** Empties the list and sets how many moves it keeps (at least `BATCH`). */
+  reset(cap: number): void {
+    this.size = 0;
+    this.cap = Math.max(BATCH, cap);
+    if (this.cap > this.a.length) {
+      this.a = new Int32Array(this.cap);
+      this.to = new Int32Array(this.cap);
+      this.score = new Float64Array(this.cap);
+    }
+  }
+
+  /** True when a move scoring `score` would not be kept. */
+  full(score: number): boolean {
+    return this.size === this.cap && score <= this.score[this.cap - 1];
+  }
+
+  /** Offers a move; kept when among the best `cap` so far (ties: the earlier offer). */
   offer(a: number, to: number, score: number): void {
-    if (this.size === BATCH && score <= this.score[BATCH - 1]) return;
-    let j = this.size < BATCH ? this.size++ : BATCH - 1;
+    if (this.full(score)) return;
+    let j = this.size < this.cap ? this.size++ : this.cap - 1;
     while (j > 0 && score > this.score[j - 1]) {
       this.a[j] = this.a[j - 1];
       this.to[j] = this.to[j - 1];
@@ -235,13 +254,15 @@ function round(d: Descent, r: number, top: TopMoves): number {
     if (p.x[i] > c.target[i]) anyOver = true;
     if (p.x[i] < c.target[i]) anyUnder = true;
   }
-  top.size = 0;
+  top.reset(Math.ceil(p.members[r].length / BATCH_SHARE));
   if (anyOver && p.cnt[r] > c.minCount[r]) {
     const open = partners.filter((q) => p.cnt[q] < c.maxCount[q]);
     const mine = p.members[r];
     for (let i = 0; i < mine.length; i++) {
       const a = mine[i];
       if (c.locked[a]) continue;
+      // An account with its current owner costs a move wherever it goes: skipped at once when none is left.
+      if (c.cur[a] === r && !p.budgetOk(1, p.metricDelta(a, 1))) continue;
       const gr = d.phi[r] - d.penalty(r, a, -1);
       if (gr <= 0) continue;
       for (const q of open) {
@@ -253,7 +274,7 @@ function round(d: Descent, r: number, top: TopMoves): number {
         const g = gb - d.distanceCost(a, r, q);
         if (g <= d.minGain) continue;
         const s = perMove(g, dm);
-        if (top.size === BATCH && s <= top.score[BATCH - 1]) continue;
+        if (top.full(s)) continue;
         if (!p.budgetOk(dm, p.metricDelta(a, dm))) continue;
         top.offer(a, q, s);
       }
@@ -266,15 +287,16 @@ function round(d: Descent, r: number, top: TopMoves): number {
       for (let i = 0; i < theirs.length; i++) {
         const a = theirs[i];
         if (c.locked[a] || !p.ok(a, r)) continue;
+        const dm = p.moveDelta(a, q, r);
+        if (dm > 0 && !p.budgetOk(dm, p.metricDelta(a, dm))) continue;
         const gr = d.phi[r] - d.penalty(r, -1, a);
         if (gr <= 0) continue;
         const gb = gr + d.phi[q] - d.penalty(q, a, -1);
-        const dm = p.moveDelta(a, q, r);
         if (dm > 0 && gb <= d.minGain) continue;
         const g = gb - d.distanceCost(a, q, r);
         if (g <= d.minGain) continue;
         const s = perMove(g, dm);
-        if (top.size === BATCH && s <= top.score[BATCH - 1]) continue;
+        if (top.full(s)) continue;
         if (!p.budgetOk(dm, p.metricDelta(a, dm))) continue;
         top.offer(a, r, s);
       }
@@ -315,7 +337,10 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
   let bestA = -1;
   let bestB = -1;
   let bestS = 0;
-  const mine = p.members[r];
+  // With the move budget spent, an account with its current owner could only swap with one coming home (rare):
+  // only accounts already moved are searched then, which keeps rounds on a spent budget cheap.
+  const mine = p.budgetOk(1, 0) ? p.members[r] : p.members[r].filter((a) => c.cur[a] !== r);
+  if (mine.length === 0) return 0;
   for (const q of partners) {
     const ir = r * k + mw;
     const iq = q * k + mw;
@@ -333,10 +358,11 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
       for (let j = jFrom; j < jTo; j++) {
         const b = sorted[j];
         if (!p.ok(b, r)) continue;
-        const g = d.swapGain(r, q, a, b);
-        if (g <= d.minGain) continue;
         const dmA = p.moveDelta(a, r, q);
         const dmB = p.moveDelta(b, q, r);
+        if (dmA + dmB > 0 && !p.budgetOk(dmA + dmB, p.metricDelta(a, dmA) + p.metricDelta(b, dmB))) continue;
+        const g = d.swapGain(r, q, a, b);
+        if (g <= d.minGain) continue;
         if (dmA + dmB > 0 && d.mu > 0 && g + d.distanceCost(a, r, q) + d.distanceCost(b, q, r) <= d.minGain) continue;
         const s = perMove(g, dmA + dmB);
         if (s <= bestS) continue;

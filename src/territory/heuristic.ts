@@ -22,6 +22,11 @@
  *    largest deviation reached.
  * 4. Compactness (with coordinates): an account moves to a nearer eligible rep when that neither exceeds the
  *    largest deviation nor adds a move.
+ * 5. Budget (books with a current plan): more max_moves never gives a worse plan, by construction, where: books of up to
+ *    120 account × rep pairs climb a ladder of every budget 0, 1, …, max_moves; larger books whose reps hold at
+ *    most `CHAIN_MAX_PER_REP` accounts on average climb a chain of fixed rungs 0 < r_1 < r_2 < … (geometric,
+ *    independent of max_moves), each rung's search journaled from the best plan below, and a call answers with the
+ *    best journaled plan within its budget (`budgetChain`). Books with larger reps search once at their budget.
  *
  * Data structures: typed arrays for values, totals and targets (incremental totals: a move costs O(k)); one
  * member list per rep with O(1) removal; deviations of the two reps involved are recomputed in O(k).
@@ -32,7 +37,7 @@ import { mulberry32 } from '../shared/random';
 import { lowerBound } from '../shared/search';
 import { type Compiled, accountDistance, compile, eligible } from './model';
 import { descend } from './descent';
-import { SearchState } from './searchState';
+import { type Journal, SearchState } from './searchState';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
 
@@ -486,6 +491,8 @@ function searchMoves(plan: SearchState, r: number, reps: readonly number[], best
     for (let i = 0; i < mine.length; i++) {
       const a = mine[i];
       if (c.locked[a]) continue;
+      // An account with its current owner costs a move wherever it goes: skipped at once when none is left.
+      if (c.cur[a] === r && !plan.budgetOk(1, plan.metricDelta(a, 1))) continue;
       const d1 = plan.devSwap(r, a, -1);
       if (d1 >= pruneAt(best)) continue;
       for (let j = 0; j < reps.length; j++) {
@@ -506,10 +513,10 @@ function searchMoves(plan: SearchState, r: number, reps: readonly number[], best
       for (let i = 0; i < theirs.length; i++) {
         const a = theirs[i];
         if (c.locked[a] || !plan.ok(a, r)) continue;
-        const d1 = plan.devSwap(r, -1, a);
-        if (d1 >= pruneAt(best)) continue;
         const dm = plan.moveDelta(a, from, r);
         if (!plan.budgetOk(dm, plan.metricDelta(a, dm))) continue;
+        const d1 = plan.devSwap(r, -1, a);
+        if (d1 >= pruneAt(best)) continue;
         const d2 = plan.devSwap(from, a, -1);
         consider(best, r, from, d1, d2, dm, a, r, -1);
       }
@@ -521,11 +528,11 @@ function searchMoves(plan: SearchState, r: number, reps: readonly number[], best
 function trySwap(plan: SearchState, r: number, r2: number, a: number, b: number, best: Best): void {
   const c = plan.c;
   if (c.locked[b] || !plan.ok(b, r)) return;
-  const d1 = plan.devSwap(r, a, b);
-  if (d1 >= pruneAt(best)) return;
   const dmA = plan.moveDelta(a, r, r2);
   const dmB = plan.moveDelta(b, r2, r);
   if (!plan.budgetOk(dmA + dmB, plan.metricDelta(a, dmA) + plan.metricDelta(b, dmB))) return;
+  const d1 = plan.devSwap(r, a, b);
+  if (d1 >= pruneAt(best)) return;
   const d2 = plan.devSwap(r2, b, a);
   consider(best, r, r2, d1, d2, dmA + dmB, a, r2, b);
 }
@@ -551,7 +558,10 @@ function searchSwaps(
 ): void {
   const c = plan.c;
   const k = c.k;
-  const mine = plan.members[r];
+  // With the move budget spent, an account with its current owner could only swap with one coming home (rare):
+  // only accounts already moved are searched then, which keeps steps on a spent budget cheap.
+  const mine = plan.budgetOk(1, 0) ? plan.members[r] : plan.members[r].filter((a) => c.cur[a] !== r);
+  if (mine.length === 0) return;
   // The metric on which r is worst.
   let mw = 0;
   let dw = -1;
@@ -715,6 +725,8 @@ function deepen(plan: SearchState): boolean {
   const bestKey = Float64Array.from(cur);
   const tmp = new Float64Array(R);
   let best: [number, number, number, number] | undefined;
+  // Trial changes are undone at once: they stay out of the journal (only the change applied is logged).
+  const journal = plan.pause();
   for (let a = 0; a < n; a++) {
     const fromA = plan.asg[a];
     for (let r1 = 0; r1 < R; r1++) {
@@ -740,6 +752,7 @@ function deepen(plan: SearchState): boolean {
       plan.place(a, fromA);
     }
   }
+  plan.resume(journal);
   if (best === undefined) return false;
   plan.place(best[0], best[1]);
   if (best[2] >= 0) plan.place(best[2], best[3]);
@@ -860,6 +873,12 @@ function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: bool
 
 /** Books of at most this many account × rep pairs (with a current plan) climb the budget ladder (see below). */
 const LADDER_PAIRS = 120;
+/**
+ * The budget chain runs on books whose reps hold at most this many accounts on average: its rungs repeat the
+ * searches whose cost grows with a rep's accounts, and above this the chain reaches the work cap short of balance
+ * (50,000 × 20 skewed, unbudgeted: 2.62 % with the chain against 0.25 % with one search; bench/RESULTS.md).
+ */
+const CHAIN_MAX_PER_REP = 250;
 
 /** Restarts by size: they pay off where accounts are coarse (few per rep); large books are fine-grained already. */
 function defaultRestarts(size: number): number {
@@ -890,11 +909,22 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
 }
 
 /**
- * One multi-start search under the budgets of `c`: the start plans of `startPlan`, and with `warm` (a plan that
- * keeps c's constraints) that plan as it is and searched on; the best by `better`, then the closing phases
- * (undo moves that do not pay, compactness). `ctx.best` holds the best so far (for a cancelled run).
+ * One multi-start search under the budgets of `c`: the start plans of `startPlan` (with `cold`; without, only the
+ * warm plan), and with `warm` (a plan that keeps c's constraints) that plan as it is and searched on; the best by
+ * `better`, then the closing phases (undo moves that do not pay, compactness). `ctx.best` holds the best so far
+ * (for a cancelled run). With `rec`, every plan searched is journaled to it (see `Recorder`). `respend`: rounds
+ * that search again the budget freed by undoing moves (the chain passes 0: its next rung spends it).
  */
-function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, warm?: Int32Array): SearchState {
+function searchStarts(
+  c: Compiled,
+  ctx: Ctx,
+  restarts: number,
+  seed: number,
+  warm?: Int32Array,
+  rec?: Recorder,
+  cold = true,
+  respend = 3,
+): SearchState {
   const maxSteps = ctx.opts.maxSteps ?? 40 * c.n + 1000;
   const hasCurrent = c.cur.some((r) => r >= 0);
   const unbudgeted = (c.maxMoves === Infinity && c.budgetMetric < 0) || !hasCurrent;
@@ -904,20 +934,26 @@ function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, war
     if (best === undefined || better(plan, best, ctx.tolerance)) best = plan;
     ctx.best = best;
   };
-  if (warm !== undefined) offer(planOf(c, warm, ctx));
-  const starts = 1 + (unbudgeted && hasCurrent && restarts > 0 ? 1 : 0) + restarts;
+  const copy = (asg: Int32Array): SearchState => {
+    const plan = planOf(c, asg, ctx);
+    rec?.track(plan);
+    return plan;
+  };
+  if (warm !== undefined) offer(copy(warm));
+  const starts = cold ? 1 + (unbudgeted && hasCurrent && restarts > 0 ? 1 : 0) + restarts : 0;
   for (let s = 0; s < starts && !(s > 0 && timeUp(ctx)); s++) {
     checkCancel(ctx);
     progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
     const plan = startPlan(c, s, hasCurrent, unbudgeted, rng);
     ctx.meter.work += plan.meter.work; // the construction's own work
     plan.meter = ctx.meter;
+    rec?.track(plan);
     if (best === undefined) ctx.best = plan;
     searchFrom(plan, ctx, maxSteps, s / starts, (s + 1) / starts);
     offer(plan);
   }
   if (warm !== undefined) {
-    const plan = planOf(c, warm, ctx);
+    const plan = copy(warm);
     searchFrom(plan, ctx, maxSteps, 1, 1);
     offer(plan);
   }
@@ -925,8 +961,8 @@ function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, war
   let plan: SearchState = best!;
   reduceDisruption(plan, ctx);
   // Undoing moves that do not pay frees budget: spend it again while that still lowers the plan (a few rounds).
-  for (let round = 0; round < 3 && plan.moves < c.maxMoves && !timeUp(ctx); round++) {
-    const again = planOf(c, plan.asg, ctx);
+  for (let round = 0; round < respend && plan.moves < c.maxMoves && !timeUp(ctx); round++) {
+    const again = copy(plan.asg);
     searchFrom(again, ctx, maxSteps, 1, 1);
     reduceDisruption(again, ctx);
     if (!better(again, plan, ctx.tolerance)) break;
@@ -938,14 +974,152 @@ function searchStarts(c: Compiled, ctx: Ctx, restarts: number, seed: number, war
 }
 
 /**
+ * The best settled plan of the journaled searches of one budget rung, by `better`'s order (largest deviation, no
+ * better than the tolerance counting; then accounts moved; then distance), among the plans with at most `limit`
+ * moves; first found wins ties. It keeps the journal and change count of that plan, so the plan is rebuilt by
+ * replay, not copied at every improvement.
+ */
+class Recorder {
+  private journal: Journal | undefined;
+  private length = 0;
+  private dev = Infinity;
+  private moves = Infinity;
+  private dist = Infinity;
+
+  constructor(
+    private readonly tolerance: number,
+    private readonly limit: number,
+  ) {}
+
+  /** Journals `plan` from now on (its present state is the first candidate). */
+  track(plan: SearchState): void {
+    plan.startJournal(this.settle);
+  }
+
+  /** The most accounts moved by any plan journaled (to tell whether the budget bound). */
+  peak = 0;
+
+  private readonly settle = (plan: SearchState): void => {
+    if (plan.moves > this.peak) this.peak = plan.moves;
+    if (plan.moves > this.limit) return;
+    const d = Math.max(plan.largest(), this.tolerance);
+    if (Math.abs(d - this.dev) > 1e-12 * Math.max(1, this.dev)) {
+      if (d > this.dev) return;
+    } else if (plan.moves > this.moves || (plan.moves === this.moves && !(plan.distance < this.dist - 1e-9))) return;
+    this.dev = d;
+    this.moves = plan.moves;
+    this.dist = plan.distance;
+    this.journal = plan.journal;
+    this.length = plan.journal!.length;
+  };
+
+  /** True when the best plan is outside the tolerance band (or there is none). */
+  outOfBand(): boolean {
+    return !(this.dev <= this.tolerance);
+  }
+
+  /** The best plan's assignment, or undefined when no plan qualified. */
+  best(): Int32Array | undefined {
+    return this.journal?.replay(this.length);
+  }
+}
+
+/** Budget rungs grow by this factor (see `budgetRungs`). */
+const RUNG_FACTOR = 1.5;
+
+/**
+ * The budget rungs of the chain for a book of `n` accounts (independent of max_moves): 0, then from
+ * max(8, ⌈n / 1,000⌉) growing by `RUNG_FACTOR` (rounded up) while below n, then Infinity (no limit).
+ */
+export function budgetRungs(n: number): number[] {
+  const out = [0];
+  for (let r = Math.max(8, Math.ceil(n / 1000)); r < n; r = Math.ceil(r * RUNG_FACTOR)) out.push(r);
+  out.push(Infinity);
+  return out;
+}
+
+/**
+ * The budget chain (books with a current plan above `LADDER_PAIRS` pairs): monotone in max_moves by construction.
+ * P_0 is the best plan of the search at budget 0; the search at rung r_(j+1) runs from P_j (plus, on books with
+ * restarts, its share of cold starts), journaled, and P_(j+1) is the best plan on that journal (P_j included).
+ * When the band is out of reach at a rung with budget to spare, the search without the band is journaled there
+ * too. Once a rung's budget does not bind, the finite rungs above keep its plan (only the top rung runs, for the
+ * restarts from scratch on books that have restarts). For budget
+ * B with r_j ≤ B < r_(j+1), the answer is the best plan with at most B moves on the journal of rung j+1. The chain
+ * of B is a prefix of the chain of B + 1 (rungs do not depend on B), the work meter included, so the candidates of
+ * B + 1 include those of B or the best of them: more budget never gives a worse plan, even when the work cap stops
+ * the search.
+ */
+function budgetChain(c: Compiled, ctx: Ctx, B: number, restarts: number, seed: number): SearchState {
+  const rungs = budgetRungs(c.n);
+  let prev: Int32Array | undefined;
+  // Set once a rung's budget did not bind (no plan on its journal used it all): the search had stopped for want of
+  // a better change, not of budget, so the finite rungs above keep P_j as it is; the top rung still runs when
+  // there are restarts (plans from scratch).
+  let slack = false;
+  for (let j = 0; j < rungs.length; j++) {
+    if (slack && (rungs[j] !== Infinity || restarts === 0)) {
+      if (rungs[j] > B) break;
+      continue;
+    }
+    const limit = rungs[j] > B ? B : Infinity;
+    const cj: Compiled = { ...c, maxMoves: rungs[j] };
+    const rec = new Recorder(ctx.tolerance, limit);
+    // Cold starts (the current plan searched afresh, and the restarts) only where there is no plan below, and on
+    // the top rung when the book has restarts; the rungs between search on from the plan below.
+    const top = rungs[j] === Infinity;
+    const shared = top ? restarts : 0;
+    const cold = prev === undefined || (top && restarts > 0);
+    try {
+      searchStarts(cj, ctx, shared, seed + j, prev, rec, cold, 0);
+      // The band out of reach with budget to spare (or no budget): the search without the band is a candidate too.
+      const spare = rungs[j] === Infinity || rec.peak < rungs[j];
+      if (ctx.tolerance > 0 && rec.outOfBand() && spare && !timeUp(ctx)) {
+        const flat: Ctx = { ...ctx, tolerance: 0 };
+        searchStarts(cj, flat, shared, seed + j, prev, rec, cold, 0);
+        ctx.steps = flat.steps;
+        ctx.timedOut = flat.timedOut;
+        ctx.best = flat.best;
+      }
+    } catch (e) {
+      // A rung too small for the constraints (an account must leave its owner): a higher rung may do.
+      if (!isModelInputError(e)) throw e;
+    }
+    prev = rec.best() ?? prev;
+    if (rungs[j] > 0 && rec.peak < rungs[j] && !ctx.timedOut) slack = true;
+    if (limit !== Infinity) break;
+  }
+  // No plan within B moves on the chain (constraints force moves the low rungs could not make): search at B.
+  if (prev === undefined || movesOf(c, prev) > B) return searchStarts(c, ctx, restarts, seed);
+  return planOf(c, prev, ctx);
+}
+
+/** Accounts of `asg` away from their current owner. */
+function movesOf(c: Compiled, asg: Int32Array): number {
+  let m = 0;
+  for (let a = 0; a < c.n; a++) if (c.cur[a] >= 0 && asg[a] !== c.cur[a]) m++;
+  return m;
+}
+
+/**
  * Runs the heuristic on a compiled problem.
  *
- * Budget ladder (books of up to `LADDER_PAIRS` account × rep pairs with a current plan): the search runs at budget 0,
- * then 1, 2 … up to max_moves (the account count when there is no limit), each level from the best plan of the
- * level below (kept as a candidate as it is) plus its own share of the restarts, seeded by the level. Level b is
- * the same computation whatever max_moves is, and each level is at least as good as the one below, so more budget
- * never gives a worse plan (largest deviation non-increasing in max_moves). Larger books search once at their
- * budget (figures in bench/RESULTS.md).
+ * More budget never gives a worse plan (with a current plan; the plan's key — largest deviation, no better than the
+ * tolerance counting, then accounts moved — never worsens as max_moves grows) by construction on books of up to
+ * `LADDER_PAIRS` pairs and on books whose reps hold at most `CHAIN_MAX_PER_REP` accounts on average (50,000 × 200
+ * included); larger reps search once at their budget:
+ * - Budget ladder (books of up to `LADDER_PAIRS` account × rep pairs): the search runs at budget 0, then 1, 2 … up
+ *   to max_moves (the account count when there is no limit), each level from the best plan of the level below
+ *   (kept as a candidate as it is) plus its own share of the restarts, seeded by the level. Level b is the same
+ *   computation whatever max_moves is, and each level is at least as good as the one below.
+ * - Budget chain (larger books with small reps, `budgetChain`): fixed rungs 0 < r_1 < … (`budgetRungs`: geometric ×1.5 from
+ *   max(8, n / 1,000), then no limit); the search at each rung runs from the best plan of the rung below and every
+ *   plan it passes through that keeps every constraint is journaled; a call with budget B takes the best journaled
+ *   plan with at most B moves of the first rung above B. The chain of B is a prefix of the chain of B + 1 (the work
+ *   meter included), so the candidates only grow with B, even when the work cap (`DEFAULT_MAX_WORK`) stops it.
+ * The tolerance band: band first, then fewest moves; when the band is out of reach, the search without it is a
+ * candidate too (per rung on the chain, where the rung's budget did not bind), so a band never gives a worse plan
+ * than none there. Figures in bench/RESULTS.md (Territory II).
  */
 export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {}): TerritoryResult {
   const tolerance = toleranceOf(opts);
@@ -967,8 +1141,10 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   const hasCurrent = c.cur.some((r) => r >= 0);
   const B = Math.min(c.maxMoves, c.n);
   const ladder = hasCurrent && size <= LADDER_PAIRS;
-  /** The search under `cx` (its tolerance): the ladder on small books, one multi-start search on larger ones. */
+  const chain = hasCurrent && !ladder && c.n <= CHAIN_MAX_PER_REP * c.R;
+  /** The search under `cx` (its tolerance): the ladder on small books, the chain, or one multi-start search. */
   const run = (cx: Ctx): SearchState => {
+    if (chain) return budgetChain(c, cx, B, restarts, seed);
     if (!ladder) return searchStarts(c, cx, restarts, seed);
     let prev: SearchState | undefined;
     for (let b = 0; b <= B; b++) {
@@ -989,7 +1165,7 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
   let plan: SearchState;
   try {
     plan = run(ctx);
-    if (tolerance > 0 && plan.largest() > tolerance && !ctx.timedOut) {
+    if (tolerance > 0 && plan.largest() > tolerance && !ctx.timedOut && !chain) {
       // The band is out of reach: the search without it (balance as far as it goes) is a candidate too, on the
       // same work meter; the better plan by largest deviation, then accounts moved, wins. So a tolerance never
       // gives a worse plan than none.

@@ -1,7 +1,8 @@
 /**
  * Issue 24: the move budget used well and the tolerance band. Hand-worked cases (arithmetic in the comments) and
- * fast-check properties on small random books: more budget never gives a worse plan, the band is met whenever a
- * plan within it exists, locked accounts never move, and the same input gives the same plan.
+ * fast-check properties on small random books (the exact budget ladder) and larger ones (300–2,000 pairs, the
+ * budget chain): more budget never gives a worse plan, the band is met whenever a plan within it exists, locked
+ * accounts never move, and the same input gives the same plan.
  */
 import fc from 'fast-check';
 import { isModelInputError } from '../../src/shared/errors';
@@ -130,6 +131,70 @@ describe('a band out of reach is no worse than none (reviewer case, 11 accounts 
       prev = d;
     }
     expect(prev).toBeCloseTo(0.76019, 4);
+  });
+});
+
+/** A larger book (300–2,000 account × rep pairs, above the exact ladder): the budget chain answers there. */
+const largeBookArb = fc
+  .record({
+    n: fc.integer({ min: 60, max: 200 }),
+    R: fc.integer({ min: 5, max: 10 }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    withLocks: fc.boolean(),
+  })
+  .map((o) => {
+    let s = o.seed;
+    const next = (mod: number): number => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s % mod;
+    };
+    const metrics = [0, 1].map(() => Array.from({ length: o.n }, () => 1 + next(1000)));
+    const current = Array.from({ length: o.n }, () => next(o.R));
+    const locked = o.withLocks ? current.map(() => next(5) === 0) : undefined;
+    const reps = Array.from({ length: o.R }, (_, r) => ({ name: `Rep ${r + 1}` }));
+    return { metrics, reps, current, locked } satisfies TerritoryProblem;
+  });
+
+describe('more budget never worse on books above the ladder (budget chain)', () => {
+  /** Deviation and moves at each budget; counts the budgets whose plan is worse than a smaller budget's. */
+  function inversions(p: TerritoryProblem, budgets: number[], tolerance?: number): number {
+    let prev = { dev: Infinity, moves: Infinity };
+    let count = 0;
+    for (const b of budgets) {
+      const res = solveHeuristic({ ...p, moveBudget: { maxAccounts: b } }, { tolerance });
+      const dev = Math.max(res.report!.largestDeviation, tolerance ?? 0);
+      const moves = res.report!.accountsMoved;
+      expect(moves).toBeLessThanOrEqual(b);
+      expect(violations(p, res.assignment)).toEqual([]);
+      // Worse: a higher (band-capped) deviation, or as high with more moves.
+      if (dev > prev.dev + 1e-12 || (Math.abs(dev - prev.dev) <= 1e-12 && moves > prev.moves)) count++;
+      else prev = { dev, moves };
+    }
+    return count;
+  }
+
+  test('the largest deviation, then the moves, never worsen as max_moves grows (300–2,000 pairs)', () => {
+    let books = 0;
+    fc.assert(
+      fc.property(largeBookArb, fc.integer({ min: 0, max: 40 }), (p, from) => {
+        // A dense run of budgets (where a rung boundary falls), then sparse ones up to every account.
+        const n = p.current.length;
+        const budgets = [...Array.from({ length: 12 }, (_, i) => from + i), 60, Math.ceil(n / 2), n];
+        expect(inversions(p, budgets)).toBe(0);
+        books++;
+      }),
+      { seed: 28, numRuns: 4 },
+    );
+    expect(books).toBe(4);
+  });
+
+  test('with tolerance 0.02: band first, then fewest moves, never worse with more budget', () => {
+    fc.assert(
+      fc.property(largeBookArb, (p) => {
+        expect(inversions(p, [0, 5, 8, 9, 12, 13, 18, 19, 27, 28, 40, 41, 61, 62], 0.02)).toBe(0);
+      }),
+      { seed: 29, numRuns: 3 },
+    );
   });
 });
 
