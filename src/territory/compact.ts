@@ -2,19 +2,23 @@
  * Compact start plans (issue 24): a price-based (Lagrangian) assignment of accounts to nearby reps.
  *
  * The transport LP "least total distance from account to rep home, every rep within a band of its target on every
- * metric" has a dual: a price λ_rm per rep and metric. At the optimal prices, each account goes to the rep that
- * minimises distance + Σ_m λ_rm · w_m · v_am / t_rm (its "priced distance"), and only about R · k accounts are split
- * between reps in the LP. So we search for prices rather than for a plan: each account is offered its K nearest
- * eligible homes, takes the cheapest at the current prices, and each rep's price on each metric rises while it is
- * over the band (fewer accounts find it cheap) and falls while it is under, with a step per rep and metric that
- * grows while the sign holds and halves when it flips (so it settles where the load crosses the band). A price per
- * rep on the account count does the same for minimum and maximum counts. The iterate closest to balance (then the
- * shortest) is returned as each account's preferred rep; the construction places accounts there (falling back to
- * the usual rules where a rep is full or a lock or eligibility forbids it) and the balance search takes it from
- * there into the band.
+ * metric" has a dual: a price per rep and metric. At the optimal prices each account goes to the rep that minimises
+ * distance + Σ_m price_rm · v_am / mean_m (its priced distance), and only about R · k accounts are split between
+ * reps in the LP. So we search for prices rather than for a plan: each account is offered its CANDIDATES nearest
+ * eligible homes (plus the reps whose reach covers it, so that a rep far from most accounts can still fill its
+ * book) and takes the cheapest at the current prices; each rep's price on each metric rises while the rep is over
+ * the band (fewer accounts find it cheap) and falls while it is under, with a step that grows while the sign holds
+ * and shrinks when it turns (so it settles where the load crosses the band). Groups of nearby reps (and groups of
+ * groups) have prices of their own, stepped on the group's totals, so that a crowded region sheds load to its
+ * neighbours in a few rounds rather than rep by rep. A price per rep on the account count does the same for minimum
+ * and maximum counts. The round closest to balance (then shortest) is kept; a short repair then moves accounts out
+ * of reps still beyond the band, cheapest margin first, and the result is each account's preferred rep: the
+ * construction places accounts there (falling back to the usual rules where a rep is full) and the balance search
+ * takes it into the tolerance band.
  *
- * Deterministic (no randomness, fixed iteration order); its work is counted on the caller's meter, in the same
- * units as the search (evaluations of a rep's totals), and stops at the work allowance it is given.
+ * Deterministic (no randomness, fixed orders, ties by index); its work is counted on the caller's meter, in the
+ * same units as the search (evaluations of a rep's totals after a change), and stays within the allowance given,
+ * apart from the closing repair (a few rounds' worth). It runs only where MIN_ROUNDS rounds fit in the allowance.
  */
 import { type Compiled, EARTH_KM } from './model';
 
@@ -29,17 +33,21 @@ const MAX_ROUNDS = 400;
 /** Growth of a price's step while its rep stays on one side of the band, and shrink when it crosses. */
 const GROW = 1.2;
 const SHRINK = 0.7;
+/** Reps per group (and groups per group of groups) for the shared prices. */
+const GROUP_SIZE = 4;
 /** First step of every price, in mean gaps between an account's nearest and second-nearest home. */
 const STEP0 = 0.5;
+/** Passes of the closing repair. */
+const REPAIR_PASSES = 4;
 /** Fewest rounds that must fit in the allowance for the priced carve to run. */
 const MIN_ROUNDS = 200;
 /** A priced plan still this far off (a fraction) after its rounds is dropped for the plain carve. */
 const GIVE_UP = 0.5;
 /**
  * Work units per (account, candidate) priced: pricing one candidate costs a few multiply-adds, against the search's
- * unit (one rep's totals after a change, with its bookkeeping), measured at about a quarter on this machine.
+ * unit (one rep's totals after a change, with its bookkeeping), measured at about 0.4 on this machine.
  */
-const PRICE_COST = 1 / 4;
+const PRICE_COST = 0.4;
 /** Work units per (account, rep) distance compared when the candidates are chosen (one dot product). */
 const NEAREST_COST = 1 / 8;
 
@@ -157,6 +165,59 @@ function nearestHomes(c: Compiled, free: readonly number[], meter: { work: numbe
 }
 
 /**
+ * Groups of nearby reps, level by level: about GROUP_SIZE reps per group, then groups of those groups, up to (not
+ * including) one group of all. `of[l][r]` is rep r's group at level l. A group's price moves all its reps' prices
+ * together, so a crowded region sheds load to its neighbours in a few rounds instead of rep by rep.
+ */
+function repGroups(c: Compiled): Int32Array[] {
+  const g = c.geo!;
+  let u = unitVectors(g.repLat, g.repLon);
+  let nodeOf = Int32Array.from({ length: c.R }, (_, r) => r);
+  let N = c.R;
+  const out: Int32Array[] = [];
+  const near = new Int32Array(GROUP_SIZE - 1);
+  const nearDot = new Float64Array(GROUP_SIZE - 1);
+  while (N > GROUP_SIZE) {
+    const group = new Int32Array(N).fill(-1);
+    let G = 0;
+    for (let i = 0; i < N; i++) {
+      if (group[i] >= 0) continue;
+      group[i] = G;
+      // The GROUP_SIZE − 1 nearest nodes not yet grouped (ties by index).
+      let size = 0;
+      for (let j = i + 1; j < N; j++) {
+        if (group[j] >= 0) continue;
+        const d = u[3 * i] * u[3 * j] + u[3 * i + 1] * u[3 * j + 1] + u[3 * i + 2] * u[3 * j + 2];
+        if (size === near.length && d <= nearDot[size - 1]) continue;
+        let q = size < near.length ? size++ : near.length - 1;
+        while (q > 0 && d > nearDot[q - 1]) {
+          near[q] = near[q - 1];
+          nearDot[q] = nearDot[q - 1];
+          q--;
+        }
+        near[q] = j;
+        nearDot[q] = d;
+      }
+      for (let q = 0; q < size; q++) group[near[q]] = G;
+      G++;
+    }
+    const next = new Float64Array(3 * G);
+    for (let i = 0; i < N; i++) for (let d = 0; d < 3; d++) next[3 * group[i] + d] += u[3 * i + d];
+    for (let q = 0; q < G; q++) {
+      const len = Math.hypot(next[3 * q], next[3 * q + 1], next[3 * q + 2]) || 1;
+      for (let d = 0; d < 3; d++) next[3 * q + d] /= len;
+    }
+    const of = new Int32Array(c.R);
+    for (let r = 0; r < c.R; r++) of[r] = group[nodeOf[r]];
+    out.push(of);
+    nodeOf = of;
+    u = next;
+    N = G;
+  }
+  return out;
+}
+
+/**
  * Each account's preferred rep by the price-based assignment (see the module comment), or undefined when it does
  * not apply (no coordinates, or a rep without a home). `free` lists the accounts to place (the others keep
  * `fixed[a]`, their loads counted as given); `band` is the fraction every rep should end within on every metric;
@@ -173,8 +234,8 @@ export function priceAssignment(
   const g = c.geo;
   if (g === undefined || g.repLat.some(Number.isNaN) || free.length === 0) return undefined;
   const { n, k, R } = c;
-  // Only where enough rounds fit in the allowance (on larger books the plain carve and the search do better).
-  if (free.length * (CANDIDATES + REACH) * MIN_ROUNDS * PRICE_COST > allowance) return undefined;
+  // Rough check first (each account has about CANDIDATES + REACH candidates), exact once they are known.
+  if (free.length * (CANDIDATES + REACH) * PRICE_COST * MIN_ROUNDS > allowance) return undefined;
   const startWork = meter.work;
   const cand = nearestHomes(c, free, meter);
   // Loads of the accounts that stay where they are.
@@ -203,6 +264,26 @@ export function priceAssignment(
   gap = gap / free.length || 1;
   const price = new Float64Array(R * k);
   const step = new Float64Array(R * k).fill((STEP0 * gap) / k);
+  // Shared prices of groups of nearby reps (each level: price, step, last sign per group and metric), and the
+  // effective price of each rep: its own plus its groups'.
+  const tiers = repGroups(c);
+  const groups = tiers.map((of) => {
+    const G = Math.max(...of) + 1;
+    return {
+      of,
+      G,
+      price: new Float64Array(G * k),
+      step: new Float64Array(G * k).fill((STEP0 * gap) / k),
+      last: new Int8Array(G * k),
+      x: new Float64Array(G * k),
+      t: new Float64Array(G * k),
+    };
+  });
+  for (const gr of groups)
+    for (let r = 0; r < R; r++) for (let m = 0; m < k; m++) gr.t[gr.of[r] * k + m] += c.target[r * k + m];
+  const eff = new Float64Array(R * k);
+  const roundEff = new Float64Array(R * k);
+  const bestEff = new Float64Array(R * k);
   const lastSign = new Int8Array(R * k);
   const countPrice = new Float64Array(R);
   const countStep = new Float64Array(R).fill(STEP0 * gap);
@@ -213,14 +294,16 @@ export function priceAssignment(
   let bestKm = Infinity;
   const x = new Float64Array(R * k);
   const cnt = new Float64Array(R);
+  // Only where enough rounds over every account fit in the allowance (larger books keep the plain carve).
   let entries = 0;
   for (const a of free) entries += cand.start[a + 1] - cand.start[a];
   const roundCost = Math.ceil(entries * PRICE_COST);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (meter.work - startWork + roundCost > allowance) break;
+  if (roundCost * MIN_ROUNDS > allowance - (meter.work - startWork)) return undefined;
+  for (let round = 0; round < MAX_ROUNDS && meter.work - startWork + roundCost <= allowance; round++) {
     meter.work += roundCost;
+    roundEff.set(eff);
     cnt.fill(0);
-    x.fill(0);
+    x.set(base);
     let totalKm = 0;
     for (const a of free) {
       let bj = -1;
@@ -229,7 +312,7 @@ export function priceAssignment(
       for (let j = cand.start[a]; j < end; j++) {
         const r = cand.rep[j];
         let cj = cand.km[j] + countPrice[r];
-        for (let m = 0; m < k; m++) cj += price[r * k + m] * nu[a * k + m];
+        for (let m = 0; m < k; m++) cj += eff[r * k + m] * nu[a * k + m];
         if (cj < bc) {
           bc = cj;
           bj = j;
@@ -246,7 +329,7 @@ export function priceAssignment(
     for (let r = 0; r < R; r++) {
       for (let m = 0; m < k; m++) {
         const i = r * k + m;
-        const e = (base[i] + x[i] - c.target[i]) * c.invTarget[i] * c.w[m];
+        const e = (x[i] - c.target[i]) * c.invTarget[i] * c.w[m];
         if (Math.abs(e) > dev) dev = Math.abs(e);
         const sg = e > band ? 1 : e < -band ? -1 : 0;
         if (sg === 0) continue;
@@ -263,14 +346,122 @@ export function priceAssignment(
         countPrice[r] += over * countStep[r];
       }
     }
+    // The groups' prices step the same way on the groups' totals.
+    for (const gr of groups) {
+      gr.x.fill(0);
+      for (let r = 0; r < R; r++) for (let m = 0; m < k; m++) gr.x[gr.of[r] * k + m] += x[r * k + m];
+      for (let i = 0; i < gr.G * k; i++) {
+        const m = i % k;
+        const e = gr.t[i] > 0 ? ((gr.x[i] - gr.t[i]) / gr.t[i]) * c.w[m] : 0;
+        const sg = e > band ? 1 : e < -band ? -1 : 0;
+        if (sg === 0) continue;
+        gr.step[i] *= sg === gr.last[i] ? GROW : gr.last[i] === -sg ? SHRINK : 1;
+        gr.last[i] = sg;
+        gr.price[i] += sg * gr.step[i];
+      }
+    }
+    eff.set(price);
+    for (const gr of groups)
+      for (let r = 0; r < R; r++) for (let m = 0; m < k; m++) eff[r * k + m] += gr.price[gr.of[r] * k + m];
     if (dev < bestDev - 1e-12 || (dev <= bestDev + 1e-12 && totalKm < bestKm)) {
       bestDev = dev;
       bestKm = totalKm;
       best.set(choice);
+      bestEff.set(roundEff);
     }
     if (dev <= band) break;
   }
   if (!(bestDev <= GIVE_UP)) return undefined;
   for (let a = 0; a < n; a++) if (fixed[a] >= 0) best[a] = fixed[a];
+  repair(c, free, best, bestEff, countPrice, cand, nu, band, meter, roundCost);
   return best;
+}
+
+/**
+ * Evens out what the prices left over: accounts in order of their margin (priced cost of the next-best candidate
+ * minus their own), each moved to the cheapest candidate whose move lowers the two reps' squared excess over the
+ * band; a few passes. Keeps the count bounds. `plan` (every account's rep) is changed in place.
+ */
+function repair(
+  c: Compiled,
+  free: readonly number[],
+  plan: Int32Array,
+  price: Float64Array,
+  countPrice: Float64Array,
+  cand: Candidates,
+  nu: Float64Array,
+  band: number,
+  meter: { work: number },
+  passCost: number,
+): void {
+  const { n, k, R } = c;
+  const x = new Float64Array(R * k);
+  const cnt = new Int32Array(R);
+  for (let a = 0; a < n; a++) {
+    cnt[plan[a]]++;
+    for (let m = 0; m < k; m++) x[plan[a] * k + m] += c.v[a * k + m];
+  }
+  /** Squared excess over the band of rep r's totals plus `sign` × account a's values (a = −1: as they are). */
+  const excess = (r: number, a: number, sign: number): number => {
+    let s = 0;
+    for (let m = 0; m < k; m++) {
+      const i = r * k + m;
+      const e = Math.abs(x[i] + (a >= 0 ? sign * c.v[a * k + m] : 0) - c.target[i]) * c.invTarget[i] * c.w[m] - band;
+      if (e > 0) s += e * e;
+    }
+    return s;
+  };
+  const priced = (a: number, j: number): number => {
+    const r = cand.rep[j];
+    let cj = cand.km[j] + countPrice[r];
+    for (let m = 0; m < k; m++) cj += price[r * k + m] * nu[a * k + m];
+    return cj;
+  };
+  const margin = new Float64Array(n);
+  const order = free.slice();
+  for (let pass = 0; pass < REPAIR_PASSES; pass++) {
+    meter.work += 2 * passCost + free.length;
+    for (const a of free) {
+      let own = Infinity;
+      let alt = Infinity;
+      for (let j = cand.start[a]; j < cand.start[a + 1]; j++) {
+        const cj = priced(a, j);
+        if (cand.rep[j] === plan[a]) own = cj;
+        else if (cj < alt) alt = cj;
+      }
+      margin[a] = alt - own;
+    }
+    order.sort((p, q) => margin[p] - margin[q] || p - q);
+    let moved = 0;
+    for (const a of order) {
+      const r1 = plan[a];
+      if (cnt[r1] <= c.minCount[r1]) continue;
+      // Only out of a rep over the band's edge (pulls through reps within the band cost more distance than the
+      // balance search's later moves do).
+      const d1 = excess(r1, a, -1) - excess(r1, -1, 0);
+      if (d1 >= 0) continue;
+      let bestQ = -1;
+      let bestCost = Infinity;
+      for (let j = cand.start[a]; j < cand.start[a + 1]; j++) {
+        const q = cand.rep[j];
+        if (q === r1 || cnt[q] >= c.maxCount[q]) continue;
+        if (d1 + excess(q, a, 1) - excess(q, -1, 0) >= -1e-15) continue;
+        const cj = priced(a, j);
+        if (cj < bestCost) {
+          bestCost = cj;
+          bestQ = q;
+        }
+      }
+      if (bestQ < 0) continue;
+      for (let m = 0; m < k; m++) {
+        x[r1 * k + m] -= c.v[a * k + m];
+        x[bestQ * k + m] += c.v[a * k + m];
+      }
+      cnt[r1]--;
+      cnt[bestQ]++;
+      plan[a] = bestQ;
+      moved++;
+    }
+    if (moved === 0) break;
+  }
 }

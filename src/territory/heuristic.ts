@@ -55,6 +55,9 @@ export const DEFAULT_MAX_WORK = 20_000_000;
  */
 const DESCENT_FLOOR = 0.005;
 
+/** Work units of one distance comparison by unit-vector dot product (against one rep's totals after a change). */
+const FARNESS_COST = 1 / 8;
+
 /** Relative tolerance under which a deviation counts as "no better". */
 const EPS = 1e-12;
 
@@ -169,8 +172,8 @@ function construct(
     plan.place(a, best);
   }
   // One evaluation (a fill or a distance) per pending account and rep: counted by the caller's meter (the
-  // priced carve counted its own).
-  if (prefer === undefined) plan.meter.work += pending.length * c.R;
+  // priced carve counted its own; a distance compared by dot product costs about an eighth of a fill).
+  if (prefer === undefined) plan.meter.work += Math.ceil(pending.length * c.R * (accU ? FARNESS_COST : 1));
   repairMinimums(plan);
   return plan;
 }
