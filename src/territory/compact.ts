@@ -11,14 +11,14 @@
  * and shrinks when it turns (so it settles where the load crosses the band). Groups of nearby reps (and groups of
  * groups) have prices of their own, stepped on the group's totals, so that a crowded region sheds load to its
  * neighbours in a few rounds rather than rep by rep. A price per rep on the account count does the same for minimum
- * and maximum counts. The round closest to balance (then shortest) is kept; a short repair then moves accounts out
- * of reps still beyond the band, cheapest margin first, and the result is each account's preferred rep: the
+ * and maximum counts. The round closest to balance (then shortest) gives each account's preferred rep: the
  * construction places accounts there (falling back to the usual rules where a rep is full) and the balance search
- * takes it into the tolerance band.
+ * (descent with its distance weight, min–max search, compactness pass) takes it into the tolerance band.
  *
  * Deterministic (no randomness, fixed orders, ties by index); its work is counted on the caller's meter, in the
- * same units as the search (evaluations of a rep's totals after a change), and stays within the allowance given,
- * apart from the closing repair (a few rounds' worth). It runs only where MIN_ROUNDS rounds fit in the allowance.
+ * same units as the search (evaluations of a rep's totals after a change), and stays within the allowance given.
+ * It runs only where MIN_ROUNDS rounds fit in the allowance (on larger books the construction keeps its plain
+ * nearest-home carve).
  */
 import { type Compiled, EARTH_KM } from './model';
 
@@ -37,8 +37,6 @@ const SHRINK = 0.7;
 const GROUP_SIZE = 4;
 /** First step of every price, in mean gaps between an account's nearest and second-nearest home. */
 const STEP0 = 0.5;
-/** Passes of the closing repair. */
-const REPAIR_PASSES = 4;
 /** Fewest rounds that must fit in the allowance for the priced carve to run. */
 const MIN_ROUNDS = 200;
 /** A priced plan still this far off (a fraction) after its rounds is dropped for the plain carve. */
@@ -282,8 +280,6 @@ export function priceAssignment(
   for (const gr of groups)
     for (let r = 0; r < R; r++) for (let m = 0; m < k; m++) gr.t[gr.of[r] * k + m] += c.target[r * k + m];
   const eff = new Float64Array(R * k);
-  const roundEff = new Float64Array(R * k);
-  const bestEff = new Float64Array(R * k);
   const lastSign = new Int8Array(R * k);
   const countPrice = new Float64Array(R);
   const countStep = new Float64Array(R).fill(STEP0 * gap);
@@ -301,7 +297,6 @@ export function priceAssignment(
   if (roundCost * MIN_ROUNDS > allowance - (meter.work - startWork)) return undefined;
   for (let round = 0; round < MAX_ROUNDS && meter.work - startWork + roundCost <= allowance; round++) {
     meter.work += roundCost;
-    roundEff.set(eff);
     cnt.fill(0);
     x.set(base);
     let totalKm = 0;
@@ -367,101 +362,10 @@ export function priceAssignment(
       bestDev = dev;
       bestKm = totalKm;
       best.set(choice);
-      bestEff.set(roundEff);
     }
     if (dev <= band) break;
   }
   if (!(bestDev <= GIVE_UP)) return undefined;
   for (let a = 0; a < n; a++) if (fixed[a] >= 0) best[a] = fixed[a];
-  repair(c, free, best, bestEff, countPrice, cand, nu, band, meter, roundCost);
   return best;
-}
-
-/**
- * Evens out what the prices left over: accounts in order of their margin (priced cost of the next-best candidate
- * minus their own), each moved to the cheapest candidate whose move lowers the two reps' squared excess over the
- * band; a few passes. Keeps the count bounds. `plan` (every account's rep) is changed in place.
- */
-function repair(
-  c: Compiled,
-  free: readonly number[],
-  plan: Int32Array,
-  price: Float64Array,
-  countPrice: Float64Array,
-  cand: Candidates,
-  nu: Float64Array,
-  band: number,
-  meter: { work: number },
-  passCost: number,
-): void {
-  const { n, k, R } = c;
-  const x = new Float64Array(R * k);
-  const cnt = new Int32Array(R);
-  for (let a = 0; a < n; a++) {
-    cnt[plan[a]]++;
-    for (let m = 0; m < k; m++) x[plan[a] * k + m] += c.v[a * k + m];
-  }
-  /** Squared excess over the band of rep r's totals plus `sign` × account a's values (a = −1: as they are). */
-  const excess = (r: number, a: number, sign: number): number => {
-    let s = 0;
-    for (let m = 0; m < k; m++) {
-      const i = r * k + m;
-      const e = Math.abs(x[i] + (a >= 0 ? sign * c.v[a * k + m] : 0) - c.target[i]) * c.invTarget[i] * c.w[m] - band;
-      if (e > 0) s += e * e;
-    }
-    return s;
-  };
-  const priced = (a: number, j: number): number => {
-    const r = cand.rep[j];
-    let cj = cand.km[j] + countPrice[r];
-    for (let m = 0; m < k; m++) cj += price[r * k + m] * nu[a * k + m];
-    return cj;
-  };
-  const margin = new Float64Array(n);
-  const order = free.slice();
-  for (let pass = 0; pass < REPAIR_PASSES; pass++) {
-    meter.work += 2 * passCost + free.length;
-    for (const a of free) {
-      let own = Infinity;
-      let alt = Infinity;
-      for (let j = cand.start[a]; j < cand.start[a + 1]; j++) {
-        const cj = priced(a, j);
-        if (cand.rep[j] === plan[a]) own = cj;
-        else if (cj < alt) alt = cj;
-      }
-      margin[a] = alt - own;
-    }
-    order.sort((p, q) => margin[p] - margin[q] || p - q);
-    let moved = 0;
-    for (const a of order) {
-      const r1 = plan[a];
-      if (cnt[r1] <= c.minCount[r1]) continue;
-      // Only out of a rep over the band's edge (pulls through reps within the band cost more distance than the
-      // balance search's later moves do).
-      const d1 = excess(r1, a, -1) - excess(r1, -1, 0);
-      if (d1 >= 0) continue;
-      let bestQ = -1;
-      let bestCost = Infinity;
-      for (let j = cand.start[a]; j < cand.start[a + 1]; j++) {
-        const q = cand.rep[j];
-        if (q === r1 || cnt[q] >= c.maxCount[q]) continue;
-        if (d1 + excess(q, a, 1) - excess(q, -1, 0) >= -1e-15) continue;
-        const cj = priced(a, j);
-        if (cj < bestCost) {
-          bestCost = cj;
-          bestQ = q;
-        }
-      }
-      if (bestQ < 0) continue;
-      for (let m = 0; m < k; m++) {
-        x[r1 * k + m] -= c.v[a * k + m];
-        x[bestQ * k + m] += c.v[a * k + m];
-      }
-      cnt[r1]--;
-      cnt[bestQ]++;
-      plan[a] = bestQ;
-      moved++;
-    }
-    if (moved === 0) break;
-  }
 }
