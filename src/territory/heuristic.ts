@@ -37,6 +37,7 @@ import { mulberry32 } from '../shared/random';
 import { lowerBound } from '../shared/search';
 import { type Compiled, accountDistance, compile, eligible } from './model';
 import { descend } from './descent';
+import { priceAssignment } from './compact';
 import { type Journal, SearchState } from './searchState';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
@@ -58,6 +59,9 @@ export const DEFAULT_MAX_WORK = 20_000_000;
  * fraction); the min–max search then takes the largest deviation down as far as it goes.
  */
 const DESCENT_FLOOR = 0.005;
+
+/** Work units of one distance comparison by unit-vector dot product (against one rep's totals after a change). */
+const FARNESS_COST = 1 / 8;
 
 /** Relative tolerance under which a deviation counts as "no better". */
 const EPS = 1e-12;
@@ -85,6 +89,12 @@ function farness(acc: Float64Array, rep: Float64Array, a: number, r: number): nu
   return Number.isNaN(d) ? 0 : d;
 }
 
+/** The priced carve's settings for a start from scratch with coordinates: its band (fraction) and work allowance. */
+interface CompactStart {
+  readonly band: number;
+  readonly allowance: number;
+}
+
 /** Size of an account for largest-first ordering: Σ weight × value / metric total. */
 function sizes(c: Compiled): Float64Array {
   const s = new Float64Array(c.n);
@@ -106,6 +116,7 @@ function construct(
   fromScratch: boolean,
   rng: (() => number) | undefined,
   randomPlace = false,
+  compact?: CompactStart,
 ): SearchState {
   const plan = new SearchState(c);
   const pending: number[] = [];
@@ -132,9 +143,19 @@ function construct(
   const carve = rng === undefined && c.geo !== undefined && !c.geo.repLat.some(Number.isNaN);
   const accU = carve ? unitVectors(c.geo.lat, c.geo.lon) : undefined;
   const repU = carve ? unitVectors(c.geo.repLat, c.geo.repLon) : undefined;
+  // From scratch, the carve is priced instead: each account goes to a near home whose price keeps reps in balance.
+  const prefer =
+    carve && fromScratch && compact !== undefined
+      ? priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance)
+      : undefined;
   for (const a of pending) {
     let best = -1;
     let bestFill = Infinity;
+    const p = prefer === undefined ? -1 : prefer[a];
+    if (p >= 0 && plan.cnt[p] < c.maxCount[p] && plan.ok(a, p)) {
+      plan.place(a, p);
+      continue;
+    }
     for (let r = 0; r < c.R; r++) {
       if (plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
       const fill = randomPlace && rng ? rng() : accU && repU ? farness(accU, repU, a, r) : fillAfter(plan, r, a);
@@ -155,8 +176,9 @@ function construct(
       );
     plan.place(a, best);
   }
-  // One evaluation (a fill or a distance) per pending account and rep: counted by the caller's meter.
-  plan.meter.work += pending.length * c.R;
+  // One evaluation (a fill or a distance) per pending account and rep: counted by the caller's meter (the
+  // priced carve counted its own; a distance compared by dot product costs about an eighth of a fill).
+  if (prefer === undefined) plan.meter.work += Math.ceil(pending.length * c.R * (accU ? FARNESS_COST : 1));
   repairMinimums(plan);
   return plan;
 }
@@ -861,9 +883,16 @@ function toleranceOf(opts: HeuristicOptions): number {
  * enough for restarts, a plan from scratch when nothing limits moves (only on small problems: on large books it
  * would move nearly every account for a hair of balance), and seeded perturbations of either.
  */
-function startPlan(c: Compiled, s: number, hasCurrent: boolean, unbudgeted: boolean, rng: () => number): SearchState {
-  if (s === 0) return construct(c, !hasCurrent, undefined);
-  if (s === 1 && unbudgeted && hasCurrent) return construct(c, true, undefined);
+function startPlan(
+  c: Compiled,
+  s: number,
+  hasCurrent: boolean,
+  unbudgeted: boolean,
+  rng: () => number,
+  compact: CompactStart,
+): SearchState {
+  if (s === 0) return construct(c, !hasCurrent, undefined, false, compact);
+  if (s === 1 && unbudgeted && hasCurrent) return construct(c, true, undefined, false, compact);
   if (unbudgeted) return construct(c, true, rng, s % 2 === 0);
   const plan = construct(c, false, undefined);
   const room = Math.min(c.maxMoves === Infinity ? c.n : c.maxMoves, c.n) - plan.moves;
@@ -908,6 +937,20 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
   }
 }
 
+/** Share of the work cap the priced carve may spend. */
+const COMPACT_SHARE = 0.35;
+
+/**
+ * The priced carve's settings under `ctx`: a band of half the tolerance (the balance search then lands inside the
+ * tolerance with few changes), or the descent's floor without one; a quarter of the work cap.
+ */
+function compactStart(ctx: Ctx): CompactStart {
+  return {
+    band: ctx.tolerance > 0 ? ctx.tolerance / 2 : DESCENT_FLOOR / 2,
+    allowance: ctx.workCap * COMPACT_SHARE,
+  };
+}
+
 /**
  * One multi-start search under the budgets of `c`: the start plans of `startPlan` (with `cold`; without, only the
  * warm plan), and with `warm` (a plan that keeps c's constraints) that plan as it is and searched on; the best by
@@ -944,7 +987,7 @@ function searchStarts(
   for (let s = 0; s < starts && !(s > 0 && timeUp(ctx)); s++) {
     checkCancel(ctx);
     progress(ctx, { phase: 'construct', fraction: s / starts, largestDeviation: best?.largest() });
-    const plan = startPlan(c, s, hasCurrent, unbudgeted, rng);
+    const plan = startPlan(c, s, hasCurrent, unbudgeted, rng, compactStart(ctx));
     ctx.meter.work += plan.meter.work; // the construction's own work
     plan.meter = ctx.meter;
     rec?.track(plan);
