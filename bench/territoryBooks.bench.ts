@@ -15,8 +15,8 @@
  *
  * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder,monotone,bound (which tables), BOOKS_BUNDLE=<file> (time
  * another build, e.g. an earlier commit's dist/functions.js, for a before/after table), BOOKS_CORE=1 (call the
- * core's solveHeuristic, bundled as it ships, without TERRITORY's 1.6 s wall-clock net: on a loaded machine this
- * shows the plans a quiet machine gets; the work cap still applies).
+ * core's solveHeuristic, bundled as it ships, without parsing the ranges or writing the result; the search is the
+ * same, stopped by the same deterministic work cap).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -222,7 +222,7 @@ function monotone(fn: Territory): void {
 function main(): void {
   const fn = load();
   const load0 = os.loadavg()[0];
-  const what = CORE ? 'core solveHeuristic (no wall-clock net)' : path.relative(ROOT, BUNDLE);
+  const what = CORE ? 'core solveHeuristic' : path.relative(ROOT, BUNDLE);
   console.log(`territoryBooks: ${what}, ${N} accounts × ${R} reps, node ${process.version}`);
   // Warm-up on a small book, so the first timed call is not the JIT's first.
   const warm = makeBook({ accounts: 2000, reps: 20, seed: 1, start: 'random', lockedFraction: 0 });
