@@ -20,7 +20,7 @@
  * It runs only where MIN_ROUNDS rounds fit in the allowance (on larger books the construction keeps its plain
  * nearest-home carve).
  */
-import { type Compiled, EARTH_KM } from './model';
+import { type Compiled, EARTH_KM, unitVectors } from './model';
 
 /** Candidate homes per account (its nearest eligible reps). */
 const CANDIDATES = 12;
@@ -50,18 +50,6 @@ const PRICE_BASE = 0.15;
 const PRICE_PER_METRIC = 0.075;
 /** Work units per (account, rep) distance compared when the candidates are chosen (one dot product). */
 const NEAREST_COST = 1 / 8;
-
-/** Unit vectors (x, y, z per point) of latitudes/longitudes in radians. */
-function unitVectors(lat: Float64Array, lon: Float64Array): Float64Array {
-  const u = new Float64Array(3 * lat.length);
-  for (let i = 0; i < lat.length; i++) {
-    const cl = Math.cos(lat[i]);
-    u[3 * i] = cl * Math.cos(lon[i]);
-    u[3 * i + 1] = cl * Math.sin(lon[i]);
-    u[3 * i + 2] = Math.sin(lat[i]);
-  }
-  return u;
-}
 
 /**
  * The candidates of each free account, in compressed rows: its K nearest eligible homes, plus every eligible rep

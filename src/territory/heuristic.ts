@@ -35,7 +35,7 @@
 import { invalid, isModelInputError } from '../shared/errors';
 import { mulberry32 } from '../shared/random';
 import { lowerBound } from '../shared/search';
-import { type Compiled, accountDistance, compile, eligible } from './model';
+import { type Compiled, accountDistance, compile, eligible, unitVectors } from './model';
 import { descend } from './descent';
 import { priceAssignment } from './compact';
 import { type Journal, SearchState } from './searchState';
@@ -67,21 +67,6 @@ const FARNESS_COST = 1 / 8;
 const EPS = 1e-12;
 
 class Cancelled extends Error {}
-
-/**
- * Unit vectors (x, y, z per point) of latitudes/longitudes in radians; NaN where a latitude is missing. The great-
- * circle distance falls as the dot product of two of them rises, so comparing distances needs 3 products, not trig.
- */
-function unitVectors(lat: Float64Array, lon: Float64Array): Float64Array {
-  const u = new Float64Array(3 * lat.length);
-  for (let i = 0; i < lat.length; i++) {
-    const cl = Math.cos(lat[i]);
-    u[3 * i] = cl * Math.cos(lon[i]);
-    u[3 * i + 1] = cl * Math.sin(lon[i]);
-    u[3 * i + 2] = Math.sin(lat[i]);
-  }
-  return u;
-}
 
 /** 1 − cos(angle) between account `a` and rep `r` (monotone in their distance; 0 when `a` has no coordinates). */
 function farness(acc: Float64Array, rep: Float64Array, a: number, r: number): number {

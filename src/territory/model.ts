@@ -76,6 +76,21 @@ export function repDeviation(c: Compiled, x: Float64Array, r: number, a: number,
   return d;
 }
 
+/**
+ * Unit vectors (x, y, z per point) of latitudes/longitudes in radians; NaN where a latitude is missing. The great-
+ * circle distance falls as the dot product of two of them rises, so comparing distances needs 3 products, not trig.
+ */
+export function unitVectors(lat: Float64Array, lon: Float64Array): Float64Array {
+  const u = new Float64Array(3 * lat.length);
+  for (let i = 0; i < lat.length; i++) {
+    const cl = Math.cos(lat[i]);
+    u[3 * i] = cl * Math.cos(lon[i]);
+    u[3 * i + 1] = cl * Math.sin(lon[i]);
+    u[3 * i + 2] = Math.sin(lat[i]);
+  }
+  return u;
+}
+
 /** Great-circle distance (km) between two points given in radians (haversine). */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const s1 = Math.sin((lat2 - lat1) / 2);
