@@ -18,7 +18,8 @@
  * Environment: BOOKS_GEO=5000x50,50000x200 (sizes), GEO_SEEDS=7 (seeds), GEO_CORE=1 (call the core's
  * solveHeuristic, bundled as it ships, instead of dist/functions.js), GEO_LP=10000 (largest account count whose LP
  * is solved; larger sizes use GEO_LP_KM=<n>x<R>:<km>,… when given, e.g. a bound solved once and recorded),
- * GEO_LP_LIMIT=120 (HiGHS time limit, s), GEO_LP_K=10 and GEO_LP_REACH=3 (the LP's arcs).
+ * GEO_LP_LIMIT=120 (HiGHS time limit, s), GEO_LP_K=10 and GEO_LP_REACH=3 (the LP's arcs), GEO_WORK=<units> (with
+ * GEO_CORE=1: the work cap, to see whether more work would help).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,8 +28,8 @@ import vm from 'node:vm';
 import { createRequire } from 'node:module';
 import highsLoader from 'highs';
 import { createCustomFunctionsStub, isExcelError } from '../test/support/customFunctionsStub';
-import { mulberry32 } from '../src/shared/random';
 import { solveHeuristic } from '../src/territory/heuristic';
+import { type GeoBook, geoBook } from './territory/geoBooks';
 
 const ROOT = path.resolve(__dirname, '..');
 const SIZES = (process.env.BOOKS_GEO ?? '5000x50,50000x200').split(',').map((s) => s.split('x').map(Number));
@@ -52,52 +53,6 @@ function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const s2 = Math.sin(((lon2 - lon1) * DEG) / 2);
   const h = s1 * s1 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * s2 * s2;
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-interface GeoBook {
-  n: number;
-  R: number;
-  pot: Float64Array;
-  wl: Float64Array;
-  lat: Float64Array;
-  lon: Float64Array;
-  hLat: Float64Array;
-  hLon: Float64Array;
-}
-
-function geoBook(n: number, R: number, seed: number): GeoBook {
-  const rng = mulberry32(seed);
-  const C = 30;
-  const cLat = Array.from({ length: C }, () => 30 + 18 * rng());
-  const cLon = Array.from({ length: C }, () => -120 + 45 * rng());
-  const cW = Array.from({ length: C }, () => Math.pow(rng(), 2) + 0.05);
-  const wSum = cW.reduce((s, x) => s + x, 0);
-  const pick = () => {
-    let u = rng() * wSum;
-    for (let i = 0; i < C; i++) if ((u -= cW[i]) < 0) return i;
-    return C - 1;
-  };
-  const gauss = () => rng() + rng() + rng() - 1.5;
-  const pot = new Float64Array(n);
-  const wl = new Float64Array(n);
-  const lat = new Float64Array(n);
-  const lon = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    const p = 1000 * Math.pow(20, rng());
-    pot[a] = Math.round(p);
-    wl[a] = Math.round(p / 200 + 60 * rng());
-    const i = pick();
-    lat[a] = cLat[i] + 1.2 * gauss();
-    lon[a] = cLon[i] + 1.6 * gauss();
-  }
-  const hLat = new Float64Array(R);
-  const hLon = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    const i = pick();
-    hLat[r] = cLat[i] + 0.6 * gauss();
-    hLon[r] = cLon[i] + 0.8 * gauss();
-  }
-  return { n, R, pot, wl, lat, lon, hLat, hLon };
 }
 
 function figures(b: GeoBook, plan: Int32Array): { dev: number; meanKm: number } {
@@ -239,7 +194,7 @@ function callCore(b: GeoBook, withGeo: boolean): Int32Array {
       })),
       coordinates: withGeo ? { lat: b.lat, lon: b.lon } : undefined,
     },
-    { tolerance: TOL },
+    { tolerance: TOL, maxWork: process.env.GEO_WORK ? Number(process.env.GEO_WORK) : undefined },
   ).assignment;
 }
 
