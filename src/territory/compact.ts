@@ -375,3 +375,86 @@ export function priceAssignment(
   for (let a = 0; a < n; a++) if (fixed[a] >= 0) best[a] = fixed[a];
   return best;
 }
+
+/**
+ * The capacitated nearest-home carve, for books too large for the price rounds (the transport problem's "least
+ * cost" rule): every (account, candidate home) pair in order of distance, each account to the first candidate
+ * that still has room within (1 + `band`) × its target on every weighted metric and under its maximum count; an
+ * account left over goes to the candidate it overfills least. The balance search then evens out what is left.
+ * Returns each account's preferred rep (−1 where none; accounts not in `free` keep `fixed`); undefined without
+ * homes for every rep. Its work (about two units per pair) goes on `meter`.
+ */
+export function greedyAssignment(
+  c: Compiled,
+  free: readonly number[],
+  fixed: Int32Array,
+  band: number,
+  meter: { work: number },
+): Int32Array | undefined {
+  const g = c.geo;
+  if (g === undefined || g.repLat.some(Number.isNaN) || free.length === 0) return undefined;
+  const { n, k, R } = c;
+  const cand = nearestHomes(c, free, meter);
+  const load = new Float64Array(R * k);
+  const cnt = new Float64Array(R);
+  for (let a = 0; a < n; a++) {
+    const r = fixed[a];
+    if (r < 0) continue;
+    cnt[r]++;
+    for (let m = 0; m < k; m++) load[r * k + m] += c.v[a * k + m];
+  }
+  // Pairs sorted by distance in one native sort: the distance quantised to the high bits of a double, the pair's
+  // index in the low ones (both integers, so the packed key is exact below 2^53).
+  const P = cand.rep.length;
+  const pairAcc = new Int32Array(P);
+  for (let a = 0; a < n; a++) for (let i = cand.start[a]; i < cand.start[a + 1]; i++) pairAcc[i] = a;
+  const bits = Math.max(1, Math.ceil(Math.log2(P + 1)));
+  const low = 2 ** bits;
+  const levels = 2 ** (52 - bits) - 1;
+  let maxKm = 0;
+  for (let i = 0; i < P; i++) if (cand.km[i] > maxKm) maxKm = cand.km[i];
+  const keys = new Float64Array(P);
+  for (let i = 0; i < P; i++) keys[i] = Math.floor((cand.km[i] / (maxKm || 1)) * levels) * low + i;
+  keys.sort();
+  const pref = new Int32Array(n).fill(-1);
+  const fits = (a: number, r: number): boolean => {
+    if (cnt[r] >= c.maxCount[r]) return false;
+    for (let m = 0; m < k; m++) {
+      const i = r * k + m;
+      if (c.w[m] > 0 && load[i] + c.v[a * k + m] > (1 + band) * c.target[i]) return false;
+    }
+    return true;
+  };
+  const take = (a: number, r: number): void => {
+    pref[a] = r;
+    cnt[r]++;
+    for (let m = 0; m < k; m++) load[r * k + m] += c.v[a * k + m];
+  };
+  for (let j = 0; j < P; j++) {
+    const i = keys[j] % low;
+    const a = pairAcc[i];
+    if (pref[a] < 0 && fits(a, cand.rep[i])) take(a, cand.rep[i]);
+  }
+  // Left over (no candidate with room): the candidate whose fullest weighted metric is lowest after taking it.
+  for (const a of free) {
+    if (pref[a] >= 0) continue;
+    let best = -1;
+    let bestFill = Infinity;
+    for (let i = cand.start[a]; i < cand.start[a + 1]; i++) {
+      const r = cand.rep[i];
+      if (cnt[r] >= c.maxCount[r]) continue;
+      let fill = 0;
+      for (let m = 0; m < k; m++) {
+        const t = r * k + m;
+        if (c.w[m] > 0) fill = Math.max(fill, c.w[m] * (load[t] + c.v[a * k + m]) * c.invTarget[t]);
+      }
+      if (fill < bestFill) {
+        bestFill = fill;
+        best = r;
+      }
+    }
+    if (best >= 0) take(a, best);
+  }
+  meter.work += 2 * P;
+  return pref;
+}

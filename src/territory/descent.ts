@@ -53,6 +53,7 @@ class Descent {
   constructor(
     readonly plan: SearchState,
     readonly tol: number,
+    withDistance = true,
   ) {
     this.c = plan.c;
     this.phi = new Float64Array(this.c.R);
@@ -61,7 +62,7 @@ class Descent {
     for (let r = 0; r < this.c.R; r++) this.phi[r] = this.penalty(r, -1, -1);
     const c = this.c;
     const g = c.geo;
-    if (g === undefined || g.repLat.some(Number.isNaN)) {
+    if (g === undefined || g.repLat.some(Number.isNaN) || !withDistance) {
       this.mu = 0;
       this.near = undefined;
       this.cosLat = new Float64Array(0);
@@ -382,10 +383,17 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
 
 /**
  * Runs the descent on `plan` (see the module comment) until every rep is within `floor` (a fraction; at least the
- * tolerance) on every metric, nothing helps, or `stop()` returns true. Returns the changes applied.
+ * tolerance) on every metric, nothing helps, or `stop()` returns true. Returns the changes applied. `withDistance`
+ * false: balance alone, even with coordinates (no distance term, partners by complementarity only).
  */
-export function descend(plan: SearchState, tolerance: number, floor: number, stop: () => boolean): number {
-  const d = new Descent(plan, tolerance);
+export function descend(
+  plan: SearchState,
+  tolerance: number,
+  floor: number,
+  stop: () => boolean,
+  withDistance = true,
+): number {
+  const d = new Descent(plan, tolerance, withDistance);
   const R = d.c.R;
   const top = new TopMoves();
   let changes = 0;

@@ -37,7 +37,7 @@ import { mulberry32 } from '../shared/random';
 import { lowerBound } from '../shared/search';
 import { type Compiled, accountDistance, compile, eligible, unitVectors } from './model';
 import { descend } from './descent';
-import { priceAssignment } from './compact';
+import { greedyAssignment, priceAssignment } from './compact';
 import { type Journal, SearchState } from './searchState';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
@@ -59,6 +59,9 @@ export const DEFAULT_MAX_WORK = 20_000_000;
  * fraction); the min–max search then takes the largest deviation down as far as it goes.
  */
 const DESCENT_FLOOR = 0.005;
+
+/** Passes of the closing compactness step (each over every account and rep). */
+const COMPACT_PASSES = 2;
 
 /** Work units of one distance comparison by unit-vector dot product (against one rep's totals after a change). */
 const FARNESS_COST = 1 / 8;
@@ -128,10 +131,12 @@ function construct(
   const carve = rng === undefined && c.geo !== undefined && !c.geo.repLat.some(Number.isNaN);
   const accU = carve ? unitVectors(c.geo.lat, c.geo.lon) : undefined;
   const repU = carve ? unitVectors(c.geo.repLat, c.geo.repLon) : undefined;
-  // From scratch, the carve is priced instead: each account goes to a near home whose price keeps reps in balance.
+  // From scratch, the carve is priced instead: each account goes to a near home whose price keeps reps in balance
+  // (on books too large for the price rounds, to the nearest home with room).
   const prefer =
     carve && fromScratch && compact !== undefined
-      ? priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance)
+      ? (priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance) ??
+        greedyAssignment(c, pending, plan.asg, compact.band, plan.meter))
       : undefined;
   for (const a of pending) {
     let best = -1;
@@ -786,6 +791,29 @@ function reduceDisruption(plan: SearchState, ctx: Ctx): void {
   }
 }
 
+/** Share of the work cap the band repair may spend beyond it. */
+const REPAIR_SHARE = 0.2;
+
+/**
+ * With coordinates, a tolerance and no move budget: when the search (which weighs distance) left a rep outside the
+ * band, a bounded descent on balance alone brings it in (the band comes before compactness), aiming at a quarter
+ * of the tolerance; the closing compactness pass then takes back what distance it can within the band. Its work
+ * is bounded by REPAIR_SHARE of the cap on top of what is spent, so it also runs when the search used its work.
+ */
+function repairBand(plan: SearchState, ctx: Ctx): void {
+  const c = plan.c;
+  const unbudgeted = c.maxMoves === Infinity && c.budgetMetric < 0;
+  if (c.geo === undefined || ctx.tolerance <= 0 || !unbudgeted || plan.largest() <= ctx.tolerance) return;
+  const limit = plan.meter.work + REPAIR_SHARE * ctx.workCap;
+  ctx.steps += descend(
+    plan,
+    ctx.tolerance / 4,
+    ctx.tolerance,
+    () => (checkCancel(ctx), plan.meter.work > limit),
+    false,
+  );
+}
+
 /** Compactness phase: accounts move to a nearer eligible rep when balance and disruption allow. */
 function improveCompactness(plan: SearchState, ctx: Ctx): void {
   const c = plan.c;
@@ -795,27 +823,33 @@ function improveCompactness(plan: SearchState, ctx: Ctx): void {
   const accU = unitVectors(g.lat, g.lon);
   const repU = unitVectors(g.repLat, g.repLon);
   const repSet = Array.from(g.repLat, (x) => !Number.isNaN(x));
-  for (let a = 0; a < c.n; a++) {
-    if ((a & 1023) === 0) {
-      checkCancel(ctx);
-      if (timeUp(ctx)) return;
-    }
-    const from = plan.asg[a];
-    if (c.locked[a] || plan.cnt[from] <= c.minCount[from] || Number.isNaN(g.lat[a])) continue;
-    let best = -1;
-    // Compared by farness (monotone in distance); a rep without a home is at distance 0, as accountDistance says.
-    let bestFar = repSet[from] ? farness(accU, repU, a, from) : 0;
-    plan.meter.work += c.R; // one distance per rep
-    for (let r = 0; r < c.R; r++) {
-      if (r === from || plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
-      if (plan.moveDelta(a, from, r) > 0) continue;
-      const d = repSet[r] ? farness(accU, repU, a, r) : 0;
-      if (d < bestFar - 1e-15 && plan.devSwap(r, -1, a) <= D && plan.devSwap(from, a, -1) <= D) {
-        best = r;
-        bestFar = d;
+  // A bounded pass (at most COMPACT_PASSES × accounts × reps distances), run even when the search spent its work:
+  // without it the largest books, which reach the work cap, would keep the balance search's detours.
+  for (let pass = 0; pass < COMPACT_PASSES; pass++) {
+    let moved = 0;
+    for (let a = 0; a < c.n; a++) {
+      if ((a & 1023) === 0) checkCancel(ctx);
+      const from = plan.asg[a];
+      if (c.locked[a] || plan.cnt[from] <= c.minCount[from] || Number.isNaN(g.lat[a])) continue;
+      let best = -1;
+      // Compared by farness (monotone in distance); a rep without a home is at distance 0, as accountDistance says.
+      let bestFar = repSet[from] ? farness(accU, repU, a, from) : 0;
+      plan.meter.work += c.R * FARNESS_COST;
+      for (let r = 0; r < c.R; r++) {
+        if (r === from || plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
+        if (plan.moveDelta(a, from, r) > 0) continue;
+        const d = repSet[r] ? farness(accU, repU, a, r) : 0;
+        if (d < bestFar - 1e-15 && plan.devSwap(r, -1, a) <= D && plan.devSwap(from, a, -1) <= D) {
+          best = r;
+          bestFar = d;
+        }
+      }
+      if (best >= 0) {
+        plan.place(a, best);
+        moved++;
       }
     }
-    if (best >= 0) plan.place(a, best);
+    if (moved === 0) break;
   }
 }
 
@@ -912,7 +946,10 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
   const c = plan.c;
   const tolerance = ctx.tolerance;
   const floor = Math.max(tolerance, DESCENT_FLOOR);
-  ctx.steps += descend(plan, tolerance, floor, () => (checkCancel(ctx), timeUp(ctx)));
+  // With coordinates the descent weighs distance against the penalty beyond its band, whose pull fades at the band's
+  // edge: it aims at half the tolerance, so that reps settle inside the tolerance rather than at its edge.
+  const aim = c.geo !== undefined ? tolerance / 4 : tolerance;
+  ctx.steps += descend(plan, aim, floor, () => (checkCancel(ctx), timeUp(ctx)));
   balance(plan, ctx, maxSteps, from, to);
   if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
     for (let d = 0; d < 4 * c.n && !timeUp(ctx) && plan.largest() > tolerance && deepen(plan); d++) {
@@ -987,6 +1024,7 @@ function searchStarts(
   }
   progress(ctx, { phase: 'disruption', fraction: 1, largestDeviation: best!.largest() });
   let plan: SearchState = best!;
+  repairBand(plan, ctx);
   reduceDisruption(plan, ctx);
   // Undoing moves that do not pay frees budget: spend it again while that still lowers the plan (a few rounds).
   for (let round = 0; round < respend && plan.moves < c.maxMoves && !timeUp(ctx); round++) {
