@@ -14,7 +14,7 @@
  * until one of its reps' totals changes. Every change keeps locks, eligibility, counts and the move budgets.
  * The phase ends when every rep is within `floor` on every metric, nothing helps, or `stop()` says so.
  */
-import { EARTH_KM, accountDistance, distanceKm } from './model';
+import { EARTH_KM, accountDistance } from './model';
 import type { SearchState } from './searchState';
 import { lowerBound } from '../shared/search';
 
@@ -74,12 +74,7 @@ class Descent {
     const meanKm = sum / c.n || 1;
     const share = c.R / c.n;
     this.mu = (0.5 * share * share) / meanKm;
-    this.near = Array.from({ length: c.R }, (_, r) => {
-      const d = Array.from({ length: c.R }, (_, q) => distanceKm(g.repLat[r], g.repLon[r], g.repLat[q], g.repLon[q]));
-      const order = Array.from({ length: c.R }, (_, q) => q).filter((q) => q !== r);
-      order.sort((p, q) => d[p] - d[q] || p - q);
-      return Int32Array.from(order.slice(0, PARTNERS));
-    });
+    this.near = g.near;
   }
 
   /**
@@ -89,6 +84,8 @@ class Descent {
    */
   distanceCost(a: number, from: number, to: number): number {
     if (this.mu === 0) return 0;
+    // Two square roots and their lookups: about one unit of work (measured, so the cap bounds time with coordinates).
+    this.plan.meter.work++;
     return this.mu * (this.flatKm(a, to) - this.flatKm(a, from));
   }
 

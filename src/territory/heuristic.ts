@@ -60,7 +60,7 @@ export const DEFAULT_MAX_WORK = 20_000_000;
  */
 const DESCENT_FLOOR = 0.005;
 
-/** Passes of the closing compactness step (each over every account and rep). */
+/** Passes of the closing compactness step on a plan from scratch (each over every account and rep). */
 const COMPACT_PASSES = 2;
 
 /** Work units of one distance comparison by unit-vector dot product (against one rep's totals after a change). */
@@ -823,18 +823,24 @@ function improveCompactness(plan: SearchState, ctx: Ctx): void {
   const accU = unitVectors(g.lat, g.lon);
   const repU = unitVectors(g.repLat, g.repLon);
   const repSet = Array.from(g.repLat, (x) => !Number.isNaN(x));
-  // A bounded pass (at most COMPACT_PASSES × accounts × reps distances), run even when the search spent its work:
-  // without it the largest books, which reach the work cap, would keep the balance search's detours.
-  for (let pass = 0; pass < COMPACT_PASSES; pass++) {
+  // Without current owners (a plan from scratch: one search, no budget chain) the pass is bounded by itself (at most
+  // COMPACT_PASSES × accounts × reps distances) and runs even when the search spent its work: without it the
+  // largest books, which reach the work cap, would keep the balance search's detours. With current owners it is one
+  // pass that stops at the cap (the budget chain runs it on every rung).
+  const bounded = !c.cur.some((r) => r >= 0);
+  for (let pass = 0; pass < (bounded ? COMPACT_PASSES : 1); pass++) {
     let moved = 0;
     for (let a = 0; a < c.n; a++) {
-      if ((a & 1023) === 0) checkCancel(ctx);
+      if ((a & 1023) === 0) {
+        checkCancel(ctx);
+        if (!bounded && timeUp(ctx)) return;
+      }
       const from = plan.asg[a];
       if (c.locked[a] || plan.cnt[from] <= c.minCount[from] || Number.isNaN(g.lat[a])) continue;
       let best = -1;
       // Compared by farness (monotone in distance); a rep without a home is at distance 0, as accountDistance says.
       let bestFar = repSet[from] ? farness(accU, repU, a, from) : 0;
-      plan.meter.work += c.R * FARNESS_COST;
+      plan.meter.work += c.R; // one distance per rep, with its checks
       for (let r = 0; r < c.R; r++) {
         if (r === from || plan.cnt[r] >= c.maxCount[r] || !plan.ok(a, r)) continue;
         if (plan.moveDelta(a, from, r) > 0) continue;
@@ -989,6 +995,7 @@ function searchStarts(
   rec?: Recorder,
   cold = true,
   respend = 3,
+  compact = true,
 ): SearchState {
   const maxSteps = ctx.opts.maxSteps ?? 40 * c.n + 1000;
   const hasCurrent = c.cur.some((r) => r >= 0);
@@ -1035,7 +1042,7 @@ function searchStarts(
     plan = again;
     ctx.best = plan;
   }
-  improveCompactness(plan, ctx);
+  if (compact) improveCompactness(plan, ctx);
   return plan;
 }
 
@@ -1137,12 +1144,12 @@ function budgetChain(c: Compiled, ctx: Ctx, B: number, restarts: number, seed: n
     const shared = top ? restarts : 0;
     const cold = prev === undefined || (top && restarts > 0);
     try {
-      searchStarts(cj, ctx, shared, seed + j, prev, rec, cold, 0);
+      searchStarts(cj, ctx, shared, seed + j, prev, rec, cold, 0, top);
       // The band out of reach with budget to spare (or no budget): the search without the band is a candidate too.
       const spare = rungs[j] === Infinity || rec.peak < rungs[j];
       if (ctx.tolerance > 0 && rec.outOfBand() && spare && !timeUp(ctx)) {
         const flat: Ctx = { ...ctx, tolerance: 0 };
-        searchStarts(cj, flat, shared, seed + j, prev, rec, cold, 0);
+        searchStarts(cj, flat, shared, seed + j, prev, rec, cold, 0, top);
         ctx.steps = flat.steps;
         ctx.timedOut = flat.timedOut;
         ctx.best = flat.best;

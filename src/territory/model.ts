@@ -36,7 +36,14 @@ export interface Compiled {
   readonly budgetMetric: number;
   readonly maxMovedMetric: number;
   /** Account coordinates (radians) and rep anchors (radians; NaN when none) for compactness; undefined without. */
-  readonly geo?: { lat: Float64Array; lon: Float64Array; repLat: Float64Array; repLon: Float64Array };
+  readonly geo?: {
+    lat: Float64Array;
+    lon: Float64Array;
+    repLat: Float64Array;
+    repLon: Float64Array;
+    /** Each rep's NEAR_REPS nearest other reps by anchor (ties by index); undefined when an anchor is missing. */
+    near: Int32Array[] | undefined;
+  };
   readonly names: readonly string[];
   readonly metricNames: readonly string[];
   /** How messages name account `a`: "account 6", or "row 7" for Excel ranges. */
@@ -350,7 +357,22 @@ function readGeo(p: TerritoryProblem, cur: Int32Array, names: readonly string[],
       repLon[r] = so[r] / cnt[r];
     }
   }
-  return { lat: gl, lon: go, repLat, repLon };
+  return { lat: gl, lon: go, repLat, repLon, near: nearestReps(repLat, repLon) };
+}
+
+/** Nearest other reps kept per rep (by anchor), for the searches that move accounts between neighbours. */
+export const NEAR_REPS = 16;
+
+/** Each rep's NEAR_REPS nearest other reps by anchor, nearest first (ties by index); undefined if one is missing. */
+function nearestReps(repLat: Float64Array, repLon: Float64Array): Int32Array[] | undefined {
+  const R = repLat.length;
+  if (repLat.some(Number.isNaN)) return undefined;
+  return Array.from({ length: R }, (_, r) => {
+    const d = Array.from({ length: R }, (_, q) => distanceKm(repLat[r], repLon[r], repLat[q], repLon[q]));
+    const order = Array.from({ length: R }, (_, q) => q).filter((q) => q !== r);
+    order.sort((p, q) => d[p] - d[q] || p - q);
+    return Int32Array.from(order.slice(0, NEAR_REPS));
+  });
 }
 
 /**
