@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { isModelInputError } from '../../src/shared/errors';
 import { type TerritoryProblem, balanceReport, solveHeuristic, violations } from '../../src/territory';
+import { lcg } from './stream';
 
 describe('tolerance band, by hand', () => {
   // Potential: Ann holds 30, 20, 10, 6 (66), Bob holds 34: total 100, target 50 each, both 32 % off.
@@ -79,11 +80,7 @@ const bookArb = fc
     withLocks: fc.boolean(),
   })
   .map((o) => {
-    let s = o.seed;
-    const next = (mod: number): number => {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      return s % mod;
-    };
+    const next = lcg(o.seed);
     const metrics = Array.from({ length: o.k }, () => Array.from({ length: o.n }, () => 1 + next(100)));
     const current = Array.from({ length: o.n }, () => next(o.R));
     const locked = o.withLocks ? current.map(() => next(4) === 0) : undefined;
@@ -143,11 +140,7 @@ const largeBookArb = fc
     withLocks: fc.boolean(),
   })
   .map((o) => {
-    let s = o.seed;
-    const next = (mod: number): number => {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      return s % mod;
-    };
+    const next = lcg(o.seed);
     const metrics = [0, 1].map(() => Array.from({ length: o.n }, () => 1 + next(1000)));
     const current = Array.from({ length: o.n }, () => next(o.R));
     const locked = o.withLocks ? current.map(() => next(5) === 0) : undefined;

@@ -7,6 +7,7 @@ import { isModelInputError } from '../../src/shared/errors';
 import { priceAssignment } from '../../src/territory/compact';
 import { type TerritoryProblem, compile, loadHighs, solveHeuristic, violations } from '../../src/territory';
 import { accountDistance } from '../../src/territory/model';
+import { lcg } from './stream';
 
 /** 1° of longitude on the equator in km: 6371.0088 × π / 180. */
 const DEGREE_KM = (6371.0088 * Math.PI) / 180;
@@ -56,8 +57,8 @@ describe('price-based assignment against the HiGHS optimum', () => {
   // 60 accounts on a 10° × 10° patch (seeded), 3 reps with homes in it, one metric of 1 per account (a count), so a
   // balanced plan gives each rep exactly 20. The assignment LP (min Σ km, each account once, each rep 20) is totally
   // unimodular: its optimum is the best balanced plan, proven by HiGHS.
-  let s = 12345;
-  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const draw = lcg(12345);
+  const next = () => draw(2147483648) / 2147483648;
   const n = 60;
   const lat = Array.from({ length: n }, () => 40 + 10 * next());
   const lon = Array.from({ length: n }, () => -100 + 10 * next());
@@ -157,11 +158,7 @@ describe('with coordinates, every constraint still holds', () => {
       tolerance: fc.constantFrom(0, 0.02, 0.1),
     })
     .map((o) => {
-      let s = o.seed;
-      const next = (mod: number): number => {
-        s = (s * 1103515245 + 12345) % 2147483648;
-        return s % mod;
-      };
+      const next = lcg(o.seed);
       const metrics = [0, 1].map(() => Array.from({ length: o.n }, () => (next(5) === 0 ? 0 : next(1000))));
       const current = o.withCurrent ? Array.from({ length: o.n }, () => (next(4) === 0 ? -1 : next(o.R))) : undefined;
       const locked = current && o.withLocks ? current.map((c) => c >= 0 && next(4) === 0) : undefined;
@@ -216,11 +213,7 @@ describe('with coordinates, every constraint still holds', () => {
         withLocks: fc.boolean(),
       })
       .map((o): TerritoryProblem => {
-        let s = o.seed;
-        const next = (mod: number): number => {
-          s = (s * 1103515245 + 12345) % 2147483648;
-          return s % mod;
-        };
+        const next = lcg(o.seed);
         const keys = ['north', 'south'];
         const current = Array.from({ length: o.n }, () => next(o.R));
         return {

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { isModelInputError } from '../../src/shared/errors';
 import { type TerritoryProblem, balanceReport, solveHeuristic, violations } from '../../src/territory';
+import { lcg } from './stream';
 
 const problemArb: fc.Arbitrary<TerritoryProblem> = fc
   .record({
@@ -22,12 +23,7 @@ const problemArb: fc.Arbitrary<TerritoryProblem> = fc
     shares: fc.boolean(),
   })
   .map((o) => {
-    // A small deterministic stream from the seed, so one record gives one problem.
-    let s = o.seed;
-    const next = (mod: number): number => {
-      s = (s * 1103515245 + 12345) % 2147483648;
-      return s % mod;
-    };
+    const next = lcg(o.seed);
     const metrics = Array.from({ length: o.k }, () =>
       Array.from({ length: o.n }, () => (next(5) === 0 ? 0 : next(1000))),
     );
