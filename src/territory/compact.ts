@@ -90,6 +90,49 @@ function reaches(
   return out;
 }
 
+/**
+ * Offers `id` with `key` to the list of the `ids.length` largest keys, kept in descending order in `keys`/`ids`
+ * (ties: the earlier offer first); returns the list's new size (`size` before the offer).
+ */
+function keepLargest(keys: Float64Array, ids: Int32Array, size: number, key: number, id: number): number {
+  const cap = ids.length;
+  if (size === cap && key <= keys[cap - 1]) return size;
+  let j = size < cap ? size++ : cap - 1;
+  while (j > 0 && key > keys[j - 1]) {
+    keys[j] = keys[j - 1];
+    ids[j] = ids[j - 1];
+    j--;
+  }
+  keys[j] = key;
+  ids[j] = id;
+  return size;
+}
+
+/** Loads (`x[r * k + m]`) and account counts of the accounts that stay where `fixed` puts them (−1: none). */
+function fixedLoads(c: Compiled, fixed: Int32Array): { x: Float64Array; cnt: Float64Array } {
+  const { n, k, R } = c;
+  const x = new Float64Array(R * k);
+  const cnt = new Float64Array(R);
+  for (let a = 0; a < n; a++) {
+    const r = fixed[a];
+    if (r < 0) continue;
+    cnt[r]++;
+    for (let m = 0; m < k; m++) x[r * k + m] += c.v[a * k + m];
+  }
+  return { x, cnt };
+}
+
+/**
+ * One price step (Rprop): entry `i` moves by its step in the direction `sign` (+1 over the band, −1 under, 0 within:
+ * no change); the step grows while the sign holds and shrinks when it turns.
+ */
+function stepPrice(price: Float64Array, step: Float64Array, last: Int8Array, i: number, sign: number): void {
+  if (sign === 0) return;
+  step[i] *= sign === last[i] ? GROW : last[i] === -sign ? SHRINK : 1;
+  last[i] = sign;
+  price[i] += sign * step[i];
+}
+
 /** The candidates of every account in `free`: K nearest eligible homes (ties by rep index) and the reps reaching it. */
 function nearestHomes(c: Compiled, free: readonly number[], meter: { work: number }): Candidates {
   const g = c.geo!;
@@ -124,15 +167,7 @@ function nearestHomes(c: Compiled, free: readonly number[], meter: { work: numbe
         extra.push(r);
         extraDot.push(d);
       }
-      if (size === K && d <= dot[K - 1]) continue;
-      let j = size < K ? size++ : K - 1;
-      while (j > 0 && d > dot[j - 1]) {
-        dot[j] = dot[j - 1];
-        top[j] = top[j - 1];
-        j--;
-      }
-      dot[j] = d;
-      top[j] = r;
+      size = keepLargest(dot, top, size, d, r);
     }
     const km = (d: number) => EARTH_KM * Math.acos(Math.max(-1, Math.min(1, d)));
     for (let j = 0; j < size; j++) {
@@ -176,15 +211,7 @@ function repGroups(c: Compiled): Int32Array[] {
       for (let j = i + 1; j < N; j++) {
         if (group[j] >= 0) continue;
         const d = u[3 * i] * u[3 * j] + u[3 * i + 1] * u[3 * j + 1] + u[3 * i + 2] * u[3 * j + 2];
-        if (size === near.length && d <= nearDot[size - 1]) continue;
-        let q = size < near.length ? size++ : near.length - 1;
-        while (q > 0 && d > nearDot[q - 1]) {
-          near[q] = near[q - 1];
-          nearDot[q] = nearDot[q - 1];
-          q--;
-        }
-        near[q] = j;
-        nearDot[q] = d;
+        size = keepLargest(nearDot, near, size, d, j);
       }
       for (let q = 0; q < size; q++) group[near[q]] = G;
       G++;
@@ -228,14 +255,7 @@ export function priceAssignment(
   const startWork = meter.work;
   const cand = nearestHomes(c, free, meter);
   // Loads of the accounts that stay where they are.
-  const base = new Float64Array(R * k);
-  const baseCnt = new Float64Array(R);
-  for (let a = 0; a < n; a++) {
-    const r = fixed[a];
-    if (r < 0) continue;
-    baseCnt[r]++;
-    for (let m = 0; m < k; m++) base[r * k + m] += c.v[a * k + m];
-  }
+  const { x: base, cnt: baseCnt } = fixedLoads(c, fixed);
   // ν_am = v_am / (mean of metric m over the free accounts): the price term of rep r for account a is
   // Σ_m P_rm · ν_am, P_rm in km (what an average account pays to go to r on metric m's account).
   const nu = new Float64Array(n * k);
@@ -332,20 +352,12 @@ export function priceAssignment(
         const i = r * k + m;
         const e = (x[i] - c.target[i]) * c.invTarget[i] * c.w[m];
         if (Math.abs(e) > dev) dev = Math.abs(e);
-        const sg = e > band ? 1 : e < -band ? -1 : 0;
-        if (sg === 0) continue;
-        step[i] *= sg === lastSign[i] ? GROW : lastSign[i] === -sg ? SHRINK : 1;
-        lastSign[i] = sg;
-        price[i] += sg * step[i];
+        stepPrice(price, step, lastSign, i, e > band ? 1 : e < -band ? -1 : 0);
       }
       const nr = baseCnt[r] + cnt[r];
       const over = nr > c.maxCount[r] ? 1 : nr < c.minCount[r] ? -1 : 0;
-      if (over !== 0) {
-        dev = Math.max(dev, 1 + Math.abs(nr - (over > 0 ? c.maxCount[r] : c.minCount[r])));
-        countStep[r] *= over === lastCountSign[r] ? GROW : lastCountSign[r] === -over ? SHRINK : 1;
-        lastCountSign[r] = over;
-        countPrice[r] += over * countStep[r];
-      }
+      if (over !== 0) dev = Math.max(dev, 1 + Math.abs(nr - (over > 0 ? c.maxCount[r] : c.minCount[r])));
+      stepPrice(countPrice, countStep, lastCountSign, r, over);
     }
     // The groups' prices step the same way on the groups' totals.
     for (const gr of groups) {
@@ -354,11 +366,7 @@ export function priceAssignment(
       for (let i = 0; i < gr.G * k; i++) {
         const m = i % k;
         const e = gr.t[i] > 0 ? ((gr.x[i] - gr.t[i]) / gr.t[i]) * c.w[m] : 0;
-        const sg = e > band ? 1 : e < -band ? -1 : 0;
-        if (sg === 0) continue;
-        gr.step[i] *= sg === gr.last[i] ? GROW : gr.last[i] === -sg ? SHRINK : 1;
-        gr.last[i] = sg;
-        gr.price[i] += sg * gr.step[i];
+        stepPrice(gr.price, gr.step, gr.last, i, e > band ? 1 : e < -band ? -1 : 0);
       }
     }
     eff.set(price);
@@ -393,16 +401,9 @@ export function greedyAssignment(
 ): Int32Array | undefined {
   const g = c.geo;
   if (g === undefined || g.repLat.some(Number.isNaN) || free.length === 0) return undefined;
-  const { n, k, R } = c;
+  const { n, k } = c;
   const cand = nearestHomes(c, free, meter);
-  const load = new Float64Array(R * k);
-  const cnt = new Float64Array(R);
-  for (let a = 0; a < n; a++) {
-    const r = fixed[a];
-    if (r < 0) continue;
-    cnt[r]++;
-    for (let m = 0; m < k; m++) load[r * k + m] += c.v[a * k + m];
-  }
+  const { x: load, cnt } = fixedLoads(c, fixed);
   // Pairs sorted by distance in one native sort: the distance quantised to the high bits of a double, the pair's
   // index in the low ones (both integers, so the packed key is exact below 2^53).
   const P = cand.rep.length;
@@ -455,6 +456,7 @@ export function greedyAssignment(
     }
     if (best >= 0) take(a, best);
   }
+  for (let a = 0; a < n; a++) if (fixed[a] >= 0) pref[a] = fixed[a];
   meter.work += 2 * P;
   return pref;
 }
