@@ -874,9 +874,17 @@ function totalDistance(plan: SearchState): number {
 function better(p: SearchState, q: SearchState, tolerance: number): boolean {
   const dp = Math.max(p.largest(), tolerance);
   const dq = Math.max(q.largest(), tolerance);
+  return keyBefore(dp, p.moves, totalDistance(p), dq, q.moves, totalDistance(q));
+}
+
+/**
+ * The order of plans: largest deviation (a fraction, already capped below at the tolerance; equal within 1e-12
+ * relative), then accounts moved, then total km (equal within 1e-9 km). True when p comes strictly before q.
+ */
+function keyBefore(dp: number, mp: number, kmP: number, dq: number, mq: number, kmQ: number): boolean {
   if (Math.abs(dp - dq) > 1e-12 * Math.max(1, dq)) return dp < dq;
-  if (p.moves !== q.moves) return p.moves < q.moves;
-  return totalDistance(p) < totalDistance(q) - 1e-9;
+  if (mp !== mq) return mp < mq;
+  return kmP < kmQ - 1e-9;
 }
 
 /** Applies `count` random feasible moves to `plan` (a seeded perturbation for restarts under a budget). */
@@ -970,7 +978,7 @@ const COMPACT_SHARE = 0.35;
 
 /**
  * The priced carve's settings under `ctx`: a band of half the tolerance (the balance search then lands inside the
- * tolerance with few changes), or the descent's floor without one; a quarter of the work cap.
+ * tolerance with few changes), or the descent's floor without one; COMPACT_SHARE of the work cap.
  */
 function compactStart(ctx: Ctx): CompactStart {
   return {
@@ -984,7 +992,8 @@ function compactStart(ctx: Ctx): CompactStart {
  * warm plan), and with `warm` (a plan that keeps c's constraints) that plan as it is and searched on; the best by
  * `better`, then the closing phases (undo moves that do not pay, compactness). `ctx.best` holds the best so far
  * (for a cancelled run). With `rec`, every plan searched is journaled to it (see `Recorder`). `respend`: rounds
- * that search again the budget freed by undoing moves (the chain passes 0: its next rung spends it).
+ * that search again the budget freed by undoing moves (the chain passes 0: its next rung spends it). `compact`:
+ * end with the compactness pass (the chain runs it on its top rung only: on every rung it would spend the cap).
  */
 function searchStarts(
   c: Compiled,
@@ -1076,9 +1085,7 @@ class Recorder {
     if (plan.moves > this.peak) this.peak = plan.moves;
     if (plan.moves > this.limit) return;
     const d = Math.max(plan.largest(), this.tolerance);
-    if (Math.abs(d - this.dev) > 1e-12 * Math.max(1, this.dev)) {
-      if (d > this.dev) return;
-    } else if (plan.moves > this.moves || (plan.moves === this.moves && !(plan.distance < this.dist - 1e-9))) return;
+    if (!keyBefore(d, plan.moves, plan.distance, this.dev, this.moves, this.dist)) return;
     this.dev = d;
     this.moves = plan.moves;
     this.dist = plan.distance;
