@@ -17,15 +17,7 @@ import {
   type IntervalForecast,
 } from '../../src/forecast';
 import { seriesErrors } from './metrics';
-interface Row {
-  id: string;
-  set: string;
-  period: string;
-  m: number;
-  h: number;
-  train: number[];
-  test: number[];
-}
+import type { MemberRow } from './series';
 function r1diff(y: readonly number[]): number {
   const d = y.slice(1).map((v, i) => v - y[i]);
   const mu = d.reduce((a, b) => a + b, 0) / d.length;
@@ -66,7 +58,7 @@ for (const L of [30, 50]) cands[`drift if n<=${L}`] = (p) => (p.y.length <= L ? 
 const acc: Record<string, Record<string, { n: number; pts: number; s: number; m: number; c: number }>> = {};
 const r1s: Record<string, number[]> = {};
 for (const f of ['m1-holdout', 'm1-holdout2', 'tourism-holdout', 'tourism-holdout2']) {
-  const rows = JSON.parse(fs.readFileSync(`bench/.out/members-${f}.json`, 'utf8')) as Row[];
+  const rows = JSON.parse(fs.readFileSync(`bench/.out/members-${f}.json`, 'utf8')) as MemberRow[];
   for (const r of rows) {
     if (r.m !== 1 && detectSeasonLength(r.train) !== 1) continue;
     const group = r.m === 1 ? `${r.set}:yearly` : `${r.set}:sub-annual, none detected`;

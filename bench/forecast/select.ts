@@ -30,20 +30,9 @@ import {
 } from '../../src/forecast';
 import { optimisedThetaForecast, sesDriftForecast } from './candidates';
 import { seriesErrors } from './metrics';
-import { readSeries } from './series';
+import { type MemberRow, readSeries } from './series';
 
-type Members = Record<string, IntervalForecast>;
-interface Row {
-  id: string;
-  set: string;
-  period: string;
-  m: number;
-  h: number;
-  train: number[];
-  test: number[];
-  members: Members;
-  ms: Record<string, number>;
-}
+type Row = MemberRow;
 
 type Stage = 'holdout' | 'holdout2' | 'test';
 /** `holdouts` pools two origins: the last `horizon` training values (holdout) and the `horizon` before them. */

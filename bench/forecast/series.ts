@@ -1,5 +1,6 @@
 /** The forecast benchmark's series files (bench/.data/<set>.jsonl, one JSON series a line), read for both benches. */
 import fs from 'node:fs';
+import type { IntervalForecast } from '../../src/forecast';
 
 /** One series: its training values, the held-out test values, the seasonal frequency and the horizon (periods). */
 export interface Series {
@@ -18,4 +19,20 @@ export function readSeries(file: string): Series[] {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Series);
+}
+
+/**
+ * One history of select.ts's member cache (bench/.out/members-<set>-<stage>.json): the series cut at a holdout
+ * origin (or its test split), each member's forecast and its CPU milliseconds. Read by select.ts and nonseasonal.ts.
+ */
+export interface MemberRow {
+  id: string;
+  set: string;
+  period: string;
+  m: number;
+  h: number;
+  train: number[];
+  test: number[];
+  members: Record<string, IntervalForecast>;
+  ms: Record<string, number>;
 }
