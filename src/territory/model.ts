@@ -361,7 +361,7 @@ function readGeo(p: TerritoryProblem, cur: Int32Array, names: readonly string[],
 }
 
 /** Nearest other reps kept per rep (by anchor), for the searches that move accounts between neighbours. */
-export const NEAR_REPS = 16;
+const NEAR_REPS = 16;
 
 /** Each rep's NEAR_REPS nearest other reps by anchor, nearest first (ties by index); undefined if one is missing. */
 function nearestReps(repLat: Float64Array, repLon: Float64Array): Int32Array[] | undefined {
