@@ -286,7 +286,7 @@ function round(d: Descent, r: number, top: TopMoves): number {
         const a = theirs[i];
         if (c.locked[a] || !p.ok(a, r)) continue;
         const dm = p.moveDelta(a, q, r);
-        if (dm > 0 && !p.budgetOk(dm, p.metricDelta(a, dm))) continue;
+        if (!p.budgetOk(dm, p.metricDelta(a, dm))) continue;
         const gr = d.phi[r] - d.penalty(r, -1, a);
         if (gr <= 0) continue;
         const gb = gr + d.phi[q] - d.penalty(q, a, -1);
@@ -295,7 +295,6 @@ function round(d: Descent, r: number, top: TopMoves): number {
         if (g <= d.minGain) continue;
         const s = perMove(g, dm);
         if (top.full(s)) continue;
-        if (!p.budgetOk(dm, p.metricDelta(a, dm))) continue;
         top.offer(a, r, s);
       }
     }
@@ -358,13 +357,12 @@ function swapRound(d: Descent, r: number, partners: readonly number[]): number {
         if (!p.ok(b, r)) continue;
         const dmA = p.moveDelta(a, r, q);
         const dmB = p.moveDelta(b, q, r);
-        if (dmA + dmB > 0 && !p.budgetOk(dmA + dmB, p.metricDelta(a, dmA) + p.metricDelta(b, dmB))) continue;
+        if (!p.budgetOk(dmA + dmB, p.metricDelta(a, dmA) + p.metricDelta(b, dmB))) continue;
         const g = d.swapGain(r, q, a, b);
         if (g <= d.minGain) continue;
         if (dmA + dmB > 0 && d.mu > 0 && g + d.distanceCost(a, r, q) + d.distanceCost(b, q, r) <= d.minGain) continue;
         const s = perMove(g, dmA + dmB);
         if (s <= bestS) continue;
-        if (!p.budgetOk(dmA + dmB, p.metricDelta(a, dmA) + p.metricDelta(b, dmB))) continue;
         bestS = s;
         bestA = a;
         bestB = b;
