@@ -8,7 +8,9 @@
  *    from scratch (every unlocked account placed largest-first). Seeded restarts (many on small problems, none
  *    above 50,000 account × rep pairs) perturb the order or place accounts at random (unbudgeted) or apply
  *    random moves within half the budget (budgeted); the best plan by (deviation, moves, distance) wins.
- * 2. Balance: local search focused on the worst rep (largest weighted relative deviation; ties → lowest index).
+ * 2. Balance: under a binding move budget of at most a tenth of the accounts, a descent in stages whose band narrows
+ *    from the largest deviation (so the budget goes to the reps that set it; `stagedDescent`); then a smooth
+ *    descent (descent.ts) and local search focused on the worst rep (largest weighted relative deviation; ties → lowest index).
  *    Moves out of or into it, then swaps, are searched with a shortlist of the most complementary reps first
  *    (deviation vectors pointing the opposite way), then with all reps; large rep pairs are swapped through a
  *    window of the partner's accounts sorted by the metric that is worst. A change qualifies when the larger
@@ -955,6 +957,39 @@ function planOf(c: Compiled, asg: Int32Array, ctx: Ctx): SearchState {
   return plan;
 }
 
+/** Each level of the staged descent is this fraction of the one before (the first: of the largest deviation). */
+const STAGE_FACTOR = 0.8;
+/** The staged descent stops above this level (a fraction): below it the plain descent spends budgets as well. */
+const STAGE_FLOOR = 0.02;
+/** Work the staged descent may spend per move of budget left (its stuck rounds would otherwise cost the most). */
+const STAGE_WORK_PER_MOVE = 2000;
+/** The staged descent runs under move budgets of at most this share of the accounts (the budgets users set). */
+const STAGE_SHARE = 0.1;
+
+/**
+ * Under a binding move budget (at most STAGE_SHARE of the accounts): a descent in stages on bands that narrow by
+ * STAGE_FACTOR from the largest deviation down to STAGE_FLOOR (or the tolerance). Each stage pulls only the reps beyond its level to
+ * it, so moves go to the reps that set the largest deviation, which falls with every stage: along the way the
+ * plan's largest deviation falls as moves are spent, and a budget between two rungs of the chain finds a plan that
+ * spends it (the plain descent brings its focus rep far below the next worst, and the largest deviation fell only
+ * at the end). A stage that falls short of its level still counts when it lowered the largest deviation (the next
+ * level is set from there); stops when a stage lowered nothing, the budget is spent, or its work allowance is.
+ */
+function stagedDescent(plan: SearchState, ctx: Ctx): void {
+  const c = plan.c;
+  if (!(c.maxMoves <= STAGE_SHARE * c.n)) return;
+  const limit = plan.meter.work + STAGE_WORK_PER_MOVE * (c.maxMoves - plan.moves);
+  const spent = () => plan.moves >= c.maxMoves || plan.meter.work > limit;
+  const last = Math.max(STAGE_FLOOR, ctx.tolerance);
+  for (let before = plan.largest(); before * STAGE_FACTOR > last && !spent();) {
+    const level = before * STAGE_FACTOR;
+    ctx.steps += descend(plan, level, level, () => (checkCancel(ctx), timeUp(ctx) || spent()));
+    const after = plan.largest();
+    if (timeUp(ctx) || !(after < before * (1 - 1e-9))) break;
+    before = Math.min(after, level);
+  }
+}
+
 /** Balance search from one start plan: descent, min–max search, and on small problems the two-move search. */
 function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number, to: number): void {
   const c = plan.c;
@@ -963,6 +998,7 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
   // With coordinates the descent weighs distance against the penalty beyond its band, whose pull fades at the band's
   // edge: it aims at half the tolerance, so that reps settle inside the tolerance rather than at its edge.
   const aim = c.geo !== undefined ? tolerance / 4 : tolerance;
+  stagedDescent(plan, ctx);
   ctx.steps += descend(plan, aim, floor, () => (checkCancel(ctx), timeUp(ctx)));
   balance(plan, ctx, maxSteps, from, to);
   if (c.n * (c.R - 1) <= DEEPEN_LIMIT) {
