@@ -8,10 +8,10 @@
  *    from scratch (every unlocked account placed largest-first). Seeded restarts (many on small problems, none
  *    above 50,000 account × rep pairs) perturb the order or place accounts at random (unbudgeted) or apply
  *    random moves within half the budget (budgeted); the best plan by (deviation, moves, distance) wins.
- * 2. Balance: under a binding move budget of at most a tenth of the accounts, a descent in stages whose band narrows
- *    from the largest deviation (so the budget goes to the reps that set it; `stagedDescent`); then a smooth
- *    descent (descent.ts) and local search focused on the worst rep (largest weighted relative deviation; ties → lowest index).
- *    Moves out of or into it, then swaps, are searched with a shortlist of the most complementary reps first
+ * 2. Balance: under a binding move budget of at most a tenth of the accounts, a descent in stages whose band
+ *    narrows from the largest deviation (so the budget goes to the reps that set it; `stagedDescent`); then a
+ *    smooth descent (descent.ts) and local search focused on the worst rep (largest weighted relative deviation;
+ *    ties → lowest index). Moves out of or into it, then swaps, are searched with a shortlist of the most complementary reps first
  *    (deviation vectors pointing the opposite way), then with all reps; large rep pairs are swapped through a
  *    window of the partner's accounts sorted by the metric that is worst. A change qualifies when the larger
  *    deviation of the two reps involved falls strictly below the focus rep's, and the best one is taken by the
@@ -968,12 +968,13 @@ const STAGE_SHARE = 0.1;
 
 /**
  * Under a binding move budget (at most STAGE_SHARE of the accounts): a descent in stages on bands that narrow by
- * STAGE_FACTOR from the largest deviation down to STAGE_FLOOR (or the tolerance). Each stage pulls only the reps beyond its level to
- * it, so moves go to the reps that set the largest deviation, which falls with every stage: along the way the
- * plan's largest deviation falls as moves are spent, and a budget between two rungs of the chain finds a plan that
- * spends it (the plain descent brings its focus rep far below the next worst, and the largest deviation fell only
- * at the end). A stage that falls short of its level still counts when it lowered the largest deviation (the next
- * level is set from there); stops when a stage lowered nothing, the budget is spent, or its work allowance is.
+ * STAGE_FACTOR from the largest deviation down to STAGE_FLOOR (or the tolerance). Each stage pulls only the reps
+ * beyond its level to it, so moves go to the reps that set the largest deviation, which falls with every stage:
+ * along the way the plan's largest deviation falls as moves are spent, and a budget between two rungs of the chain
+ * finds a plan that spends it (the plain descent brings its focus rep far below the next worst, and the largest
+ * deviation fell only at the end). A stage that falls short of its level still counts when it lowered the largest
+ * deviation (the next level is set from there); stops when a stage lowered nothing, the budget is spent, or its
+ * work allowance is.
  */
 function stagedDescent(plan: SearchState, ctx: Ctx): void {
   const c = plan.c;
