@@ -11,13 +11,13 @@
  * 2. Balance: under a binding move budget of at most a tenth of the accounts, a descent in stages whose band
  *    narrows from the largest deviation (so the budget goes to the reps that set it; `stagedDescent`); then a
  *    smooth descent (descent.ts) and local search focused on the worst rep (largest weighted relative deviation;
- *    ties → lowest index). Moves out of or into it, then swaps, are searched with a shortlist of the most complementary reps first
- *    (deviation vectors pointing the opposite way), then with all reps; large rep pairs are swapped through a
- *    window of the partner's accounts sorted by the metric that is worst. A change qualifies when the larger
- *    deviation of the two reps involved falls strictly below the focus rep's, and the best one is taken by the
- *    largest deviation over all reps afterwards, then by the pair's, then by budget spent. So the sorted deviation
- *    vector falls lexicographically at every step (no cycling, the largest deviation never rises). When the worst
- *    rep is stuck the next worst reps become the focus in turn (all of them on small problems, three on large).
+ *    ties → lowest index). Moves out of or into it, then swaps, are searched with a shortlist of the most
+ *    complementary reps first (deviation vectors pointing the opposite way), then with all reps; large rep pairs
+ *    are swapped through a window of the partner's accounts sorted by the metric that is worst. A change qualifies
+ *    when the larger deviation of the two reps involved falls strictly below the focus rep's, and the best one is
+ *    taken by the largest deviation over all reps afterwards, then by the pair's, then by budget spent. So the
+ *    sorted deviation vector falls lexicographically at every step (no cycling, the largest deviation never
+ *    rises). When the worst rep is stuck the next worst reps become the focus in turn (all of them on small problems, three on large).
  *    Small problems (≤ 300 account × other-rep pairs) also search every change of one or two accounts.
  *    Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
