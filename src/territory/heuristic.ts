@@ -17,8 +17,8 @@
  *    when the larger deviation of the two reps involved falls strictly below the focus rep's, and the best one is
  *    taken by the largest deviation over all reps afterwards, then by the pair's, then by budget spent. So the
  *    sorted deviation vector falls lexicographically at every step (no cycling, the largest deviation never
- *    rises). When the worst rep is stuck the next worst reps become the focus in turn (all of them on small problems, three on large).
- *    Small problems (≤ 300 account × other-rep pairs) also search every change of one or two accounts.
+ *    rises). When the worst rep is stuck the next worst reps become the focus in turn (all of them on small
+ *    problems, three on large). Small problems (≤ 300 account × other-rep pairs) also search every change of one or two accounts.
  *    Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
  *    largest deviation reached.
