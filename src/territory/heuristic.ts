@@ -18,8 +18,8 @@
  *    taken by the largest deviation over all reps afterwards, then by the pair's, then by budget spent. So the
  *    sorted deviation vector falls lexicographically at every step (no cycling, the largest deviation never
  *    rises). When the worst rep is stuck the next worst reps become the focus in turn (all of them on small
- *    problems, three on large). Small problems (≤ 300 account × other-rep pairs) also search every change of one or two accounts.
- *    Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
+ *    problems, three on large). Small problems (≤ 300 account × other-rep pairs) also search every change of one
+ *    or two accounts. Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
  *    largest deviation reached.
  * 4. Compactness (with coordinates): an account moves to a nearer eligible rep when that neither exceeds the
