@@ -56,7 +56,7 @@ const NEAREST_COST = 1 / 8;
  * whose reach covers it (the radius within which the rep finds REACH times its share of the free accounts), so a rep
  * far from most accounts can still fill its book.
  */
-interface Candidates {
+export interface Candidates {
   /** `rep[start[a]] …`: account a's candidate reps, `km` their distances (km). */
   readonly start: Int32Array;
   readonly rep: Int32Array;
@@ -70,6 +70,7 @@ function reaches(
   accU: Float64Array,
   repU: Float64Array,
   meter: { work: number },
+  reach: number,
 ): Float64Array {
   const stride = Math.max(1, Math.floor(free.length / REACH_SAMPLE));
   const sample = free.filter((_, i) => i % stride === 0);
@@ -83,7 +84,7 @@ function reaches(
       dots.push(accU[3 * a] * repU[3 * r] + accU[3 * a + 1] * repU[3 * r + 1] + accU[3 * a + 2] * repU[3 * r + 2]);
     }
     dots.sort((p, q) => q - p);
-    const q = Math.min(dots.length - 1, Math.ceil(REACH * c.share[r] * sample.length));
+    const q = Math.min(dots.length - 1, Math.ceil(reach * c.share[r] * sample.length));
     out[r] = q >= 0 ? dots[q] : Infinity;
   }
   meter.work += Math.ceil(c.R * sample.length * NEAREST_COST * 4);
@@ -133,13 +134,16 @@ function stepPrice(price: Float64Array, step: Float64Array, last: Int8Array, i: 
   price[i] += sign * step[i];
 }
 
-/** The candidates of every account in `free`: K nearest eligible homes (ties by rep index) and the reps reaching it. */
-function nearestHomes(c: Compiled, free: readonly number[], meter: { work: number }): Candidates {
+/**
+ * The candidates of every account in `free`: K nearest eligible homes (ties by rep index) and the reps reaching it
+ * (each rep reaches the accounts within the radius holding `reach` times its share of them).
+ */
+export function nearestHomes(c: Compiled, free: readonly number[], meter: { work: number }, reach = REACH): Candidates {
   const g = c.geo!;
   const K = Math.min(CANDIDATES, c.R);
   const accU = unitVectors(g.lat, g.lon);
   const repU = unitVectors(g.repLat, g.repLon);
-  const reach = reaches(c, free, accU, repU, meter);
+  const within = reaches(c, free, accU, repU, meter, reach);
   const start = new Int32Array(c.n + 1);
   const reps: number[] = [];
   const kms: number[] = [];
@@ -163,7 +167,7 @@ function nearestHomes(c: Compiled, free: readonly number[], meter: { work: numbe
       if (kk >= 0 && c.elig[kk * c.R + r] !== 1) continue;
       // Larger dot product = nearer; keep the K largest, sorted (stable: an equal one goes after).
       const d = x * repU[3 * r] + y * repU[3 * r + 1] + z * repU[3 * r + 2];
-      if (d >= reach[r]) {
+      if (d >= within[r]) {
         extra.push(r);
         extraDot.push(d);
       }

@@ -22,8 +22,11 @@
  *    or two accounts. Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
  *    largest deviation reached.
- * 4. Compactness (with coordinates): an account moves to a nearer eligible rep when that neither exceeds the
- *    largest deviation nor adds a move.
+ * 4. Compactness (with coordinates): from scratch, the first start is carved by distance (priced rounds on books
+ *    of up to about 8,000 accounts, a capacitated nearest-home carve above), and on books of up to about 11,000
+ *    accounts a second start comes from the soft-priced carve (softCarve.ts), searched on a work cap of its own;
+ *    the plan with less distance among those within the band goes on. Last, an account moves to a nearer eligible
+ *    rep when that neither exceeds the largest deviation nor adds a move.
  * 5. Budget (books with a current plan): more max_moves never gives a worse plan, by construction, where: books of up to
  *    120 account × rep pairs climb a ladder of every budget 0, 1, …, max_moves; larger books whose reps hold at
  *    most `CHAIN_MAX_PER_REP` accounts on average climb a chain of fixed rungs 0 < r_1 < r_2 < … (geometric,
@@ -40,6 +43,7 @@ import { lowerBound } from '../shared/search';
 import { type Compiled, accountDistance, compile, eligible, unitVectors } from './model';
 import { descend } from './descent';
 import { greedyAssignment, priceAssignment } from './compact';
+import { softAssignment } from './softCarve';
 import { type Journal, SearchState } from './searchState';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
@@ -79,10 +83,14 @@ function farness(acc: Float64Array, rep: Float64Array, a: number, r: number): nu
   return Number.isNaN(d) ? 0 : d;
 }
 
-/** The priced carve's settings for a start from scratch with coordinates: its band (fraction) and work allowance. */
+/**
+ * The priced carve's settings for a start from scratch with coordinates: its band (fraction) and work allowance;
+ * with `prefer`, each account's preferred rep is given (the soft-priced carve) instead of computed.
+ */
 interface CompactStart {
   readonly band: number;
   readonly allowance: number;
+  readonly prefer?: Int32Array;
 }
 
 /** Size of an account for largest-first ordering: Σ weight × value / metric total. */
@@ -137,7 +145,8 @@ function construct(
   // (on books too large for the price rounds, to the nearest home with room).
   const prefer =
     carve && fromScratch && compact !== undefined
-      ? (priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance) ??
+      ? (compact.prefer ??
+        priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance) ??
         greedyAssignment(c, pending, plan.asg, compact.band, plan.meter))
       : undefined;
   for (const a of pending) {
@@ -327,9 +336,12 @@ interface Ctx {
   lastReport: number;
   /** True once the work cap stopped the search. */
   timedOut: boolean;
-  /** Work done by every plan of the run, and the most allowed (deterministic: the same input stops at the same point). */
+  /**
+   * Work done by every plan of the run, and the most allowed (deterministic: the same input stops at the same
+   * point); the soft-priced start raises the cap by one cap for its own search.
+   */
   readonly meter: { work: number };
-  readonly workCap: number;
+  workCap: number;
   /** The best plan so far (returned when the run is cancelled). */
   best: SearchState | undefined;
 }
@@ -1024,6 +1036,42 @@ function compactStart(ctx: Ctx): CompactStart {
   };
 }
 
+/** Share of the work cap the soft-priced carve may spend (its search gets the rest of a cap of its own). */
+const SOFT_SHARE = 0.5;
+
+/**
+ * With coordinates for every rep and no current plan: a second start from the soft-priced carve (softCarve.ts),
+ * whose carve and search get a work cap of their own (so the call may do up to twice the cap's work); undefined
+ * where the carve does not apply or does not settle. The caller keeps the better plan.
+ */
+function softStart(c: Compiled, ctx: Ctx, maxSteps: number): SearchState | undefined {
+  const g = c.geo;
+  if (g === undefined || g.repLat.some(Number.isNaN)) return undefined;
+  checkCancel(ctx);
+  const cap = ctx.workCap;
+  const timedOut = ctx.timedOut;
+  const from = ctx.meter.work;
+  const free: number[] = [];
+  const fixed = new Int32Array(c.n).fill(-1);
+  for (let a = 0; a < c.n; a++)
+    if (c.locked[a]) fixed[a] = c.cur[a];
+    else free.push(a);
+  const prefer = softAssignment(c, free, fixed, ctx.meter, cap * SOFT_SHARE);
+  if (prefer === undefined) return undefined;
+  ctx.workCap = from + cap;
+  ctx.timedOut = false;
+  try {
+    const plan = construct(c, true, undefined, false, { ...compactStart(ctx), prefer });
+    ctx.meter.work += plan.meter.work;
+    plan.meter = ctx.meter;
+    searchFrom(plan, ctx, maxSteps, 1, 1);
+    return plan;
+  } finally {
+    ctx.workCap = cap;
+    ctx.timedOut = timedOut || ctx.timedOut;
+  }
+}
+
 /**
  * One multi-start search under the budgets of `c`: the start plans of `startPlan` (with `cold`; without, only the
  * warm plan), and with `warm` (a plan that keeps c's constraints) that plan as it is and searched on; the best by
@@ -1086,6 +1134,12 @@ function searchStarts(
     reduceDisruption(again, ctx);
     if (!better(again, plan, ctx.tolerance)) break;
     plan = again;
+    ctx.best = plan;
+  }
+  // From scratch with coordinates: the soft-priced start, searched on a cap of its own; the better plan goes on.
+  if (cold && compact && !hasCurrent) {
+    const soft = softStart(c, ctx, maxSteps);
+    if (soft !== undefined && better(soft, plan, ctx.tolerance)) plan = soft;
     ctx.best = plan;
   }
   if (compact) improveCompactness(plan, ctx);
