@@ -63,6 +63,11 @@ export interface Candidates {
   readonly km: Float64Array;
 }
 
+/** True when a carve by distance applies: every rep has a home and there are accounts to place. */
+export function carvable(c: Compiled, free: readonly number[]): boolean {
+  return c.geo !== undefined && !c.geo.repLat.some(Number.isNaN) && free.length > 0;
+}
+
 /** Each rep's reach as a dot-product threshold: accounts with unit-vector dot ≥ it are within its reach. */
 function reaches(
   c: Compiled,
@@ -250,8 +255,7 @@ export function priceAssignment(
   meter: { work: number },
   allowance: number,
 ): Int32Array | undefined {
-  const g = c.geo;
-  if (g === undefined || g.repLat.some(Number.isNaN) || free.length === 0) return undefined;
+  if (!carvable(c, free)) return undefined;
   const { n, k, R } = c;
   // Rough check first (each account has about CANDIDATES + REACH candidates), exact once they are known.
   const priceCost = PRICE_BASE + PRICE_PER_METRIC * c.k;
@@ -403,8 +407,7 @@ export function greedyAssignment(
   band: number,
   meter: { work: number },
 ): Int32Array | undefined {
-  const g = c.geo;
-  if (g === undefined || g.repLat.some(Number.isNaN) || free.length === 0) return undefined;
+  if (!carvable(c, free)) return undefined;
   const { n, k } = c;
   const cand = nearestHomes(c, free, meter);
   const { x: load, cnt } = fixedLoads(c, fixed);

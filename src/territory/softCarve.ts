@@ -17,7 +17,7 @@
  * not fit the allowance, or does not settle (prices running off, or soft loads still over SETTLED off).
  */
 import type { Compiled } from './model';
-import { nearestHomes } from './compact';
+import { carvable, nearestHomes } from './compact';
 
 /** Reach of each rep, in multiples of its share of the accounts (see the module comment). */
 const SOFT_REACH = 16;
@@ -30,6 +30,8 @@ const ITERS = 40;
 const MEMORY = 8;
 /** Work units per (account, candidate) per evaluation of the dual (an exponential and a few multiply-adds). */
 const EVAL_COST = 0.5;
+/** Candidates per account for the rough check (12 nearest homes and about 16 reps reaching it). */
+const ROUGH_CANDIDATES = 30;
 /** Fewest evaluations that must fit in the allowance for the carve to run. */
 const MIN_EVALS = 60;
 /** Largest relative gap between a rep's soft load and its target at the end for the carve to count as settled. */
@@ -53,11 +55,10 @@ export function softAssignment(
   meter: { work: number },
   allowance: number,
 ): Int32Array | undefined {
-  const g = c.geo;
-  if (g === undefined || g.repLat.some(Number.isNaN) || free.length === 0) return undefined;
+  if (!carvable(c, free)) return undefined;
   const { n, k, R } = c;
-  // Rough check first: about CANDIDATES + reach candidates per account.
-  if (free.length * 30 * EVAL_COST * MIN_EVALS > allowance) return undefined;
+  // Rough check first (about ROUGH_CANDIDATES per account), exact once the candidates are known.
+  if (free.length * ROUGH_CANDIDATES * EVAL_COST * MIN_EVALS > allowance) return undefined;
   const start = meter.work;
   const cand = nearestHomes(c, free, meter, SOFT_REACH);
   let entries = 0;
