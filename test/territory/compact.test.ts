@@ -7,10 +7,8 @@ import { isModelInputError } from '../../src/shared/errors';
 import { priceAssignment } from '../../src/territory/compact';
 import { type TerritoryProblem, compile, loadHighs, solveHeuristic, violations } from '../../src/territory';
 import { accountDistance } from '../../src/territory/model';
+import { DEGREE_KM, equatorBook } from './equator';
 import { lcg } from './stream';
-
-/** 1° of longitude on the equator in km: 6371.0088 × π / 180. */
-const DEGREE_KM = (6371.0088 * Math.PI) / 180;
 
 /** The priced plan of every account of `p` from scratch (nothing fixed), with room for all its rounds. */
 function priced(p: TerritoryProblem, band: number): Int32Array | undefined {
@@ -32,14 +30,7 @@ describe('price-based assignment, by hand', () => {
   // Bob {1, 10}: 0 + 2° + 9° + 0 = 11°; Ann {1, 2}, Bob {0, 10}: 1° + 2° + 10° + 0 = 13°; any plan with Ann {10}
   // is longer still). Prices: account 2 goes to Bob once Ann's price exceeds Bob's by 6° (8° − 2°), account 1 stays
   // while the gap is below 8° (9° − 1°); a gap in between gives the optimum.
-  const problem: TerritoryProblem = {
-    metrics: [[10, 10, 10, 10]],
-    reps: [
-      { name: 'Ann', home: { lat: 0, lon: 0 } },
-      { name: 'Bob', home: { lat: 0, lon: 10 } },
-    ],
-    coordinates: { lat: [0, 0, 0, 0], lon: [0, 1, 2, 10] },
-  };
+  const problem = equatorBook([10, 10, 10, 10], [0, 1, 2, 10]);
 
   test('the prices find Ann {0, 1}, Bob {2, 10}: balanced, 9° of travel', () => {
     const plan = priced(problem, 0)!;

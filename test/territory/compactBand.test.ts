@@ -7,20 +7,14 @@ import { geoBook } from '../../bench/territory/geoBooks';
 import { greedyAssignment } from '../../src/territory/compact';
 import { accountDistance, compile } from '../../src/territory/model';
 import { solveHeuristic } from '../../src/territory';
+import { equatorBook } from './equator';
 
 describe('capacitated nearest-home carve', () => {
   test('each account to its nearest home with room, in order of distance', () => {
     // Reps on the equator at 0° and 10°; accounts at 1°, 2°, 3° and 9°, potential 10 each: total 40, target 20.
     // Pairs by distance: 1°→A (1°), 9°→B (1°), 2°→A (2°), 3°→A (3°: A holds 20, full at band 0), 3°→B (7°).
     // So A = {1°, 2°}, B = {3°, 9°}: 20 | 20, and 1° + 2° + 7° + 1° = 11° of arc in all.
-    const c = compile({
-      metrics: [[10, 10, 10, 10]],
-      reps: [
-        { name: 'A', home: { lat: 0, lon: 0 } },
-        { name: 'B', home: { lat: 0, lon: 10 } },
-      ],
-      coordinates: { lat: [0, 0, 0, 0], lon: [1, 2, 3, 9] },
-    });
+    const c = compile(equatorBook([10, 10, 10, 10], [1, 2, 3, 9], [0, 10], ['A', 'B']));
     const pref = greedyAssignment(c, [0, 1, 2, 3], new Int32Array(4).fill(-1), 0, { work: 0 })!;
     expect(Array.from(pref)).toEqual([0, 0, 1, 1]);
     const km = [0, 1, 2, 3].reduce((s, a) => s + accountDistance(c, a, pref[a]), 0);
@@ -31,14 +25,7 @@ describe('capacitated nearest-home carve', () => {
     // Same reps; potentials 10, 10, 10, 40: total 70, target 35. 1°→A (10); 9°→B would hold 40 > 35 (band 0),
     // no; 2°→A (20); 3°→A (30); 9°→A would hold 70, no. 9° is left over: A would be at 70 / 35 = 200 %, B at
     // 40 / 35 ≈ 114 %, so B.
-    const c = compile({
-      metrics: [[10, 10, 10, 40]],
-      reps: [
-        { name: 'A', home: { lat: 0, lon: 0 } },
-        { name: 'B', home: { lat: 0, lon: 10 } },
-      ],
-      coordinates: { lat: [0, 0, 0, 0], lon: [1, 2, 3, 9] },
-    });
+    const c = compile(equatorBook([10, 10, 10, 40], [1, 2, 3, 9], [0, 10], ['A', 'B']));
     const pref = greedyAssignment(c, [0, 1, 2, 3], new Int32Array(4).fill(-1), 0, { work: 0 })!;
     expect(Array.from(pref)).toEqual([0, 0, 0, 1]);
   });

@@ -3,12 +3,10 @@
  * reps table, and a hand-worked case where balance and compactness meet.
  */
 import { EXCEL_FUNCTIONS } from '../../functions/catalog';
-import { parseMetrics, parseReps, solveHeuristic, type TerritoryProblem } from '../../src/territory';
+import { parseMetrics, parseReps, solveHeuristic } from '../../src/territory';
 
 const { TERRITORY: territory } = EXCEL_FUNCTIONS;
-
-/** 1° of longitude on the equator in km: 6371.0088 × π / 180. */
-const DEGREE_KM = (6371.0088 * Math.PI) / 180;
+import { DEGREE_KM, equatorBook } from './equator';
 
 describe('coordinates from the ranges', () => {
   test('Latitude and Longitude columns of metrics are locations, not metrics', () => {
@@ -60,14 +58,7 @@ describe('balanced and compact, by hand', () => {
   // Nearest-home carve: Ann {0, 1, 2} = 30, Bob {10} = 10: 50 % off. Balanced plans give each rep two accounts;
   // the nearest of them is Ann {0, 1}, Bob {2, 10}: distances 0 + 1° + 8° + 0 = 9° = 9 × 111.195 km = 1000.8 km
   // (Ann {0, 2}, Bob {1, 10} would be 0 + 2° + 9° + 0 = 11°).
-  const problem: TerritoryProblem = {
-    metrics: [[10, 10, 10, 10]],
-    reps: [
-      { name: 'Ann', home: { lat: 0, lon: 0 } },
-      { name: 'Bob', home: { lat: 0, lon: 10 } },
-    ],
-    coordinates: { lat: [0, 0, 0, 0], lon: [0, 1, 2, 10] },
-  };
+  const problem = equatorBook([10, 10, 10, 10], [0, 1, 2, 10]);
 
   test('the plan is Ann {0, 1}, Bob {2, 10}: balanced, 9° of travel in all', () => {
     const res = solveHeuristic(problem);

@@ -8,13 +8,10 @@ import { geoBook } from '../../bench/territory/geoBooks';
 import { softAssignment } from '../../src/territory/softCarve';
 import { compile } from '../../src/territory/model';
 import { solveHeuristic } from '../../src/territory';
+import { equatorBook } from './equator';
 
-const equator = (homes: ({ lat: number; lon: number } | undefined)[]) =>
-  compile({
-    metrics: [[10, 10, 10, 10]],
-    reps: homes.map((home, r) => ({ name: `R${r}`, home })),
-    coordinates: { lat: [0, 0, 0, 0], lon: [1, 2, 3, 9] },
-  });
+/** Accounts at 1°, 2°, 3° and 9° of size 10, reps at `homes` (degrees of longitude; undefined: no home). */
+const equator = (homes: (number | undefined)[]) => compile(equatorBook([10, 10, 10, 10], [1, 2, 3, 9], homes));
 
 describe('soft-priced carve', () => {
   test('two reps on the equator: prices settle between the 3° and the 2° account', () => {
@@ -22,10 +19,7 @@ describe('soft-priced carve', () => {
     // At prices p_A − p_B = Δ (km per account) the 3° account goes to B when Δ > 7° − 3° = 4° of arc (444.8 km),
     // the 2° account stays with A while Δ < 8° − 2° = 6° (667.2 km); 1° and 9° stay home below 8°. Soft loads
     // of 20 | 20 need Δ inside (444.8, 667.2) km once the temperature is low, so the plan is {1°, 2°} | {3°, 9°}.
-    const c = equator([
-      { lat: 0, lon: 0 },
-      { lat: 0, lon: 10 },
-    ]);
+    const c = equator([0, 10]);
     const pref = softAssignment(c, [0, 1, 2, 3], new Int32Array(4).fill(-1), { work: 0 }, 1e6);
     expect(pref && Array.from(pref)).toEqual([0, 0, 1, 1]);
   });
@@ -33,12 +27,9 @@ describe('soft-priced carve', () => {
   test('refuses without a home for every rep, or without the work it needs', () => {
     const free = [0, 1, 2, 3];
     const fixed = new Int32Array(4).fill(-1);
-    expect(softAssignment(equator([{ lat: 0, lon: 0 }, undefined]), free, fixed, { work: 0 }, 1e6)).toBeUndefined();
+    expect(softAssignment(equator([0, undefined]), free, fixed, { work: 0 }, 1e6)).toBeUndefined();
     const meter = { work: 0 };
-    const both = equator([
-      { lat: 0, lon: 0 },
-      { lat: 0, lon: 10 },
-    ]);
+    const both = equator([0, 10]);
     // 4 accounts × about 30 candidates × 0.5 units × 60 evaluations = 3,600 units at least.
     expect(softAssignment(both, free, fixed, meter, 1000)).toBeUndefined();
     expect(meter.work).toBe(0);
