@@ -8,7 +8,7 @@ import { priceAssignment } from '../../src/territory/compact';
 import { type TerritoryProblem, compile, loadHighs, solveHeuristic, violations } from '../../src/territory';
 import { accountDistance } from '../../src/territory/model';
 import { DEGREE_KM, equatorBook } from './equator';
-import { lcg } from './stream';
+import { KEYS, lcg, randomAccounts } from './stream';
 
 /** The priced plan of every account of `p` from scratch (nothing fixed), with room for all its rounds. */
 function priced(p: TerritoryProblem, band: number): Int32Array | undefined {
@@ -150,17 +150,11 @@ describe('with coordinates, every constraint still holds', () => {
     })
     .map((o) => {
       const next = lcg(o.seed);
-      const metrics = [0, 1].map(() => Array.from({ length: o.n }, () => (next(5) === 0 ? 0 : next(1000))));
-      const current = o.withCurrent ? Array.from({ length: o.n }, () => (next(4) === 0 ? -1 : next(o.R))) : undefined;
-      const locked = current && o.withLocks ? current.map((c) => c >= 0 && next(4) === 0) : undefined;
-      const keys = ['north', 'south'];
-      const accountKeys = o.withKeys
-        ? Array.from({ length: o.n }, () => (next(2) === 0 ? null : keys[next(2)]))
-        : undefined;
+      const { metrics, current, locked, accountKeys } = randomAccounts(next, { ...o, k: 2 });
       const reps = Array.from({ length: o.R }, (_, r) => ({
         name: `Rep ${r + 1}`,
         home: o.allHomes || next(3) > 0 ? { lat: 30 + next(20), lon: -120 + next(40) } : undefined,
-        keys: o.withKeys && r > 0 ? [keys[next(2)]] : undefined,
+        keys: o.withKeys && r > 0 ? [KEYS[next(2)]] : undefined,
         minAccounts: o.withCounts ? next(3) : undefined,
         maxAccounts: o.withCounts ? Math.ceil(o.n / o.R) + next(3) : undefined,
       }));
@@ -205,18 +199,17 @@ describe('with coordinates, every constraint still holds', () => {
       })
       .map((o): TerritoryProblem => {
         const next = lcg(o.seed);
-        const keys = ['north', 'south'];
         const current = Array.from({ length: o.n }, () => next(o.R));
         return {
           metrics: [Array.from({ length: o.n }, () => 100 + next(900))],
           reps: Array.from({ length: o.R }, (_, r) => ({
             name: `Rep ${r + 1}`,
             home: { lat: 30 + next(20), lon: -120 + next(40) },
-            keys: r === 0 ? undefined : [keys[r % 2]],
+            keys: r === 0 ? undefined : [KEYS[r % 2]],
           })),
           current,
           locked: o.withLocks ? current.map(() => next(5) === 0) : undefined,
-          accountKeys: Array.from({ length: o.n }, () => (next(3) === 0 ? null : keys[next(2)])),
+          accountKeys: Array.from({ length: o.n }, () => (next(3) === 0 ? null : KEYS[next(2)])),
           coordinates: {
             lat: Array.from({ length: o.n }, () => 30 + next(2000) / 100),
             lon: Array.from({ length: o.n }, () => -120 + next(4000) / 100),

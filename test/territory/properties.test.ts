@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { isModelInputError } from '../../src/shared/errors';
 import { type TerritoryProblem, balanceReport, solveHeuristic, violations } from '../../src/territory';
-import { lcg } from './stream';
+import { KEYS, lcg, randomAccounts } from './stream';
 
 const problemArb: fc.Arbitrary<TerritoryProblem> = fc
   .record({
@@ -24,19 +24,11 @@ const problemArb: fc.Arbitrary<TerritoryProblem> = fc
   })
   .map((o) => {
     const next = lcg(o.seed);
-    const metrics = Array.from({ length: o.k }, () =>
-      Array.from({ length: o.n }, () => (next(5) === 0 ? 0 : next(1000))),
-    );
-    const current = o.withCurrent ? Array.from({ length: o.n }, () => (next(4) === 0 ? -1 : next(o.R))) : undefined;
-    const locked = current && o.withLocks ? current.map((c) => c >= 0 && next(4) === 0) : undefined;
-    const keys = ['north', 'south'];
-    const accountKeys = o.withKeys
-      ? Array.from({ length: o.n }, () => (next(2) === 0 ? null : keys[next(2)]))
-      : undefined;
+    const { metrics, current, locked, accountKeys } = randomAccounts(next, o);
     const reps = Array.from({ length: o.R }, (_, r) => ({
       name: `Rep ${r + 1}`,
       share: o.shares ? 1 + next(3) : undefined,
-      keys: o.withKeys && r > 0 ? [keys[next(2)]] : undefined,
+      keys: o.withKeys && r > 0 ? [KEYS[next(2)]] : undefined,
       minAccounts: o.withCounts ? next(2) : undefined,
       maxAccounts: o.withCounts ? Math.ceil(o.n / o.R) + next(3) : undefined,
     }));
