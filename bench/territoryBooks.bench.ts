@@ -10,7 +10,8 @@
  * call has new arguments). Wall time on a shared machine includes waiting for a core: CPU time is the steadier.
  *
  * (3) `monotone`: max_moves on dense grids (300 × 10 seed 1: 0…30; 50,000 × 200: 600…800 by BOOKS_GRID_STEP,
- * default 10) and the number of inversions (a larger budget with a worse plan; must be 0). (4) `bound`: lower
+ * default 10; reps ten times larger, 50,000 × 20 with skewed owners: 500…9,000 by 25 × that step) and the number of
+ * inversions (a larger budget with a worse plan; must be 0). (4) `bound`: lower
  * bounds on the moves and the band any plan can reach (bench/territory/moveBound.ts).
  *
  * Environment: BOOKS_SEEDS=101,102 (seeds), BOOKS_TABLES=issue,ladder,monotone,bound (which tables), BOOKS_BUNDLE=<file> (time
@@ -158,8 +159,15 @@ function printBounds(): void {
  * BOOKS_CORE=1), and the inversions: budgets whose plan is worse (higher deviation beyond 1e-12, or as high with
  * more moves) than the plan of a smaller budget.
  */
-function budgetGrid(fn: Territory, accounts: number, reps: number, seed: number, budgets: number[]): string {
-  const book = makeBook({ accounts, reps, seed, start: 'random', lockedFraction: 0 });
+function budgetGrid(
+  fn: Territory,
+  accounts: number,
+  reps: number,
+  seed: number,
+  budgets: number[],
+  start: BookStart = 'random',
+): string {
+  const book = makeBook({ accounts, reps, seed, start, lockedFraction: 0 });
   const [metrics, repArgs, current] = bookArgs(book, reps, false);
   let best = { dev: Infinity, moves: Infinity };
   let inversions = 0;
@@ -192,7 +200,7 @@ function budgetGrid(fn: Territory, accounts: number, reps: number, seed: number,
   const first = budgets[0];
   const last = budgets[budgets.length - 1];
   return (
-    `| ${accounts.toLocaleString('en-US')} × ${reps} | ${seed} | ${first}…${last} (${budgets.length} budgets) | ` +
+    `| ${accounts.toLocaleString('en-US')} × ${reps}${start === 'random' ? '' : ` ${start}`} | ${seed} | ${first}…${last} (${budgets.length} budgets) | ` +
     `${inversions} | ${cpuMax.toFixed(2)} | ${shown.filter((_, i) => i % Math.ceil(budgets.length / 8) === 0 || i === budgets.length - 1).join('; ')} |`
   );
 }
@@ -213,7 +221,12 @@ function monotone(fn: Territory): void {
   const large: number[] = [];
   for (let b = 600; b <= 800; b += step) large.push(b);
   for (const seed of SEEDS) rows.push(budgetGrid(fn, N, R, seed, large));
-  console.log('\nMore budget never worse (random owners, no locks; inversions must be 0):\n');
+  // Reps of 2,500 accounts (above the chain's 250 a rep: one search at each budget), skewed owners, where budgets
+  // bind up to about 8,000 moves.
+  const wide: number[] = [];
+  for (let b = 500; b <= 9000; b += 25 * step) wide.push(b);
+  for (const seed of SEEDS) rows.push(budgetGrid(fn, N, R / 10, seed, wide, 'skewed'));
+  console.log('\nMore budget never worse (random owners unless said, no locks; inversions must be 0):\n');
   console.log('| accounts × reps | seed | max_moves | inversions | max CPU s | largest deviation at some budgets |');
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
