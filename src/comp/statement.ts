@@ -8,7 +8,7 @@
 import { type Grid } from '../shared/cells';
 import { invalid, notFound } from '../shared/errors';
 import { allocateCents, toCents } from '../shared/money';
-import { payoutSteps } from './curves';
+import { payoutAmount, payoutSteps } from './curves';
 import { type CompPlan, measureKey, validatePlan } from './plan';
 import { checkProration } from './proration';
 import { compilePlanFormulas, evaluateFormula } from './formulas';
@@ -56,7 +56,7 @@ export interface Statement {
   readonly components: readonly ComponentResult[];
   /** The payable amount, to the cent. */
   readonly total: number;
-  /** Unrounded sum of the lines. */
+  /** Unrounded payable amount: the components' own amounts (kickers included) plus SPIFFs; the lines explain it. */
   readonly exactTotal: number;
   readonly proration: number;
 }
@@ -113,11 +113,12 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
         `actuals: the attainment of "${c.name}" (${actual} / ${quota}) is not a finite number; check the quota and proration.`,
       );
     }
-    let payout = 0;
-    for (const s of payoutSteps(attainment, ti, c.curve, c)) {
-      payout += s.amount;
+    // The lines explain the amount; the amount is the curve's own (as PAYOUT computes it), not their float sum: a
+    // capped payout is cap × target incentive exactly, where band lines minus the cap line can land a hair below a
+    // half cent (41.83 + 1,044.915 − 1,024 = 62.744999… for 1.5 × 41.83 = 62.745, which pays 62.75).
+    for (const s of payoutSteps(attainment, ti, c.curve, c))
       drafts.push({ component: c.name, measure: c.measure, ...s, exact: s.amount });
-    }
+    let payout = payoutAmount(attainment, ti, c.curve, c);
     for (const k of plan.kickers) {
       if (measureKey(k.component) !== measureKey(c.name)) continue;
       const kq = (k.quota ?? quotaOf(k.measure) ?? 0) * f;
@@ -185,8 +186,10 @@ export function planStatement(plan: CompPlan, actuals: Actuals, options: PayoutO
       exact: fixed ? s.amount : units * s.amount,
     });
   }
+  // Components at their own amounts (with kickers), formulas at theirs (already to the cent), SPIFFs.
   let exactTotal = 0;
-  for (const d of drafts) exactTotal += d.exact;
+  for (const c of components) exactTotal += c.payout;
+  for (const d of drafts) if (d.kind === 'spiff') exactTotal += d.exact;
   const total = toCents(exactTotal);
   const cents = allocateCents(
     drafts.map((d) => d.exact),

@@ -210,18 +210,24 @@ describe('a capped accelerator as a formula equals the same plan with a curve', 
           const actuals = { Bookings: a * quota };
           const byFormula = planStatement(readPlanTable(formulaPlan(ti, quota)), actuals, { proration: f });
           const byCurve = planStatement(readPlanTable(curvePlan(ti, quota)), actuals, { proration: f });
-          if (byFormula.total !== byCurve.total) {
-            // Only at a tie: the curve adds its band and cap lines (e.g. 41.83 + 1,044.915 − 1,024 = 62.744999…
-            // for 1.5 × 41.83 = 62.745), so its sum may land a hair below a half cent that the formula's single
-            // product rounds up. Then the two differ by one cent and the exact amount is a half cent.
-            expect(Math.abs(byFormula.total - byCurve.total)).toBeCloseTo(0.01, 9);
-            const cents = byCurve.exactTotal * 100;
-            expect(Math.abs(cents - Math.trunc(cents)) - 0.5).toBeCloseTo(0, 6);
-          }
+          // The curve plan pays its own capped amount (cap × target incentive), not the float sum of its band
+          // and cap lines, so the two plans agree to the cent, ties at a half cent included.
+          expect(byCurve.total).toBe(byFormula.total);
         },
       ),
       { numRuns: 500 },
     );
+  });
+
+  test('a capped payout at an exact half cent rounds up like the formula', () => {
+    // Target 2,677.35, quota 100, bookings 1,349 (attainment 13.49): band lines 2,677.35 × 1 = 2,677.35 and
+    // 2 × 2,677.35 × 12.49 = 66,880.203 (raw 69,557.553); cap 1.5 × 2,677.35 = 4,016.025, so the cap line is
+    // −65,541.528. In floating point the three lines add up to 4,016.024999…, which would pay 4,016.02; the amount
+    // is the cap, 4,016.025, and pays 4,016.03 (half away from zero), as the formula plan does.
+    const byCurve = planStatement(readPlanTable(curvePlan(2677.35, 100)), { Bookings: 1349 });
+    expect(byCurve.total).toBe(4016.03);
+    expect(byCurve.lines.reduce((s, l) => s + Math.round(l.amount * 100), 0)).toBe(401603);
+    expect(planStatement(readPlanTable(formulaPlan(2677.35, 100)), { Bookings: 1349 }).total).toBe(4016.03);
   });
 
   test('hand-worked points: target 10,000, quota 100', () => {
