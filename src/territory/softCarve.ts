@@ -18,6 +18,7 @@
  */
 import type { Compiled } from './model';
 import { carvable, nearestHomes } from './compact';
+import { EVAL_COST, type SoftPoints, combinedSizes, softPrices, temperatures } from './softDual';
 
 /** Reach of each rep, in multiples of its share of the accounts (see the module comment). */
 const SOFT_REACH = 16;
@@ -25,24 +26,14 @@ const SOFT_REACH = 16;
 const STAGES = 6;
 const T_FROM = 0.5;
 const T_TO = 0.02;
-/** L-BFGS iterations per stage at most, and pairs kept. */
+/** L-BFGS iterations per stage at most. */
 const ITERS = 40;
-const MEMORY = 8;
-/** Work units per (account, candidate) per evaluation of the dual (an exponential and a few multiply-adds). */
-const EVAL_COST = 0.5;
 /** Candidates per account for the rough check (12 nearest homes and about 16 reps reaching it). */
 const ROUGH_CANDIDATES = 30;
 /** Fewest evaluations that must fit in the allowance for the carve to run. */
 const MIN_EVALS = 60;
 /** Largest relative gap between a rep's soft load and its target at the end for the carve to count as settled. */
 const SETTLED = 0.05;
-
-/** Dot product of two vectors. */
-function dot(x: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
-  return s;
-}
 
 /**
  * Each free account's preferred rep by the soft-priced carve (see the module comment): `pref[a]` (accounts not in
@@ -56,7 +47,7 @@ export function softAssignment(
   allowance: number,
 ): Int32Array | undefined {
   if (!carvable(c, free)) return undefined;
-  const { n, k, R } = c;
+  const { n } = c;
   // Rough check first (about ROUGH_CANDIDATES per account), exact once the candidates are known.
   if (free.length * ROUGH_CANDIDATES * EVAL_COST * MIN_EVALS > allowance) return undefined;
   const start = meter.work;
@@ -65,29 +56,9 @@ export function softAssignment(
   for (const a of free) entries += cand.start[a + 1] - cand.start[a];
   const evalCost = Math.ceil(entries * EVAL_COST);
   if (evalCost * MIN_EVALS > allowance - (meter.work - start)) return undefined;
-  // Combined size (mean over weighted metrics of value / mean value) and the reps' target sizes.
-  const on: number[] = [];
-  const mean = new Float64Array(k);
-  for (let m = 0; m < k; m++) {
-    for (const a of free) mean[m] += c.v[a * k + m];
-    mean[m] /= free.length;
-    if (mean[m] > 0 && c.w[m] > 0) on.push(m);
-  }
-  if (on.length === 0) return undefined;
-  const sizeOf = (a: number): number => {
-    let s = 0;
-    for (const m of on) s += c.v[a * k + m] / mean[m];
-    return s / on.length;
-  };
-  const size = new Float64Array(n);
-  for (const a of free) size[a] = sizeOf(a);
-  const t = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    for (const m of on) t[r] += c.target[r * k + m] / mean[m];
-    t[r] /= on.length;
-  }
-  for (let a = 0; a < n; a++) if (fixed[a] >= 0) t[fixed[a]] -= sizeOf(a);
-  if (t.some((x) => !(x > 0))) return undefined;
+  const sized = combinedSizes(c, free, fixed);
+  if (sized === undefined) return undefined;
+  const { size, t } = sized;
   let gap = 0;
   let maxKm = 0;
   for (const a of free) {
@@ -96,106 +67,27 @@ export function softAssignment(
     for (let i = s0; i < cand.start[a + 1]; i++) maxKm = Math.max(maxKm, cand.km[i]);
   }
   gap = gap / free.length || 1;
-  const cost: number[] = [];
-  /** f at prices q and T, with its gradient in `grad`; undefined once the work allowance is spent. */
-  const evaluate = (q: Float64Array, T: number, grad: Float64Array): number | undefined => {
-    if (meter.work - start + evalCost > allowance) return undefined;
-    meter.work += evalCost;
-    grad.set(t);
-    let f = dot(q, t);
-    for (const a of free) {
-      const s0 = cand.start[a];
-      const e = cand.start[a + 1];
-      let low = Infinity;
-      cost.length = 0;
-      for (let i = s0; i < e; i++) {
-        const x = cand.km[i] + q[cand.rep[i]] * size[a];
-        cost.push(x);
-        if (x < low) low = x;
-      }
-      let z = 0;
-      for (let i = 0; i < cost.length; i++) {
-        cost[i] = Math.exp(-(cost[i] - low) / T);
-        z += cost[i];
-      }
-      f -= low - T * Math.log(z);
-      for (let i = 0; i < cost.length; i++) grad[cand.rep[s0 + i]] -= (cost[i] / z) * size[a];
-    }
-    return f;
+  const count = new Float64Array(free.length).fill(1);
+  const sz = Float64Array.from(free, (a) => size[a]);
+  const pts: SoftPoints = {
+    count,
+    size: sz,
+    mass: sz,
+    start: Int32Array.from(free, (a) => cand.start[a]),
+    active: Int32Array.from(free, (a) => cand.start[a + 1] - cand.start[a]),
+    rep: cand.rep,
+    km: cand.km,
   };
-  const p = new Float64Array(R);
-  const grad = new Float64Array(R);
-  const next = new Float64Array(R);
-  const nextGrad = new Float64Array(R);
-  const dir = new Float64Array(R);
-  for (let stage = 0; stage < STAGES; stage++) {
-    const T = gap * T_FROM * Math.pow(T_TO / T_FROM, stage / (STAGES - 1));
-    const S: Float64Array[] = [];
-    const Y: Float64Array[] = [];
-    const rho: number[] = [];
-    let f = evaluate(p, T, grad);
-    if (f === undefined) return undefined;
-    for (let it = 0; it < ITERS; it++) {
-      // Two-loop recursion: dir = H · grad (the step is −dir).
-      dir.set(grad);
-      const alpha = new Float64Array(S.length);
-      for (let i = S.length - 1; i >= 0; i--) {
-        alpha[i] = rho[i] * dot(S[i], dir);
-        for (let j = 0; j < R; j++) dir[j] -= alpha[i] * Y[i][j];
-      }
-      const last = S.length - 1;
-      const gamma =
-        last >= 0 ? dot(S[last], Y[last]) / dot(Y[last], Y[last]) : T / (Math.sqrt(dot(grad, grad) / R) + 1e-12);
-      for (let j = 0; j < R; j++) dir[j] *= gamma;
-      for (let i = 0; i < S.length; i++) {
-        const b = rho[i] * dot(Y[i], dir);
-        for (let j = 0; j < R; j++) dir[j] += S[i][j] * (alpha[i] - b);
-      }
-      const slope = -dot(grad, dir);
-      if (!(slope < 0)) {
-        S.length = Y.length = rho.length = 0;
-        continue;
-      }
-      let step = 1;
-      let fNext: number | undefined;
-      for (let ls = 0; ls < 30; ls++) {
-        for (let j = 0; j < R; j++) next[j] = p[j] - step * dir[j];
-        fNext = evaluate(next, T, nextGrad);
-        if (fNext === undefined) return undefined;
-        if (fNext <= f + 1e-4 * step * slope) break;
-        step /= 2;
-      }
-      if (fNext === undefined || !(fNext <= f + 1e-4 * step * slope)) break; // no descent: next stage
-      const s = new Float64Array(R);
-      const y = new Float64Array(R);
-      for (let j = 0; j < R; j++) {
-        s[j] = next[j] - p[j];
-        y[j] = nextGrad[j] - grad[j];
-      }
-      p.set(next);
-      grad.set(nextGrad);
-      f = fNext;
-      const sy = dot(s, y);
-      if (sy > 1e-12) {
-        S.push(s);
-        Y.push(y);
-        rho.push(1 / sy);
-        if (S.length > MEMORY) {
-          S.shift();
-          Y.shift();
-          rho.shift();
-        }
-      }
-      // Prices running off (beyond any distance on the map): no plan on these arcs.
-      for (let j = 0; j < R; j++) if (!(Math.abs(p[j]) <= 1e3 * (maxKm + gap))) return undefined;
-      let off = 0;
-      for (let r = 0; r < R; r++) off = Math.max(off, Math.abs(grad[r]) / t[r]);
-      if (off < SETTLED / 10) break;
-    }
-  }
-  let off = 0;
-  for (let r = 0; r < R; r++) off = Math.max(off, Math.abs(grad[r]) / t[r]);
-  if (!(off <= SETTLED)) return undefined;
+  const solved = softPrices(
+    pts,
+    t,
+    { temperatures: temperatures(gap, T_FROM, T_TO, STAGES), iterations: ITERS, band: 0, settled: SETTLED },
+    meter,
+    allowance - (meter.work - start),
+    1e3 * (maxKm + gap),
+  );
+  if (solved === undefined || !(solved.off <= SETTLED)) return undefined;
+  const p = solved.prices;
   const pref = new Int32Array(n).fill(-1);
   for (const a of free) {
     let best = -1;

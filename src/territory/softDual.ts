@@ -1,0 +1,276 @@
+/**
+ * The entropic (soft-min) transport dual shared by the soft-priced carves (softCarve.ts on accounts, cellCarve.ts
+ * on cells of nearby accounts). Points i (an account, or a cell of `count[i]` accounts of mean size `size[i]` and
+ * total `mass[i]`) are spread over their candidate reps by the soft minimum of km + p_r · size at temperature T.
+ * With rep targets t_r and a band b (0: exact), the dual
+ *   f(p) = Σ_i −count_i · softmin_T(km_ir + p_r · size_i) + Σ_r t_r · (p_r + b · |p_r|)
+ * is convex (|p_r| smoothed to √(p_r² + δ²) − δ, δ = T / 20); its gradient is zero where every rep's soft load lies
+ * within t_r (1 ± b). It is minimised by L-BFGS with backtracking at temperatures falling geometrically; the
+ * result is the prices, or undefined when the work allowance runs out or the prices run off (no plan on the arcs).
+ */
+import type { Compiled } from './model';
+
+/** Points and their candidate arcs, in compressed rows: point i's arcs are `start[i] … start[i] + active[i] − 1`. */
+export interface SoftPoints {
+  readonly count: Float64Array;
+  readonly size: Float64Array;
+  readonly mass: Float64Array;
+  readonly start: Int32Array;
+  /** Arcs in use per point (pruning lowers it; the arcs kept are moved to the front of the row). */
+  readonly active: Int32Array;
+  readonly rep: Int32Array;
+  /** Distance of each arc (km). */
+  readonly km: Float64Array;
+}
+
+/** How the dual is solved: temperatures (km), iterations per temperature, band, and pruning between them. */
+export interface SoftSchedule {
+  /** Temperatures, falling (km). */
+  readonly temperatures: readonly number[];
+  readonly iterations: number;
+  /** Relative band around each target (0: exact). */
+  readonly band: number;
+  /** After each temperature, drop arcs priced more than this many temperatures above their point's cheapest. */
+  readonly prune?: number;
+  /** Before temperature j: the points to use from then on (a finer set), pruned at the prices so far. */
+  readonly refine?: { readonly at: number; readonly points: SoftPoints };
+  /** The largest relative gap between a soft load and its band at which a temperature is settled. */
+  readonly settled: number;
+}
+
+/**
+ * One combined size per free account (the mean over weighted metrics of its value over the free accounts' mean
+ * value) and each rep's target in those units, less its fixed accounts (`fixed[a]` ≥ 0); undefined when no
+ * weighted metric has a positive mean or a rep's fixed accounts already fill its target.
+ */
+export function combinedSizes(
+  c: Compiled,
+  free: readonly number[],
+  fixed: Int32Array,
+): { size: Float64Array; t: Float64Array } | undefined {
+  const { n, k, R } = c;
+  const on: number[] = [];
+  const mean = new Float64Array(k);
+  for (let m = 0; m < k; m++) {
+    for (const a of free) mean[m] += c.v[a * k + m];
+    mean[m] /= free.length;
+    if (mean[m] > 0 && c.w[m] > 0) on.push(m);
+  }
+  if (on.length === 0) return undefined;
+  const sizeOf = (a: number): number => {
+    let s = 0;
+    for (const m of on) s += c.v[a * k + m] / mean[m];
+    return s / on.length;
+  };
+  const size = new Float64Array(n);
+  for (const a of free) size[a] = sizeOf(a);
+  const t = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    for (const m of on) t[r] += c.target[r * k + m] / mean[m];
+    t[r] /= on.length;
+  }
+  for (let a = 0; a < n; a++) if (fixed[a] >= 0) t[fixed[a]] -= sizeOf(a);
+  if (t.some((x) => !(x > 0))) return undefined;
+  return { size, t };
+}
+
+/** Work units per arc per evaluation of the dual (an exponential and a few multiply-adds). */
+export const EVAL_COST = 0.5;
+/** L-BFGS pairs kept. */
+const MEMORY = 8;
+
+function dot(x: Float64Array, y: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  return s;
+}
+
+/** `stages` temperatures from `from` to `to` times `gap` (km), geometric. */
+export function temperatures(gap: number, from: number, to: number, stages: number): number[] {
+  return Array.from({ length: stages }, (_, s) => gap * from * Math.pow(to / from, s / (stages - 1)));
+}
+
+/** Number of arcs in use. */
+export function arcCount(pts: SoftPoints): number {
+  let s = 0;
+  for (let i = 0; i < pts.active.length; i++) s += pts.active[i];
+  return s;
+}
+
+/** Drops each point's arcs priced (km + p_r · size) more than `limit` km above its cheapest arc. */
+export function pruneArcs(pts: SoftPoints, p: Float64Array, limit: number): void {
+  const { start, active, rep, km, size } = pts;
+  for (let i = 0; i < active.length; i++) {
+    const s0 = start[i];
+    let low = Infinity;
+    for (let j = s0; j < s0 + active[i]; j++) low = Math.min(low, km[j] + p[rep[j]] * size[i]);
+    let w = s0;
+    for (let j = s0; j < s0 + active[i]; j++) {
+      if (km[j] + p[rep[j]] * size[i] - low > limit) continue;
+      rep[w] = rep[j];
+      km[w] = km[j];
+      w++;
+    }
+    active[i] = w - s0;
+  }
+}
+
+/**
+ * Each point's soft shares over its active arcs at prices `p` and temperature `T` (`out[j]` for arc j), the
+ * softmin, and the soft loads added to `load` (mass × share per rep).
+ */
+export function softShares(pts: SoftPoints, p: Float64Array, T: number, out: Float64Array, load?: Float64Array): void {
+  const { start, active, rep, km, size, mass } = pts;
+  for (let i = 0; i < active.length; i++) {
+    const s0 = start[i];
+    const e = s0 + active[i];
+    let low = Infinity;
+    for (let j = s0; j < e; j++) low = Math.min(low, km[j] + p[rep[j]] * size[i]);
+    let z = 0;
+    for (let j = s0; j < e; j++) z += out[j] = Math.exp(-(km[j] + p[rep[j]] * size[i] - low) / T);
+    for (let j = s0; j < e; j++) {
+      out[j] /= z;
+      if (load) load[rep[j]] += out[j] * mass[i];
+    }
+  }
+}
+
+/**
+ * Minimises the dual for targets `t` (one per rep, in size units) over `pts` on `schedule`; returns the prices
+ * (km per unit of size) and the final relative gap of the soft loads to their band, or undefined when the
+ * allowance (work units, counted on `meter`) runs out or the prices run off beyond `runOff` km.
+ */
+export function softPrices(
+  first: SoftPoints,
+  t: Float64Array,
+  schedule: SoftSchedule,
+  meter: { work: number },
+  allowance: number,
+  runOff: number,
+): { prices: Float64Array; off: number } | undefined {
+  const R = t.length;
+  const b = schedule.band;
+  const begin = meter.work;
+  let pts = first;
+  let arcs = arcCount(pts);
+  let weights = new Float64Array(pts.rep.length);
+  /** f at prices q and temperature T, its gradient in `grad`; undefined once the allowance is spent. */
+  const evaluate = (q: Float64Array, T: number, grad: Float64Array): number | undefined => {
+    const cost = Math.ceil(arcs * EVAL_COST);
+    if (meter.work - begin + cost > allowance) return undefined;
+    meter.work += cost;
+    const dl = T / 20;
+    let f = 0;
+    for (let r = 0; r < R; r++) {
+      const h = Math.sqrt(q[r] * q[r] + dl * dl);
+      f += t[r] * (q[r] + b * (h - dl));
+      grad[r] = t[r] * (1 + (b * q[r]) / h);
+    }
+    const { start, active, rep, km, size, count, mass } = pts;
+    for (let i = 0; i < active.length; i++) {
+      const s0 = start[i];
+      const e = s0 + active[i];
+      let low = Infinity;
+      for (let j = s0; j < e; j++) {
+        const x = km[j] + q[rep[j]] * size[i];
+        weights[j] = x;
+        if (x < low) low = x;
+      }
+      let z = 0;
+      for (let j = s0; j < e; j++) z += weights[j] = Math.exp(-(weights[j] - low) / T);
+      f -= count[i] * (low - T * Math.log(z));
+      for (let j = s0; j < e; j++) grad[rep[j]] -= (weights[j] / z) * mass[i];
+    }
+    return f;
+  };
+  /** Largest relative gap of a soft load (read off the gradient) to its band. */
+  const offOf = (g: Float64Array, q: Float64Array, T: number): number => {
+    const dl = T / 20;
+    let off = 0;
+    for (let r = 0; r < R; r++) {
+      const load = t[r] * (1 + (b * q[r]) / Math.sqrt(q[r] * q[r] + dl * dl)) - g[r];
+      off = Math.max(off, Math.max(0, Math.abs(load - t[r]) - b * t[r]) / t[r]);
+    }
+    return off;
+  };
+  const p = new Float64Array(R);
+  const grad = new Float64Array(R);
+  const next = new Float64Array(R);
+  const nextGrad = new Float64Array(R);
+  const dir = new Float64Array(R);
+  let off = Infinity;
+  for (let stage = 0; stage < schedule.temperatures.length; stage++) {
+    const T = schedule.temperatures[stage];
+    if (schedule.refine !== undefined && schedule.refine.at === stage) {
+      pts = schedule.refine.points;
+      if (schedule.prune !== undefined) pruneArcs(pts, p, 2 * schedule.prune * T);
+      arcs = arcCount(pts);
+      weights = new Float64Array(pts.rep.length);
+    }
+    const S: Float64Array[] = [];
+    const Y: Float64Array[] = [];
+    const rho: number[] = [];
+    let f = evaluate(p, T, grad);
+    if (f === undefined) return undefined;
+    for (let it = 0; it < schedule.iterations && offOf(grad, p, T) >= schedule.settled / 10; it++) {
+      // Two-loop recursion: dir = H · grad (the step is −dir).
+      dir.set(grad);
+      const alpha = new Float64Array(S.length);
+      for (let i = S.length - 1; i >= 0; i--) {
+        alpha[i] = rho[i] * dot(S[i], dir);
+        for (let j = 0; j < R; j++) dir[j] -= alpha[i] * Y[i][j];
+      }
+      const last = S.length - 1;
+      const gamma =
+        last >= 0 ? dot(S[last], Y[last]) / dot(Y[last], Y[last]) : T / (Math.sqrt(dot(grad, grad) / R) + 1e-12);
+      for (let j = 0; j < R; j++) dir[j] *= gamma;
+      for (let i = 0; i < S.length; i++) {
+        const beta = rho[i] * dot(Y[i], dir);
+        for (let j = 0; j < R; j++) dir[j] += S[i][j] * (alpha[i] - beta);
+      }
+      const slope = -dot(grad, dir);
+      if (!(slope < 0)) {
+        S.length = Y.length = rho.length = 0;
+        continue;
+      }
+      let step = 1;
+      let fNext: number | undefined;
+      for (let ls = 0; ls < 30; ls++) {
+        for (let j = 0; j < R; j++) next[j] = p[j] - step * dir[j];
+        fNext = evaluate(next, T, nextGrad);
+        if (fNext === undefined) return undefined;
+        if (fNext <= f + 1e-4 * step * slope) break;
+        step /= 2;
+      }
+      if (fNext === undefined || !(fNext <= f + 1e-4 * step * slope)) break; // no descent: next temperature
+      const s = new Float64Array(R);
+      const y = new Float64Array(R);
+      for (let j = 0; j < R; j++) {
+        s[j] = next[j] - p[j];
+        y[j] = nextGrad[j] - grad[j];
+      }
+      p.set(next);
+      grad.set(nextGrad);
+      f = fNext;
+      const sy = dot(s, y);
+      if (sy > 1e-12) {
+        S.push(s);
+        Y.push(y);
+        rho.push(1 / sy);
+        if (S.length > MEMORY) {
+          S.shift();
+          Y.shift();
+          rho.shift();
+        }
+      }
+      // Prices running off (beyond any distance on the map): no plan on these arcs.
+      for (let j = 0; j < R; j++) if (!(Math.abs(p[j]) <= runOff)) return undefined;
+    }
+    off = offOf(grad, p, T);
+    if (schedule.prune !== undefined && pts !== first) {
+      pruneArcs(pts, p, schedule.prune * T);
+      arcs = arcCount(pts);
+    }
+  }
+  return { prices: p, off };
+}
