@@ -23,7 +23,8 @@
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
  *    largest deviation reached.
  * 4. Compactness (with coordinates): from scratch, the first start is carved by distance (priced rounds on books
- *    of up to about 8,000 accounts, a capacitated nearest-home carve above), and on books of up to about 11,000
+ *    of up to about 8,000 accounts; above, the cell carve of cellCarve.ts where reps hold at least 150 accounts on
+ *    average, else a capacitated nearest-home carve), and on books of up to about 11,000
  *    accounts a second start comes from the soft-priced carve (softCarve.ts), searched on a work cap of its own;
  *    the plan with less distance among those within the band goes on. Last, an account moves to a nearer eligible
  *    rep when that neither exceeds the largest deviation nor adds a move.
@@ -44,6 +45,7 @@ import { type Compiled, accountDistance, compile, eligible, unitVectors } from '
 import { descend } from './descent';
 import { greedyAssignment, priceAssignment } from './compact';
 import { softAssignment } from './softCarve';
+import { cellAssignment } from './cellCarve';
 import { type Journal, SearchState } from './searchState';
 import { reportCompiled } from './report';
 import type { HeuristicOptions, TerritoryProblem, TerritoryProgress, TerritoryResult } from './types';
@@ -90,6 +92,8 @@ function farness(acc: Float64Array, rep: Float64Array, a: number, r: number): nu
 interface CompactStart {
   readonly band: number;
   readonly allowance: number;
+  /** The cell carve's allowance (books too large for the price rounds). */
+  readonly cellAllowance: number;
   readonly prefer?: Int32Array;
 }
 
@@ -147,6 +151,7 @@ function construct(
     carve && fromScratch && compact !== undefined
       ? (compact.prefer ??
         priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance) ??
+        cellAssignment(c, pending, plan.asg, 2 * compact.band, plan.meter, compact.cellAllowance) ??
         greedyAssignment(c, pending, plan.asg, compact.band, plan.meter))
       : undefined;
   for (const a of pending) {
@@ -1024,6 +1029,8 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
 
 /** Share of the work cap the priced carve may spend. */
 const COMPACT_SHARE = 0.35;
+/** Share of the work cap the cell carve may spend (where the price rounds do not fit). */
+const CELL_SHARE = 0.7;
 
 /**
  * The priced carve's settings under `ctx`: a band of half the tolerance (the balance search then lands inside the
@@ -1033,6 +1040,7 @@ function compactStart(ctx: Ctx): CompactStart {
   return {
     band: ctx.tolerance > 0 ? ctx.tolerance / 2 : DESCENT_FLOOR / 2,
     allowance: ctx.workCap * COMPACT_SHARE,
+    cellAllowance: ctx.workCap * CELL_SHARE,
   };
 }
 
