@@ -34,8 +34,9 @@ const ITERS = 300;
 const PRUNE = 30;
 /** Largest relative gap between a soft load and its band at the end for the carve to count as settled. */
 const SETTLED = 0.05;
-/** Fewest evaluations on the coarse cells that must fit in the allowance for the carve to run. */
+/** Fewest evaluations on the coarse cells, and on the fine cells before pruning, that must fit in the allowance. */
 const MIN_EVALS = 60;
+const MIN_FINE_EVALS = 20;
 /** Work units per (cell, rep) distance when the candidates are chosen (a dot product and its share of a sort). */
 const NEAREST_COST = 1 / 2;
 /**
@@ -46,28 +47,17 @@ const MIN_PER_REP = 150;
 /** Shares below this are not dealt. */
 const MIN_SHARE = 1e-4;
 
-/** Cells of one grid step: the points of the dual, and each account's cell (−1: not pooled). */
-interface Grid {
-  readonly points: SoftPoints;
+/** Cells of one grid step: each account's cell (−1: not pooled), and per cell its coordinate sum, count and mass. */
+interface Pool {
   readonly cellOf: Int32Array;
+  readonly sum: number[];
+  readonly count: number[];
+  readonly mass: number[];
 }
 
-/**
- * Pools the accounts of `free` that have coordinates into cells of `stepDeg` degrees, each with its `K` nearest
- * homes (by the cell's centroid; ties by rep index) as arcs.
- */
-function grid(
-  c: Compiled,
-  free: readonly number[],
-  size: Float64Array,
-  repU: Float64Array,
-  accU: Float64Array,
-  stepDeg: number,
-  K: number,
-  meter: { work: number },
-): Grid {
+/** Pools the accounts of `free` that have coordinates into cells of `stepDeg` degrees of latitude and longitude. */
+function pool(c: Compiled, free: readonly number[], size: Float64Array, accU: Float64Array, stepDeg: number): Pool {
   const g = c.geo!;
-  const R = c.R;
   const step = (stepDeg * Math.PI) / 180;
   const cols = Math.ceil((2 * Math.PI) / step) + 2;
   const cellOf = new Int32Array(c.n).fill(-1);
@@ -91,6 +81,13 @@ function grid(
     count[i]++;
     mass[i] += size[a];
   }
+  return { cellOf, sum, count, mass };
+}
+
+/** The points of the dual for the cells of `cells`: each with its `K` nearest homes (by centroid; ties by index). */
+function points(c: Compiled, cells: Pool, repU: Float64Array, K: number, meter: { work: number }): SoftPoints {
+  const R = c.R;
+  const { sum, count, mass } = cells;
   const C = count.length;
   const rep = new Int32Array(C * K);
   const km = new Float64Array(C * K);
@@ -106,20 +103,17 @@ function grid(
       km[i * K + j] = EARTH_KM * Math.acos(Math.max(-1, Math.min(1, dots[order[j]])));
     }
   }
-  meter.work += Math.ceil(C * R * NEAREST_COST + free.length);
+  meter.work += Math.ceil(C * R * NEAREST_COST);
   const cnt = Float64Array.from(count);
   const m = Float64Array.from(mass);
   return {
-    points: {
-      count: cnt,
-      size: m.map((x, i) => x / cnt[i]),
-      mass: m,
-      start: Int32Array.from({ length: C }, (_, i) => i * K),
-      active: new Int32Array(C).fill(K),
-      rep,
-      km,
-    },
-    cellOf,
+    count: cnt,
+    size: m.map((x, i) => x / cnt[i]),
+    mass: m,
+    start: Int32Array.from({ length: C }, (_, i) => i * K),
+    active: new Int32Array(C).fill(K),
+    rep,
+    km,
   };
 }
 
@@ -144,12 +138,17 @@ export function cellAssignment(
   const K = Math.min(c.R, CANDIDATES);
   const accU = unitVectors(c.geo!.lat, c.geo!.lon);
   const repU = unitVectors(c.geo!.repLat, c.geo!.repLon);
-  const coarse = grid(c, free, size, repU, accU, COARSE_DEG, K, meter);
-  if (coarse.points.count.length * K * EVAL_COST * MIN_EVALS > allowance - (meter.work - start)) return undefined;
-  const fine = grid(c, free, size, repU, accU, FINE_DEG, K, meter);
-  const f = fine.points;
-  const C = f.count.length;
-  if (C === 0) return undefined;
+  const coarseCells = pool(c, free, size, accU, COARSE_DEG);
+  const fineCells = pool(c, free, size, accU, FINE_DEG);
+  const Cc = coarseCells.count.length;
+  const C = fineCells.count.length;
+  meter.work += 2 * free.length;
+  // Only where the candidates, MIN_EVALS evaluations on the coarse cells and MIN_FINE_EVALS on the fine ones (before
+  // any pruning) fit: on a book spread thin (cells of one account) the fine cells are as many as the accounts.
+  const need = (Cc + C) * c.R * NEAREST_COST + (Cc * MIN_EVALS + C * MIN_FINE_EVALS) * K * EVAL_COST;
+  if (C === 0 || need > allowance - (meter.work - start)) return undefined;
+  const coarse = points(c, coarseCells, repU, K, meter);
+  const f = points(c, fineCells, repU, K, meter);
   let gap = 0;
   let pooled = 0;
   for (let i = 0; i < C; i++) {
@@ -159,7 +158,7 @@ export function cellAssignment(
   gap = gap / pooled || 1;
   const temps = temperatures(gap, T_FROM, T_TO, STAGES);
   const solved = softPrices(
-    coarse.points,
+    coarse,
     t,
     { temperatures: temps, iterations: ITERS, band, prune: PRUNE, refine: { at: 1, points: f }, settled: SETTLED },
     meter,
@@ -172,7 +171,7 @@ export function cellAssignment(
   const share = new Float64Array(f.rep.length);
   softShares(f, p, temps[STAGES - 1], share);
   const members: number[][] = Array.from({ length: C }, () => []);
-  for (const a of free) if (fine.cellOf[a] >= 0) members[fine.cellOf[a]].push(a);
+  for (const a of free) if (fineCells.cellOf[a] >= 0) members[fineCells.cellOf[a]].push(a);
   const pref = new Int32Array(c.n).fill(-1);
   const room = new Float64Array(K);
   const pairAcc: number[] = [];

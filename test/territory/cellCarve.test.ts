@@ -61,7 +61,9 @@ describe('cell carve', () => {
       ),
     );
     expect(cellAssignment(noHome, all, fixed, 0.02, { work: 0 }, 1e8)).toBeUndefined();
-    // 4 coarse cells × 2 arcs × 0.5 units × 60 evaluations = 240 units at least, after choosing the candidates.
+    // The accounts span 3° and 1°: at least 3 + 1 coarse cells (1.2°) and 10 + 3 fine ones (0.3°). Candidates
+    // (4 + 13) × 2 reps × 0.5, plus 60 evaluations on the coarse cells and 20 on the fine ones, 2 arcs each at 0.5:
+    // 17 + (240 + 260) = 517 units at least, more than 200.
     expect(cellAssignment(book(), all, fixed, 0.02, { work: 0 }, 200)).toBeUndefined();
   });
 
