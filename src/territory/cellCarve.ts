@@ -47,31 +47,42 @@ const MIN_PER_REP = 150;
 /** Shares below this are not dealt. */
 const MIN_SHARE = 1e-4;
 
-/** Cells of one grid step: each account's cell (−1: not pooled), and per cell its coordinate sum, count and mass. */
+/**
+ * Cells of one grid step: each account's cell (−1: not pooled), and per cell its eligibility key (accounts of
+ * different keys are pooled apart), coordinate sum, count and mass.
+ */
 interface Pool {
   readonly cellOf: Int32Array;
+  readonly key: number[];
   readonly sum: number[];
   readonly count: number[];
   readonly mass: number[];
 }
 
-/** Pools the accounts of `free` that have coordinates into cells of `stepDeg` degrees of latitude and longitude. */
+/**
+ * Pools the accounts of `free` that have coordinates into cells of `stepDeg` degrees of latitude and longitude, one
+ * per eligibility key.
+ */
 function pool(c: Compiled, free: readonly number[], size: Float64Array, accU: Float64Array, stepDeg: number): Pool {
   const g = c.geo!;
   const step = (stepDeg * Math.PI) / 180;
   const cols = Math.ceil((2 * Math.PI) / step) + 2;
   const cellOf = new Int32Array(c.n).fill(-1);
+  const keys = c.elig.length / c.R + 1;
   const index = new Map<number, number>();
+  const key: number[] = [];
   const sum: number[] = [];
   const count: number[] = [];
   const mass: number[] = [];
   for (const a of free) {
     if (Number.isNaN(g.lat[a]) || Number.isNaN(g.lon[a])) continue;
-    const key = Math.floor((g.lat[a] + Math.PI) / step) * cols + Math.floor((g.lon[a] + 2 * Math.PI) / step);
-    let i = index.get(key);
+    const at = Math.floor((g.lat[a] + Math.PI) / step) * cols + Math.floor((g.lon[a] + 2 * Math.PI) / step);
+    const k = at * keys + c.key[a] + 1;
+    let i = index.get(k);
     if (i === undefined) {
       i = count.length;
-      index.set(key, i);
+      index.set(k, i);
+      key.push(c.key[a]);
       sum.push(0, 0, 0);
       count.push(0);
       mass.push(0);
@@ -81,13 +92,17 @@ function pool(c: Compiled, free: readonly number[], size: Float64Array, accU: Fl
     count[i]++;
     mass[i] += size[a];
   }
-  return { cellOf, sum, count, mass };
+  return { cellOf, key, sum, count, mass };
 }
 
-/** The points of the dual for the cells of `cells`: each with its `K` nearest homes (by centroid; ties by index). */
+/**
+ * The points of the dual for the cells of `cells`: each with its `K` nearest eligible homes (by centroid; ties by
+ * index) as arcs.
+ */
 function points(c: Compiled, cells: Pool, repU: Float64Array, K: number, meter: { work: number }): SoftPoints {
   const R = c.R;
   const { sum, count, mass } = cells;
+  const active = new Int32Array(count.length);
   const C = count.length;
   const rep = new Int32Array(C * K);
   const km = new Float64Array(C * K);
@@ -98,9 +113,13 @@ function points(c: Compiled, cells: Pool, repU: Float64Array, K: number, meter: 
     for (let r = 0; r < R; r++)
       dots[r] = (sum[3 * i] * repU[3 * r] + sum[3 * i + 1] * repU[3 * r + 1] + sum[3 * i + 2] * repU[3 * r + 2]) / len;
     order.sort((p, q) => dots[q] - dots[p] || p - q);
-    for (let j = 0; j < K; j++) {
-      rep[i * K + j] = order[j];
-      km[i * K + j] = EARTH_KM * Math.acos(Math.max(-1, Math.min(1, dots[order[j]])));
+    const kk = cells.key[i];
+    for (let o = 0; o < R && active[i] < K; o++) {
+      const r = order[o];
+      if (kk >= 0 && c.elig[kk * R + r] !== 1) continue;
+      const j = i * K + active[i]++;
+      rep[j] = r;
+      km[j] = EARTH_KM * Math.acos(Math.max(-1, Math.min(1, dots[r])));
     }
   }
   meter.work += Math.ceil(C * R * NEAREST_COST);
@@ -111,7 +130,7 @@ function points(c: Compiled, cells: Pool, repU: Float64Array, K: number, meter: 
     size: m.map((x, i) => x / cnt[i]),
     mass: m,
     start: Int32Array.from({ length: C }, (_, i) => i * K),
-    active: new Int32Array(C).fill(K),
+    active,
     rep,
     km,
   };
@@ -152,7 +171,7 @@ export function cellAssignment(
   let gap = 0;
   let pooled = 0;
   for (let i = 0; i < C; i++) {
-    if (K > 1) gap += (f.km[i * K + 1] - f.km[i * K]) * f.count[i];
+    if (f.active[i] > 1) gap += (f.km[i * K + 1] - f.km[i * K]) * f.count[i];
     pooled += f.count[i];
   }
   gap = gap / pooled || 1;

@@ -7,9 +7,9 @@
  * value) and spreads each account over its candidate homes by the soft minimum of km + p_r · s_a at temperature
  * T. The dual f(p) = Σ_a −softmin_T(km_a + p · s_a) + Σ_r p_r · t_r (t_r: rep r's target size, less its fixed
  * accounts) is smooth and convex; its gradient t_r − load_r is zero when every rep's soft load meets its target.
- * It is minimised by L-BFGS with backtracking, at temperatures falling from T_FROM to T_TO times the mean gap
- * between an account's nearest and second-nearest home; then each account takes its cheapest home at the final
- * prices. The candidates are the K nearest homes plus the reps whose reach (SOFT_REACH times their share) covers
+ * It is minimised by L-BFGS with backtracking (softDual.ts, shared with the cell carve), at temperatures falling
+ * from T_FROM to T_TO times the mean gap between an account's nearest and second-nearest home; then each account
+ * takes its cheapest home at the final prices. The candidates are the K nearest homes plus the reps whose reach (SOFT_REACH times their share) covers
  * the account: with the price rounds' narrower reach, crowded accounts can reach only reps whose shares they
  * exceed, no plan exists on those arcs and the dual is unbounded.
  *

@@ -91,14 +91,14 @@ export function temperatures(gap: number, from: number, to: number, stages: numb
 }
 
 /** Number of arcs in use. */
-export function arcCount(pts: SoftPoints): number {
+function arcCount(pts: SoftPoints): number {
   let s = 0;
   for (let i = 0; i < pts.active.length; i++) s += pts.active[i];
   return s;
 }
 
 /** Drops each point's arcs priced (km + p_r · size) more than `limit` km above its cheapest arc. */
-export function pruneArcs(pts: SoftPoints, p: Float64Array, limit: number): void {
+function pruneArcs(pts: SoftPoints, p: Float64Array, limit: number): void {
   const { start, active, rep, km, size } = pts;
   for (let i = 0; i < active.length; i++) {
     const s0 = start[i];
@@ -115,12 +115,9 @@ export function pruneArcs(pts: SoftPoints, p: Float64Array, limit: number): void
   }
 }
 
-/**
- * Each point's soft shares over its active arcs at prices `p` and temperature `T` (`out[j]` for arc j), the
- * softmin, and the soft loads added to `load` (mass × share per rep).
- */
-export function softShares(pts: SoftPoints, p: Float64Array, T: number, out: Float64Array, load?: Float64Array): void {
-  const { start, active, rep, km, size, mass } = pts;
+/** Each point's soft shares over its active arcs at prices `p` and temperature `T` (km): `out[j]` for arc j. */
+export function softShares(pts: SoftPoints, p: Float64Array, T: number, out: Float64Array): void {
+  const { start, active, rep, km, size } = pts;
   for (let i = 0; i < active.length; i++) {
     const s0 = start[i];
     const e = s0 + active[i];
@@ -128,10 +125,7 @@ export function softShares(pts: SoftPoints, p: Float64Array, T: number, out: Flo
     for (let j = s0; j < e; j++) low = Math.min(low, km[j] + p[rep[j]] * size[i]);
     let z = 0;
     for (let j = s0; j < e; j++) z += out[j] = Math.exp(-(km[j] + p[rep[j]] * size[i] - low) / T);
-    for (let j = s0; j < e; j++) {
-      out[j] /= z;
-      if (load) load[rep[j]] += out[j] * mass[i];
-    }
+    for (let j = s0; j < e; j++) out[j] /= z;
   }
 }
 

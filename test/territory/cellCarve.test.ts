@@ -67,6 +67,27 @@ describe('cell carve', () => {
     expect(cellAssignment(book(), all, fixed, 0.02, { work: 0 }, 200)).toBeUndefined();
   });
 
+  test('accounts with eligibility keys are pooled by key and dealt only to reps that take it', () => {
+    // Ann (0°) takes key "east", Bob (10°) takes key "west": every account's only eligible rep is the far one, so the
+    // carve must deal against distance. Accounts alternate keys, so each cell holds both.
+    const problem = {
+      ...equatorBook(
+        lons.map(() => 1),
+        lons,
+        [0, 10],
+      ),
+      reps: [
+        { name: 'Ann', home: { lat: 0, lon: 0 }, keys: ['east'] },
+        { name: 'Bob', home: { lat: 0, lon: 10 }, keys: ['west'] },
+      ],
+      accountKeys: lons.map((_, a) => (a % 2 === 0 ? 'east' : 'west')),
+    };
+    const c = compile(problem);
+    const pref = cellAssignment(c, all, new Int32Array(400).fill(-1), 0.02, { work: 0 }, 1e8);
+    expect(pref).toBeDefined();
+    for (let a = 0; a < 400; a++) expect(pref![a]).toBe(a % 2 === 0 ? 0 : 1);
+  });
+
   test('a clustered book of 20,000 accounts × 100 reps: in the band, and nearer than the capacitated carve', () => {
     // Seed 8, tolerance 0.02: 157.4 km on average from the capacitated nearest-home carve (the code before), 137.2
     // km from the cell carve (bench/RESULTS.md, Compactness VI).
