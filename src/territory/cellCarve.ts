@@ -25,10 +25,6 @@ const COARSE_DEG = 1.2;
 const FINE_DEG = 0.3;
 /** Candidate homes per cell (its nearest). */
 const CANDIDATES = 100;
-/** Temperatures: STAGES from T_FROM to T_TO times the mean gap between a cell's nearest and second-nearest home. */
-const STAGES = 6;
-const T_FROM = 0.5;
-const T_TO = 0.02;
 /** L-BFGS iterations per temperature at most. */
 const ITERS = 300;
 /** Arcs priced more than this many temperatures above their cell's cheapest are dropped. */
@@ -176,7 +172,7 @@ export function cellAssignment(
     pooled += f.count[i];
   }
   gap = gap / pooled || 1;
-  const temps = temperatures(gap, T_FROM, T_TO, STAGES);
+  const temps = temperatures(gap);
   const solved = softPrices(
     coarse,
     t,
@@ -189,7 +185,7 @@ export function cellAssignment(
   const p = solved.prices;
   // Each cell's soft shares at the final prices, then its accounts dealt to its reps in those shares.
   const share = new Float64Array(f.rep.length);
-  softShares(f, p, temps[STAGES - 1], share);
+  softShares(f, p, temps[temps.length - 1], share);
   const members: number[][] = Array.from({ length: C }, () => []);
   for (const a of free) if (fineCells.cellOf[a] >= 0) members[fineCells.cellOf[a]].push(a);
   const pref = new Int32Array(c.n).fill(-1);

@@ -8,7 +8,7 @@
  * T. The dual f(p) = Σ_a −softmin_T(km_a + p · s_a) + Σ_r p_r · t_r (t_r: rep r's target size, less its fixed
  * accounts) is smooth and convex; its gradient t_r − load_r is zero when every rep's soft load meets its target.
  * It is minimised by L-BFGS with backtracking (softDual.ts, shared with the cell carve), at temperatures falling
- * from T_FROM to T_TO times the mean gap between an account's nearest and second-nearest home; then each account
+ * from 0.5 to 0.02 times the mean gap between an account's nearest and second-nearest home; then each account
  * takes its cheapest home at the final prices. The candidates are the K nearest homes plus the reps whose reach (SOFT_REACH times their share) covers
  * the account: with the price rounds' narrower reach, crowded accounts can reach only reps whose shares they
  * exceed, no plan exists on those arcs and the dual is unbounded.
@@ -22,10 +22,6 @@ import { EVAL_COST, type SoftPoints, combinedSizes, softPrices, temperatures } f
 
 /** Reach of each rep, in multiples of its share of the accounts (see the module comment). */
 const SOFT_REACH = 16;
-/** Temperatures (stages), from T_FROM to T_TO times the mean nearest-home gap, geometric. */
-const STAGES = 6;
-const T_FROM = 0.5;
-const T_TO = 0.02;
 /** L-BFGS iterations per stage at most. */
 const ITERS = 40;
 /** Candidates per account for the rough check (12 nearest homes and about 16 reps reaching it). */
@@ -81,7 +77,7 @@ export function softAssignment(
   const solved = softPrices(
     pts,
     t,
-    { temperatures: temperatures(gap, T_FROM, T_TO, STAGES), iterations: ITERS, band: 0, settled: SETTLED },
+    { temperatures: temperatures(gap), iterations: ITERS, band: 0, settled: SETTLED },
     meter,
     allowance - (meter.work - start),
     1e3 * (maxKm + gap),

@@ -85,9 +85,19 @@ function dot(x: Float64Array, y: Float64Array): number {
   return s;
 }
 
-/** `stages` temperatures from `from` to `to` times `gap` (km), geometric. */
-export function temperatures(gap: number, from: number, to: number, stages: number): number[] {
-  return Array.from({ length: stages }, (_, s) => gap * from * Math.pow(to / from, s / (stages - 1)));
+/** Temperatures of the staged solve: STAGES from T_FROM to T_TO times the mean nearest-home gap, geometric. */
+const STAGES = 6;
+const T_FROM = 0.5;
+const T_TO = 0.02;
+
+/** The carves' temperatures (km), falling geometrically from T_FROM to T_TO times `gap` (km) in STAGES steps. */
+export function temperatures(gap: number): number[] {
+  return Array.from({ length: STAGES }, (_, s) => gap * T_FROM * Math.pow(T_TO / T_FROM, s / (STAGES - 1)));
+}
+
+/** Priced cost of arc j of point i at prices `p`: km + p_rep · size (km). */
+function priced(pts: SoftPoints, p: Float64Array, i: number, j: number): number {
+  return pts.km[j] + p[pts.rep[j]] * pts.size[i];
 }
 
 /** Number of arcs in use. */
@@ -99,14 +109,14 @@ function arcCount(pts: SoftPoints): number {
 
 /** Drops each point's arcs priced (km + p_r · size) more than `limit` km above its cheapest arc. */
 function pruneArcs(pts: SoftPoints, p: Float64Array, limit: number): void {
-  const { start, active, rep, km, size } = pts;
+  const { start, active, rep, km } = pts;
   for (let i = 0; i < active.length; i++) {
     const s0 = start[i];
     let low = Infinity;
-    for (let j = s0; j < s0 + active[i]; j++) low = Math.min(low, km[j] + p[rep[j]] * size[i]);
+    for (let j = s0; j < s0 + active[i]; j++) low = Math.min(low, priced(pts, p, i, j));
     let w = s0;
     for (let j = s0; j < s0 + active[i]; j++) {
-      if (km[j] + p[rep[j]] * size[i] - low > limit) continue;
+      if (priced(pts, p, i, j) - low > limit) continue;
       rep[w] = rep[j];
       km[w] = km[j];
       w++;
@@ -117,14 +127,14 @@ function pruneArcs(pts: SoftPoints, p: Float64Array, limit: number): void {
 
 /** Each point's soft shares over its active arcs at prices `p` and temperature `T` (km): `out[j]` for arc j. */
 export function softShares(pts: SoftPoints, p: Float64Array, T: number, out: Float64Array): void {
-  const { start, active, rep, km, size } = pts;
+  const { start, active } = pts;
   for (let i = 0; i < active.length; i++) {
     const s0 = start[i];
     const e = s0 + active[i];
     let low = Infinity;
-    for (let j = s0; j < e; j++) low = Math.min(low, km[j] + p[rep[j]] * size[i]);
+    for (let j = s0; j < e; j++) low = Math.min(low, (out[j] = priced(pts, p, i, j)));
     let z = 0;
-    for (let j = s0; j < e; j++) z += out[j] = Math.exp(-(km[j] + p[rep[j]] * size[i] - low) / T);
+    for (let j = s0; j < e; j++) z += out[j] = Math.exp(-(out[j] - low) / T);
     for (let j = s0; j < e; j++) out[j] /= z;
   }
 }
