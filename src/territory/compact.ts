@@ -56,7 +56,7 @@ const NEAREST_COST = 1 / 8;
  * whose reach covers it (the radius within which the rep finds REACH times its share of the free accounts), so a rep
  * far from most accounts can still fill its book.
  */
-export interface Candidates {
+interface Candidates {
   /** `rep[start[a]] …`: account a's candidate reps, `km` their distances (km). */
   readonly start: Int32Array;
   readonly rep: Int32Array;
