@@ -66,6 +66,7 @@ export function softAssignment(
   const count = new Float64Array(free.length).fill(1);
   const sz = Float64Array.from(free, (a) => size[a]);
   const pts: SoftPoints = {
+    dims: 1,
     count,
     size: sz,
     mass: sz,

@@ -5,14 +5,19 @@
  * With rep targets t_r and a band b (0: exact), the dual
  *   f(p) = Σ_i −count_i · softmin_T(km_ir + p_r · size_i) + Σ_r t_r · (p_r + b · |p_r|)
  * is convex (|p_r| smoothed to √(p_r² + δ²) − δ, δ = T / 20); its gradient is zero where every rep's soft load lies
- * within t_r (1 ± b). It is minimised by L-BFGS with backtracking at temperatures falling geometrically; the
- * result is the prices, or undefined when the work allowance runs out or the prices run off (no plan on the arcs).
+ * within t_r (1 ± b). With D sizes per point (one per metric, `dims`), each rep has D prices and p_r · size is
+ * their dot product; each (rep, size) pair has its own target and band. It is minimised by L-BFGS with backtracking
+ * at temperatures falling geometrically; the result is the prices, or undefined when the work allowance runs out or
+ * the prices run off (no plan on the arcs).
  */
 import type { Compiled } from './model';
 
 /** Points and their candidate arcs, in compressed rows: point i's arcs are `start[i] … start[i] + active[i] − 1`. */
 export interface SoftPoints {
+  /** Size dimensions D (1: one combined size; more: one per metric, priced apart). */
+  readonly dims: number;
   readonly count: Float64Array;
+  /** Mean size and total mass of each point, D per point (point i's are at i · D … i · D + D − 1). */
   readonly size: Float64Array;
   readonly mass: Float64Array;
   readonly start: Int32Array;
@@ -36,18 +41,26 @@ export interface SoftSchedule {
   readonly refine?: { readonly at: number; readonly points: SoftPoints };
   /** The largest relative gap between a soft load and its band at which a temperature is settled. */
   readonly settled: number;
+  /** Prices to start from (default 0). */
+  readonly from?: Float64Array;
+  /** When the allowance runs out: the prices so far (each step lowered the dual) instead of undefined. */
+  readonly anytime?: boolean;
 }
 
 /**
- * One combined size per free account (the mean over weighted metrics of its value over the free accounts' mean
- * value) and each rep's target in those units, less its fixed accounts (`fixed[a]` ≥ 0); undefined when no
- * weighted metric has a positive mean or a rep's fixed accounts already fill its target.
+ * Sizes of the free accounts and rep targets in the same units, less each rep's fixed accounts (`fixed[a]` ≥ 0).
+ * With `split` false, D = 1: one combined size per account, the mean over weighted metrics of its value over the
+ * free accounts' mean value. With `split`, D = the weighted metrics with a positive mean: one size per metric,
+ * its value over that mean divided by D (so the sizes add up to the combined size, and one price on every metric
+ * prices the combined size). Account a's sizes are size[a · D + d], rep r's targets t[r · D + d]. Undefined when
+ * no weighted metric has a positive mean or a rep's fixed accounts already fill a target.
  */
 export function combinedSizes(
   c: Compiled,
   free: readonly number[],
   fixed: Int32Array,
-): { size: Float64Array; t: Float64Array } | undefined {
+  split = false,
+): { dims: number; size: Float64Array; t: Float64Array } | undefined {
   const { n, k, R } = c;
   const on: number[] = [];
   const mean = new Float64Array(k);
@@ -57,21 +70,19 @@ export function combinedSizes(
     if (mean[m] > 0 && c.w[m] > 0) on.push(m);
   }
   if (on.length === 0) return undefined;
-  const sizeOf = (a: number): number => {
-    let s = 0;
-    for (const m of on) s += c.v[a * k + m] / mean[m];
-    return s / on.length;
+  const D = split ? on.length : 1;
+  /** Adds `sign` × the sizes of `values` (k per row, row `at`) to out[to · D …]. */
+  const add = (values: Float64Array, at: number, out: Float64Array, to: number, sign: number): void => {
+    for (let d = 0; d < on.length; d++)
+      out[to * D + (split ? d : 0)] += (sign * values[at * k + on[d]]) / mean[on[d]] / on.length;
   };
-  const size = new Float64Array(n);
-  for (const a of free) size[a] = sizeOf(a);
-  const t = new Float64Array(R);
-  for (let r = 0; r < R; r++) {
-    for (const m of on) t[r] += c.target[r * k + m] / mean[m];
-    t[r] /= on.length;
-  }
-  for (let a = 0; a < n; a++) if (fixed[a] >= 0) t[fixed[a]] -= sizeOf(a);
+  const size = new Float64Array(n * D);
+  for (const a of free) add(c.v, a, size, a, 1);
+  const t = new Float64Array(R * D);
+  for (let r = 0; r < R; r++) add(c.target, r, t, r, 1);
+  for (let a = 0; a < n; a++) if (fixed[a] >= 0) add(c.v, a, t, fixed[a], -1);
   if (t.some((x) => !(x > 0))) return undefined;
-  return { size, t };
+  return { dims: D, size, t };
 }
 
 /** Work units per arc per evaluation of the dual (an exponential and a few multiply-adds). */
@@ -95,9 +106,12 @@ export function temperatures(gap: number): number[] {
   return Array.from({ length: STAGES }, (_, s) => gap * T_FROM * Math.pow(T_TO / T_FROM, s / (STAGES - 1)));
 }
 
-/** Priced cost of arc j of point i at prices `p`: km + p_rep · size (km). */
+/** Priced cost of arc j of point i at prices `p`: km + Σ_d p_(rep, d) · size_(i, d) (km). */
 function priced(pts: SoftPoints, p: Float64Array, i: number, j: number): number {
-  return pts.km[j] + p[pts.rep[j]] * pts.size[i];
+  const D = pts.dims;
+  let x = pts.km[j];
+  for (let d = 0; d < D; d++) x += p[pts.rep[j] * D + d] * pts.size[i * D + d];
+  return x;
 }
 
 /** Number of arcs in use. */
@@ -140,9 +154,10 @@ export function softShares(pts: SoftPoints, p: Float64Array, T: number, out: Flo
 }
 
 /**
- * Minimises the dual for targets `t` (one per rep, in size units) over `pts` on `schedule`; returns the prices
- * (km per unit of size) and the final relative gap of the soft loads to their band, or undefined when the
- * allowance (work units, counted on `meter`) runs out or the prices run off beyond `runOff` km.
+ * Minimises the dual for targets `t` (D per rep, in size units: t[r · D + d]) over `pts` on `schedule`; returns
+ * the prices (km per unit of size, at the same index as the targets) and the final relative gap of the soft loads
+ * to their band, or undefined when the allowance (work units, counted on `meter`) runs out (unless `anytime`) or the
+ * prices run off beyond `runOff` km.
  */
 export function softPrices(
   first: SoftPoints,
@@ -152,7 +167,8 @@ export function softPrices(
   allowance: number,
   runOff: number,
 ): { prices: Float64Array; off: number } | undefined {
-  const R = t.length;
+  const P = t.length; // prices: D per rep
+  const D = first.dims;
   const b = schedule.band;
   const begin = meter.work;
   let pts = first;
@@ -165,7 +181,7 @@ export function softPrices(
     meter.work += cost;
     const dl = T / 20;
     let f = 0;
-    for (let r = 0; r < R; r++) {
+    for (let r = 0; r < P; r++) {
       const h = Math.sqrt(q[r] * q[r] + dl * dl);
       f += t[r] * (q[r] + b * (h - dl));
       grad[r] = t[r] * (1 + (b * q[r]) / h);
@@ -175,15 +191,47 @@ export function softPrices(
       const s0 = start[i];
       const e = s0 + active[i];
       let low = Infinity;
-      for (let j = s0; j < e; j++) {
-        const x = km[j] + q[rep[j]] * size[i];
-        weights[j] = x;
-        if (x < low) low = x;
+      // Written out for one and two sizes (the common cases; a loop over d costs a third more time there).
+      if (D === 1) {
+        const s = size[i];
+        for (let j = s0; j < e; j++) {
+          const x = km[j] + q[rep[j]] * s;
+          weights[j] = x;
+          if (x < low) low = x;
+        }
+      } else if (D === 2) {
+        const s = size[2 * i];
+        const u = size[2 * i + 1];
+        for (let j = s0; j < e; j++) {
+          const x = km[j] + q[2 * rep[j]] * s + q[2 * rep[j] + 1] * u;
+          weights[j] = x;
+          if (x < low) low = x;
+        }
+      } else {
+        for (let j = s0; j < e; j++) {
+          let x = km[j];
+          for (let d = 0; d < D; d++) x += q[rep[j] * D + d] * size[i * D + d];
+          weights[j] = x;
+          if (x < low) low = x;
+        }
       }
       let z = 0;
       for (let j = s0; j < e; j++) z += weights[j] = Math.exp(-(weights[j] - low) / T);
       f -= count[i] * (low - T * Math.log(z));
-      for (let j = s0; j < e; j++) grad[rep[j]] -= (weights[j] / z) * mass[i];
+      if (D === 1) {
+        for (let j = s0; j < e; j++) grad[rep[j]] -= (weights[j] / z) * mass[i];
+      } else if (D === 2) {
+        const m = mass[2 * i];
+        const v = mass[2 * i + 1];
+        for (let j = s0; j < e; j++) {
+          const w = weights[j] / z;
+          grad[2 * rep[j]] -= w * m;
+          grad[2 * rep[j] + 1] -= w * v;
+        }
+      } else {
+        for (let j = s0; j < e; j++)
+          for (let d = 0; d < D; d++) grad[rep[j] * D + d] -= (weights[j] / z) * mass[i * D + d];
+      }
     }
     return f;
   };
@@ -191,17 +239,17 @@ export function softPrices(
   const offOf = (g: Float64Array, q: Float64Array, T: number): number => {
     const dl = T / 20;
     let off = 0;
-    for (let r = 0; r < R; r++) {
+    for (let r = 0; r < P; r++) {
       const load = t[r] * (1 + (b * q[r]) / Math.sqrt(q[r] * q[r] + dl * dl)) - g[r];
       off = Math.max(off, Math.max(0, Math.abs(load - t[r]) - b * t[r]) / t[r]);
     }
     return off;
   };
-  const p = new Float64Array(R);
-  const grad = new Float64Array(R);
-  const next = new Float64Array(R);
-  const nextGrad = new Float64Array(R);
-  const dir = new Float64Array(R);
+  const p = schedule.from === undefined ? new Float64Array(P) : Float64Array.from(schedule.from);
+  const grad = new Float64Array(P);
+  const next = new Float64Array(P);
+  const nextGrad = new Float64Array(P);
+  const dir = new Float64Array(P);
   let off = Infinity;
   for (let stage = 0; stage < schedule.temperatures.length; stage++) {
     const T = schedule.temperatures[stage];
@@ -215,22 +263,22 @@ export function softPrices(
     const Y: Float64Array[] = [];
     const rho: number[] = [];
     let f = evaluate(p, T, grad);
-    if (f === undefined) return undefined;
+    if (f === undefined) return schedule.anytime ? { prices: p, off } : undefined;
     for (let it = 0; it < schedule.iterations && offOf(grad, p, T) >= schedule.settled / 10; it++) {
       // Two-loop recursion: dir = H · grad (the step is −dir).
       dir.set(grad);
       const alpha = new Float64Array(S.length);
       for (let i = S.length - 1; i >= 0; i--) {
         alpha[i] = rho[i] * dot(S[i], dir);
-        for (let j = 0; j < R; j++) dir[j] -= alpha[i] * Y[i][j];
+        for (let j = 0; j < P; j++) dir[j] -= alpha[i] * Y[i][j];
       }
       const last = S.length - 1;
       const gamma =
-        last >= 0 ? dot(S[last], Y[last]) / dot(Y[last], Y[last]) : T / (Math.sqrt(dot(grad, grad) / R) + 1e-12);
-      for (let j = 0; j < R; j++) dir[j] *= gamma;
+        last >= 0 ? dot(S[last], Y[last]) / dot(Y[last], Y[last]) : T / (Math.sqrt(dot(grad, grad) / P) + 1e-12);
+      for (let j = 0; j < P; j++) dir[j] *= gamma;
       for (let i = 0; i < S.length; i++) {
         const beta = rho[i] * dot(Y[i], dir);
-        for (let j = 0; j < R; j++) dir[j] += S[i][j] * (alpha[i] - beta);
+        for (let j = 0; j < P; j++) dir[j] += S[i][j] * (alpha[i] - beta);
       }
       const slope = -dot(grad, dir);
       if (!(slope < 0)) {
@@ -240,16 +288,16 @@ export function softPrices(
       let step = 1;
       let fNext: number | undefined;
       for (let ls = 0; ls < 30; ls++) {
-        for (let j = 0; j < R; j++) next[j] = p[j] - step * dir[j];
+        for (let j = 0; j < P; j++) next[j] = p[j] - step * dir[j];
         fNext = evaluate(next, T, nextGrad);
-        if (fNext === undefined) return undefined;
+        if (fNext === undefined) return schedule.anytime ? { prices: p, off: offOf(grad, p, T) } : undefined;
         if (fNext <= f + 1e-4 * step * slope) break;
         step /= 2;
       }
       if (fNext === undefined || !(fNext <= f + 1e-4 * step * slope)) break; // no descent: next temperature
-      const s = new Float64Array(R);
-      const y = new Float64Array(R);
-      for (let j = 0; j < R; j++) {
+      const s = new Float64Array(P);
+      const y = new Float64Array(P);
+      for (let j = 0; j < P; j++) {
         s[j] = next[j] - p[j];
         y[j] = nextGrad[j] - grad[j];
       }
@@ -268,7 +316,7 @@ export function softPrices(
         }
       }
       // Prices running off (beyond any distance on the map): no plan on these arcs.
-      for (let j = 0; j < R; j++) if (!(Math.abs(p[j]) <= runOff)) return undefined;
+      for (let j = 0; j < P; j++) if (!(Math.abs(p[j]) <= runOff)) return undefined;
     }
     off = offOf(grad, p, T);
     if (schedule.prune !== undefined && pts !== first) {
