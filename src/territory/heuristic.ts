@@ -1030,7 +1030,7 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
 /** Share of the work cap the priced carve may spend. */
 const COMPACT_SHARE = 0.35;
 /** Share of the work cap the cell carve may spend (where the price rounds do not fit). */
-const CELL_SHARE = 0.7;
+const CELL_SHARE = 1;
 
 /**
  * The priced carve's settings under `ctx`: a band of half the tolerance (the balance search then lands inside the
