@@ -24,7 +24,7 @@
  */
 import { type Compiled, EARTH_KM, unitVectors } from './model';
 import { carvable } from './compact';
-import { EVAL_COST, type SoftPoints, combinedSizes, softPrices, softShares, temperatures } from './softDual';
+import { EVAL_COST, type SoftPoints, combinedSizes, evalCost, softPrices, softShares, temperatures } from './softDual';
 
 /** Grid steps (degrees) of the coarse and fine cells. */
 const COARSE_DEG = 1.2;
@@ -46,17 +46,18 @@ const NEAREST_COST = 1 / 2;
  * Fewest free accounts per rep on average for the carve to run: with fewer, a cell's shares are dealt in lumps
  * of whole accounts and the plans came out longer than the capacitated carve's on the bench (11,000 × 500: +10 %).
  */
-const MIN_PER_REP = 150;
+const MIN_PER_REP = 50;
 /** Shares below this are not dealt. */
 const MIN_SHARE = 1e-4;
 /**
- * Mix stage: size classes per cell. The dual prices a point's accounts at their mean size, and a rep far from most
- * accounts is filled more cheaply by a few large ones; splitting cells by size lets the dual see that (seed 7 of
- * the bench's 50,000 × 200: the soft plan's mean distance 141.6 → 134.2 km with 2 classes, 132.7 with 3).
+ * Mix stage: most size classes per cell (fewer where the stage would not fit the work left). The dual prices a
+ * point's accounts at their mean size, and a rep far from most accounts is filled more cheaply by a few large ones;
+ * splitting cells by size lets the dual see that (seed 7 of the bench's 50,000 × 200: the soft plan's mean distance
+ * 141.6 km with 1 class, 134.2 with 2, 132.7 with 3).
  */
-const SIZE_CLASSES = 2;
+const SIZE_CLASSES = 3;
 /** Mix stage: nearest homes of its cell (by centroid) each class point has as arcs beside the cell's in use. */
-const MIX_NEAR = 5;
+const MIX_NEAR = 3;
 /** Mix stage: L-BFGS iterations per temperature (it starts from the combined prices). */
 const MIX_ITERS = 30;
 /** Mix stage: evaluations per iteration assumed when checking that it fits (with the line search's; 1.1 measured). */
@@ -153,12 +154,12 @@ function points(c: Compiled, cells: Pool, repU: Float64Array, K: number, meter: 
 }
 
 /**
- * Class of each free account for the mix stage (one of SIZE_CLASSES × 2 · D): its size class (the SIZE_CLASSES
+ * Class of each free account for the mix stage (one of `sizeClasses` × 2 · D): its size class (the `sizeClasses`
  * quantiles of its summed sizes), then its composition: its dominant metric d (largest of its D sizes) and whether
  * its share of its summed sizes on d is at least the median among accounts dominated by d (accounts with every
  * size 0: the first composition class).
  */
-function mixClasses(free: readonly number[], D: number, size: Float64Array): Int32Array {
+function mixClasses(free: readonly number[], D: number, size: Float64Array, sizeClasses: number): Int32Array {
   const dominant = new Int32Array(free.length);
   const lean = new Float64Array(free.length);
   const total = new Float64Array(free.length);
@@ -178,8 +179,8 @@ function mixClasses(free: readonly number[], D: number, size: Float64Array): Int
   }
   const sorted = Array.from(total).sort((x, y) => x - y);
   const cuts = Array.from(
-    { length: SIZE_CLASSES - 1 },
-    (_, j) => sorted[Math.floor(((j + 1) * sorted.length) / SIZE_CLASSES)],
+    { length: sizeClasses - 1 },
+    (_, j) => sorted[Math.floor(((j + 1) * sorted.length) / sizeClasses)],
   );
   return Int32Array.from(free, (_, i) => {
     let sizeClass = 0;
@@ -195,8 +196,8 @@ interface Dealing {
 }
 
 /**
- * The points of the mix stage: one per fine cell and mix class, of D sizes (`split`), with its cell's
- * arcs in use in `f` plus its cell's `near` homes (MIX_NEAR per cell, nearest first, by centroid).
+ * The points of the mix stage: one per fine cell and mix class (`sizeClasses` size classes), of D sizes (`split`),
+ * with its cell's arcs in use in `f` plus its cell's `near` homes (MIX_NEAR per cell, nearest first, by centroid).
  */
 function mixPoints(
   free: readonly number[],
@@ -204,16 +205,17 @@ function mixPoints(
   split: { dims: number; size: Float64Array },
   f: SoftPoints,
   near: { rep: Int32Array; km: Float64Array; count: Int32Array },
+  sizeClasses: number,
 ): Dealing {
   const D = split.dims;
-  const cls = mixClasses(free, D, split.size);
+  const cls = mixClasses(free, D, split.size, sizeClasses);
   const index = new Map<number, number>();
   const members: number[][] = [];
   const cellOfPoint: number[] = [];
   free.forEach((a, i) => {
     const cell = cellOf[a];
     if (cell < 0) return;
-    const k = cell * SIZE_CLASSES * 2 * D + cls[i];
+    const k = cell * sizeClasses * 2 * D + cls[i];
     let q = index.get(k);
     if (q === undefined) {
       q = members.length;
@@ -431,10 +433,16 @@ function mixStage(
   const split = combinedSizes(c, free, fixed, true);
   if (split === undefined || split.dims < 2) return undefined;
   const D = split.dims;
-  const dealing = mixPoints(free, cellOf, split, f, near);
-  const arcs = dealing.pts.active.reduce((x, y) => x + y, 0);
   const { temps, band, runOff } = schedule;
-  if (arcs * EVAL_COST * temps.length * MIX_ITERS * MIX_EVALS_PER_ITER > left()) return undefined;
+  // The most size classes whose points fit the work left (building them costs about a pass over the accounts).
+  let dealing: Dealing | undefined;
+  for (let classes = SIZE_CLASSES; classes >= 1 && dealing === undefined; classes--) {
+    const points = mixPoints(free, cellOf, split, f, near, classes);
+    meter.work += free.length;
+    const arcs = points.pts.active.reduce((x, y) => x + y, 0);
+    if (arcs * evalCost(D) * temps.length * MIX_ITERS * MIX_EVALS_PER_ITER <= left()) dealing = points;
+  }
+  if (dealing === undefined) return undefined;
   const from = new Float64Array(c.R * D);
   for (let r = 0; r < c.R; r++) from.fill(prices[r], r * D, r * D + D);
   const solved = softPrices(

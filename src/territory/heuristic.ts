@@ -92,9 +92,11 @@ function farness(acc: Float64Array, rep: Float64Array, a: number, r: number): nu
 interface CompactStart {
   readonly band: number;
   readonly allowance: number;
-  /** The cell carve's allowance (books too large for the price rounds). */
+  /** The cell carve's allowance. */
   readonly cellAllowance: number;
   readonly prefer?: Int32Array;
+  /** Set when the cell carve gave the start (the soft-priced start is then skipped). */
+  readonly carved: { cell: boolean };
 }
 
 /** Size of an account for largest-first ordering: Σ weight × value / metric total. */
@@ -145,14 +147,21 @@ function construct(
   const carve = rng === undefined && c.geo !== undefined && !c.geo.repLat.some(Number.isNaN);
   const accU = carve ? unitVectors(c.geo.lat, c.geo.lon) : undefined;
   const repU = carve ? unitVectors(c.geo.repLat, c.geo.repLon) : undefined;
-  // From scratch, the carve is priced instead: each account goes to a near home whose price keeps reps in balance
-  // (on books too large for the price rounds, to the nearest home with room).
+  // From scratch, the carve is priced instead: each account goes to a near home whose price keeps reps in balance.
+  // The cell carve first (where reps hold enough accounts; it prices each metric and sees account sizes), then the
+  // price rounds (books of up to about 8,000 accounts), then the nearest home with room.
+  const priced = carve && fromScratch ? compact : undefined;
+  const cell =
+    priced !== undefined && priced.prefer === undefined
+      ? cellAssignment(c, pending, plan.asg, 2 * priced.band, plan.meter, priced.cellAllowance)
+      : undefined;
+  if (priced !== undefined && cell !== undefined) priced.carved.cell = true;
   const prefer =
-    carve && fromScratch && compact !== undefined
-      ? (compact.prefer ??
-        priceAssignment(c, pending, plan.asg, compact.band, plan.meter, compact.allowance) ??
-        cellAssignment(c, pending, plan.asg, 2 * compact.band, plan.meter, compact.cellAllowance) ??
-        greedyAssignment(c, pending, plan.asg, compact.band, plan.meter))
+    priced !== undefined
+      ? (priced.prefer ??
+        cell ??
+        priceAssignment(c, pending, plan.asg, priced.band, plan.meter, priced.allowance) ??
+        greedyAssignment(c, pending, plan.asg, priced.band, plan.meter))
       : undefined;
   for (const a of pending) {
     let best = -1;
@@ -349,6 +358,8 @@ interface Ctx {
   workCap: number;
   /** The best plan so far (returned when the run is cancelled). */
   best: SearchState | undefined;
+  /** Whether the cell carve gave a start (see CompactStart). */
+  readonly carved: { cell: boolean };
 }
 
 /** True (and remembered) once the search's work cap is spent (deterministic: no clock is read). */
@@ -811,7 +822,7 @@ function reduceDisruption(plan: SearchState, ctx: Ctx): void {
 }
 
 /** Share of the work cap the band repair may spend beyond it. */
-const REPAIR_SHARE = 0.2;
+const REPAIR_SHARE = 0.5;
 
 /**
  * With coordinates, a tolerance and no move budget: when the search (which weighs distance) left a rep outside the
@@ -1041,6 +1052,7 @@ function compactStart(ctx: Ctx): CompactStart {
     band: ctx.tolerance > 0 ? ctx.tolerance / 2 : DESCENT_FLOOR / 2,
     allowance: ctx.workCap * COMPACT_SHARE,
     cellAllowance: ctx.workCap * CELL_SHARE,
+    carved: ctx.carved,
   };
 }
 
@@ -1145,7 +1157,8 @@ function searchStarts(
     ctx.best = plan;
   }
   // From scratch with coordinates: the soft-priced start, searched on a cap of its own; the better plan goes on.
-  if (cold && compact && !hasCurrent) {
+  // Not after the cell carve: on the bench's books of 2,000 to 8,000 accounts it never gave the better plan there.
+  if (cold && compact && !hasCurrent && !ctx.carved.cell) {
     const soft = softStart(c, ctx, maxSteps);
     if (soft !== undefined && better(soft, plan, ctx.tolerance)) plan = soft;
     ctx.best = plan;
@@ -1313,6 +1326,7 @@ export function solveCompiledHeuristic(c: Compiled, opts: HeuristicOptions = {})
     meter: { work: 0 },
     workCap: opts.maxWork ?? DEFAULT_MAX_WORK,
     best: undefined,
+    carved: { cell: false },
   };
   const size = c.n * c.R;
   const restarts = opts.restarts ?? defaultRestarts(size);

@@ -116,9 +116,10 @@ export interface HeuristicOptions extends SolveOptions {
    */
   readonly tolerance?: number;
   /**
-   * Cap on the search's work, in evaluations of a rep's totals after a change (default 30 million, about a second
-   * of CPU here): past it the best plan so far is kept and only the short closing phases (undoing moves that do not
-   * pay, compactness) run. Deterministic: the same input stops at the same point on every machine.
+   * Cap on the search's work, in evaluations of a rep's totals after a change (default 20 million,
+   * `DEFAULT_MAX_WORK`, about a second of CPU at most here): past it the best plan so far is kept and only the short
+   * closing phases (undoing moves that do not pay, compactness) run. Deterministic: the same input stops at the same
+   * point on every machine.
    */
   readonly maxWork?: number;
 }
