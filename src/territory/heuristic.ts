@@ -22,12 +22,12 @@
  *    or two accounts. Every move and swap keeps locks, eligibility, min/max counts and the move budgets.
  * 3. Disruption: moved accounts are moved back to their current owner when neither rep then exceeds the
  *    largest deviation reached.
- * 4. Compactness (with coordinates): from scratch, the first start is carved by distance (priced rounds on books
- *    of up to about 8,000 accounts; above, the cell carve of cellCarve.ts where reps hold at least 150 accounts on
- *    average, else a capacitated nearest-home carve), and on books of up to about 11,000
- *    accounts a second start comes from the soft-priced carve (softCarve.ts), searched on a work cap of its own;
- *    the plan with less distance among those within the band goes on. Last, an account moves to a nearer eligible
- *    rep when that neither exceeds the largest deviation nor adds a move.
+ * 4. Compactness (with coordinates): from scratch, the first start is carved by distance (the cell carve of
+ *    cellCarve.ts where reps hold at least 50 accounts on average; else priced rounds on books of up to about 8,000
+ *    accounts; else a capacitated nearest-home carve). Where the cell carve did not give it, books of up to about
+ *    11,000 accounts get a second start from the soft-priced carve (softCarve.ts), searched on a work cap of its
+ *    own; the plan with less distance among those within the band goes on. Last, an account moves to a nearer
+ *    eligible rep when that neither exceeds the largest deviation nor adds a move.
  * 5. Budget (books with a current plan): more max_moves never gives a worse plan, by construction, where: books of up to
  *    120 account × rep pairs climb a ladder of every budget 0, 1, …, max_moves; larger books whose reps hold at
  *    most `CHAIN_MAX_PER_REP` accounts on average climb a chain of fixed rungs 0 < r_1 < r_2 < … (geometric,
