@@ -17,7 +17,7 @@
  *
  * At the final prices each point's accounts are dealt to its reps in its soft shares: (account, rep) pairs in order
  * of priced cost, each account to the first rep with room for it. The balance search then takes the plan into the
- * band. On the bench's clustered 50,000 × 200 book (seed 7) the plan ends at 142.7 km from home on average, against
+ * band. On the bench's clustered 50,000 × 200 book (seed 7) the plan ends at 141.8 km from home on average, against
  * 158.3 km with one combined size and an LP bound of 124.8 km (bench/RESULTS.md, Compactness VII).
  * Deterministic; its work is counted on the caller's meter. Undefined when it does not apply (no homes, no
  * weighted metric), would not fit the allowance, or does not settle.
