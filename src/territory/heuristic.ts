@@ -1040,7 +1040,7 @@ function searchFrom(plan: SearchState, ctx: Ctx, maxSteps: number, from: number,
 
 /** Share of the work cap the priced carve may spend. */
 const COMPACT_SHARE = 0.35;
-/** Share of the work cap the cell carve may spend (where the price rounds do not fit). */
+/** Share of the work cap the cell carve may spend (all of it: the search after it needs little; see repairBand). */
 const CELL_SHARE = 1;
 
 /**

@@ -50,9 +50,23 @@ describe('cell carve', () => {
     for (let a = 300; a < 400; a++) expect(pref![a]).toBe(1);
   });
 
-  test('refuses with fewer than 150 accounts a rep, without a home for every rep, or without the work', () => {
+  test('refuses with fewer than 50 accounts a rep, without a home for every rep, or without the work', () => {
     const fixed = new Int32Array(400).fill(-1);
-    expect(cellAssignment(book(), all.slice(0, 299), fixed, 0.02, { work: 0 }, 1e8)).toBeUndefined();
+    // The least the carve takes is 50 accounts a rep: a book of its own with 100 accounts (50 near each home) is
+    // carved, one with 99 is not.
+    const small = (n: number) => {
+      const at = Array.from({ length: n }, (_, i) => (i < 50 ? 1 + i / 100 : 8 + (i - 50) / 100));
+      return compile(
+        equatorBook(
+          at.map(() => 1),
+          at,
+        ),
+      );
+    };
+    const whole = (n: number) => Array.from({ length: n }, (_, a) => a);
+    const none = (n: number) => new Int32Array(n).fill(-1);
+    expect(cellAssignment(small(100), whole(100), none(100), 0.02, { work: 0 }, 1e8)).toBeDefined();
+    expect(cellAssignment(small(99), whole(99), none(99), 0.02, { work: 0 }, 1e8)).toBeUndefined();
     const noHome = compile(
       equatorBook(
         lons.map(() => 1),
